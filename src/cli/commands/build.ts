@@ -1,0 +1,117 @@
+import { countBySeverity } from "../../diagnostics.js";
+import { DataInvalid, UserError } from "../../errors.js";
+import { loadEventFolder } from "../../load/event-folder.js";
+import { MATERIAL_NAMES, MATERIALS, type MaterialName, type MaterialResult } from "../../materials/index.js";
+import { OutputWriter, resolveOutDir } from "../../output/writer.js";
+import { checkEvent } from "../../validate/index.js";
+import { version } from "../../version.js";
+import { formatPretty } from "../report/pretty.js";
+import type { Ui } from "../ui.js";
+
+export interface BuildOptions {
+  out?: string;
+  only?: MaterialName[];
+  jobs: number;
+  format: "pretty" | "json";
+}
+
+/** Parses `--only agenda,badges`, naming the wrong word and the right ones. */
+export function parseOnly(value: string): MaterialName[] {
+  const names = value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const n of names) {
+    if (!(MATERIAL_NAMES as readonly string[]).includes(n)) {
+      throw new UserError(
+        `--only: "${n}" is not a material`,
+        `Use a comma-separated list of: ${MATERIAL_NAMES.join(", ")}.`,
+      );
+    }
+  }
+  return names as MaterialName[];
+}
+
+/**
+ * `conclave build [dir]`: validate, refuse on errors, then make each material into the output
+ * folder and write out/manifest.json.
+ */
+export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): Promise<number> {
+  const started = performance.now();
+  const task = ui.task(`Validating ${dir}`);
+  let loaded: Awaited<ReturnType<typeof loadEventFolder>>;
+  try {
+    loaded = await loadEventFolder(dir);
+  } catch (e) {
+    task.fail("Cannot read the event");
+    throw e;
+  }
+  const result = checkEvent(loaded.input);
+  const { errors, warnings } = countBySeverity(result.diagnostics);
+  if (errors > 0 || !result.event) {
+    task.fail(`The data has ${errors} error${errors === 1 ? "" : "s"}: nothing was built`);
+    throw new DataInvalid(result.diagnostics);
+  }
+  const c = result.rowCounts;
+  task.succeed(
+    `Valid: ${c.delegates} delegates, ${c.venues} rooms, ${c.sessions} sessions${warnings ? `, ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}`,
+  );
+  if (warnings > 0 && !ui.quiet) ui.error(formatPretty(result.diagnostics, ui.color));
+
+  const outDir = resolveOutDir(loaded.dir, options.out);
+  const writer = new OutputWriter(outDir);
+  const wanted = options.only ?? [...MATERIAL_NAMES];
+  const results: MaterialResult[] = [];
+  const unavailable: MaterialName[] = [];
+  const onSignal = () => {
+    void writer.abort().finally(() => process.exit(130));
+  };
+  process.once("SIGINT", onSignal);
+  try {
+    for (const name of wanted) {
+      const material = MATERIALS[name];
+      if (!material) {
+        unavailable.push(name);
+        continue;
+      }
+      const t = ui.task(`${name}…`);
+      const r = await material({
+        event: result.event,
+        eventDir: loaded.dir,
+        writer,
+        jobs: options.jobs,
+        onProgress: (done, total) =>
+          t.update(`${name} ${done.toLocaleString("en")}/${total.toLocaleString("en")}`),
+      });
+      t.succeed(r.summary);
+      results.push(r);
+    }
+    await writer.writeManifest(`conclave ${version}`);
+  } finally {
+    process.removeListener("SIGINT", onSignal);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  if (options.format === "json") {
+    ui.out(
+      JSON.stringify(
+        { ok: true, out: outDir, materials: results, unavailable, seconds: round(seconds) },
+        null,
+        2,
+      ),
+    );
+  } else {
+    for (const r of results)
+      ui.out(
+        `${r.material.padEnd(8)} ${String(r.files).padStart(6)} files ${String(r.pages).padStart(7)} pages ${(r.bytes / 1e6).toFixed(1).padStart(7)} MB ${r.seconds.toFixed(1).padStart(6)} s`,
+      );
+    if (unavailable.length > 0) {
+      ui.out(`Not in this version yet: ${unavailable.join(", ")}.`);
+    }
+    ui.out(
+      `Built ${results.length} material${results.length === 1 ? "" : "s"} into ${outDir} (manifest.json lists every file) in ${seconds.toFixed(1)} s.`,
+    );
+  }
+  return 0;
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;

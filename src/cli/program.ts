@@ -1,0 +1,161 @@
+import { availableParallelism } from "node:os";
+import { Command, InvalidArgumentError, Option } from "commander";
+import { MATERIAL_NAMES, type MaterialName } from "../materials/index.js";
+import { version } from "../version.js";
+import { buildCommand, parseOnly } from "./commands/build.js";
+import { initCommand } from "./commands/init.js";
+import { materialCommand } from "./commands/material.js";
+import { templatesEjectCommand, templatesListCommand } from "./commands/templates.js";
+import { validateCommand } from "./commands/validate.js";
+import { createUi, type Ui } from "./ui.js";
+
+const positiveInt = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a whole number of 1 or more.");
+  return n;
+};
+
+const examples = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
+
+/**
+ * The command line (commander). Each action turns options into one call of a command function
+ * and hands its exit code to `setExit`; cli/main.ts owns the process.
+ */
+export function createProgram(
+  setExit: (code: number) => void,
+  makeUi: (opts: { quiet?: boolean; color?: boolean }) => Ui = createUi,
+): Command {
+  const program = new Command();
+  const ui = () => makeUi(program.opts<{ quiet?: boolean; color?: boolean }>());
+  const run = (p: Promise<number>) => p.then(setExit);
+
+  program
+    .name("conclave")
+    .description(
+      "Organise an international conference from spreadsheets: validate delegates, venues and sessions,\nthen make print-ready agendas, badges, seating plans and letters in Korean, Vietnamese and English.",
+    )
+    .version(version, "-V, --version", "print the version")
+    .option("-q, --quiet", "print only results and errors")
+    .option("--no-color", "never colour the output (NO_COLOR and FORCE_COLOR are honoured too)")
+    .helpOption("-h, --help", "show help")
+    .showHelpAfterError("(run with --help for usage)")
+    .addHelpText(
+      "after",
+      `${examples([
+        "conclave init my-event            # answer a few questions, get event.yaml and empty CSVs",
+        "conclave init demo --example      # the CICON 2023 example event",
+        "conclave validate demo            # every problem in the data, with file:line:column",
+        "conclave build demo --out print   # every material into print/",
+      ])}
+Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or environment error.`,
+    );
+
+  program
+    .command("init")
+    .description("create an event folder: event.yaml, empty delegates/venues/sessions CSVs and a README")
+    .argument("[dir]", "folder to create or fill", ".")
+    .option("-y, --yes", "take the defaults without asking (needed when stdin is not a terminal)", false)
+    .option("--example", "write the CICON 2023 example event instead", false)
+    .option("--force", "overwrite files that already exist", false)
+    .addHelpText(
+      "after",
+      examples([
+        "conclave init events/summit-2025",
+        "conclave init /tmp/x --yes",
+        "conclave init demo --example",
+      ]),
+    )
+    .action((dir: string, o: { yes: boolean; example: boolean; force: boolean }) =>
+      run(initCommand(dir, o, ui())),
+    );
+
+  program
+    .command("validate")
+    .description("check the event's data and report every problem (file, line, column, hint)")
+    .argument("[dir]", "event folder holding event.yaml", ".")
+    .addOption(
+      new Option("--format <format>", "report format")
+        .choices(["pretty", "json", "github"])
+        .default("pretty"),
+    )
+    .option("--strict", "treat warnings as errors (exit 1)", false)
+    .addHelpText(
+      "after",
+      examples([
+        "conclave validate events/cicon-2023",
+        "conclave validate . --format json > report.json",
+        "conclave validate . --format github --strict   # annotations in a GitHub Actions job",
+      ]),
+    )
+    .action((dir: string, o: { format: "pretty" | "json" | "github"; strict: boolean }) =>
+      run(validateCommand(dir, o, ui())),
+    );
+
+  const jobsOption = () =>
+    new Option("-j, --jobs <n>", "parallel compile workers")
+      .argParser(positiveInt)
+      .default(availableParallelism(), "number of cores");
+
+  program
+    .command("build")
+    .description(
+      "validate, then make every material (agenda, badges, letters, seating) into the output folder",
+    )
+    .argument("[dir]", "event folder holding event.yaml", ".")
+    .option("-o, --out <dir>", "output folder (default: <dir>/out)")
+    .option("--only <materials>", `comma-separated subset of: ${MATERIAL_NAMES.join(", ")}`, parseOnly)
+    .addOption(jobsOption())
+    .addOption(
+      new Option("--format <format>", "summary format").choices(["pretty", "json"]).default("pretty"),
+    )
+    .addHelpText(
+      "after",
+      examples([
+        "conclave build events/cicon-2023",
+        "conclave build . --out /srv/print --only badges,letters",
+        "conclave build . --format json   # summary for CI",
+      ]),
+    )
+    .action(
+      (dir: string, o: { out?: string; only?: MaterialName[]; jobs: number; format: "pretty" | "json" }) =>
+        run(buildCommand(dir, o, ui())),
+    );
+
+  for (const name of MATERIAL_NAMES) {
+    program
+      .command(name)
+      .description(`validate, then make only the ${name}`)
+      .argument("[dir]", "event folder holding event.yaml", ".")
+      .option("-o, --out <dir>", "output folder (default: <dir>/out)")
+      .addOption(jobsOption())
+      .addHelpText(
+        "after",
+        examples([`conclave ${name} events/cicon-2023`, `conclave ${name} . --out print`]),
+      )
+      .action((dir: string, o: { out?: string; jobs: number }) => run(materialCommand(name, dir, o, ui())));
+  }
+
+  const templates = program
+    .command("templates")
+    .description("list the Typst templates, or copy one into the event folder to edit it")
+    .addHelpText(
+      "after",
+      examples(["conclave templates list", "conclave templates eject badge events/cicon-2023"]),
+    );
+  templates
+    .command("list")
+    .description("list built-in templates and the event's overrides")
+    .argument("[dir]", "event folder", ".")
+    .action((dir: string) => run(templatesListCommand(dir, ui())));
+  templates
+    .command("eject")
+    .description("copy a built-in template (and its shared parts) into <dir>/templates/ to customise it")
+    .argument("<name>", "template name, as `templates list` shows it")
+    .argument("[dir]", "event folder", ".")
+    .option("--force", "overwrite an already ejected template", false)
+    .action((name: string, dir: string, o: { force: boolean }) =>
+      run(templatesEjectCommand(name, dir, o, ui())),
+    );
+
+  return program;
+}

@@ -1,0 +1,94 @@
+import { Chalk, type ChalkInstance } from "chalk";
+import ora, { type Ora } from "ora";
+
+/**
+ * The one place that decides about the terminal (DESIGN habit 5): results to stdout, logs and
+ * spinners to stderr; spinners only on an interactive stderr outside CI; colours honour
+ * NO_COLOR, FORCE_COLOR and --no-color.
+ */
+export interface Ui {
+  color: ChalkInstance;
+  quiet: boolean;
+  /** Interactive stdin: prompts may be shown. */
+  canPrompt: boolean;
+  /** Writes a result line to stdout. */
+  out(text: string): void;
+  /** Writes a log line to stderr (suppressed by --quiet). */
+  log(text: string): void;
+  /** Writes an error line to stderr (never suppressed). */
+  error(text: string): void;
+  /** A spinner on a TTY, plain start/finish lines elsewhere. */
+  task(text: string): Task;
+}
+
+export interface Task {
+  update(text: string): void;
+  succeed(text: string): void;
+  fail(text: string): void;
+}
+
+export interface UiOptions {
+  quiet?: boolean;
+  color?: boolean;
+  env?: NodeJS.ProcessEnv;
+  stdout?: NodeJS.WriteStream;
+  stderr?: NodeJS.WriteStream;
+  stdin?: NodeJS.ReadStream;
+}
+
+export function colorLevel(
+  env: NodeJS.ProcessEnv,
+  stream: { isTTY?: boolean },
+  flag: boolean | undefined,
+): 0 | 1 | 2 | 3 {
+  if (flag === false) return 0;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return 0;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) {
+    if (force === "0" || force === "false") return 0;
+    if (force === "2") return 2;
+    if (force === "3") return 3;
+    return 1;
+  }
+  if (!stream.isTTY || env.TERM === "dumb") return 0;
+  return 1;
+}
+
+export function createUi(options: UiOptions = {}): Ui {
+  const env = options.env ?? process.env;
+  const stdout = options.stdout ?? process.stdout;
+  const stderr = options.stderr ?? process.stderr;
+  const stdin = options.stdin ?? process.stdin;
+  const quiet = options.quiet === true;
+  const color = new Chalk({ level: colorLevel(env, stderr, options.color) });
+  const inCi = env.CI !== undefined && env.CI !== "" && env.CI !== "false";
+  const spinners = !quiet && stderr.isTTY === true && !inCi;
+  const ui: Ui = {
+    color,
+    quiet,
+    canPrompt: stdin.isTTY === true,
+    out: (text) => stdout.write(`${text}\n`),
+    log: (text) => {
+      if (!quiet) stderr.write(`${text}\n`);
+    },
+    error: (text) => stderr.write(`${text}\n`),
+    task(text) {
+      if (spinners) {
+        const spinner: Ora = ora({ text, stream: stderr }).start();
+        return {
+          update: (t) => {
+            spinner.text = t;
+          },
+          succeed: (t) => spinner.succeed(t),
+          fail: (t) => spinner.fail(t),
+        };
+      }
+      return {
+        update: () => {},
+        succeed: (t) => ui.log(`${color.green("✓")} ${t}`),
+        fail: (t) => ui.error(`${color.red("✗")} ${t}`),
+      };
+    },
+  };
+  return ui;
+}

@@ -1,0 +1,190 @@
+import iconv from "iconv-lite";
+
+/** The text encodings spreadsheets actually write, as reported to the user. */
+export type Encoding = "utf-8" | "utf-16le" | "utf-16be" | "cp949" | "windows-1258";
+export const ENCODINGS: readonly Encoding[] = ["utf-8", "utf-16le", "utf-16be", "cp949", "windows-1258"];
+
+export type DecodeResult =
+  | {
+      ok: true;
+      /** NFC text without BOM. */
+      text: string;
+      encoding: Encoding;
+      bom: boolean;
+      /** True when no BOM or declaration said so and the encoding was inferred from the bytes. */
+      guessed: boolean;
+    }
+  | { ok: false; line: number; column: number; message: string };
+
+const HANGUL_FIRST = 0xac00;
+const HANGUL_LAST = 0xd7a3;
+// Letters with diacritics used in Vietnamese (precomposed, after NFC), lower and upper case.
+const VIETNAMESE =
+  "àáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ" +
+  "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ";
+const VIETNAMESE_SET = new Set(VIETNAMESE);
+// Punctuation Excel commonly writes in legacy code pages; not evidence either way.
+const NEUTRAL = new Set("‘’“”–—…•·°€£¥©®×÷«»¡¿§¶");
+
+/**
+ * Bytes of a CSV file → NFC text, detecting the encoding the way the file was most likely saved:
+ * a BOM decides; else UTF-16 by its zero bytes; else strict UTF-8; else the legacy code pages of
+ * Korean (CP949) and Vietnamese (Windows-1258) Excel, chosen by which one yields plausible text.
+ * Never replaces undecodable bytes silently: an unexplained file is an error with its position.
+ *
+ * @param forced an encoding named by the user in event.yaml, which skips detection.
+ */
+export function decodeBytes(bytes: Uint8Array, forced?: Encoding): DecodeResult {
+  if (forced) return decodeAs(bytes, forced, false);
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decodeAs(bytes, "utf-8", false);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeAs(bytes, "utf-16le", false);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeAs(bytes, "utf-16be", false);
+
+  const utf16 = sniffUtf16(bytes);
+  if (utf16) return decodeAs(bytes, utf16, true);
+
+  const firstBad = firstInvalidUtf8(bytes);
+  if (firstBad < 0) return decodeAs(bytes, "utf-8", false);
+
+  const candidates: { encoding: Encoding; text: string; score: number }[] = [];
+  for (const encoding of ["cp949", "windows-1258"] as const) {
+    const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
+    if (text.includes("\uFFFD")) continue;
+    const nfc = text.normalize("NFC");
+    candidates.push({ encoding, text: nfc, score: plausibility(nfc, encoding) });
+  }
+  candidates.sort((a, b) => b.score - a.score);
+  const best = candidates[0];
+  if (best && best.score >= 0.5)
+    return { ok: true, text: best.text, encoding: best.encoding, bom: false, guessed: true };
+
+  const { line, column } = positionOfByte(bytes, firstBad);
+  return {
+    ok: false,
+    line,
+    column,
+    message: `byte 0x${bytes[firstBad]?.toString(16).padStart(2, "0")} at line ${line}, column ${column} is not valid UTF-8, and the file does not read as Korean (CP949) or Vietnamese (Windows-1258) text either`,
+  };
+}
+
+function decodeAs(bytes: Uint8Array, encoding: Encoding, guessed: boolean): DecodeResult {
+  let text: string;
+  let bom = false;
+  if (encoding === "utf-8") {
+    const bad = firstInvalidUtf8(bytes);
+    if (bad >= 0) {
+      const { line, column } = positionOfByte(bytes, bad);
+      return {
+        ok: false,
+        line,
+        column,
+        message: `byte at line ${line}, column ${column} is not valid UTF-8`,
+      };
+    }
+    text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+  } else if (encoding === "utf-16le" || encoding === "utf-16be") {
+    try {
+      text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+    } catch {
+      return { ok: false, line: 1, column: 1, message: `the file is not valid ${encoding.toUpperCase()}` };
+    }
+  } else {
+    text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
+    const bad = text.indexOf("\uFFFD");
+    if (bad >= 0) {
+      const line = text.slice(0, bad).split(/\r\n|\r|\n/).length;
+      return { ok: false, line, column: 1, message: `the file has bytes that are not valid ${encoding}` };
+    }
+  }
+  if (text.charCodeAt(0) === 0xfeff) {
+    text = text.slice(1);
+    bom = true;
+  }
+  return { ok: true, text: text.normalize("NFC"), encoding, bom, guessed };
+}
+
+/** UTF-16 without a BOM shows as a zero byte beside almost every ASCII character. */
+function sniffUtf16(bytes: Uint8Array): Encoding | undefined {
+  const n = Math.min(bytes.length - (bytes.length % 2), 4096);
+  if (n < 4) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros > pairs * 0.3 && evenZeros < pairs * 0.05) return "utf-16le";
+  if (evenZeros > pairs * 0.3 && oddZeros < pairs * 0.05) return "utf-16be";
+  return undefined;
+}
+
+/** Index of the first byte that breaks UTF-8, or -1 when the whole buffer is valid. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    let cp: number;
+    if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+      cp = b & 0x1f;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+      cp = b & 0x0f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+      cp = b & 0x07;
+    } else return i;
+    if (i + need >= n) return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+function positionOfByte(bytes: Uint8Array, index: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < index; i++) {
+    const b = bytes[i];
+    if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: index - lineStart + 1 };
+}
+
+/**
+ * Share of the non-ASCII characters that a real Korean or Vietnamese spreadsheet would contain.
+ * Wrongly decoded Vietnamese reads as rare Hanja in CP949; wrongly decoded Korean reads as
+ * accented capitals and symbols in Windows-1258.
+ */
+function plausibility(text: string, encoding: "cp949" | "windows-1258"): number {
+  let good = 0;
+  let total = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x80 || NEUTRAL.has(ch)) continue;
+    total++;
+    if (encoding === "cp949") {
+      if (cp >= HANGUL_FIRST && cp <= HANGUL_LAST) good++;
+    } else if (VIETNAMESE_SET.has(ch)) good++;
+  }
+  return total === 0 ? 0 : good / total;
+}

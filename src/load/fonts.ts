@@ -1,0 +1,57 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import * as fontkit from "fontkit";
+import { UserError } from "../errors.js";
+import type { GlyphCoverage } from "../validate/glyphs.js";
+
+const require = createRequire(import.meta.url);
+const FONT_FILE = /\.(otf|ttf|ttc|otc)$/i;
+
+/**
+ * The bundled fonts: Pretendard (from npm) covers Hangul, Vietnamese and Latin. Materials and the
+ * glyph check load exactly these plus the event's `fonts:`, never the system's.
+ */
+export function bundledFontFiles(): string[] {
+  const dir = path.join(path.dirname(require.resolve("pretendard/package.json")), "dist/public/static");
+  return ["Regular", "Medium", "SemiBold", "Bold"].map((w) => path.join(dir, `Pretendard-${w}.otf`));
+}
+
+/** Font files named in event.yaml (files or folders, relative to the event folder) plus the bundled ones. */
+export async function resolveFontFiles(eventDir: string, configured: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const entry of configured) {
+    const p = path.resolve(eventDir, entry);
+    const info = await stat(p).catch(() => undefined);
+    if (!info)
+      throw new UserError(
+        `the font ${entry} named in event.yaml does not exist`,
+        "Fix the path under fonts: (relative to the event folder).",
+      );
+    if (info.isDirectory()) {
+      for (const f of (await readdir(p)).sort()) if (FONT_FILE.test(f)) files.push(path.join(p, f));
+    } else files.push(p);
+  }
+  return [...files, ...bundledFontFiles()];
+}
+
+/** The union of the fonts' character maps. */
+export async function loadCoverage(eventDir: string, configured: readonly string[]): Promise<GlyphCoverage> {
+  const covered = new Set<number>();
+  const families = new Set<string>();
+  for (const file of await resolveFontFiles(eventDir, configured)) {
+    let font: fontkit.Font;
+    try {
+      const opened = fontkit.create(await readFile(file));
+      font = "fonts" in opened ? (opened.fonts[0] as fontkit.Font) : (opened as fontkit.Font);
+    } catch (e) {
+      throw new UserError(
+        `cannot read the font ${path.basename(file)}: ${(e as Error).message}`,
+        "Use an OpenType or TrueType font file (.otf, .ttf).",
+      );
+    }
+    families.add(font.familyName);
+    for (const cp of font.characterSet) covered.add(cp);
+  }
+  return { has: (cp) => covered.has(cp), fonts: [...families] };
+}

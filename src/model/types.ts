@@ -1,0 +1,88 @@
+import type { Category, NameOrder, Sector } from "../schema/delegates.js";
+import type { EventConfig } from "../schema/event.js";
+import type { Language } from "../schema/fields.js";
+import type { Audience, SeatingMode, SessionType } from "../schema/sessions.js";
+import type { Layout } from "../schema/venues.js";
+
+/** Text in the event's languages; a missing language falls back to the default one. */
+export type Localized = Partial<Record<Language, string>>;
+
+/** Data printed only in visa letters: kept apart so no other material can reach it by accident. */
+export interface TravelDocument {
+  passportNumber?: string;
+  nationality?: string;
+  dateOfBirth?: string;
+}
+
+export interface Delegate {
+  id: string;
+  givenName: string;
+  familyName: string;
+  nativeName?: string;
+  /** Order of the native name: family-first for Korean and Vietnamese names unless the data says otherwise. */
+  nameOrder: NameOrder;
+  honorific?: Localized;
+  organisation: Localized;
+  position?: Localized;
+  country: string;
+  category: Category;
+  delegation?: string;
+  sector?: Sector;
+  precedence?: number;
+  language: Language;
+  email?: string;
+  phone?: string;
+  sessionIds: string[];
+  dietary?: string;
+  accessibility?: string;
+  /** The delegate this interpreter works for. */
+  interpreterFor?: string;
+  travel: TravelDocument & { arrival?: string; departure?: string };
+  /** Source line in delegates.csv, for messages in later steps. */
+  line: number;
+}
+
+export interface Room {
+  id: string;
+  venue: Localized;
+  room: Localized;
+  capacity: number;
+  address?: Localized;
+  city?: Localized;
+  layout?: Layout;
+  tables?: number;
+  seatsPerTable?: number;
+  headTableSeats?: number;
+  accessibleSeats?: number;
+}
+
+export interface Session {
+  id: string;
+  title: Localized;
+  date: string;
+  /** Minutes since midnight, event time zone. */
+  start: number;
+  end: number;
+  room: Room;
+  section?: Localized;
+  type?: SessionType;
+  speakers: Delegate[];
+  moderator?: Delegate;
+  description?: Localized;
+  audience: Audience;
+  seating: SeatingMode;
+  /** Ids of the delegates attending, in delegate file order. */
+  attendeeIds: string[];
+  line: number;
+}
+
+/** The whole event with every reference resolved: what every material is planned from. */
+export interface Event {
+  config: EventConfig;
+  delegates: Delegate[];
+  rooms: Room[];
+  /** Sorted by date, start, room. */
+  sessions: Session[];
+  delegateById: ReadonlyMap<string, Delegate>;
+  sessionById: ReadonlyMap<string, Session>;
+}

@@ -1,0 +1,300 @@
+import type { Location } from "../diagnostics.js";
+import {
+  country,
+  date,
+  dateTime,
+  email,
+  id,
+  idList,
+  integer,
+  type Language,
+  language,
+  oneOf,
+  phone,
+  text,
+} from "./fields.js";
+import type { TableRow, TableSpec } from "./table.js";
+import { translationsOf } from "./translations.js";
+
+export const CATEGORIES = [
+  "vip",
+  "delegate",
+  "speaker",
+  "press",
+  "staff",
+  "interpreter",
+  "organiser",
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+export const SECTORS = ["government", "parliament", "business", "academia", "media", "other"] as const;
+export type Sector = (typeof SECTORS)[number];
+export const NAME_ORDERS = ["given-first", "family-first"] as const;
+export type NameOrder = (typeof NAME_ORDERS)[number];
+
+export const delegatesSpec: TableSpec = {
+  key: "delegates",
+  columns: [
+    {
+      name: "id",
+      required: true,
+      type: id,
+      description: "Unique delegate id, used in file names, QR codes and references",
+      example: "KR-001",
+    },
+    {
+      name: "given_name",
+      required: true,
+      type: text,
+      description: "Given name in Latin script, as printed in passports",
+      example: "Min-jun",
+      printed: true,
+      translatable: true,
+    },
+    {
+      name: "family_name",
+      required: true,
+      type: text,
+      description: "Family name in Latin script",
+      example: "Kim",
+      printed: true,
+      translatable: true,
+    },
+    {
+      name: "organisation",
+      required: true,
+      type: text,
+      description: "Organisation the delegate represents",
+      example: "Hanbit Logistics",
+      printed: true,
+      translatable: true,
+    },
+    {
+      name: "country",
+      required: true,
+      type: country,
+      description: "Country the delegate comes from (ISO 3166-1 alpha-2)",
+      example: "KR",
+    },
+    {
+      name: "category",
+      required: true,
+      type: oneOf(CATEGORIES),
+      description: `Badge class: ${CATEGORIES.join(", ")}`,
+      example: "delegate",
+    },
+    {
+      name: "honorific",
+      required: false,
+      type: text,
+      description: "Form of address: Mr, Ms, Dr, Prof, Hon., H.E., Ông, Bà…",
+      example: "Hon.",
+      printed: true,
+      translatable: true,
+    },
+    {
+      name: "native_name",
+      required: false,
+      type: text,
+      description: "Full name in the delegate's own script, written in its own order",
+      example: "김민준",
+      printed: true,
+    },
+    {
+      name: "name_order",
+      required: false,
+      type: oneOf(NAME_ORDERS),
+      description: "Order of the native name; defaults to family-first for KR and VN, given-first otherwise",
+      example: "family-first",
+    },
+    {
+      name: "position",
+      required: false,
+      type: text,
+      description: "Title or position",
+      example: "Member of the National Assembly",
+      printed: true,
+      translatable: true,
+    },
+    {
+      name: "delegation",
+      required: false,
+      type: text,
+      description: "Delegation the delegate travels with (for seating and badge order)",
+      example: "Korean business delegation",
+      printed: true,
+    },
+    {
+      name: "sector",
+      required: false,
+      type: oneOf(SECTORS),
+      description: `Sector: ${SECTORS.join(", ")}`,
+      example: "parliament",
+    },
+    {
+      name: "precedence",
+      required: false,
+      type: integer(1),
+      description: "Protocol rank, 1 = highest; used for the head table and running orders",
+      example: "3",
+    },
+    {
+      name: "language",
+      required: false,
+      type: language,
+      description:
+        "Language of the delegate's materials (en, ko, vi); defaults to the event's first language",
+      example: "ko",
+    },
+    {
+      name: "email",
+      required: false,
+      type: email,
+      description: "Email address for letters; never printed on a badge",
+      example: "minjun.kim@example.kr",
+      personal: true,
+    },
+    {
+      name: "phone",
+      required: false,
+      type: phone,
+      description: "Phone number; never printed",
+      example: "+82 10 5555 0101",
+      personal: true,
+      numberLike: "phone",
+    },
+    {
+      name: "sessions",
+      required: false,
+      type: idList,
+      description: "Ids of the sessions the delegate registered for, separated by ;",
+      example: "S1-URBAN;BANQUET",
+    },
+    {
+      name: "dietary",
+      required: false,
+      type: text,
+      description: "Dietary requirements (catering lists only)",
+      example: "vegetarian",
+      personal: true,
+    },
+    {
+      name: "accessibility",
+      required: false,
+      type: text,
+      description: "Accessibility needs (seating, catering and staff lists only)",
+      example: "wheelchair",
+      personal: true,
+    },
+    {
+      name: "interpreter_for",
+      required: false,
+      type: id,
+      description: "Id of the delegate this interpreter works for",
+      example: "KR-001",
+    },
+    {
+      name: "passport_number",
+      required: false,
+      type: text,
+      description: "Passport number (visa letters only)",
+      example: "M12345678",
+      personal: true,
+      numberLike: "code",
+    },
+    {
+      name: "nationality",
+      required: false,
+      type: country,
+      description: "Nationality as in the passport (visa letters only)",
+      example: "KR",
+      personal: true,
+    },
+    {
+      name: "date_of_birth",
+      required: false,
+      type: date,
+      description: "Date of birth, YYYY-MM-DD (visa letters only)",
+      example: "1968-03-14",
+      personal: true,
+    },
+    {
+      name: "arrival",
+      required: false,
+      type: dateTime,
+      description: "Arrival date, optionally with time",
+      example: "2023-06-19 14:35",
+    },
+    {
+      name: "departure",
+      required: false,
+      type: dateTime,
+      description: "Departure date, optionally with time",
+      example: "2023-06-22",
+    },
+  ],
+};
+
+export interface DelegateRow {
+  loc: Location;
+  id: string;
+  givenName: string;
+  familyName: string;
+  organisation: string;
+  country: string;
+  category: Category;
+  honorific?: string;
+  nativeName?: string;
+  nameOrder?: NameOrder;
+  position?: string;
+  delegation?: string;
+  sector?: Sector;
+  precedence?: number;
+  language?: Language;
+  email?: string;
+  phone?: string;
+  sessions: string[];
+  dietary?: string;
+  accessibility?: string;
+  interpreterFor?: string;
+  passportNumber?: string;
+  nationality?: string;
+  dateOfBirth?: string;
+  arrival?: string;
+  departure?: string;
+  /** `<field>_<lang>` variants: translations.position.ko */
+  translations: Record<string, Partial<Record<Language, string>>>;
+}
+
+export function toDelegateRow(row: TableRow): DelegateRow {
+  const v = row.values;
+  const s = (k: string) => v.get(k) as string | undefined;
+  return {
+    loc: row.loc,
+    id: s("id") ?? "",
+    givenName: s("given_name") ?? "",
+    familyName: s("family_name") ?? "",
+    organisation: s("organisation") ?? "",
+    country: s("country") ?? "",
+    category: (v.get("category") as Category | undefined) ?? "delegate",
+    honorific: s("honorific"),
+    nativeName: s("native_name"),
+    nameOrder: v.get("name_order") as NameOrder | undefined,
+    position: s("position"),
+    delegation: s("delegation"),
+    sector: v.get("sector") as Sector | undefined,
+    precedence: v.get("precedence") as number | undefined,
+    language: v.get("language") as Language | undefined,
+    email: s("email"),
+    phone: s("phone"),
+    sessions: (v.get("sessions") as string[] | undefined) ?? [],
+    dietary: s("dietary"),
+    accessibility: s("accessibility"),
+    interpreterFor: s("interpreter_for"),
+    passportNumber: s("passport_number"),
+    nationality: s("nationality"),
+    dateOfBirth: s("date_of_birth"),
+    arrival: s("arrival"),
+    departure: s("departure"),
+    translations: translationsOf(row, delegatesSpec),
+  };
+}

@@ -1,0 +1,231 @@
+import { isMap, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
+import { z } from "zod";
+import { type Diagnostic, diag } from "../diagnostics.js";
+import { didYouMean } from "../util/suggest.js";
+import { CATEGORIES } from "./delegates.js";
+import { colour as colourField, date as dateField, isTimeZone, LANGUAGES, type Language } from "./fields.js";
+
+/** Badge stocks conclave knows by name (their geometry lives with the badge material). */
+export const BADGE_STOCKS = [
+  "a6-4up",
+  "a7-8up",
+  "cr80",
+  "letter-6up-4x3",
+  "insert-90x54",
+  "a5-foldable",
+  "custom",
+] as const;
+
+const language = z.enum(LANGUAGES);
+/** Text in one or more languages; a plain string counts for every language. */
+const localized = z.union([z.string().min(1), z.partialRecord(language, z.string().min(1))]);
+const isoDate = z
+  .string()
+  .refine((s) => dateField.parse(s).ok, { message: "expected a date written YYYY-MM-DD" });
+const hexColour = z
+  .string()
+  .refine((s) => colourField.parse(s).ok, { message: "expected a hex colour such as #1f4e79" });
+const fileName = z.string().min(1);
+const tableKeys = ["delegates", "venues", "sessions", "seating"] as const;
+
+export const eventSchema = z
+  .object({
+    name: localized,
+    short_name: z.string().min(1).optional(),
+    edition: z.union([z.string(), z.number()]).transform(String).optional(),
+    start: isoDate,
+    end: isoDate,
+    timezone: z
+      .string()
+      .refine(isTimeZone, { message: "expected an IANA time zone such as Asia/Ho_Chi_Minh" }),
+    city: localized,
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, "expected an ISO 3166-1 alpha-2 code such as VN")
+      .optional(),
+    organisers: z
+      .array(
+        z
+          .object({
+            name: localized,
+            role: z.enum(["host", "co-organiser", "partner", "sponsor"]).default("host"),
+            logo: fileName.optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+    languages: z.array(language).min(1).default(["en"]),
+    branding: z
+      .object({ primary: hexColour.optional(), secondary: hexColour.optional(), logo: fileName.optional() })
+      .strict()
+      .default({}),
+    fonts: z.array(fileName).default([]),
+    files: z.partialRecord(z.enum(tableKeys), fileName).default({}),
+    encodings: z
+      .partialRecord(z.enum(tableKeys), z.enum(["utf-8", "utf-16le", "utf-16be", "cp949", "windows-1258"]))
+      .default({}),
+    columns: z.partialRecord(z.enum(tableKeys), z.record(z.string(), z.string())).default({}),
+    validation: z
+      .object({ travel_buffer_minutes: z.number().int().min(0).default(15) })
+      .strict()
+      .default({ travel_buffer_minutes: 15 }),
+    badge: z
+      .object({
+        stock: z.enum(BADGE_STOCKS).default("a6-4up"),
+        qr: z.string().min(1).default("id"),
+        colours: z.partialRecord(z.enum(CATEGORIES), hexColour).default({}),
+        emergency_contact: z.string().optional(),
+        wifi: z.string().optional(),
+        offset_mm: z.tuple([z.number(), z.number()]).optional(),
+      })
+      .strict()
+      .default({ stock: "a6-4up", qr: "id", colours: {} }),
+    letters: z.record(z.string(), z.unknown()).default({}),
+    seating: z.record(z.string(), z.unknown()).default({}),
+  })
+  .strict()
+  .refine((e) => e.end >= e.start, { message: "end is before start", path: ["end"] });
+
+export type EventConfigInput = z.input<typeof eventSchema>;
+type Parsed = z.output<typeof eventSchema>;
+
+/** The event file after validation, with defaults filled in and names per language. */
+export interface EventConfig extends Omit<Parsed, "name" | "city" | "organisers"> {
+  name: Partial<Record<Language, string>>;
+  city: Partial<Record<Language, string>>;
+  organisers: { name: Partial<Record<Language, string>>; role: string; logo?: string }[];
+  /** The language of materials when a delegate has none: the first of `languages`. */
+  defaultLanguage: Language;
+  files: Record<(typeof tableKeys)[number], string>;
+}
+
+export const DEFAULT_FILES = {
+  delegates: "delegates.csv",
+  venues: "venues.csv",
+  sessions: "sessions.csv",
+  seating: "seating.csv",
+} as const;
+
+function toRecord(value: string | Partial<Record<Language, string>>, languages: readonly Language[]) {
+  if (typeof value !== "string") return value;
+  return Object.fromEntries(languages.map((l) => [l, value])) as Partial<Record<Language, string>>;
+}
+
+export type EventParse =
+  | { ok: true; config: EventConfig; diagnostics: Diagnostic[] }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+/**
+ * Text of event.yaml → the event configuration, or diagnostics that point at the line and column
+ * of the offending key or value.
+ */
+export function parseEventConfig(text: string, file = "event.yaml"): EventParse {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const diagnostics: Diagnostic[] = [];
+  for (const e of doc.errors) {
+    const pos = lineCounter.linePos(e.pos[0]);
+    diagnostics.push(
+      diag(
+        "event-config",
+        "error",
+        { file, line: pos.line, column: pos.col },
+        `YAML syntax: ${e.message.split("\n")[0]}`,
+        "Check indentation and quoting; values with ':' or '#' need quotes.",
+      ),
+    );
+  }
+  if (diagnostics.length > 0) return { ok: false, diagnostics };
+  const data: unknown = doc.toJS() ?? {};
+  const result = eventSchema.safeParse(data);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
+      if (issue.code === "unrecognized_keys") {
+        for (const key of issue.keys) {
+          const at = positionOf(doc.getIn(path, true), lineCounter, key);
+          const known = knownKeys(path);
+          diagnostics.push(
+            diag(
+              "event-config",
+              "error",
+              { file, ...at, field: [...path, key].join(".") },
+              `unknown setting "${[...path, key].join(".")}"`,
+              `Remove it or fix its spelling.${didYouMean(key, known)}`,
+            ),
+          );
+        }
+        continue;
+      }
+      const at = positionOf(doc.getIn(path, true), lineCounter) ?? { line: 1, column: 1 };
+      const where = path.length > 0 ? path.join(".") : "the file";
+      const missing = issue.code === "invalid_type" && issue.message.includes("received undefined");
+      diagnostics.push(
+        diag(
+          "event-config",
+          "error",
+          { file, ...at, field: path.join(".") },
+          missing ? `the setting "${where}" is required` : `${where}: ${issue.message}`,
+          missing
+            ? `Add "${path.at(-1)}:" to event.yaml (see docs/data-format.md#eventyaml).`
+            : "See docs/data-format.md#eventyaml for the settings and their forms.",
+        ),
+      );
+    }
+    return { ok: false, diagnostics };
+  }
+  const parsed = result.data;
+  const languages = parsed.languages;
+  const config: EventConfig = {
+    ...parsed,
+    name: toRecord(parsed.name, languages),
+    city: toRecord(parsed.city, languages),
+    organisers: parsed.organisers.map((o) => ({ ...o, name: toRecord(o.name, languages) })),
+    defaultLanguage: languages[0]!,
+    files: { ...DEFAULT_FILES, ...parsed.files },
+  };
+  return { ok: true, config, diagnostics };
+}
+
+function positionOf(
+  node: unknown,
+  lc: LineCounter,
+  key?: string,
+): { line: number; column: number } | undefined {
+  let target: unknown = node;
+  if (key !== undefined && isMap(node)) {
+    const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
+    target = pair?.key;
+  }
+  const range = (target as YamlNode | undefined)?.range;
+  if (!range) return undefined;
+  const pos = lc.linePos(range[0]);
+  return { line: pos.line, column: pos.col };
+}
+
+function knownKeys(path: (string | number)[]): string[] {
+  let shape: z.ZodType = eventSchema as unknown as z.ZodType;
+  for (const p of path) {
+    const def = unwrap(shape);
+    const s = (def as unknown as { shape?: Record<string, z.ZodType> }).shape;
+    if (s && typeof p === "string" && s[p]) shape = s[p];
+    else if (def instanceof z.ZodArray) shape = def.element as z.ZodType;
+    else return [];
+  }
+  const s = (unwrap(shape) as unknown as { shape?: Record<string, unknown> }).shape;
+  return s ? Object.keys(s) : [];
+}
+
+function unwrap(t: z.ZodType): z.ZodType {
+  let cur: z.ZodType = t;
+  for (let i = 0; i < 10; i++) {
+    const inner =
+      (cur as unknown as { unwrap?: () => z.ZodType }).unwrap?.() ??
+      (cur as unknown as { def?: { in?: z.ZodType; innerType?: z.ZodType; schema?: z.ZodType } }).def
+        ?.innerType ??
+      (cur as unknown as { def?: { in?: z.ZodType } }).def?.in;
+    if (!inner || inner === cur) break;
+    cur = inner;
+  }
+  return cur;
+}

@@ -1,0 +1,232 @@
+/**
+ * Parsers for the value types of the data format. Each takes a trimmed, non-empty cell and either
+ * returns the typed value or says what form was expected (shown as the diagnostic's hint).
+ */
+export type FieldResult<T> = { ok: true; value: T } | { ok: false; message: string; hint: string };
+
+export interface FieldType<T = unknown> {
+  /** Name shown in docs and messages: "date", "email"… */
+  readonly name: string;
+  parse(value: string): FieldResult<T>;
+}
+
+const ok = <T>(value: T): FieldResult<T> => ({ ok: true, value });
+const fail = <T>(message: string, hint: string): FieldResult<T> => ({ ok: false, message, hint });
+
+export const text: FieldType<string> = { name: "text", parse: ok };
+
+/** Identifiers: printable, no spaces or separators, because they become file names and references. */
+export const id: FieldType<string> = {
+  name: "id",
+  parse(value) {
+    if (/^[\p{L}\p{N}][\p{L}\p{N}_.-]{0,63}$/u.test(value)) return ok(value);
+    return fail(
+      `"${value}" is not a valid id`,
+      "Use letters, digits, '-', '_' or '.', starting with a letter or digit, at most 64 characters (e.g. KR-001).",
+    );
+  },
+};
+
+/** Excel stores dates as days since 1899-12-30; a bare 5-digit number in a date column is one. */
+export function excelSerialToIso(serial: number): string {
+  const ms = Date.UTC(1899, 11, 30) + serial * 86_400_000;
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export const date: FieldType<string> = {
+  name: "date",
+  parse(value) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    if (m && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]))) return ok(value);
+    if (/^\d{5}$/.test(value)) {
+      return fail(
+        `"${value}" is an Excel serial number, not a date`,
+        `Write dates as YYYY-MM-DD (this one is ${excelSerialToIso(Number(value))}); format the column as text before saving.`,
+      );
+    }
+    return fail(`"${value}" is not a date`, "Write dates as YYYY-MM-DD, e.g. 2023-06-20.");
+  },
+};
+
+function isRealDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d <= days;
+}
+
+/** Minutes since midnight. `24:00` is accepted as an end time at midnight. */
+export const time: FieldType<number> = {
+  name: "time",
+  parse(value) {
+    const m = /^(\d{1,2}):(\d{2})$/.exec(value);
+    if (m) {
+      const h = Number(m[1]);
+      const min = Number(m[2]);
+      if ((h < 24 && min < 60) || (h === 24 && min === 0)) return ok(h * 60 + min);
+    }
+    return fail(`"${value}" is not a time`, "Write times as HH:MM on a 24-hour clock, e.g. 09:30 or 14:00.");
+  },
+};
+
+/** Date and time of travel: YYYY-MM-DD or YYYY-MM-DD HH:MM. */
+export const dateTime: FieldType<string> = {
+  name: "date or date-time",
+  parse(value) {
+    const m = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}:\d{2}))?$/.exec(value);
+    if (m && date.parse(m[1]!).ok && (m[2] === undefined || time.parse(m[2]).ok))
+      return ok(value.replace("T", " "));
+    return fail(
+      `"${value}" is not a date or date-time`,
+      "Write YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2023-06-19 14:35.",
+    );
+  },
+};
+
+export const email: FieldType<string> = {
+  name: "email",
+  parse(value) {
+    if (/^[^\s@"<>(),;:]+@[^\s@"<>(),;:]+\.[^\s@"<>(),;:.]{2,}$/u.test(value)) return ok(value);
+    return fail(
+      "the value is not an email address",
+      "Write one address such as name@example.org, without a display name.",
+    );
+  },
+};
+
+export function integer(min: number, max = Number.MAX_SAFE_INTEGER): FieldType<number> {
+  return {
+    name: min > 0 ? "positive integer" : "integer",
+    parse(value) {
+      if (/^[+-]?\d+$/.test(value)) {
+        const n = Number(value);
+        if (n >= min && n <= max) return ok(n);
+        return fail(
+          `${value} is out of range`,
+          `Use a whole number from ${min}${max < 1e9 ? ` to ${max}` : " up"}.`,
+        );
+      }
+      return fail(
+        `"${value}" is not a whole number`,
+        `Use a whole number from ${min} up, without spaces or units.`,
+      );
+    },
+  };
+}
+
+export function oneOf<const T extends string>(values: readonly T[]): FieldType<T> {
+  const lookup = new Map(values.map((v) => [v.toLowerCase(), v]));
+  return {
+    name: `one of ${values.join("|")}`,
+    parse(value) {
+      const hit = lookup.get(value.toLowerCase());
+      if (hit) return ok(hit);
+      return fail(`"${value}" is not an allowed value`, `Use one of: ${values.join(", ")}.`);
+    },
+  };
+}
+
+// ISO 3166-1 alpha-2, the officially assigned codes.
+const COUNTRY_CODES = new Set(
+  (
+    "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV " +
+    "BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET " +
+    "FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM " +
+    "IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD " +
+    "ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE " +
+    "PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST " +
+    "SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS " +
+    "YE YT ZA ZM ZW"
+  ).split(" "),
+);
+// What people type instead of the code, mapped to the code to suggest.
+const COUNTRY_ALIASES: Record<string, string> = {
+  KOREA: "KR",
+  "SOUTH KOREA": "KR",
+  "REPUBLIC OF KOREA": "KR",
+  ROK: "KR",
+  KOR: "KR",
+  "HÀN QUỐC": "KR",
+  한국: "KR",
+  대한민국: "KR",
+  VIETNAM: "VN",
+  "VIET NAM": "VN",
+  "VIỆT NAM": "VN",
+  VNM: "VN",
+  베트남: "VN",
+  UK: "GB",
+  "UNITED KINGDOM": "GB",
+  USA: "US",
+  "UNITED STATES": "US",
+  JAPAN: "JP",
+  CHINA: "CN",
+};
+
+export const country: FieldType<string> = {
+  name: "ISO 3166-1 alpha-2 country code",
+  parse(value) {
+    const upper = value.toUpperCase();
+    if (upper.length === 2 && COUNTRY_CODES.has(upper)) return ok(upper);
+    const alias = COUNTRY_ALIASES[upper];
+    return fail(
+      `"${value}" is not an ISO 3166-1 alpha-2 country code`,
+      alias ? `Write ${alias} instead.` : "Use the two-letter code, e.g. KR for Korea, VN for Viet Nam.",
+    );
+  },
+};
+
+export const LANGUAGES = ["en", "ko", "vi"] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const language: FieldType<Language> = {
+  ...oneOf(LANGUAGES),
+  name: "language code (en|ko|vi)",
+};
+
+export const colour: FieldType<string> = {
+  name: "colour",
+  parse(value) {
+    if (/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(value)) return ok(value.toLowerCase());
+    return fail(`"${value}" is not a colour`, "Write a hex colour such as #1f4e79 or #c00.");
+  },
+};
+
+/** Ids separated by `;` (a comma would clash with the CSV delimiter of most spreadsheets). */
+export const idList: FieldType<string[]> = {
+  name: "ids separated by ;",
+  parse(value) {
+    const parts = value
+      .split(/[;|]/)
+      .map((p) => p.trim())
+      .filter((p) => p.length > 0);
+    for (const p of parts) {
+      const r = id.parse(p);
+      if (!r.ok) {
+        return fail(
+          `"${p}" in the list is not a valid id`,
+          p.includes(",") ? "Separate ids with ';', not ','." : r.hint,
+        );
+      }
+    }
+    return ok([...new Set(parts)]);
+  },
+};
+
+export const phone: FieldType<string> = {
+  name: "phone",
+  parse(value) {
+    if (/^\+?[\d\s().-]{6,24}$/.test(value)) return ok(value);
+    return fail(
+      "the value is not a phone number",
+      "Write digits with an optional leading + and spaces, e.g. +84 28 3822 1234.",
+    );
+  },
+};
+
+/** IANA time zone names the runtime knows (Asia/Ho_Chi_Minh, Asia/Seoul…). */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,60 @@
+import { type Diagnostic, diagAt } from "../diagnostics.js";
+import { closest } from "../util/suggest.js";
+import type { EventTables } from "./tables.js";
+
+/** Every id one file uses must exist in the file it points to. */
+export function checkReferences(t: EventTables): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const rooms = new Set(t.venues.map((v) => v.id).filter(Boolean));
+  const delegates = new Set(t.delegates.map((d) => d.id).filter(Boolean));
+  const sessions = new Set(t.sessions.map((s) => s.id).filter(Boolean));
+  const files = t.config.files;
+  const unknown = (
+    loc: Parameters<typeof diagAt>[2],
+    field: string,
+    value: string,
+    what: string,
+    file: string,
+    pool: Set<string>,
+  ) => {
+    const guess = closest(value, pool);
+    out.push(
+      diagAt(
+        "unknown-reference",
+        "error",
+        loc,
+        field,
+        `${field} "${value}" is not ${what} in ${file}`,
+        guess ? `Did you mean "${guess}"?` : `Use an id from the id column of ${file}.`,
+      ),
+    );
+  };
+  for (const s of t.sessions) {
+    if (s.room && !rooms.has(s.room)) unknown(s.loc, "room", s.room, "a room", files.venues, rooms);
+    for (const sp of s.speakers)
+      if (!delegates.has(sp)) unknown(s.loc, "speakers", sp, "a delegate", files.delegates, delegates);
+    if (s.moderator && !delegates.has(s.moderator))
+      unknown(s.loc, "moderator", s.moderator, "a delegate", files.delegates, delegates);
+  }
+  for (const d of t.delegates) {
+    for (const sid of d.sessions)
+      if (!sessions.has(sid)) unknown(d.loc, "sessions", sid, "a session", files.sessions, sessions);
+    if (d.interpreterFor) {
+      if (!delegates.has(d.interpreterFor)) {
+        unknown(d.loc, "interpreter_for", d.interpreterFor, "a delegate", files.delegates, delegates);
+      } else if (d.interpreterFor === d.id) {
+        out.push(
+          diagAt(
+            "unknown-reference",
+            "error",
+            d.loc,
+            "interpreter_for",
+            "a delegate cannot interpret for themselves",
+            "Put the id of the person this interpreter works for.",
+          ),
+        );
+      }
+    }
+  }
+  return out;
+}

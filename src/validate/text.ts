@@ -1,0 +1,40 @@
+import { type Diagnostic, diag } from "../diagnostics.js";
+import type { TableRow, TableSpec } from "../schema/table.js";
+
+export interface ReadTable {
+  spec: TableSpec;
+  rows: readonly TableRow[];
+}
+
+// VNI fonts store a tone or vowel mark as a separate Latin-1 letter after the vowel: "Nguyeãn",
+// "Vieät Nam", "Traàn". These pairs never occur in real Vietnamese.
+const VNI = /[aeiouyAEIOUY][øûïöäåëæ]|[eE][ãõ]|[oO][ñ]|[aA][ù](?=\p{L})/u;
+// TCVN3 (ABC) puts Vietnamese letters on Latin-1 symbol positions: "NguyÔn V¨n", "§µ N½ng".
+const TCVN3 = /\p{L}[¨©ª«¬®¸µ¶·¹»¼½¾]|[§¨©ª«¬®¸µ¶·¹»¼½¾]\p{L}/u;
+
+/** Text typed with a legacy Vietnamese font encoding, which prints as mojibake in Unicode fonts. */
+export function checkLegacyVietnamese(tables: readonly ReadTable[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const { spec, rows } of tables) {
+    const textFields = spec.columns.filter((c) => c.type.name === "text" && !c.personal);
+    for (const row of rows) {
+      for (const c of textFields) {
+        const value = row.text.get(c.name);
+        if (!value) continue;
+        const kind = VNI.test(value) ? "VNI" : TCVN3.test(value) ? "TCVN3 (ABC)" : undefined;
+        if (!kind) continue;
+        out.push(
+          diag(
+            "legacy-vietnamese-encoding",
+            "error",
+            { file: row.loc.file, line: row.loc.line, column: row.loc.columns[c.name] ?? 0, field: c.name },
+            `${c.name} "${value}" looks like Vietnamese typed in the legacy ${kind} encoding`,
+            "Convert the sheet to Unicode (e.g. with Unikey's converter, 'Chuyển mã' from " +
+              `${kind.startsWith("VNI") ? "VNI Windows" : "TCVN3 (ABC)"} to Unicode), then save as "CSV UTF-8".`,
+          ),
+        );
+      }
+    }
+  }
+  return out;
+}
