@@ -13,7 +13,6 @@ export async function main(argv: readonly string[]): Promise<number> {
   const program = createProgram((code) => {
     exitCode = code;
   });
-  program.exitOverride();
   const noColor = argv.includes("--no-color");
   try {
     await program.parseAsync([...argv], { from: "user" });

@@ -2,11 +2,7 @@ import { availableParallelism } from "node:os";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { MATERIAL_NAMES, type MaterialName } from "../materials/index.js";
 import { version } from "../version.js";
-import { buildCommand, parseOnly } from "./commands/build.js";
-import { initCommand } from "./commands/init.js";
-import { materialCommand } from "./commands/material.js";
-import { templatesEjectCommand, templatesListCommand } from "./commands/templates.js";
-import { validateCommand } from "./commands/validate.js";
+import { parseOnly } from "./commands/only.js";
 import { createUi, type Ui } from "./ui.js";
 
 const positiveInt = (value: string) => {
@@ -19,7 +15,8 @@ const examples = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}
 
 /**
  * The command line (commander). Each action turns options into one call of a command function
- * and hands its exit code to `setExit`; cli/main.ts owns the process.
+ * and hands its exit code to `setExit`; cli/main.ts owns the process. Command modules load on
+ * demand, so `--help` and `--version` answer without loading the validator or the fonts.
  */
 export function createProgram(
   setExit: (code: number) => void,
@@ -29,6 +26,9 @@ export function createProgram(
   const ui = () => makeUi(program.opts<{ quiet?: boolean; color?: boolean }>());
   const run = (p: Promise<number>) => p.then(setExit);
 
+  // Before any subcommand exists, so every one inherits it: usage errors come back to main.ts
+  // as CommanderError (exit 2) instead of commander calling process.exit(1).
+  program.exitOverride();
   program
     .name("conclave")
     .description(
@@ -66,7 +66,7 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
       ]),
     )
     .action((dir: string, o: { yes: boolean; example: boolean; force: boolean }) =>
-      run(initCommand(dir, o, ui())),
+      run(import("./commands/init.js").then((m) => m.initCommand(dir, o, ui()))),
     );
 
   program
@@ -88,7 +88,7 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
       ]),
     )
     .action((dir: string, o: { format: "pretty" | "json" | "github"; strict: boolean }) =>
-      run(validateCommand(dir, o, ui())),
+      run(import("./commands/validate.js").then((m) => m.validateCommand(dir, o, ui()))),
     );
 
   const jobsOption = () =>
@@ -118,7 +118,7 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
     )
     .action(
       (dir: string, o: { out?: string; only?: MaterialName[]; jobs: number; format: "pretty" | "json" }) =>
-        run(buildCommand(dir, o, ui())),
+        run(import("./commands/build.js").then((m) => m.buildCommand(dir, o, ui()))),
     );
 
   for (const name of MATERIAL_NAMES) {
@@ -132,7 +132,9 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
         "after",
         examples([`conclave ${name} events/cicon-2023`, `conclave ${name} . --out print`]),
       )
-      .action((dir: string, o: { out?: string; jobs: number }) => run(materialCommand(name, dir, o, ui())));
+      .action((dir: string, o: { out?: string; jobs: number }) =>
+        run(import("./commands/material.js").then((m) => m.materialCommand(name, dir, o, ui()))),
+      );
   }
 
   const templates = program
@@ -146,7 +148,9 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
     .command("list")
     .description("list built-in templates and the event's overrides")
     .argument("[dir]", "event folder", ".")
-    .action((dir: string) => run(templatesListCommand(dir, ui())));
+    .action((dir: string) =>
+      run(import("./commands/templates.js").then((m) => m.templatesListCommand(dir, ui()))),
+    );
   templates
     .command("eject")
     .description("copy a built-in template (and its shared parts) into <dir>/templates/ to customise it")
@@ -154,7 +158,7 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
     .argument("[dir]", "event folder", ".")
     .option("--force", "overwrite an already ejected template", false)
     .action((name: string, dir: string, o: { force: boolean }) =>
-      run(templatesEjectCommand(name, dir, o, ui())),
+      run(import("./commands/templates.js").then((m) => m.templatesEjectCommand(name, dir, o, ui()))),
     );
 
   return program;

@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import iconv from "iconv-lite";
 
 /** The text encodings spreadsheets actually write, as reported to the user. */
@@ -55,7 +56,7 @@ export function decodeBytes(bytes: Uint8Array, forced?: Encoding): DecodeResult 
   }
   candidates.sort((a, b) => b.score - a.score);
   const best = candidates[0];
-  if (best && best.score >= 0.5)
+  if (best && best.score >= 0.8)
     return { ok: true, text: best.text, encoding: best.encoding, bom: false, guessed: true };
 
   const { line, column } = positionOfByte(bytes, firstBad);
@@ -121,6 +122,7 @@ function sniffUtf16(bytes: Uint8Array): Encoding | undefined {
 
 /** Index of the first byte that breaks UTF-8, or -1 when the whole buffer is valid. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
+  if (isUtf8(bytes)) return -1; // native and fast; the scan below only runs to locate a fault
   const n = bytes.length;
   let i = 0;
   while (i < n) {
@@ -170,6 +172,22 @@ function positionOfByte(bytes: Uint8Array, index: number): { line: number; colum
   return { line, column: index - lineStart + 1 };
 }
 
+const commonHangul = new Map<string, boolean>();
+/**
+ * Whether a syllable is one of the 2,350 of KS X 1001 (lead byte 0xB0–0xC8, trail 0xA1–0xFE in
+ * CP949). Real Korean text is almost entirely these; bytes of another encoding read as CP949 land
+ * mostly on the rare syllables of its extension area, or on Hanja.
+ */
+function isCommonHangul(ch: string): boolean {
+  let v = commonHangul.get(ch);
+  if (v === undefined) {
+    const b = iconv.encode(ch, "cp949");
+    v = b.length === 2 && b[0]! >= 0xb0 && b[0]! <= 0xc8 && b[1]! >= 0xa1;
+    commonHangul.set(ch, v);
+  }
+  return v;
+}
+
 /**
  * Share of the non-ASCII characters that a real Korean or Vietnamese spreadsheet would contain.
  * Wrongly decoded Vietnamese reads as rare Hanja in CP949; wrongly decoded Korean reads as
@@ -183,7 +201,7 @@ function plausibility(text: string, encoding: "cp949" | "windows-1258"): number 
     if (cp < 0x80 || NEUTRAL.has(ch)) continue;
     total++;
     if (encoding === "cp949") {
-      if (cp >= HANGUL_FIRST && cp <= HANGUL_LAST) good++;
+      if (cp >= HANGUL_FIRST && cp <= HANGUL_LAST && isCommonHangul(ch)) good++;
     } else if (VIETNAMESE_SET.has(ch)) good++;
   }
   return total === 0 ? 0 : good / total;

@@ -35,11 +35,16 @@ export async function resolveFontFiles(eventDir: string, configured: readonly st
   return [...files, ...bundledFontFiles()];
 }
 
-/** The union of the fonts' character maps. */
+/**
+ * The union of the fonts' character maps. Of the bundled family only the regular face is read:
+ * its weights share one character set.
+ */
 export async function loadCoverage(eventDir: string, configured: readonly string[]): Promise<GlyphCoverage> {
   const covered = new Set<number>();
   const families = new Set<string>();
-  for (const file of await resolveFontFiles(eventDir, configured)) {
+  const bundled = new Set(bundledFontFiles().slice(1));
+  const files = (await resolveFontFiles(eventDir, configured)).filter((f) => !bundled.has(f));
+  for (const file of files) {
     let font: fontkit.Font;
     try {
       const opened = fontkit.create(await readFile(file));

@@ -16,6 +16,7 @@ export function safeFileName(...parts: (string | undefined)[]): string {
     .replace(/\s+/g, "-")
     .replace(/\.{2,}/g, ".")
     .replace(/-{2,}/g, "-")
+    .replace(/-+\./g, ".")
     .replace(/^[-.]+|[-.]+$/g, "");
   const bounded = truncateUtf8(joined, 100).replace(/[-.]+$/, "");
   return bounded === "" ? "unnamed" : bounded;

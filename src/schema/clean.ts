@@ -10,6 +10,14 @@ const INVISIBLE =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 const LINE_BREAKS = /[\t\r\n]/g;
 
+const SUSPECT =
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|\s\s/;
+
+/** Cheap pre-check: most cells need only trimming. */
+export function needsCleaning(raw: string): boolean {
+  return SUSPECT.test(raw);
+}
+
 export interface CleanResult {
   value: string;
   /** Names of what was removed, e.g. ["U+200B ZERO WIDTH SPACE"], empty when nothing was. */

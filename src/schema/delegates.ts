@@ -13,7 +13,7 @@ import {
   phone,
   text,
 } from "./fields.js";
-import type { TableRow, TableSpec } from "./table.js";
+import { type TableRow, type TableSpec, valuesOf } from "./table.js";
 import { translationsOf } from "./translations.js";
 
 export const CATEGORIES = [
@@ -45,19 +45,17 @@ export const delegatesSpec: TableSpec = {
       name: "given_name",
       required: true,
       type: text,
-      description: "Given name in Latin script, as printed in passports",
+      description: "Given name in Latin script, as in the passport (badges, letters, lists)",
       example: "Min-jun",
       printed: true,
-      translatable: true,
     },
     {
       name: "family_name",
       required: true,
       type: text,
-      description: "Family name in Latin script",
+      description: "Family name in Latin script (badges, letters, and the sort order of every list)",
       example: "Kim",
       printed: true,
-      translatable: true,
     },
     {
       name: "organisation",
@@ -266,7 +264,7 @@ export interface DelegateRow {
 }
 
 export function toDelegateRow(row: TableRow): DelegateRow {
-  const v = row.values;
+  const v = valuesOf(row, delegatesSpec);
   const s = (k: string) => v.get(k) as string | undefined;
   return {
     loc: row.loc,
@@ -295,6 +293,6 @@ export function toDelegateRow(row: TableRow): DelegateRow {
     dateOfBirth: s("date_of_birth"),
     arrival: s("arrival"),
     departure: s("departure"),
-    translations: translationsOf(row, delegatesSpec),
+    translations: translationsOf(row),
   };
 }

@@ -1,6 +1,6 @@
 import type { Location } from "../diagnostics.js";
 import { date, id, idList, type Language, oneOf, text, time } from "./fields.js";
-import type { TableRow, TableSpec } from "./table.js";
+import { type TableRow, type TableSpec, valuesOf } from "./table.js";
 import { translationsOf } from "./translations.js";
 
 export const SESSION_TYPES = [
@@ -145,7 +145,7 @@ export interface SessionRow {
 }
 
 export function toSessionRow(row: TableRow): SessionRow {
-  const v = row.values;
+  const v = valuesOf(row, sessionsSpec);
   const s = (k: string) => v.get(k) as string | undefined;
   return {
     loc: row.loc,
@@ -162,6 +162,6 @@ export function toSessionRow(row: TableRow): SessionRow {
     description: s("description"),
     audience: (v.get("audience") as Audience | undefined) ?? "registered",
     seating: (v.get("seating") as SeatingMode | undefined) ?? "none",
-    translations: translationsOf(row, sessionsSpec),
+    translations: translationsOf(row),
   };
 }

@@ -1,8 +1,14 @@
 import { chooseDelimiter, normalizeHeader, parseCsv } from "../csv/parse.js";
 import { type Diagnostic, diag, type Location } from "../diagnostics.js";
 import { didYouMean } from "../util/suggest.js";
-import { cleanCell, looksPhoneWithoutZero, looksQuestionMarked, looksScientific } from "./clean.js";
-import { type FieldType, LANGUAGES } from "./fields.js";
+import {
+  cleanCell,
+  looksPhoneWithoutZero,
+  looksQuestionMarked,
+  looksScientific,
+  needsCleaning,
+} from "./clean.js";
+import { type FieldType, LANGUAGES, text as plainText } from "./fields.js";
 
 /** One column of the data format: the contract documented in docs/data-format.md. */
 export interface ColumnSpec {
@@ -29,12 +35,47 @@ export interface TableSpec {
   columns: readonly ColumnSpec[];
 }
 
+/**
+ * One data row. Values are kept in arrays indexed like `spec.columns` rather than in maps: at
+ * 100,000 rows the difference in memory and garbage collection is most of the validation time.
+ */
 export interface TableRow {
   loc: Location;
-  /** Parsed values of valid, non-empty cells, by canonical field name. */
-  values: Map<string, unknown>;
-  /** Cleaned text of every non-empty cell, by canonical name or `<name>_<lang>`. */
-  text: Map<string, string>;
+  /** Parsed values of valid, non-empty cells, by index of the column in the spec. */
+  values: unknown[];
+  /** Cleaned text of every non-empty cell, by index of the column in the spec. */
+  text: (string | undefined)[];
+  /** Cleaned text of translation columns, by `<name>_<lang>`; absent when the row has none. */
+  translations?: Map<string, string>;
+}
+
+const mapCache = new WeakMap<TableSpec, Map<string, number>>();
+/** Reads a row's parsed values by column name. */
+export function valuesOf(row: TableRow, spec: TableSpec): { get(name: string): unknown } {
+  let index = mapCache.get(spec);
+  if (!index) {
+    index = new Map(spec.columns.map((c, i) => [c.name, i]));
+    mapCache.set(spec, index);
+  }
+  const map = index;
+  return { get: (name) => row.values[map.get(name)!] };
+}
+
+/** Cleaned text of a column (by name, or `<name>_<lang>` for a translation). */
+export function textOf(row: TableRow, spec: TableSpec, key: string): string | undefined {
+  const i = columnIndex(spec)[key];
+  return i === undefined ? row.translations?.get(key) : row.text[i];
+}
+
+const indexCache = new WeakMap<TableSpec, Readonly<Record<string, number>>>();
+/** Column name → its index in `spec.columns` (and so in `TableRow.values` and `.text`). */
+export function columnIndex(spec: TableSpec): Readonly<Record<string, number>> {
+  let index = indexCache.get(spec);
+  if (!index) {
+    index = Object.freeze(Object.fromEntries(spec.columns.map((c, i) => [c.name, i])));
+    indexCache.set(spec, index);
+  }
+  return index;
 }
 
 export interface TableResult {
@@ -58,6 +99,7 @@ export function readTable(
 ): TableResult {
   const diagnostics: Diagnostic[] = [];
   const byName = new Map(spec.columns.map((c) => [c.name, c]));
+  const byCompact = new Map(spec.columns.map((c) => [compact(c.name), c]));
   const aliases = new Map<string, string>();
   for (const [from, to] of Object.entries(mapping)) aliases.set(normalizeHeader(from), normalizeHeader(to));
 
@@ -93,7 +135,7 @@ export function readTable(
         }
         return;
       }
-      const key = resolveHeader(aliases.get(normal) ?? normal, byName);
+      const key = resolveHeader(aliases.get(normal) ?? normal, byCompact);
       if (!key) {
         keys.push(undefined);
         diagnostics.push(
@@ -133,12 +175,33 @@ export function readTable(
           "error",
           { file, line: header?.line ?? 1, column: 0, field: c.name },
           `the required column "${c.name}" is missing`,
-          `Add a column headed ${c.name} (${c.description.toLowerCase()}), or map your header to it in event.yaml under columns.${spec.key}.`,
+          `Add a column headed "${c.name}" (${c.description}), or map your header to it in event.yaml under columns.${spec.key}.`,
         ),
       );
     }
   }
 
+  // What to do with each physical column, worked out once rather than per cell.
+  const index = columnIndex(spec);
+  const width = spec.columns.length;
+  const slots = keys.map((key) => {
+    if (key === undefined) return undefined;
+    const at = key.indexOf("@");
+    const name = at < 0 ? key : key.slice(0, at);
+    return {
+      column: byName.get(name)!,
+      index: index[name]!,
+      translation: at < 0 ? undefined : key.replace("@", "_"),
+    };
+  });
+  const requiredPresent = spec.columns
+    .filter((c) => c.required && columns.has(c.name))
+    .map((c) => ({
+      name: c.name,
+      description: c.description,
+      index: index[c.name]!,
+      column: columns.get(c.name)!,
+    }));
   const rows: TableRow[] = [];
   const blankLines: number[] = [];
   const locColumns = Object.freeze(Object.fromEntries(columns)) as Readonly<Record<string, number>>;
@@ -173,57 +236,76 @@ export function readTable(
       );
     }
     const loc: Location = { file, line, columns: locColumns };
-    const row: TableRow = { loc, values: new Map(), text: new Map() };
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i];
+    const row: TableRow = { loc, values: new Array(width), text: new Array(width) };
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i];
       const raw = cells[i];
-      if (key === undefined || raw === undefined) continue;
-      const base = key.includes("@") ? key.slice(0, key.indexOf("@")) : key;
-      const spec = byName.get(base)!;
-      const where = { file, line, column: i + 1, field: base };
-      const cleaned = cleanCell(raw, spec.multiline === true);
-      if (cleaned.removed.length > 0) {
+      if (slot === undefined || raw === undefined) continue;
+      const { column: spec, index } = slot;
+      let value: string;
+      if (needsCleaning(raw)) {
+        const cleaned = cleanCell(raw, spec.multiline === true);
+        if (cleaned.removed.length > 0) {
+          diagnostics.push(
+            diag(
+              "invisible-character",
+              "warning",
+              { file, line, column: i + 1, field: spec.name },
+              `${spec.name} contains invisible characters (${cleaned.removed.join(", ")}); they were removed`,
+              "These usually come from copying out of a web page or PDF; retype the value to be sure.",
+            ),
+          );
+        }
+        value = cleaned.value;
+      } else value = raw.trim();
+      if (value === "") continue;
+      const damage = checkDamage(spec, value);
+      if (damage) {
         diagnostics.push(
           diag(
-            "invisible-character",
+            "excel-damage",
             "warning",
-            where,
-            `${base} contains invisible characters (${cleaned.removed.join(", ")}); they were removed`,
-            "These usually come from copying out of a web page or PDF; retype the value to be sure.",
+            { file, line, column: i + 1, field: spec.name },
+            damage.message,
+            damage.hint,
           ),
         );
       }
-      const value = cleaned.value;
-      if (value === "") continue;
-      const storeKey = key.includes("@") ? key.replace("@", "_") : key;
-      row.text.set(storeKey, value);
-      checkDamage(spec, value, where, diagnostics);
-      if (key !== base) continue; // translations are text
+      if (slot.translation) {
+        row.translations ??= new Map();
+        row.translations.set(slot.translation, value);
+        continue;
+      }
+      row.text[index] = value;
+      if (spec.type === plainText) {
+        row.values[index] = value; // plain text needs no parsing
+        continue;
+      }
       const result = spec.type.parse(value);
-      if (result.ok) row.values.set(base, result.value);
+      if (result.ok) row.values[index] = result.value;
       else {
         diagnostics.push(
           diag(
             "type-error",
             "error",
-            where,
-            spec.personal ? `${base} is not a valid ${spec.type.name}` : `${base}: ${result.message}`,
+            { file, line, column: i + 1, field: spec.name },
+            spec.personal
+              ? `${spec.name} is not a valid ${spec.type.name}`
+              : `${spec.name}: ${result.message}`,
             spec.personal ? `Expected ${spec.type.name}.` : result.hint,
           ),
         );
       }
     }
-    for (const c of spec.columns) {
-      if (c.required && columns.has(c.name) && !row.text.has(c.name)) {
+    for (const r of requiredPresent) {
+      if (row.text[r.index] === undefined) {
         diagnostics.push(
-          diagAtColumn(
+          diag(
             "required",
-            file,
-            line,
-            columns.get(c.name)!,
-            c.name,
-            `${c.name} is required but empty`,
-            `Fill in ${c.name}: ${c.description.toLowerCase()}.`,
+            "error",
+            { file, line, column: r.column, field: r.name },
+            `${r.name} is required but empty`,
+            `Fill in ${r.name} (${r.description}).`,
           ),
         );
       }
@@ -245,78 +327,51 @@ export function readTable(
   return { rows, diagnostics, columns };
 }
 
-function diagAtColumn(
-  code: string,
-  file: string,
-  line: number,
-  column: number,
-  field: string,
-  message: string,
-  hint: string,
-) {
-  return diag(code, "error", { file, line, column, field }, message, hint);
-}
+/** Header key with separators dropped, so "Given Name", "given-name" and "given_name" agree. */
+const compact = (normal: string) => normal.replace(/_/g, "");
 
 /** Canonical name, or `<name>@<lang>` for a translation column, or undefined when unknown. */
-function resolveHeader(normal: string, byName: Map<string, ColumnSpec>): string | undefined {
-  if (byName.has(normal)) return normal;
+function resolveHeader(normal: string, byCompact: Map<string, ColumnSpec>): string | undefined {
+  const direct = byCompact.get(compact(normal));
+  if (direct) return direct.name;
   const m = /^(.+)_([a-z]{2})$/.exec(normal);
-  if (m && byName.get(m[1]!)?.translatable && (LANGUAGES as readonly string[]).includes(m[2]!))
-    return `${m[1]}@${m[2]}`;
+  const base = m ? byCompact.get(compact(m[1]!)) : undefined;
+  if (m && base?.translatable && (LANGUAGES as readonly string[]).includes(m[2]!))
+    return `${base.name}@${m[2]}`;
   return undefined;
 }
 
-function checkDamage(
-  spec: ColumnSpec,
-  value: string,
-  where: { file: string; line: number; column: number; field: string },
-  out: Diagnostic[],
-): void {
+/** What a spreadsheet did to a value, if anything: a message and a hint for `excel-damage`. */
+function checkDamage(spec: ColumnSpec, value: string): { message: string; hint: string } | undefined {
   const field = spec.name;
   if (spec.numberLike && looksScientific(value)) {
-    out.push(
-      diag(
-        "excel-damage",
-        "warning",
-        where,
-        `${field} was turned into scientific notation by a spreadsheet; the original digits are lost`,
-        `Format the column as text in the spreadsheet and retype the ${field}.`,
-      ),
-    );
-  } else if (spec.numberLike === "phone" && looksPhoneWithoutZero(value)) {
-    out.push(
-      diag(
-        "excel-damage",
-        "warning",
-        where,
-        `${field} looks like a national number that lost its leading 0`,
-        "Format the column as text and write the number with its leading 0 or an international +84/+82 prefix.",
-      ),
-    );
-  } else if (
+    return {
+      message: `${field} was turned into scientific notation by a spreadsheet; the original digits are lost`,
+      hint: `Format the column as text in the spreadsheet and retype the ${field}.`,
+    };
+  }
+  if (spec.numberLike === "phone" && looksPhoneWithoutZero(value)) {
+    return {
+      message: `${field} looks like a national number that lost its leading 0`,
+      hint: "Format the column as text and write the number with its leading 0 or an international +84/+82 prefix.",
+    };
+  }
+  if (
     (spec.type.name === "date" || spec.type.name === "date or date-time") &&
     /^\d{5}(\.\d+)?$/.test(value)
   ) {
-    out.push(
-      diag(
-        "excel-damage",
-        "warning",
-        where,
-        `${field} holds an Excel serial number instead of a date`,
-        "The spreadsheet stored the date as a number; format the column as text (YYYY-MM-DD) before saving.",
-      ),
-    );
-  } else if (spec.type.name === "text" && looksQuestionMarked(value)) {
-    out.push(
-      diag(
-        "excel-damage",
-        "warning",
-        where,
-        spec.personal
-          ? `${field} contains "?" where letters were probably replaced`
-          : `${field} "${value}" contains "?" where letters were probably replaced`,
-        'The file was saved in a code page without these letters. Save as "CSV UTF-8" and retype the value.',
-      ),
-    );
+    return {
+      message: `${field} holds an Excel serial number instead of a date`,
+      hint: "The spreadsheet stored the date as a number; format the column as text (YYYY-MM-DD) before saving.",
+    };
   }
+  if (spec.type.name === "text" && value.includes("?") && looksQuestionMarked(value)) {
+    return {
+      message: spec.personal
+        ? `${field} contains "?" where letters were probably replaced`
+        : `${field} "${value}" contains "?" where letters were probably replaced`,
+      hint: 'The file was saved in a code page without these letters. Save as "CSV UTF-8" and retype the value.',
+    };
+  }
+  return undefined;
 }

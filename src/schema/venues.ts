@@ -1,7 +1,7 @@
 import type { Location } from "../diagnostics.js";
 import type { Language } from "./fields.js";
 import { id, integer, oneOf, text } from "./fields.js";
-import type { TableRow, TableSpec } from "./table.js";
+import { type TableRow, type TableSpec, valuesOf } from "./table.js";
 import { translationsOf } from "./translations.js";
 
 export const LAYOUTS = ["theatre", "classroom", "banquet", "boardroom", "reception"] as const;
@@ -116,7 +116,7 @@ export interface VenueRow {
 }
 
 export function toVenueRow(row: TableRow): VenueRow {
-  const v = row.values;
+  const v = valuesOf(row, venuesSpec);
   const n = (k: string) => v.get(k) as number | undefined;
   const s = (k: string) => v.get(k) as string | undefined;
   return {
@@ -132,6 +132,6 @@ export function toVenueRow(row: TableRow): VenueRow {
     seatsPerTable: n("seats_per_table"),
     headTableSeats: n("head_table_seats"),
     accessibleSeats: n("accessible_seats"),
-    translations: translationsOf(row, venuesSpec),
+    translations: translationsOf(row),
   };
 }

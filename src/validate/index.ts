@@ -33,6 +33,8 @@ export interface CheckInput {
   files: Record<TableKey, FileInput>;
   /** Fonts' coverage for the missing-glyph check; without it the check is skipped. */
   coverage?: GlyphCoverage;
+  /** Build the Event when the data is valid (default true); `validate` alone does not need it. */
+  buildModel?: boolean;
 }
 
 export interface CheckResult {
@@ -128,6 +130,7 @@ export function checkEvent(input: CheckInput): CheckResult {
       sessions: tables.sessions.length,
     },
   };
-  if (!sorted.some((d) => d.severity === "error")) result.event = buildEvent(tables);
+  if (input.buildModel !== false && !sorted.some((d) => d.severity === "error"))
+    result.event = buildEvent(tables);
   return result;
 }

@@ -52,13 +52,15 @@ export function checkSchedule(t: EventTables): Diagnostic[] {
     let latest: SessionRow | undefined;
     for (const s of list) {
       if (latest && overlap(latest, s)) {
+        // Point at the row that comes later in the file, naming the earlier one.
+        const [first, second] = latest.loc.line < s.loc.line ? [latest, s] : [s, latest];
         out.push(
           diagAt(
             "room-conflict",
             "error",
-            s.loc,
+            second.loc,
             "room",
-            `session ${s.id} (${when(s)}) overlaps ${latest.id} (${when(latest)}, line ${latest.loc.line}) in room ${s.room}`,
+            `session ${second.id} (${when(second)}) overlaps ${first.id} (${when(first)}, line ${first.loc.line}) in room ${s.room}`,
             "Move one of the sessions to another room or time.",
           ),
         );

@@ -16,10 +16,12 @@ const TCVN3 = /\p{L}[¨©ª«¬®¸µ¶·¹»¼½¾]|[§¨©ª«¬®¸µ¶·¹»
 export function checkLegacyVietnamese(tables: readonly ReadTable[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const { spec, rows } of tables) {
-    const textFields = spec.columns.filter((c) => c.type.name === "text" && !c.personal);
+    const textFields = spec.columns
+      .map((c, index) => ({ c, index }))
+      .filter(({ c }) => c.type.name === "text" && !c.personal);
     for (const row of rows) {
-      for (const c of textFields) {
-        const value = row.text.get(c.name);
+      for (const { c, index } of textFields) {
+        const value = row.text[index];
         if (!value) continue;
         const kind = VNI.test(value) ? "VNI" : TCVN3.test(value) ? "TCVN3 (ABC)" : undefined;
         if (!kind) continue;

@@ -1,5 +1,5 @@
 import { countBySeverity } from "../../diagnostics.js";
-import { DataInvalid, UserError } from "../../errors.js";
+import { DataInvalid } from "../../errors.js";
 import { loadEventFolder } from "../../load/event-folder.js";
 import { MATERIAL_NAMES, MATERIALS, type MaterialName, type MaterialResult } from "../../materials/index.js";
 import { OutputWriter, resolveOutDir } from "../../output/writer.js";
@@ -13,23 +13,6 @@ export interface BuildOptions {
   only?: MaterialName[];
   jobs: number;
   format: "pretty" | "json";
-}
-
-/** Parses `--only agenda,badges`, naming the wrong word and the right ones. */
-export function parseOnly(value: string): MaterialName[] {
-  const names = value
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-  for (const n of names) {
-    if (!(MATERIAL_NAMES as readonly string[]).includes(n)) {
-      throw new UserError(
-        `--only: "${n}" is not a material`,
-        `Use a comma-separated list of: ${MATERIAL_NAMES.join(", ")}.`,
-      );
-    }
-  }
-  return names as MaterialName[];
 }
 
 /**

@@ -24,7 +24,7 @@ export async function validateCommand(dir: string, options: ValidateOptions, ui:
   const task = options.format === "pretty" ? ui.task(`Validating ${dir}`) : undefined;
   try {
     const loaded = await loadEventFolder(dir);
-    const result = checkEvent(loaded.input);
+    const result = checkEvent({ ...loaded.input, buildModel: false });
     diagnostics = result.diagnostics;
     const c = result.rowCounts;
     const enc = Object.entries(result.encodings)

@@ -1,0 +1,66 @@
+import { createHash } from "node:crypto";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { safeFileName } from "../../src/output/safe-name.js";
+import { OutputWriter, resolveOutDir } from "../../src/output/writer.js";
+
+describe("safeFileName", () => {
+  it.each([
+    [["KR-001", "Kim Min-jun"], "KR-001-Kim-Min-jun"],
+    [["VN-001", "Nguyễn Văn An"], "VN-001-Nguyễn-Văn-An"],
+    [["../../etc/passwd"], "etc-passwd"],
+    [["A", "x\u0000y\u202e.pdf"], "A-x-y.pdf"],
+    [["..."], "unnamed"],
+    [["CON:", "a/b\\c"], "CON-a-b-c"],
+  ])("%j → %s", (parts, expected) => {
+    expect(safeFileName(...parts)).toBe(expected);
+  });
+
+  it("bounds the length in UTF-8 bytes without cutting a character", () => {
+    const name = safeFileName("KR-001", "김".repeat(200));
+    expect(Buffer.byteLength(name)).toBeLessThanOrEqual(100);
+    expect(name.endsWith("김")).toBe(true);
+  });
+});
+
+describe("resolveOutDir", () => {
+  it("defaults to <event>/out and refuses the event folder itself or a parent of it", () => {
+    expect(resolveOutDir("/ev/cicon")).toBe(path.resolve("/ev/cicon/out"));
+    expect(() => resolveOutDir("/ev/cicon", "/ev/cicon")).toThrow(/is the event folder/);
+    expect(() => resolveOutDir("/ev/cicon", "/ev")).toThrow(/contains the event folder/);
+    expect(resolveOutDir("/ev/cicon", "/print")).toBe(path.resolve("/print"));
+  });
+});
+
+describe("OutputWriter", () => {
+  let dir: string;
+  afterEach(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("writes atomically, leaves no temporary files, and lists every file with its hash", async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "conclave-out-"));
+    const w = new OutputWriter(dir);
+    await w.write("badges/badges.pdf", "PDF", "badges");
+    await w.write("agenda/programme.en.pdf", new Uint8Array([1, 2, 3]), "agenda");
+    await w.writeManifest("conclave test");
+    const manifest = JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8"));
+    expect(manifest.files.map((f: { path: string }) => f.path)).toEqual([
+      "agenda/programme.en.pdf",
+      "badges/badges.pdf",
+    ]);
+    expect(manifest.files[1].sha256).toBe(createHash("sha256").update("PDF").digest("hex"));
+    expect(manifest.files[1]).toMatchObject({ size: 3, material: "badges" });
+    const all = await readdir(dir, { recursive: true });
+    expect(all.filter((f) => f.toString().endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("refuses paths that would leave the output folder", async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "conclave-out-"));
+    const w = new OutputWriter(dir);
+    await expect(w.write("../escape.txt", "x", "t")).rejects.toThrow(/outside the output folder/);
+    await expect(w.write("/etc/x", "x", "t")).rejects.toThrow(/outside the output folder/);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { parseEventConfig } from "../../src/schema/event.js";
+import { baseConfigYaml } from "../helpers/make.js";
+
+describe("parseEventConfig", () => {
+  it("fills defaults and spreads a plain name over every language", () => {
+    const r = parseEventConfig(baseConfigYaml);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.config.name).toEqual({ en: "Test Summit", ko: "Test Summit", vi: "Test Summit" });
+    expect(r.config.defaultLanguage).toBe("en");
+    expect(r.config.files.delegates).toBe("delegates.csv");
+    expect(r.config.badge.stock).toBe("a6-4up");
+    expect(r.config.validation.travel_buffer_minutes).toBe(15);
+  });
+
+  it("points an unknown key at its line and suggests the right one", () => {
+    const r = parseEventConfig(baseConfigYaml.replace("timezone:", "timezon:"));
+    expect(r.ok).toBe(false);
+    const unknown = r.diagnostics.find((d) => d.field === "timezon")!;
+    expect(unknown).toMatchObject({ code: "event-config", line: 4, column: 1 });
+    expect(unknown.hint).toContain('Did you mean "timezone"?');
+    expect(r.diagnostics.some((d) => d.message.includes('"timezone" is required'))).toBe(true);
+  });
+
+  it("finds a misspelt nested key", () => {
+    const r = parseEventConfig(`${baseConfigYaml}badge:\n  stok: a6-4up\n`);
+    const d = r.diagnostics[0]!;
+    expect(d).toMatchObject({ line: 8, column: 3, field: "badge.stok" });
+    expect(d.hint).toContain('"stock"');
+  });
+
+  it("rejects a wrong time zone, a reversed date range and a bad colour with their positions", () => {
+    const text = baseConfigYaml
+      .replace("Asia/Seoul", "Asia/Hanoi_City")
+      .replace("end: 2024-05-15", "end: 2024-05-10");
+    const r = parseEventConfig(`${text}branding:\n  primary: navy\n`);
+    const fields = r.diagnostics.map((d) => `${d.field}@${d.line}`);
+    expect(fields).toContain("timezone@4");
+    expect(fields).toContain("branding.primary@8");
+    const r2 = parseEventConfig(baseConfigYaml.replace("end: 2024-05-15", "end: 2024-05-10"));
+    expect(r2.diagnostics.map((d) => d.field)).toEqual(["end"]);
+  });
+
+  it("reports YAML syntax errors with a line", () => {
+    const r = parseEventConfig("name: [unclosed\nstart: 2024-05-14\n");
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics[0]!.line).toBeGreaterThan(0);
+    expect(r.diagnostics[0]!.message).toMatch(/^YAML syntax/);
+  });
+});

@@ -1,0 +1,178 @@
+import { describe, expect, it } from "vitest";
+import { delegatesSpec, toDelegateRow } from "../../src/schema/delegates.js";
+import { sessionsSpec, toSessionRow } from "../../src/schema/sessions.js";
+import { readTable } from "../../src/schema/table.js";
+
+const read = (text: string, mapping?: Record<string, string>) =>
+  readTable(delegatesSpec, "delegates.csv", text, mapping);
+const codesAt = (r: ReturnType<typeof read>) =>
+  [...r.diagnostics]
+    .sort((a, b) => a.line - b.line || a.column - b.column)
+    .map((d) => `${d.code}@${d.line}:${d.column}`);
+
+describe("readTable: headers", () => {
+  it("matches headers ignoring case, spaces and hyphens, and reads typed values", () => {
+    const r = read(
+      "ID,Given Name,family-name,ORGANISATION,Country,category,Precedence\nKR-001,Min-jun,Kim,Hanbit,kr,VIP,2\n",
+    );
+    expect(r.diagnostics).toEqual([]);
+    const d = toDelegateRow(r.rows[0]!);
+    expect(d).toMatchObject({
+      id: "KR-001",
+      givenName: "Min-jun",
+      familyName: "Kim",
+      country: "KR",
+      category: "vip",
+      precedence: 2,
+    });
+    expect(d.loc).toMatchObject({ file: "delegates.csv", line: 2 });
+  });
+
+  it("maps a spreadsheet's own headers through event.yaml's columns:", () => {
+    const r = read("Mã,Tên,Họ,Đơn vị,Quốc gia,Loại\nVN-001,Văn An,Nguyễn,Sở KH&ĐT,VN,delegate\n", {
+      Mã: "id",
+      Tên: "given_name",
+      Họ: "family_name",
+      "Đơn vị": "organisation",
+      "Quốc gia": "country",
+      Loại: "category",
+    });
+    expect(r.diagnostics).toEqual([]);
+    expect(toDelegateRow(r.rows[0]!)).toMatchObject({
+      id: "VN-001",
+      familyName: "Nguyễn",
+      organisation: "Sở KH&ĐT",
+    });
+  });
+
+  it("never lets a duplicate header overwrite the first column's values", () => {
+    const r = read(
+      "id,given_name,family_name,organisation,country,category,Given-Name\nA-1,Real,Kim,Org,KR,vip,Impostor\n",
+    );
+    expect(codesAt(r)).toEqual(["duplicate-header@1:7"]);
+    expect(toDelegateRow(r.rows[0]!).givenName).toBe("Real");
+  });
+
+  it("treats __proto__ and constructor headers as unknown columns, not object keys", () => {
+    const r = read(
+      "id,given_name,family_name,organisation,country,category,__proto__,constructor\nA-1,G,F,O,KR,vip,{},x\n",
+    );
+    expect(codesAt(r)).toEqual(["unknown-column@1:7", "unknown-column@1:8"]);
+    const d = toDelegateRow(r.rows[0]!);
+    expect(Object.getPrototypeOf(d)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(d.translations)).toBe(Object.prototype);
+    expect(r.rows[0]!.translations).toBeUndefined();
+  });
+
+  it("names every missing required column, and suggests a fix for a misspelt one", () => {
+    const r = read("id,given_name,organization,category\nA-1,G,O,vip\n");
+    expect(r.diagnostics.filter((d) => d.code === "missing-column").map((d) => d.field)).toEqual([
+      "family_name",
+      "organisation",
+      "country",
+    ]);
+    const unknown = r.diagnostics.find((d) => d.code === "unknown-column")!;
+    expect(unknown.hint).toContain('Did you mean "organisation"?');
+  });
+
+  it("reports a blank header only when its column has values", () => {
+    expect(
+      codesAt(read("id,given_name,family_name,organisation,country,category,\nA,G,F,O,KR,vip,\n")),
+    ).toEqual([]);
+    expect(
+      codesAt(read("id,given_name,family_name,organisation,country,category,\nA,G,F,O,KR,vip,x\n")),
+    ).toEqual(["blank-header@1:7"]);
+  });
+
+  it("accepts _<lang> variants of translatable columns only", () => {
+    const r = readTable(
+      sessionsSpec,
+      "sessions.csv",
+      "id,title,title_ko,title-vi,date,start,end,room,start_ko\nS1,Opening,개막식,Khai mạc,2023-06-20,09:00,10:00,HALL,x\n",
+    );
+    expect(codesAt(r)).toEqual(["unknown-column@1:9"]);
+    expect(toSessionRow(r.rows[0]!).translations.title).toEqual({ ko: "개막식", vi: "Khai mạc" });
+  });
+});
+
+describe("readTable: rows and cells", () => {
+  const header = "id,given_name,family_name,organisation,country,category,email,phone,date_of_birth\n";
+  it("counts blank rows in one warning and skips them", () => {
+    const r = read(`${header}A,G,F,O,KR,vip,,,\n,,,,,,,,\n\nB,G,F,O,KR,vip,,,\n,,,,,,,,\n`);
+    expect(r.rows).toHaveLength(2);
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]).toMatchObject({ code: "blank-row", line: 3 });
+    expect(r.diagnostics[0]!.message).toContain("3 blank rows");
+  });
+
+  it("reports extra and missing cells where they start", () => {
+    const r = read(`${header}A,G,F,O,KR,vip,,,,surplus\nB,G,F,O,KR\n`);
+    expect(codesAt(r)).toEqual(["extra-cell@2:10", "missing-cell@3:6", "required@3:6"]);
+  });
+
+  it("ignores empty extra cells (Excel pads rows)", () => {
+    expect(codesAt(read(`${header}A,G,F,O,KR,vip,,,,,\n`))).toEqual([]);
+  });
+
+  it("requires required values, and checks types with the expected form in the hint", () => {
+    const r = read(`${header}A,,F,O,Korea,guest,not-an-email,,1968-02-30\n`);
+    expect(codesAt(r)).toEqual([
+      "required@2:2",
+      "type-error@2:5",
+      "type-error@2:6",
+      "type-error@2:7",
+      "type-error@2:9",
+    ]);
+    const country = r.diagnostics.find((d) => d.column === 5)!;
+    expect(country.hint).toBe("Write KR instead.");
+    const category = r.diagnostics.find((d) => d.column === 6)!;
+    expect(category.hint).toContain("vip, delegate, speaker");
+  });
+
+  it("never puts personal values into messages", () => {
+    const r = read(`${header}A,G,F,O,KR,vip,kim.secret@@example,12345678901234567890123456,45000\n`);
+    const text = JSON.stringify(r.diagnostics);
+    expect(r.diagnostics.length).toBeGreaterThanOrEqual(3);
+    expect(text).not.toContain("kim.secret");
+    expect(text).not.toContain("45000");
+    expect(text).not.toContain("1923"); // the date the serial stands for
+  });
+
+  it("strips invisible characters with a warning naming them", () => {
+    const r = read(`${header}A,Min\u200b-jun,\u202eKim,O,KR,vip,,,\n`);
+    expect(codesAt(r)).toEqual(["invisible-character@2:2", "invisible-character@2:3"]);
+    expect(r.diagnostics[0]!.message).toContain("U+200B ZERO WIDTH SPACE");
+    expect(toDelegateRow(r.rows[0]!)).toMatchObject({ givenName: "Min-jun", familyName: "Kim" });
+  });
+
+  it("spots what spreadsheets do to numbers and letters", () => {
+    const r = read(
+      `${header}A,G,F,O,KR,vip,,912345678,\nB,Nguy?n,F,O,VN,vip,,+84 90 555 0101,\nC,G,F,O,KR,vip,,8.49E+10,\n`,
+    );
+    // 8.49E+10 is also no longer a phone number at all.
+    expect(codesAt(r)).toEqual([
+      "excel-damage@2:8",
+      "excel-damage@3:2",
+      "excel-damage@4:8",
+      "type-error@4:8",
+    ]);
+  });
+
+  it("reports an Excel serial date both as damage and as a wrong type", () => {
+    const r = readTable(
+      sessionsSpec,
+      "sessions.csv",
+      "id,title,date,start,end,room\nS1,T,45097,09:00,10:00,HALL\n",
+    );
+    expect(codesAt(r)).toEqual(["excel-damage@2:3", "type-error@2:3"]);
+    expect(r.diagnostics.find((d) => d.code === "type-error")!.hint).toContain("2023-06-20");
+  });
+
+  it("reads semicolon files the way a Vietnamese or German Excel writes them", () => {
+    const r = read(
+      "id;given_name;family_name;organisation;country;category\nVN-1;Văn An;Nguyễn;Công ty A, B & C;VN;delegate\n",
+    );
+    expect(r.diagnostics).toEqual([]);
+    expect(toDelegateRow(r.rows[0]!).organisation).toBe("Công ty A, B & C");
+  });
+});

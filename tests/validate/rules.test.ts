@@ -1,0 +1,191 @@
+import { describe, expect, it } from "vitest";
+import { checkEvent } from "../../src/validate/index.js";
+import { check, codes, delegate, makeInput, session, venue } from "../helpers/make.js";
+
+const at = (r: ReturnType<typeof check>, code: string) => r.diagnostics.filter((d) => d.code === code);
+
+describe("ids and references", () => {
+  it("finds duplicate ids after trimming and ignoring case, pointing at the first use", () => {
+    const r = check({ delegates: [delegate("KR-001"), delegate(" kr-001 ")] });
+    expect(at(r, "duplicate-id")).toMatchObject([{ file: "delegates.csv", line: 3, column: 1 }]);
+    expect(at(r, "duplicate-id")[0]!.message).toContain("line 2");
+  });
+
+  it("warns about a shared email address without printing it", () => {
+    const r = check({
+      delegates: [delegate("A", { email: "Team@Example.kr" }), delegate("B", { email: "team@example.kr" })],
+    });
+    expect(at(r, "duplicate-email")).toMatchObject([{ severity: "warning", line: 3 }]);
+    expect(JSON.stringify(r.diagnostics)).not.toMatch(/team@/i);
+  });
+
+  it("notices numeric ids that lost their leading zeros", () => {
+    const r = check({ delegates: [delegate("0001"), delegate("0002"), delegate("3")] });
+    expect(at(r, "excel-damage")).toMatchObject([{ line: 4, field: "id" }]);
+  });
+
+  it("resolves every reference and suggests the closest id", () => {
+    const r = check({
+      delegates: [
+        delegate("KR-001", { sessions: "S1;S9" }),
+        delegate("VN-001", { interpreter_for: "KR-00l" }),
+      ],
+      sessions: [session("S1", { room: "HAL", speakers: "KR-001;KR-002", moderator: "VN-01" })],
+      venues: [venue("HALL")],
+    });
+    const refs = at(r, "unknown-reference").map((d) => [d.file, d.field, d.hint]);
+    expect(refs).toEqual([
+      ["delegates.csv", "sessions", 'Did you mean "S1"?'],
+      ["delegates.csv", "interpreter_for", 'Did you mean "KR-001"?'],
+      ["sessions.csv", "room", 'Did you mean "HALL"?'],
+      ["sessions.csv", "speakers", 'Did you mean "KR-001"?'],
+      ["sessions.csv", "moderator", 'Did you mean "VN-001"?'],
+    ]);
+  });
+});
+
+describe("schedule", () => {
+  const venues = [venue("HALL"), venue("LOTUS"), venue("ANNEX", { venue: "Riverside Annex" })];
+
+  it("rejects sessions ending before they start or outside the event", () => {
+    const r = check({
+      venues,
+      sessions: [session("S1", { start: "14:00", end: "13:00" }), session("S2", { date: "2024-05-16" })],
+    });
+    expect(codes(r)).toEqual(["session-time-order", "outside-event-dates"]);
+  });
+
+  it("finds room double-bookings, including one nested inside a long session", () => {
+    const r = check({
+      venues,
+      sessions: [
+        session("LONG", { start: "09:00", end: "12:00" }),
+        session("SHORT", { start: "09:00", end: "09:30" }),
+        session("LATE", { start: "11:00", end: "11:30" }),
+        session("AFTER", { start: "12:00", end: "13:00" }),
+        session("OTHER", { start: "09:00", end: "12:00", room: "LOTUS" }),
+      ],
+    });
+    expect(at(r, "room-conflict").map((d) => d.line)).toEqual([3, 4]);
+  });
+
+  it("finds a speaker in two places at once, and too little time to travel between venues", () => {
+    const people = [delegate("SP"), delegate("MO")];
+    const r = check({
+      venues,
+      delegates: people,
+      sessions: [
+        session("A", { speakers: "SP", start: "09:00", end: "10:00" }),
+        session("B", { moderator: "SP", room: "LOTUS", start: "09:30", end: "10:30" }),
+        session("C", { speakers: "MO", start: "09:00", end: "10:00" }),
+        session("D", { speakers: "MO", room: "ANNEX", start: "10:10", end: "11:00" }),
+        session("E", { speakers: "MO", room: "ANNEX", start: "11:00", end: "11:30" }),
+      ],
+      config: "validation:\n  travel_buffer_minutes: 20\n",
+    });
+    const found = at(r, "speaker-conflict");
+    expect(found.map((d) => [d.line, d.field])).toEqual([
+      [3, "moderator"],
+      [5, "speakers"],
+    ]);
+    expect(found[1]!.message).toContain("10 min");
+  });
+
+  it("warns when a delegate registered for overlapping sessions", () => {
+    const r = check({
+      venues,
+      delegates: [delegate("D", { sessions: "A;B" })],
+      sessions: [session("A"), session("B", { room: "LOTUS", start: "09:30", end: "11:00" })],
+    });
+    expect(at(r, "attendee-conflict")).toMatchObject([
+      { severity: "warning", file: "delegates.csv", line: 2 },
+    ]);
+  });
+});
+
+describe("capacity", () => {
+  it("counts registered delegates, speakers and moderators against the room", () => {
+    const r = check({
+      venues: [venue("HALL", { capacity: "2" })],
+      delegates: [delegate("A", { sessions: "S1" }), delegate("B"), delegate("C")],
+      sessions: [session("S1", { speakers: "B", moderator: "C" })],
+    });
+    expect(at(r, "over-capacity")[0]!.message).toContain("3 attendees");
+  });
+
+  it("counts everyone for audience=all", () => {
+    const r = check({
+      venues: [venue("HALL", { capacity: "2" })],
+      delegates: [delegate("A"), delegate("B"), delegate("C")],
+      sessions: [session("S1", { audience: "all" })],
+    });
+    expect(codes(r)).toEqual(["over-capacity"]);
+  });
+
+  it("checks table seats where seats are assigned", () => {
+    const guests = ["A", "B", "C", "D", "E"].map((id) => delegate(id, { sessions: "GALA" }));
+    const gala = session("GALA", { seating: "assigned", type: "banquet" });
+    const ok = check({
+      venues: [venue("HALL", { tables: "2", seats_per_table: "2", head_table_seats: "1" })],
+      delegates: guests,
+      sessions: [gala],
+    });
+    expect(codes(ok)).toEqual([]);
+    const short = check({
+      venues: [venue("HALL", { tables: "2", seats_per_table: "2" })],
+      delegates: guests,
+      sessions: [gala],
+    });
+    expect(at(short, "insufficient-seats")[0]!.message).toContain(
+      "5 attendees but room HALL has 4 table seats",
+    );
+    const none = check({ venues: [venue("HALL")], delegates: guests, sessions: [gala] });
+    expect(at(none, "insufficient-seats")[0]!.message).toContain("no tables");
+  });
+});
+
+describe("text", () => {
+  it("recognises VNI and TCVN3 mojibake but not real Vietnamese", () => {
+    const r = check({
+      delegates: [
+        delegate("A", { native_name: "Nguyeãn Vaên An" }),
+        delegate("B", { native_name: "NguyÔn V¨n B×nh" }),
+        delegate("C", { native_name: "Hoàng Thị Thuý Xuân", organisation: "Công ty Thuê mua Uống Nước" }),
+      ],
+    });
+    expect(at(r, "legacy-vietnamese-encoding").map((d) => d.line)).toEqual([2, 3]);
+    expect(at(r, "legacy-vietnamese-encoding")[1]!.message).toContain("TCVN3");
+  });
+
+  it("checks printed fields against the fonts' coverage, once per distinct character", () => {
+    const input = {
+      delegates: [
+        delegate("A", { organisation: "Hanbit 🚀" }),
+        delegate("B", { given_name: "金 Min" }),
+        delegate("C", { email: "🚀@x.io" }),
+      ],
+    };
+    const base = makeInput(input);
+    let calls = 0;
+    const latinAndHangul = (cp: number) => {
+      calls++;
+      return cp < 0x250 || (cp >= 0xac00 && cp <= 0xd7a3);
+    };
+    const r = checkEvent({ ...base, coverage: { has: latinAndHangul, fonts: ["Test Sans"] } });
+    const glyphs = r.diagnostics.filter((d) => d.code === "missing-glyph");
+    expect(glyphs.map((d) => [d.line, d.field])).toEqual([
+      [2, "organisation"],
+      [3, "given_name"],
+    ]);
+    expect(glyphs[0]!.message).toContain("U+1F680");
+    expect(glyphs[0]!.hint).toContain("Test Sans");
+    expect(calls).toBeLessThan(40);
+  });
+});
+
+describe("a clean event", () => {
+  it("builds the model only when there are no errors", () => {
+    expect(check({}).event).toBeDefined();
+    expect(check({ sessions: [session("S1", { room: "NOWHERE" })] }).event).toBeUndefined();
+  });
+});
