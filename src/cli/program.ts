@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Command, InvalidArgumentError, Option } from "commander";
-import { MATERIAL_NAMES, type MaterialName } from "../materials/index.js";
+import type { MaterialName } from "../materials/index.js";
+import { MATERIAL_NAMES } from "../materials/names.js";
 import { version } from "../version.js";
 import { parseOnly } from "./commands/only.js";
 import { createUi, type Ui } from "./ui.js";
@@ -10,6 +11,18 @@ const positiveInt = (value: string) => {
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a whole number of 1 or more.");
   return n;
 };
+
+const nonNegativeInt = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("expected a whole number of 0 or more.");
+  return n;
+};
+
+const idList = (value: string) =>
+  value
+    .split(/[,;]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 const examples = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
 
@@ -122,17 +135,52 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
     );
 
   for (const name of MATERIAL_NAMES) {
-    program
+    const cmd = program
       .command(name)
       .description(`validate, then make only the ${name}`)
       .argument("[dir]", "event folder holding event.yaml", ".")
       .option("-o, --out <dir>", "output folder (default: <dir>/out)")
-      .addOption(jobsOption())
+      .addOption(jobsOption());
+    if (name === "badges") {
+      cmd
+        .addOption(
+          new Option("--stock <stock>", "label stock (default: badge.stock in event.yaml)").choices([
+            "a6-4up",
+            "a7-8up",
+            "cr80",
+            "letter-6up-4x3",
+            "insert-90x54",
+            "a5-foldable",
+            "custom",
+          ]),
+        )
+        .addOption(
+          new Option("--sort <order>", "badge order (default: badge.sort, family)").choices([
+            "family",
+            "delegation",
+            "category",
+          ]),
+        )
+        .option("--delegates <ids>", "reprint only these delegate ids, comma-separated", idList)
+        .option("--skip <n>", "labels already used on the first sheet", nonNegativeInt)
+        .option("--calibrate", "print one sheet of outlines and rulers to align the printer", false)
+        .option("--no-back", "fronts only, no duplex backs");
+    }
+    cmd
       .addHelpText(
         "after",
-        examples([`conclave ${name} events/cicon-2023`, `conclave ${name} . --out print`]),
+        examples(
+          name === "badges"
+            ? [
+                "conclave badges events/cicon-2023",
+                "conclave badges . --stock cr80 --delegates KR-001,KR-017   # reprint two cards",
+                "conclave badges . --skip 3          # the first sheet has 3 labels used",
+                "conclave badges . --calibrate       # one sheet of outlines to align the printer",
+              ]
+            : [`conclave ${name} events/cicon-2023`, `conclave ${name} . --out print`],
+        ),
       )
-      .action((dir: string, o: { out?: string; jobs: number }) =>
+      .action((dir: string, o: { out?: string; jobs: number } & Record<string, unknown>) =>
         run(import("./commands/material.js").then((m) => m.materialCommand(name, dir, o, ui()))),
       );
   }

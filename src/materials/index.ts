@@ -1,8 +1,11 @@
 import type { Event } from "../model/types.js";
 import type { OutputWriter } from "../output/writer.js";
+import type { CompiledPdf, CompileJob } from "../render/typst.js";
+import { type BadgeCliOptions, makeBadges } from "./badges/index.js";
 
-export const MATERIAL_NAMES = ["agenda", "badges", "letters", "seating"] as const;
-export type MaterialName = (typeof MATERIAL_NAMES)[number];
+import type { MaterialName } from "./names.js";
+
+export { MATERIAL_NAMES, type MaterialName } from "./names.js";
 
 /** What a material reports after writing its files. */
 export interface MaterialResult {
@@ -18,14 +21,20 @@ export interface MaterialContext {
   event: Event;
   eventDir: string;
   writer: OutputWriter;
-  jobs: number;
+  /** Compiles a Typst document in the shared worker pool. */
+  render: (job: CompileJob) => Promise<CompiledPdf>;
+  /** Font families for templates, in order of preference (bundled first, then event.yaml's). */
+  fontFamilies: readonly string[];
   onProgress?: (done: number, total: number) => void;
 }
 
-export type Material = (ctx: MaterialContext) => Promise<MaterialResult>;
+/** A material: the context plus its own command-line options. */
+export type Material = (ctx: MaterialContext, options: Record<string, unknown>) => Promise<MaterialResult>;
 
 /**
  * The materials this version can make. A material appears here once its issue lands; the CLI
  * reports the others as not available rather than pretending to build them.
  */
-export const MATERIALS: Partial<Record<MaterialName, Material>> = {};
+export const MATERIALS: Partial<Record<MaterialName, Material>> = {
+  badges: (ctx, options) => makeBadges(ctx, options as BadgeCliOptions),
+};

@@ -72,14 +72,51 @@ export const eventSchema = z
     badge: z
       .object({
         stock: z.enum(BADGE_STOCKS).default("a6-4up"),
-        qr: z.string().min(1).default("id"),
+        custom: z
+          .object({
+            page: z
+              .union([z.enum(["a4", "letter"]), z.tuple([z.number().positive(), z.number().positive()])])
+              .default("a4"),
+            width: z.number().positive(),
+            height: z.number().positive(),
+            columns: z.number().int().positive(),
+            rows: z.number().int().positive(),
+            gap_x: z.number().min(0).optional(),
+            gap_y: z.number().min(0).optional(),
+            margin_left: z.number().min(0).optional(),
+            margin_top: z.number().min(0).optional(),
+          })
+          .strict()
+          .optional(),
+        qr: z
+          .string()
+          .min(1)
+          .refine((q) => q === "id" || q === "vcard" || q.includes("{id}"), {
+            message: "expected id, vcard, or a URL pattern containing {id}",
+          })
+          .default("id"),
         colours: z.partialRecord(z.enum(CATEGORIES), hexColour).default({}),
+        back: z.boolean().default(true),
+        cut_marks: z.boolean().default(true),
+        sort: z.enum(["family", "delegation", "category"]).default("family"),
         emergency_contact: z.string().optional(),
         wifi: z.string().optional(),
-        offset_mm: z.tuple([z.number(), z.number()]).optional(),
+        offset_mm: z.tuple([z.number(), z.number()]).default([0, 0]),
       })
       .strict()
-      .default({ stock: "a6-4up", qr: "id", colours: {} }),
+      .refine((b) => b.stock !== "custom" || b.custom !== undefined, {
+        message: "stock custom needs badge.custom: { width, height, columns, rows }",
+        path: ["stock"],
+      })
+      .default({
+        stock: "a6-4up",
+        qr: "id",
+        colours: {},
+        back: true,
+        cut_marks: true,
+        sort: "family",
+        offset_mm: [0, 0],
+      }),
     letters: z.record(z.string(), z.unknown()).default({}),
     seating: z.record(z.string(), z.unknown()).default({}),
   })

@@ -1,8 +1,12 @@
+import path from "node:path";
 import { countBySeverity } from "../../diagnostics.js";
 import { DataInvalid } from "../../errors.js";
 import { loadEventFolder } from "../../load/event-folder.js";
+import { bundledFontFiles, resolveFontFiles } from "../../load/fonts.js";
 import { MATERIAL_NAMES, MATERIALS, type MaterialName, type MaterialResult } from "../../materials/index.js";
 import { OutputWriter, resolveOutDir } from "../../output/writer.js";
+import { builtinTemplatesDir } from "../../paths.js";
+import { RenderPool } from "../../render/pool.js";
 import { checkEvent } from "../../validate/index.js";
 import { version } from "../../version.js";
 import { formatPretty } from "../report/pretty.js";
@@ -13,11 +17,13 @@ export interface BuildOptions {
   only?: MaterialName[];
   jobs: number;
   format: "pretty" | "json";
+  /** Options of single-material commands (`badges --stock cr80 …`), passed to that material. */
+  materialOptions?: Record<string, unknown>;
 }
 
 /**
  * `conclave build [dir]`: validate, refuse on errors, then make each material into the output
- * folder and write out/manifest.json.
+ * folder with one shared compiler pool, and write out/manifest.json.
  */
 export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): Promise<number> {
   const started = performance.now();
@@ -44,10 +50,24 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
   const outDir = resolveOutDir(loaded.dir, options.out);
   const writer = new OutputWriter(outDir);
   const wanted = options.only ?? [...MATERIAL_NAMES];
+  const fontFiles = await resolveFontFiles(loaded.dir, loaded.config.fonts);
+  // Bundled Pretendard first (Hangul, Vietnamese, Latin), then the event's own fonts.
+  const families = loaded.input.coverage?.fonts ?? ["Pretendard"];
+  const fontFamilies = ["Pretendard", ...families.filter((f) => f !== "Pretendard")];
+  const pool = new RenderPool(
+    {
+      builtinDir: builtinTemplatesDir,
+      eventDir: path.join(loaded.dir, "templates"),
+      fontFiles: [...fontFiles.filter((f) => !bundledFontFiles().includes(f)), ...bundledFontFiles()],
+    },
+    options.jobs,
+  );
   const results: MaterialResult[] = [];
   const unavailable: MaterialName[] = [];
+  // Ctrl-C: stop the compilers and remove half-written temporary files, then exit 130.
   const onSignal = () => {
-    void writer.abort().finally(() => process.exit(130));
+    ui.error("\nInterrupted: stopping; no partial file is left behind.");
+    void Promise.all([pool.close(), writer.abort()]).finally(() => process.exit(130));
   };
   process.once("SIGINT", onSignal);
   try {
@@ -58,20 +78,30 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
         continue;
       }
       const t = ui.task(`${name}…`);
-      const r = await material({
-        event: result.event,
-        eventDir: loaded.dir,
-        writer,
-        jobs: options.jobs,
-        onProgress: (done, total) =>
-          t.update(`${name} ${done.toLocaleString("en")}/${total.toLocaleString("en")}`),
-      });
-      t.succeed(r.summary);
-      results.push(r);
+      try {
+        const r = await material(
+          {
+            event: result.event,
+            eventDir: loaded.dir,
+            writer,
+            render: (job) => pool.compile(job),
+            fontFamilies,
+            onProgress: (done, total) =>
+              t.update(`${name} ${done.toLocaleString("en")}/${total.toLocaleString("en")}`),
+          },
+          options.materialOptions ?? {},
+        );
+        t.succeed(r.summary);
+        results.push(r);
+      } catch (e) {
+        t.fail(`${name} failed`);
+        throw e;
+      }
     }
     await writer.writeManifest(`conclave ${version}`);
   } finally {
     process.removeListener("SIGINT", onSignal);
+    await pool.close();
   }
   const seconds = (performance.now() - started) / 1000;
   if (options.format === "json") {
@@ -83,13 +113,12 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
       ),
     );
   } else {
-    for (const r of results)
+    for (const r of results) {
       ui.out(
         `${r.material.padEnd(8)} ${String(r.files).padStart(6)} files ${String(r.pages).padStart(7)} pages ${(r.bytes / 1e6).toFixed(1).padStart(7)} MB ${r.seconds.toFixed(1).padStart(6)} s`,
       );
-    if (unavailable.length > 0) {
-      ui.out(`Not in this version yet: ${unavailable.join(", ")}.`);
     }
+    if (unavailable.length > 0) ui.out(`Not in this version yet: ${unavailable.join(", ")}.`);
     ui.out(
       `Built ${results.length} material${results.length === 1 ? "" : "s"} into ${outDir} (manifest.json lists every file) in ${seconds.toFixed(1)} s.`,
     );

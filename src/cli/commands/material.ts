@@ -4,11 +4,11 @@ import { MATERIALS } from "../../materials/index.js";
 import type { Ui } from "../ui.js";
 import { buildCommand } from "./build.js";
 
-/** `conclave agenda|badges|letters|seating [dir]`: a build of one material. */
+/** `conclave agenda|badges|letters|seating [dir]`: a build of one material, with its own options. */
 export async function materialCommand(
   name: MaterialName,
   dir: string,
-  options: { out?: string; jobs: number },
+  options: { out?: string; jobs: number } & Record<string, unknown>,
   ui: Ui,
 ): Promise<number> {
   if (!MATERIALS[name]) {
@@ -17,5 +17,6 @@ export async function materialCommand(
       "Run `conclave validate` to check the data now; `conclave build` makes every material this version has.",
     );
   }
-  return buildCommand(dir, { ...options, only: [name], format: "pretty" }, ui);
+  const { out, jobs, ...materialOptions } = options;
+  return buildCommand(dir, { out, jobs, only: [name], format: "pretty", materialOptions }, ui);
 }

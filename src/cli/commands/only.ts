@@ -1,5 +1,5 @@
 import { UserError } from "../../errors.js";
-import { MATERIAL_NAMES, type MaterialName } from "../../materials/index.js";
+import { MATERIAL_NAMES, type MaterialName } from "../../materials/names.js";
 
 /** Parses `--only agenda,badges`, naming the wrong word and the right ones. */
 export function parseOnly(value: string): MaterialName[] {

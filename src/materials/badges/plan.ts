@@ -1,0 +1,251 @@
+import { UserError } from "../../errors.js";
+import {
+  CATEGORY_LABELS,
+  countryName,
+  formatDateRange,
+  formatDateShort,
+  formatTime,
+  UI_TEXT,
+} from "../../model/i18n.js";
+import { latinName, pick } from "../../model/names.js";
+import type { Delegate, Event } from "../../model/types.js";
+import { CATEGORIES, type Category } from "../../schema/delegates.js";
+import { LANGUAGES, type Language } from "../../schema/fields.js";
+import { closest } from "../../util/suggest.js";
+import type { Stock } from "./stocks.js";
+
+export type BadgeSort = "family" | "delegation" | "category";
+
+export interface BadgeOptions {
+  stock: Stock;
+  sort: BadgeSort;
+  /** Reprint only these ids (in the chosen order). */
+  ids?: readonly string[];
+  /** Labels already used on the first sheet. */
+  skip: number;
+  calibrate: boolean;
+  back: boolean;
+  cutMarks: boolean;
+  offset: readonly [number, number];
+  fonts: readonly string[];
+  /** Virtual path of the logo, when the event has one. */
+  logo?: string;
+  /** Seat of each delegate at the banquet, when a seating plan exists. */
+  tables?: ReadonlyMap<string, string>;
+}
+
+/** Default band colours: distinct in colour and, by their labels, in black and white. */
+export const DEFAULT_CATEGORY_COLOURS: Record<Category, string> = {
+  vip: "#8b1e3f",
+  delegate: "#1f4e79",
+  speaker: "#2e7d32",
+  press: "#e65100",
+  staff: "#5d4037",
+  interpreter: "#6a1b9a",
+  organiser: "#212121",
+};
+
+export interface BadgePlan {
+  /** What badge.typ receives as JSON. */
+  data: BadgeData;
+  /** QR codes to render, by virtual path. */
+  qr: { path: string; text: string }[];
+  delegates: Delegate[];
+  sheets: number;
+}
+
+export interface BadgeData {
+  lang: Language;
+  theme: { primary: string; secondary: string; fonts: readonly string[] };
+  stock: Stock;
+  offset: readonly [number, number];
+  calibrate: boolean;
+  duplex: boolean;
+  cut_marks: boolean;
+  logo: string | null;
+  event: { short: string; line: string };
+  back: {
+    title: string;
+    programme: { day: string; items: { time: string; title: string }[] }[];
+    footer: string[];
+  };
+  backs: Record<string, BadgeData["back"]>;
+  badges: BadgeFace[];
+  sheets: { at: number; badge: number }[][];
+}
+
+export interface BadgeFace {
+  id: string;
+  lang: Language;
+  name: string;
+  native: string | null;
+  position: string | null;
+  organisation: string;
+  country: string;
+  label: string;
+  colour: string;
+  ink: string;
+  qr: string | null;
+  table: string | null;
+}
+
+const isLatin = (s: string) => /^[\p{Script=Latin}\p{M}\s'’.-]+$/u.test(s);
+
+/** Black or white, whichever reads better on a background colour (WCAG relative luminance). */
+export function inkFor(hex: string): string {
+  const h = hex.length === 4 ? hex.replace(/^#(.)(.)(.)$/, "#$1$1$2$2$3$3") : hex;
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = Number.parseInt(h.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  const l = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  return 1.05 / (l + 0.05) >= (l + 0.05) / 0.05 ? "#ffffff" : "#000000";
+}
+
+/** What the QR code holds: the id, a check-in URL, or a vCard with name and organisation only. */
+export function qrText(pattern: string, d: Delegate, lang: Language): string {
+  if (pattern === "id") return d.id;
+  if (pattern === "vcard") {
+    const esc = (s: string) => s.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\n/g, "\\n");
+    return [
+      "BEGIN:VCARD",
+      "VERSION:3.0",
+      `N:${esc(d.familyName)};${esc(d.givenName)};;;`,
+      `FN:${esc(latinName(d))}`,
+      `ORG:${esc(pick(d.organisation, lang, lang) ?? "")}`,
+      "END:VCARD",
+    ].join("\r\n");
+  }
+  return pattern.replaceAll("{id}", encodeURIComponent(d.id));
+}
+
+/** Order of badges (and letters): by family name in the event language's collation, by delegation, or by category. */
+export function sortDelegates(delegates: readonly Delegate[], sort: BadgeSort, lang: Language): Delegate[] {
+  const collator = new Intl.Collator(lang, { sensitivity: "base", numeric: true });
+  const byName = (a: Delegate, b: Delegate) =>
+    collator.compare(a.familyName, b.familyName) ||
+    collator.compare(a.givenName, b.givenName) ||
+    a.id.localeCompare(b.id);
+  const rank = (c: Category) => CATEGORIES.indexOf(c);
+  return [...delegates].sort((a, b) => {
+    if (sort === "delegation") {
+      const da = a.delegation ?? "\uffff";
+      const db = b.delegation ?? "\uffff";
+      return collator.compare(da, db) || byName(a, b);
+    }
+    if (sort === "category") return rank(a.category) - rank(b.category) || byName(a, b);
+    return byName(a, b);
+  });
+}
+
+/** The back's "programme at a glance" in one language: sessions grouped by start, breaks left out. */
+function programmeAtAGlance(event: Event, lang: Language) {
+  const fallback = event.config.defaultLanguage;
+  const days = new Map<string, Map<number, string[]>>();
+  for (const s of event.sessions) {
+    if (s.type === "break") continue;
+    const slots = days.get(s.date) ?? new Map<number, string[]>();
+    days.set(s.date, slots);
+    const list = slots.get(s.start) ?? [];
+    slots.set(s.start, list);
+    list.push(pick(s.section, lang, fallback) ?? pick(s.title, lang, fallback) ?? s.id);
+  }
+  return [...days].map(([date, slots]) => ({
+    day: formatDateShort(date, lang),
+    items: [...slots].map(([start, titles]) => ({ time: formatTime(start), title: titles.join(" · ") })),
+  }));
+}
+
+/**
+ * Event + options → everything the badge template needs. Pure: no fonts, no files, no clock.
+ * Never copies email, phone, passport, birth, dietary or accessibility data onto a badge.
+ */
+export function planBadges(event: Event, options: BadgeOptions): BadgePlan {
+  const { config } = event;
+  const lang = config.defaultLanguage;
+  let chosen: Delegate[];
+  if (options.ids && options.ids.length > 0) {
+    const unknown = options.ids.filter((id) => !event.delegateById.has(id));
+    if (unknown.length > 0) {
+      const guess = closest(unknown[0]!, event.delegateById.keys());
+      throw new UserError(
+        `--delegates: no delegate with id ${unknown.join(", ")}`,
+        guess ? `Did you mean ${guess}?` : "Use ids from the id column of delegates.csv.",
+      );
+    }
+    const wanted = new Set(options.ids);
+    chosen = sortDelegates(
+      event.delegates.filter((d) => wanted.has(d.id)),
+      options.sort,
+      lang,
+    );
+  } else chosen = sortDelegates(event.delegates, options.sort, lang);
+
+  const colours = { ...DEFAULT_CATEGORY_COLOURS, ...config.badge.colours };
+  const qr: BadgePlan["qr"] = [];
+  const badges: BadgeFace[] = chosen.map((d, i) => {
+    const native = d.nativeName && d.nativeName !== latinName(d) ? d.nativeName : undefined;
+    // A native name in Latin script (Vietnamese with its diacritics) is the name itself.
+    const useNative = native !== undefined && isLatin(native);
+    const path = `/qr/${i}.svg`;
+    qr.push({ path, text: qrText(config.badge.qr, d, lang) });
+    const colour = colours[d.category];
+    return {
+      id: d.id,
+      lang: d.language,
+      name: useNative ? native : latinName(d),
+      native: useNative ? null : (native ?? null),
+      position: pick(d.position, lang, lang) ?? null,
+      organisation: pick(d.organisation, lang, lang) ?? "",
+      country: countryName(d.country, lang),
+      label: CATEGORY_LABELS[lang][d.category],
+      colour,
+      ink: inkFor(colour),
+      qr: path,
+      table: options.tables?.get(d.id) ?? null,
+    };
+  });
+
+  const perSheet = options.stock.cols * options.stock.rows;
+  const skip = options.skip % perSheet;
+  const sheets: BadgeData["sheets"] = [];
+  badges.forEach((_, i) => {
+    const slot = skip + i;
+    const n = Math.floor(slot / perSheet);
+    sheets[n] ??= [];
+    sheets[n]!.push({ at: slot % perSheet, badge: i });
+  });
+
+  const backs: BadgeData["backs"] = {};
+  for (const l of LANGUAGES) {
+    const t = UI_TEXT[l];
+    const footer: string[] = [];
+    if (config.badge.emergency_contact) footer.push(`${t.emergency}: ${config.badge.emergency_contact}`);
+    if (config.badge.wifi) footer.push(`${t.wifi}: ${config.badge.wifi}`);
+    backs[l] = { title: t.programme, programme: programmeAtAGlance(event, l), footer };
+  }
+  const name = pick(config.name, lang, lang) ?? "";
+  const data: BadgeData = {
+    lang,
+    theme: {
+      primary: config.branding.primary ?? "#1f4e79",
+      secondary: config.branding.secondary ?? "#c8a24a",
+      fonts: options.fonts,
+    },
+    stock: options.stock,
+    offset: options.offset,
+    calibrate: options.calibrate,
+    duplex: options.back && !options.stock.fold,
+    cut_marks: options.cutMarks,
+    logo: options.logo ?? null,
+    event: {
+      short: config.short_name ?? name,
+      line: `${config.short_name ? `${name} · ` : ""}${formatDateRange(config.start, config.end, lang)} · ${pick(config.city, lang, lang) ?? ""}`,
+    },
+    back: backs[lang]!,
+    backs,
+    badges,
+    sheets,
+  };
+  return { data, qr, delegates: chosen, sheets: options.calibrate ? 1 : sheets.length };
+}

@@ -1,0 +1,93 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { packageRoot } from "../paths.js";
+import { type CompiledPdf, type CompileJob, type EngineOptions, TemplateError } from "./typst.js";
+
+type Reply =
+  | { id: number; ok: true; pdf: Uint8Array; pages: number }
+  | {
+      id: number;
+      ok: false;
+      template?: { diagnostics: TemplateError["diagnostics"]; hint?: string };
+      message?: string;
+    };
+
+/** The compiled worker script: beside this module in dist/, or dist/ when running from sources. */
+function workerScript(): string {
+  const here = path.join(path.dirname(fileURLToPath(import.meta.url)), "worker.js");
+  return existsSync(here) ? here : path.join(packageRoot, "dist/render/worker.js");
+}
+
+/**
+ * A pool of worker threads, each with its own warm Typst compiler. Jobs go to the first idle
+ * worker; `close()` terminates them all at once (Ctrl-C), so no compile outlives the build.
+ */
+export class RenderPool {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly queue: {
+    job: CompileJob;
+    resolve: (r: CompiledPdf) => void;
+    reject: (e: Error) => void;
+  }[] = [];
+  private readonly pending = new Map<
+    number,
+    { resolve: (r: CompiledPdf) => void; reject: (e: Error) => void }
+  >();
+  private nextId = 0;
+  private closed = false;
+
+  constructor(
+    private readonly options: EngineOptions,
+    private readonly size: number,
+  ) {}
+
+  private spawn(): Worker {
+    const worker = new Worker(workerScript(), { workerData: this.options });
+    worker.on("message", (reply: Reply) => {
+      const p = this.pending.get(reply.id);
+      this.pending.delete(reply.id);
+      if (p) {
+        if (reply.ok) p.resolve({ pdf: reply.pdf, pages: reply.pages });
+        else if (reply.template)
+          p.reject(new TemplateError(reply.template.diagnostics, reply.template.hint ?? ""));
+        else p.reject(new Error(reply.message));
+      }
+      this.idle.push(worker);
+      this.drain();
+    });
+    worker.on("error", (e) => {
+      for (const p of this.pending.values()) p.reject(e);
+      this.pending.clear();
+    });
+    this.workers.push(worker);
+    return worker;
+  }
+
+  compile(job: CompileJob): Promise<CompiledPdf> {
+    if (this.closed) return Promise.reject(new Error("the render pool is closed"));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job, resolve, reject });
+      if (this.idle.length === 0 && this.workers.length < this.size) this.idle.push(this.spawn());
+      this.drain();
+    });
+  }
+
+  private drain(): void {
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      const worker = this.idle.pop()!;
+      const { job, resolve, reject } = this.queue.shift()!;
+      const id = this.nextId++;
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ id, job });
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const q of this.queue.splice(0)) q.reject(new Error("the build was stopped"));
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}

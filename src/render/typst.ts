@@ -1,0 +1,156 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { NodeCompiler } from "@myriaddreamin/typst-ts-node-compiler";
+import { BuildFailed } from "../errors.js";
+
+/** Where the templates come from: built-in, overridden file by file by the event's own folder. */
+export interface TemplateSources {
+  /** conclave's templates/ folder; the compiler's file root, so templates read nothing else on disk. */
+  builtinDir: string;
+  /** `<event>/templates`, whose files shadow the built-in ones of the same relative path. */
+  eventDir?: string;
+}
+
+export interface EngineOptions extends TemplateSources {
+  /** Font files to load; nothing else is used (fallback is off in every template). */
+  fontFiles: readonly string[];
+}
+
+export interface CompileJob {
+  /** Template path relative to the templates folder, e.g. `badge.typ`. */
+  template: string;
+  /** Everything the template prints, as JSON (`sys.inputs.data`): data never becomes markup. */
+  data: unknown;
+  /** Extra virtual files (QR codes, logos) by path relative to the templates folder. */
+  assets?: Readonly<Record<string, Uint8Array>>;
+  /** PDF creation time, in seconds since the epoch (fixed, for reproducible output). */
+  timestamp: number;
+}
+
+export interface CompiledPdf {
+  pdf: Uint8Array;
+  pages: number;
+}
+
+/** A template error as the user sees it: `templates/badge.typ:14:3 error: unknown variable: foo`. */
+export class TemplateError extends BuildFailed {
+  constructor(
+    readonly diagnostics: { file: string; line: number; column: number; message: string }[],
+    hint: string,
+  ) {
+    super(
+      diagnostics
+        .map((d) => `${d.file}${d.line ? `:${d.line}:${d.column}` : ""} error: ${d.message}`)
+        .join("\n"),
+      hint,
+    );
+  }
+}
+
+/** Every file below a folder, as paths relative to it. */
+function listFiles(dir: string, prefix = ""): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...listFiles(path.join(dir, e.name), rel));
+    else out.push(rel);
+  }
+  return out.sort();
+}
+
+/**
+ * The Typst print engine, in process. One compiler, warm across documents: fonts are parsed once
+ * and Typst's caches make each further compile of the same template a few milliseconds.
+ */
+export class TypstEngine {
+  private readonly compiler: NodeCompiler;
+  private readonly root: string;
+  private readonly eventDir: string | undefined;
+  private mapped = new Set<string>();
+
+  constructor(options: EngineOptions) {
+    this.root = path.resolve(options.builtinDir);
+    this.eventDir = options.eventDir;
+    this.compiler = NodeCompiler.create({
+      workspace: this.root,
+      fontArgs: [{ fontPaths: [...options.fontFiles] }],
+    });
+    // The event's templates shadow the built-in ones at the same virtual path.
+    if (options.eventDir) {
+      for (const rel of listFiles(options.eventDir)) {
+        this.compiler.mapShadow(path.join(this.root, rel), readFileSync(path.join(options.eventDir, rel)));
+      }
+    }
+  }
+
+  /** Which file a template name resolves to, for messages: the event's, or the built-in one. */
+  describe(template: string): string {
+    if (this.eventDir && existsSync(path.join(this.eventDir, template)))
+      return path.join(this.eventDir, template);
+    return `templates/${template}`;
+  }
+
+  compile(job: CompileJob): CompiledPdf {
+    for (const p of this.mapped) this.compiler.unmapShadow(p);
+    this.mapped.clear();
+    for (const [rel, bytes] of Object.entries(job.assets ?? {})) {
+      const p = path.join(this.root, rel);
+      this.compiler.mapShadow(p, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      this.mapped.add(p);
+    }
+    const main = path.join(this.root, job.template);
+    const result = this.compiler.compile({ mainFilePath: main, inputs: { data: JSON.stringify(job.data) } });
+    const doc = result.result;
+    if (result.hasError() || !doc) {
+      const error = result.takeError();
+      const raw = (error ? this.compiler.fetchDiagnostics(error) : []) as {
+        message: string;
+        path?: string;
+        range?: { start: { line: number; character: number } } | null;
+        severity?: number;
+      }[];
+      const diagnostics = raw.map((d) => ({
+        file: this.displayPath(d.path),
+        line: d.range ? d.range.start.line + 1 : 0,
+        column: d.range ? d.range.start.character + 1 : 0,
+        message: d.message,
+      }));
+      if (diagnostics.length === 0)
+        diagnostics.push({
+          file: this.describe(job.template),
+          line: 0,
+          column: 0,
+          message: "the template did not compile",
+        });
+      throw new TemplateError(
+        diagnostics,
+        "Fix the template (see docs/templates.md), or remove your copy to use the built-in one.",
+      );
+    }
+    const pdf = this.compiler.pdf(doc, { creationTimestamp: job.timestamp, pdfTags: false });
+    return { pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength), pages: doc.numOfPages };
+  }
+
+  private displayPath(p: string | undefined): string {
+    if (!p) return "templates";
+    const rel = path.relative(this.root, p).split(path.sep).join("/");
+    if (this.eventDir && existsSync(path.join(this.eventDir, rel))) return path.join(this.eventDir, rel);
+    return `templates/${rel}`;
+  }
+
+  /** Drops cached compilation artefacts older than `age` compiles, to bound memory in long runs. */
+  evict(age = 10): void {
+    this.compiler.evictCache(age);
+  }
+}
+
+/**
+ * The PDF timestamp: SOURCE_DATE_EPOCH when set (the reproducible-builds convention), else
+ * midnight UTC of the event's first day. Never the clock.
+ */
+export function pdfTimestamp(eventStart: string, env: Record<string, string | undefined>): number {
+  const fromEnv = env.SOURCE_DATE_EPOCH;
+  if (fromEnv && /^\d+$/.test(fromEnv)) return Number(fromEnv);
+  return Math.floor(Date.parse(`${eventStart}T00:00:00Z`) / 1000);
+}
