@@ -149,7 +149,7 @@ describe("text", () => {
     const r = check({
       delegates: [
         delegate("A", { native_name: "Nguyeãn Vaên An" }),
-        delegate("B", { native_name: "NguyÔn V¨n B×nh" }),
+        delegate("B", { native_name: "NguyÔn V¨n B×nh", country: "VN" }),
         delegate("C", { native_name: "Hoàng Thị Thuý Xuân", organisation: "Công ty Thuê mua Uống Nước" }),
       ],
     });
@@ -187,5 +187,20 @@ describe("a clean event", () => {
   it("builds the model only when there are no errors", () => {
     expect(check({}).event).toBeDefined();
     expect(check({ sessions: [session("S1", { room: "NOWHERE" })] }).event).toBeUndefined();
+  });
+});
+
+describe("legacy Vietnamese detection and real names", () => {
+  it("does not mistake a diaeresis in a European name for VNI", () => {
+    const r = check({
+      delegates: [
+        delegate("A", { given_name: "Zoë", family_name: "Noël", country: "FR" }),
+        delegate("B", { given_name: "Joël", family_name: "Anaïs", country: "BE" }),
+        delegate("C", { native_name: "Traàn Vaên", country: "VN" }),
+      ],
+    });
+    expect(r.diagnostics.filter((d) => d.code === "legacy-vietnamese-encoding").map((d) => d.line)).toEqual([
+      4,
+    ]);
   });
 });
