@@ -3,9 +3,18 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import * as fontkit from "fontkit";
 import { UserError } from "../errors.js";
+import { createMeasurer, type Measurer } from "../render/measure.js";
 import type { GlyphCoverage } from "../validate/glyphs.js";
 
 const require = createRequire(import.meta.url);
+let measurer: Measurer | undefined;
+
+/** A measurer over the bundled Pretendard faces, created once per process. */
+export function bundledMeasurer(): Measurer {
+  const [regular, medium, semibold, bold] = bundledFontFiles() as [string, string, string, string];
+  measurer ??= createMeasurer({ regular, medium, semibold, bold });
+  return measurer;
+}
 const FONT_FILE = /\.(otf|ttf|ttc|otc)$/i;
 
 /**

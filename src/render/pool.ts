@@ -6,7 +6,8 @@ import { packageRoot } from "../paths.js";
 import { type CompiledPdf, type CompileJob, type EngineOptions, TemplateError } from "./typst.js";
 
 type Reply =
-  | { id: number; ok: true; pdf: Uint8Array; pages: number }
+  | { id: number; ok: true; pdf: Uint8Array; pages: number; svgs?: undefined }
+  | { id: number; ok: true; svgs: string[] }
   | {
       id: number;
       ok: false;
@@ -27,14 +28,15 @@ function workerScript(): string {
 export class RenderPool {
   private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
+  // One queue carries compile and QR jobs; each caller's promise knows its own result type.
   private readonly queue: {
-    job: CompileJob;
-    resolve: (r: CompiledPdf) => void;
+    message: { job?: CompileJob; qr?: string[] };
+    resolve: (r: CompiledPdf | string[]) => void;
     reject: (e: Error) => void;
   }[] = [];
   private readonly pending = new Map<
     number,
-    { resolve: (r: CompiledPdf) => void; reject: (e: Error) => void }
+    { resolve: (r: CompiledPdf | string[]) => void; reject: (e: Error) => void }
   >();
   private nextId = 0;
   private closed = false;
@@ -50,7 +52,8 @@ export class RenderPool {
       const p = this.pending.get(reply.id);
       this.pending.delete(reply.id);
       if (p) {
-        if (reply.ok) p.resolve({ pdf: reply.pdf, pages: reply.pages });
+        if (reply.ok && reply.svgs) p.resolve(reply.svgs);
+        else if (reply.ok) p.resolve({ pdf: reply.pdf, pages: reply.pages });
         else if (reply.template)
           p.reject(new TemplateError(reply.template.diagnostics, reply.template.hint ?? ""));
         else p.reject(new Error(reply.message));
@@ -67,9 +70,22 @@ export class RenderPool {
   }
 
   compile(job: CompileJob): Promise<CompiledPdf> {
+    return this.submit<CompiledPdf>({ job });
+  }
+
+  /** QR codes as SVG, generated in parallel across the workers. */
+  async qr(texts: readonly string[]): Promise<string[]> {
+    const chunk = Math.max(200, Math.ceil(texts.length / this.size));
+    const parts: Promise<string[]>[] = [];
+    for (let i = 0; i < texts.length; i += chunk)
+      parts.push(this.submit<string[]>({ qr: texts.slice(i, i + chunk) }));
+    return (await Promise.all(parts)).flat();
+  }
+
+  private submit<T>(message: { job?: CompileJob; qr?: string[] }): Promise<T> {
     if (this.closed) return Promise.reject(new Error("the render pool is closed"));
-    return new Promise((resolve, reject) => {
-      this.queue.push({ job, resolve, reject });
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ message, resolve: resolve as (r: CompiledPdf | string[]) => void, reject });
       if (this.idle.length === 0 && this.workers.length < this.size) this.idle.push(this.spawn());
       this.drain();
     });
@@ -78,10 +94,10 @@ export class RenderPool {
   private drain(): void {
     while (this.idle.length > 0 && this.queue.length > 0) {
       const worker = this.idle.pop()!;
-      const { job, resolve, reject } = this.queue.shift()!;
+      const { message, resolve, reject } = this.queue.shift()!;
       const id = this.nextId++;
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, job });
+      worker.postMessage({ id, ...message });
     }
   }
 

@@ -1,10 +1,20 @@
 import { parentPort, workerData } from "node:worker_threads";
+import { qrSvgs } from "./qr.js";
 import { type CompileJob, type EngineOptions, TemplateError, TypstEngine } from "./typst.js";
 
 /** One compile worker: a warm Typst engine answering jobs from the pool. */
 const engine = new TypstEngine(workerData as EngineOptions);
 
-parentPort?.on("message", (message: { id: number; job: CompileJob }) => {
+parentPort?.on("message", async (message: { id: number; job?: CompileJob; qr?: string[] }) => {
+  if (message.qr) {
+    try {
+      parentPort?.postMessage({ id: message.id, ok: true, svgs: await qrSvgs(message.qr) });
+    } catch (error) {
+      parentPort?.postMessage({ id: message.id, ok: false, message: String(error) });
+    }
+    return;
+  }
+  if (!message.job) return;
   try {
     const { pdf, pages } = engine.compile(message.job);
     const copy = pdf.slice(); // own buffer, transferable

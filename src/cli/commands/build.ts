@@ -85,6 +85,7 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
             eventDir: loaded.dir,
             writer,
             render: (job) => pool.compile(job),
+            qr: (texts) => pool.qr(texts),
             fontFamilies,
             onProgress: (done, total) =>
               t.update(`${name} ${done.toLocaleString("en")}/${total.toLocaleString("en")}`),

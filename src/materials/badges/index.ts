@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import QRCode from "qrcode";
 import { UserError } from "../../errors.js";
+import { bundledMeasurer } from "../../load/fonts.js";
 import { pdfTimestamp } from "../../render/typst.js";
 import type { MaterialContext, MaterialResult } from "../index.js";
 import { type BadgeSort, planBadges } from "./plan.js";
@@ -77,24 +77,29 @@ export async function makeBadges(
     cutMarks: cfg.cut_marks,
     offset: cfg.offset_mm,
     fonts: ctx.fontFamilies,
+    measurer: bundledMeasurer(),
     logo: logo?.path,
   });
   const assets: Record<string, Uint8Array> = {};
   if (logo) assets[logo.path] = logo.bytes;
   if (!options.calibrate) {
-    let done = 0;
-    for (const q of plan.qr) {
-      const svg = await QRCode.toString(q.text, { type: "svg", margin: 0, errorCorrectionLevel: "M" });
-      assets[q.path] = new TextEncoder().encode(svg);
-      if (++done % 500 === 0) ctx.onProgress?.(done, plan.qr.length);
-    }
+    const svgs = await ctx.qr(plan.qr.map((q) => q.text));
+    const encoder = new TextEncoder();
+    plan.qr.forEach((q, i) => {
+      assets[q.path] = encoder.encode(svgs[i]!);
+    });
   }
-  const compiled = await ctx.render({
+  // First the pieces every badge shares (header, each language's back), once; then the sheets,
+  // which reuse them as images.
+  const timestamp = pdfTimestamp(event.config.start, process.env);
+  const pieces = await ctx.render({
     template: "badge.typ",
-    data: plan.data,
+    data: { ...plan.data, mode: "pieces", badges: [], sheets: [] },
     assets,
-    timestamp: pdfTimestamp(event.config.start, process.env),
+    timestamp,
   });
+  assets["/pieces.pdf"] = pieces.pdf;
+  const compiled = await ctx.render({ template: "badge.typ", data: plan.data, assets, timestamp });
   const file = options.calibrate ? "badges/calibration.pdf" : "badges/badges.pdf";
   const entry = await ctx.writer.write(file, compiled.pdf, "badges");
   const count = plan.delegates.length;

@@ -9,9 +9,11 @@ import {
 } from "../../model/i18n.js";
 import { latinName, pick } from "../../model/names.js";
 import type { Delegate, Event } from "../../model/types.js";
+import { type FittedText, fitText, type Measurer } from "../../render/measure.js";
 import { CATEGORIES, type Category } from "../../schema/delegates.js";
 import { LANGUAGES, type Language } from "../../schema/fields.js";
 import { closest } from "../../util/suggest.js";
+import { type BadgeGeometry, badgeGeometry, fitIdentity, frontRuns, qrBox, type Run } from "./layout.js";
 import type { Stock } from "./stocks.js";
 
 export type BadgeSort = "family" | "delegation" | "category";
@@ -28,6 +30,8 @@ export interface BadgeOptions {
   cutMarks: boolean;
   offset: readonly [number, number];
   fonts: readonly string[];
+  /** Measures text in the bundled fonts, so sizes and line breaks are decided here, not in Typst. */
+  measurer: Measurer;
   /** Virtual path of the logo, when the event has one. */
   logo?: string;
   /** Seat of each delegate at the banquet, when a seating plan exists. */
@@ -63,7 +67,11 @@ export interface BadgeData {
   duplex: boolean;
   cut_marks: boolean;
   logo: string | null;
-  event: { short: string; line: string };
+  geometry: BadgeGeometry;
+  qr_box: { x: number; y: number; size: number };
+  /** "pieces": the header and each language's back, once, as pages to reuse; "sheets": the badges. */
+  mode: "pieces" | "sheets";
+  event: { short: FittedText; line: FittedText };
   back: {
     title: string;
     programme: { day: string; items: { time: string; title: string }[] }[];
@@ -77,12 +85,15 @@ export interface BadgeData {
 export interface BadgeFace {
   id: string;
   lang: Language;
+  /** The texts as printed; `text` holds their sizes and line breaks. */
   name: string;
   native: string | null;
   position: string | null;
   organisation: string;
   country: string;
   label: string;
+  /** Every line of the front, placed by conclave. */
+  runs: Run[];
   colour: string;
   ink: string;
   qr: string | null;
@@ -138,6 +149,15 @@ export function sortDelegates(delegates: readonly Delegate[], sort: BadgeSort, l
   });
 }
 
+/** The header's event name and line of dates and city, fitted beside the logo. */
+function headerText(m: Measurer, g: BadgeGeometry, logo: boolean, short: string, line: string) {
+  const width = g.width - 2 * g.pad - (logo ? g.header * 0.8 : 0);
+  return {
+    short: fitText(m, short, { width, maxSize: g.header * 0.34, minSize: 5, maxLines: 1, weight: "bold" }),
+    line: fitText(m, line, { width, maxSize: g.header * 0.17, minSize: 4, maxLines: 1, weight: "regular" }),
+  };
+}
+
 /** The back's "programme at a glance" in one language: sessions grouped by start, breaks left out. */
 function programmeAtAGlance(event: Event, lang: Language) {
   const fallback = event.config.defaultLanguage;
@@ -182,6 +202,9 @@ export function planBadges(event: Event, options: BadgeOptions): BadgePlan {
   } else chosen = sortDelegates(event.delegates, options.sort, lang);
 
   const colours = { ...DEFAULT_CATEGORY_COLOURS, ...config.badge.colours };
+  const m = options.measurer;
+  const g = badgeGeometry(options.stock);
+  const labelFit = new Map<string, FittedText>();
   const qr: BadgePlan["qr"] = [];
   const badges: BadgeFace[] = chosen.map((d, i) => {
     const native = d.nativeName && d.nativeName !== latinName(d) ? d.nativeName : undefined;
@@ -190,15 +213,41 @@ export function planBadges(event: Event, options: BadgeOptions): BadgePlan {
     const path = `/qr/${i}.svg`;
     qr.push({ path, text: qrText(config.badge.qr, d, lang) });
     const colour = colours[d.category];
-    return {
-      id: d.id,
-      lang: d.language,
+    const face = {
       name: useNative ? native : latinName(d),
       native: useNative ? null : (native ?? null),
       position: pick(d.position, lang, lang) ?? null,
       organisation: pick(d.organisation, lang, lang) ?? "",
       country: countryName(d.country, lang),
       label: CATEGORY_LABELS[lang][d.category],
+    };
+    let label = labelFit.get(face.label);
+    if (!label) {
+      label = fitText(m, face.label, {
+        width: g.width - 2 * g.pad,
+        maxSize: g.band * 0.55,
+        minSize: 5,
+        maxLines: 1,
+        weight: "bold",
+      });
+      labelFit.set(face.label, label);
+    }
+    const text = {
+      ...fitIdentity(m, g, face),
+      country: fitText(m, face.country, {
+        width: g.country.width,
+        maxSize: g.height * (g.landscape ? 0.06 : 0.042),
+        minSize: 5,
+        maxLines: g.landscape ? 1 : 2,
+        weight: "regular" as const,
+      }),
+      label,
+    };
+    return {
+      id: d.id,
+      lang: d.language,
+      ...face,
+      runs: frontRuns(m, g, text),
       colour,
       ink: inkFor(colour),
       qr: path,
@@ -238,10 +287,16 @@ export function planBadges(event: Event, options: BadgeOptions): BadgePlan {
     duplex: options.back && !options.stock.fold,
     cut_marks: options.cutMarks,
     logo: options.logo ?? null,
-    event: {
-      short: config.short_name ?? name,
-      line: `${config.short_name ? `${name} · ` : ""}${formatDateRange(config.start, config.end, lang)} · ${pick(config.city, lang, lang) ?? ""}`,
-    },
+    geometry: g,
+    qr_box: qrBox(g),
+    mode: "sheets",
+    event: headerText(
+      m,
+      g,
+      options.logo !== undefined,
+      config.short_name ?? name,
+      `${config.short_name ? `${name} · ` : ""}${formatDateRange(config.start, config.end, lang)} · ${pick(config.city, lang, lang) ?? ""}`,
+    ),
     back: backs[lang]!,
     backs,
     badges,

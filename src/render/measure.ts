@@ -1,0 +1,137 @@
+import { readFileSync } from "node:fs";
+import * as fontkit from "fontkit";
+
+export type Weight = "regular" | "medium" | "semibold" | "bold";
+
+/**
+ * Text widths from the fonts' advance widths, so layouts can be fitted in JavaScript and the
+ * templates only place text (Typst's own `measure` costs far too much across 10,000 badges).
+ * Kerning is ignored: callers leave a few per cent of slack.
+ */
+export interface Measurer {
+  /** Width of `text` in em (multiply by the font size). */
+  width(text: string, weight: Weight): number;
+  /** Height of one line from ascender to descender, in em. */
+  readonly lineHeight: number;
+}
+
+/** A measurer over the faces of one family; characters it lacks count as 1 em (too wide, never too narrow). */
+export function createMeasurer(faces: Record<Weight, string>): Measurer {
+  const fonts = {} as Record<Weight, { font: fontkit.Font; cache: Map<number, number> }>;
+  for (const [weight, file] of Object.entries(faces) as [Weight, string][]) {
+    fonts[weight] = { font: fontkit.create(readFileSync(file)) as fontkit.Font, cache: new Map() };
+  }
+  const regular = fonts.regular.font;
+  return {
+    lineHeight: (regular.ascent - regular.descent) / regular.unitsPerEm,
+    width(text, weight) {
+      const { font, cache } = fonts[weight];
+      let units = 0;
+      for (const ch of text) {
+        const cp = ch.codePointAt(0)!;
+        let advance = cache.get(cp);
+        if (advance === undefined) {
+          advance = font.hasGlyphForCodePoint(cp) ? font.glyphForCodePoint(cp).advanceWidth : font.unitsPerEm;
+          cache.set(cp, advance);
+        }
+        units += advance;
+      }
+      return units / font.unitsPerEm;
+    },
+  };
+}
+
+/** Text laid out by `fitText`: its lines and font size in points. */
+export interface FittedText {
+  lines: string[];
+  size: number;
+}
+
+export interface FitOptions {
+  /** Available width, in points. */
+  width: number;
+  maxSize: number;
+  minSize: number;
+  maxLines: number;
+  weight: Weight;
+}
+
+const SLACK = 0.96;
+
+/**
+ * The largest size (from maxSize down to minSize) at which `text` wraps into at most maxLines
+ * lines of `width`, breaking between words only (a Korean name never breaks inside a word). Past
+ * minSize the text is cut, with an ellipsis, so even a 1,000-character value stays in its box.
+ */
+export function fitText(m: Measurer, text: string, o: FitOptions): FittedText {
+  const words = text.split(/\s+/).filter(Boolean);
+  const widths = words.map((w) => m.width(w, o.weight));
+  const space = m.width(" ", o.weight);
+  const steps = 12;
+  for (let i = 0; i <= steps; i++) {
+    const size = o.maxSize - ((o.maxSize - o.minSize) * i) / steps;
+    const lines = wrap(words, widths, space, (o.width * SLACK) / size, o.maxLines);
+    if (lines) return { lines, size: round(size) };
+  }
+  return { lines: cut(m, words, o), size: round(o.minSize) };
+}
+
+/** Greedy wrapping (the fewest lines) into lines of `limit` em; undefined if it needs more than `max` lines. */
+function wrap(
+  words: string[],
+  widths: number[],
+  space: number,
+  limit: number,
+  max: number,
+): string[] | undefined {
+  const lines: string[] = [];
+  let current: string[] = [];
+  let w = 0;
+  for (let i = 0; i < words.length; i++) {
+    const ww = widths[i]!;
+    if (ww > limit) return undefined;
+    if (current.length > 0 && w + space + ww > limit) {
+      lines.push(current.join(" "));
+      if (lines.length >= max) return undefined;
+      current = [];
+      w = 0;
+    }
+    w += (current.length > 0 ? space : 0) + ww;
+    current.push(words[i]!);
+  }
+  if (current.length > 0) lines.push(current.join(" "));
+  return lines.length <= max ? lines : undefined;
+}
+
+/** Fills maxLines lines at minSize character by character and ends the last with "…". */
+function cut(m: Measurer, words: string[], o: FitOptions): string[] {
+  const limit = (o.width * SLACK) / o.minSize;
+  const lines: string[] = [];
+  let line = "";
+  let truncated = false;
+  for (const ch of words.join(" ")) {
+    if (m.width(line + ch, o.weight) > limit) {
+      lines.push(line.trimEnd());
+      line = ch.trim();
+      if (lines.length === o.maxLines) {
+        truncated = true;
+        break;
+      }
+    } else line += ch;
+  }
+  if (lines.length < o.maxLines && line) lines.push(line);
+  if (!truncated) return lines;
+  const last = lines.length - 1;
+  let tail = lines[last] ?? "";
+  while (tail.length > 0 && m.width(`${tail}…`, o.weight) > limit)
+    tail = Array.from(tail).slice(0, -1).join("");
+  lines[last] = `${tail}…`;
+  return lines;
+}
+
+/** Height of fitted text in points, lines from ascender to descender plus leading between them. */
+export function textHeight(m: Measurer, t: FittedText, leading: number): number {
+  return t.lines.length * t.size * m.lineHeight + Math.max(0, t.lines.length - 1) * t.size * leading;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;

@@ -1,0 +1,193 @@
+import { createHash } from "node:crypto";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { conclave, root } from "../helpers/cli.js";
+import { toCsv } from "../helpers/make.js";
+import { readPdf, squash } from "../helpers/pdf.js";
+
+let tmp: string;
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(tmpdir(), "conclave-badges-"));
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+const example = path.join(root, "fixtures/cicon-2023");
+const sha = async (f: string) =>
+  createHash("sha256")
+    .update(await readFile(f))
+    .digest("hex");
+
+describe("conclave badges on the example event", () => {
+  it("prints every delegate's Latin and native name, on A4 pages, fonts embedded", async () => {
+    const out = path.join(tmp, "a");
+    const r = conclave(["badges", "fixtures/cicon-2023", "--out", out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/140 badges on 35 sheets \(a6-4up, duplex, 70 pages\)/);
+    const file = path.join(out, "badges/badges.pdf");
+    const pdf = await readPdf(file);
+    expect(pdf.pages).toBe(70);
+    for (const s of pdf.sizes) expect([Math.round(s.width), Math.round(s.height)]).toEqual([595, 842]);
+    const all = squash(pdf.text.join(" "));
+    const csv = (await readFile(path.join(example, "delegates.csv"), "utf8"))
+      .split("\n")
+      .slice(1)
+      .filter(Boolean);
+    expect(csv).toHaveLength(140);
+    for (const line of csv) {
+      const [, , given, family, native] = line.split(",");
+      const country = line.includes(",VN,") ? "VN" : "KR";
+      // Vietnamese badges print the name in its own letters; Korean ones add the Hangul.
+      if (country === "VN") expect(all, native).toContain(squash(native!));
+      else {
+        expect(all, `${family} ${given}`).toContain(squash(`${family} ${given}`));
+        expect(all, native).toContain(squash(native!));
+      }
+    }
+    const raw = (await readFile(file)).toString("latin1");
+    expect(raw).toMatch(/\/FontFile[23]?/);
+    expect(raw).not.toMatch(/DejaVu|Liberation|Noto/);
+    // Personal data never reaches a badge.
+    expect(all).not.toContain("@example");
+    const manifest = JSON.parse(await readFile(path.join(out, "manifest.json"), "utf8"));
+    expect(manifest.files).toEqual([
+      expect.objectContaining({ path: "badges/badges.pdf", material: "badges", sha256: await sha(file) }),
+    ]);
+  });
+
+  it("gives byte-identical PDFs on two builds", async () => {
+    const a = path.join(tmp, "r1");
+    const b = path.join(tmp, "r2");
+    expect(conclave(["badges", "fixtures/cicon-2023", "--out", a, "--jobs", "1"]).code).toBe(0);
+    expect(conclave(["badges", "fixtures/cicon-2023", "--out", b, "--jobs", "2"]).code).toBe(0);
+    expect(await sha(path.join(a, "badges/badges.pdf"))).toBe(await sha(path.join(b, "badges/badges.pdf")));
+  });
+
+  it.each([
+    ["cr80", 85.6, 54],
+    ["a7-8up", 210, 297],
+    ["letter-6up-4x3", 215.9, 279.4],
+    ["insert-90x54", 210, 297],
+    ["a5-foldable", 148, 210],
+  ])("makes the %s stock at its page size", async (stock, w, h) => {
+    const out = path.join(tmp, stock);
+    const r = conclave([
+      "badges",
+      "fixtures/cicon-2023",
+      "--out",
+      out,
+      "--stock",
+      stock,
+      "--delegates",
+      "KR-001,VN-001",
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const pdf = await readPdf(path.join(out, "badges/badges.pdf"));
+    const mm = (pt: number) => Math.round((pt / 72) * 25.4 * 10) / 10;
+    expect([mm(pdf.sizes[0]!.width), mm(pdf.sizes[0]!.height)]).toEqual([w, h]);
+    expect(squash(pdf.text.join(" "))).toContain(squash("Hoàng Minh Trí"));
+  });
+
+  it("prints a calibration sheet and reprints a subset", async () => {
+    const out = path.join(tmp, "cal");
+    expect(conclave(["badges", "fixtures/cicon-2023", "--out", out, "--calibrate"]).code).toBe(0);
+    const cal = await readPdf(path.join(out, "badges/calibration.pdf"));
+    expect(cal.pages).toBe(1);
+    expect(cal.text[0]).toContain("105 × 148 mm");
+    const r = conclave(["badges", "fixtures/cicon-2023", "--out", out, "--delegates", "KR-999"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("no delegate with id KR-999");
+  });
+});
+
+describe("hostile data prints as text", () => {
+  it("never runs markup, never breaks the build, never leaves the badge", async () => {
+    const dir = path.join(tmp, "hostile");
+    await cp(example, dir, { recursive: true });
+    await writeFile(
+      path.join(dir, "sessions.csv"),
+      "id,title,date,start,end,room\nOPEN,Opening,2023-06-20,09:00,10:00,GRAND-HALL\n",
+    );
+    const rows = [
+      ["H-1", '#read("/etc/passwd") $x^2$', "*bold* _em_ <b>html</b>"],
+      ["H-2", "= Heading", "@label #sys.inputs"],
+      ["H-3", "Ab\u202Ecd", "Cafe\u0301 Zoë"],
+      ["H-4", "Nguyễn Thị Minh Khai ".repeat(48).trim(), "Long"],
+      ["H-5", "O", "Li"],
+      ["H-6", "Maximilian Alexander Friedrich Wolfgang", "Hohenzollern-Sigmaringen"],
+    ];
+    await writeFile(
+      path.join(dir, "delegates.csv"),
+      toCsv(
+        rows.map(([id, given, family]) => ({
+          id: id!,
+          given_name: given!,
+          family_name: family!,
+          organisation: "[link](http://x) \\ \" ' ` $",
+          country: "US",
+          category: "delegate",
+        })),
+      ),
+    );
+    const out = path.join(tmp, "hostile-out");
+    const r = conclave(["badges", dir, "--out", out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("invisible-character"); // the RLO was removed, with a warning
+    const pdf = await readPdf(path.join(out, "badges/badges.pdf"));
+    const all = squash(pdf.text.join(" "));
+    for (const literal of [
+      '#read("/etc/passwd")',
+      "$x^2$",
+      "*bold*",
+      "<b>html</b>",
+      "=Heading",
+      "@label#sys.inputs",
+      "[link](http://x)",
+      "Café",
+    ]) {
+      expect(all, literal).toContain(squash(literal));
+    }
+    expect(all).not.toContain("root:");
+  });
+
+  it("refuses an emoji before printing a tofu box", async () => {
+    const dir = path.join(tmp, "emoji");
+    await cp(example, dir, { recursive: true });
+    const csv = await readFile(path.join(dir, "delegates.csv"), "utf8");
+    await writeFile(path.join(dir, "delegates.csv"), csv.replace("Hanbit Logistics", "Hanbit Logistics 🚚"));
+    const out = path.join(tmp, "emoji-out");
+    const r = conclave(["badges", dir, "--out", out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("missing-glyph");
+    await expect(readdir(out)).rejects.toThrow();
+  });
+});
+
+describe("templates", () => {
+  it("lists, ejects, uses the event's copy, and reports its errors with file:line:column", async () => {
+    const dir = path.join(tmp, "tpl");
+    await cp(example, dir, { recursive: true });
+    expect(conclave(["templates", "list", dir]).stdout).toMatch(/^badge\s+built-in$/m);
+    const e = conclave(["templates", "eject", "badge", dir]);
+    expect(e.code, e.stderr).toBe(0);
+    expect(conclave(["templates", "list", dir]).stdout).toMatch(/^badge\s+overridden by /m);
+    expect(conclave(["templates", "eject", "badge", dir]).code).toBe(2); // already there
+    const file = path.join(dir, "templates/badge.typ");
+    const source = await readFile(file, "utf8");
+    await writeFile(
+      file,
+      source.replace("#let pad = g.pad * pt", "#let pad = g.pad * no-such-thing"),
+    );
+    const out = path.join(tmp, "tpl-out");
+    const r = conclave(["badges", dir, "--out", out]);
+    expect(r.code).toBe(1);
+    const line = source.split("\n").findIndex((l) => l.startsWith("#let pad = ")) + 1;
+    expect(r.stderr).toContain(`${path.join(dir, "templates/badge.typ")}:${line}:`);
+    expect(r.stderr).toContain("unknown variable: no-such-thing");
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    await expect(readFile(path.join(out, "badges/badges.pdf"))).rejects.toThrow();
+  });
+});

@@ -1,0 +1,30 @@
+import { readFile } from "node:fs/promises";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+
+export interface PdfText {
+  pages: number;
+  /** Text of each page, items joined by spaces. */
+  text: string[];
+  /** Page sizes in points. */
+  sizes: { width: number; height: number }[];
+}
+
+/** Reads a PDF back the way a reader would: page count, sizes and text, with pdfjs-dist. */
+export async function readPdf(file: string): Promise<PdfText> {
+  const data = new Uint8Array(await readFile(file));
+  const doc = await getDocument({ data, useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
+  const text: string[] = [];
+  const sizes: PdfText["sizes"] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const vp = page.getViewport({ scale: 1 });
+    sizes.push({ width: vp.width, height: vp.height });
+    const content = await page.getTextContent();
+    text.push(content.items.map((it) => ("str" in it ? it.str : "")).join(" "));
+  }
+  await doc.destroy();
+  return { pages: doc.numPages, text, sizes };
+}
+
+/** Text with all whitespace removed, for robust "does it contain" checks across line breaks. */
+export const squash = (s: string) => s.replace(/\s+/g, "").normalize("NFC");
