@@ -164,6 +164,11 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
         .option("--delegates <ids>", "reprint only these delegate ids, comma-separated", idList)
         .option("--skip <n>", "labels already used on the first sheet", nonNegativeInt)
         .option("--calibrate", "print one sheet of outlines and rulers to align the printer", false)
+        .option(
+          "--volume-sheets <n>",
+          "split into files of N sheets (badges-001.pdf…), compiled in parallel",
+          nonNegativeInt,
+        )
         .option("--no-back", "fronts only, no duplex backs");
     }
     cmd

@@ -177,10 +177,7 @@ describe("templates", () => {
     expect(conclave(["templates", "eject", "badge", dir]).code).toBe(2); // already there
     const file = path.join(dir, "templates/badge.typ");
     const source = await readFile(file, "utf8");
-    await writeFile(
-      file,
-      source.replace("#let pad = g.pad * pt", "#let pad = g.pad * no-such-thing"),
-    );
+    await writeFile(file, source.replace("#let pad = g.pad * pt", "#let pad = g.pad * no-such-thing"));
     const out = path.join(tmp, "tpl-out");
     const r = conclave(["badges", dir, "--out", out]);
     expect(r.code).toBe(1);

@@ -14,6 +14,7 @@ export interface BadgeCliOptions {
   skip?: number;
   calibrate?: boolean;
   back?: boolean;
+  volumeSheets?: number;
 }
 
 /** The stock named by --stock, else event.yaml. */
@@ -82,36 +83,79 @@ export async function makeBadges(
   });
   const assets: Record<string, Uint8Array> = {};
   if (logo) assets[logo.path] = logo.bytes;
-  if (!options.calibrate) {
-    const svgs = await ctx.qr(plan.qr.map((q) => q.text));
-    const encoder = new TextEncoder();
-    plan.qr.forEach((q, i) => {
-      assets[q.path] = encoder.encode(svgs[i]!);
-    });
-  }
-  // First the pieces every badge shares (header, each language's back), once; then the sheets,
-  // which reuse them as images.
+  // The QR codes and the pieces every badge shares (header, each language's back) are made in
+  // parallel; the sheets then reuse the pieces as images.
   const timestamp = pdfTimestamp(event.config.start, process.env);
-  const pieces = await ctx.render({
-    template: "badge.typ",
-    data: { ...plan.data, mode: "pieces", badges: [], sheets: [] },
-    assets,
-    timestamp,
+  const [svgs, pieces] = await Promise.all([
+    options.calibrate ? Promise.resolve([]) : ctx.qr(plan.qr.map((q) => q.text)),
+    ctx.render({
+      template: "badge.typ",
+      data: { ...plan.data, mode: "pieces", badges: [], sheets: [] },
+      assets: { ...assets },
+      timestamp,
+    }),
+  ]);
+  const encoder = new TextEncoder();
+  svgs.forEach((svg, i) => {
+    assets[plan.qr[i]!.path] = encoder.encode(svg);
   });
   assets["/pieces.pdf"] = pieces.pdf;
-  const compiled = await ctx.render({ template: "badge.typ", data: plan.data, assets, timestamp });
-  const file = options.calibrate ? "badges/calibration.pdf" : "badges/badges.pdf";
-  const entry = await ctx.writer.write(file, compiled.pdf, "badges");
+
+  // Large runs may be split into volumes of N sheets (print shops prefer files of a few thousand
+  // pages); volumes compile in parallel in the pool.
+  const volumeSheets = options.volumeSheets ?? cfg.volume_sheets;
+  const volumes =
+    volumeSheets > 0 && !options.calibrate ? chunk(plan.data.sheets, volumeSheets) : [plan.data.sheets];
+  const shared = Object.fromEntries(Object.entries(assets).filter(([p]) => !p.startsWith("/qr/")));
+  const results = await Promise.all(
+    volumes.map(async (sheets, i) => {
+      // Each volume carries only its own badges and QR codes.
+      const used = [...new Set(sheets.flat().map((s) => s.badge))];
+      const index = new Map(used.map((b, j) => [b, j]));
+      const badges = used.map((b) => plan.data.badges[b]!);
+      const volumeAssets = { ...shared };
+      for (const b of badges) if (b.qr && assets[b.qr]) volumeAssets[b.qr] = assets[b.qr]!;
+      const compiled = await ctx.render({
+        template: "badge.typ",
+        data: {
+          ...plan.data,
+          badges,
+          sheets: sheets.map((sheet) => sheet.map((s) => ({ at: s.at, badge: index.get(s.badge)! }))),
+        },
+        assets: volumeAssets,
+        timestamp,
+      });
+      const file = options.calibrate
+        ? "badges/calibration.pdf"
+        : volumes.length > 1
+          ? `badges/badges-${String(i + 1).padStart(3, "0")}.pdf`
+          : "badges/badges.pdf";
+      const entry = await ctx.writer.write(file, compiled.pdf, "badges");
+      return { file, pages: compiled.pages, bytes: entry.size };
+    }),
+  );
+  const pages = results.reduce((n, r) => n + r.pages, 0);
+  const bytes = results.reduce((n, r) => n + r.bytes, 0);
+  const where =
+    results.length === 1
+      ? path.join(ctx.writer.root, results[0]!.file)
+      : `${results.length} volumes in ${path.join(ctx.writer.root, "badges")}`;
   const count = plan.delegates.length;
   const summary = options.calibrate
-    ? `calibration sheet for ${stock.name} → ${path.join(ctx.writer.root, file)}`
-    : `${count} badge${count === 1 ? "" : "s"} on ${plan.sheets} sheet${plan.sheets === 1 ? "" : "s"} (${stock.name}${plan.data.duplex ? ", duplex" : ""}, ${compiled.pages} pages) → ${path.join(ctx.writer.root, file)}`;
+    ? `calibration sheet for ${stock.name} → ${where}`
+    : `${count} badge${count === 1 ? "" : "s"} on ${plan.sheets} sheet${plan.sheets === 1 ? "" : "s"} (${stock.name}${plan.data.duplex ? ", duplex" : ""}, ${pages} pages) → ${where}`;
   return {
     material: "badges",
-    files: 1,
-    pages: compiled.pages,
-    bytes: entry.size,
+    files: results.length,
+    pages,
+    bytes,
     seconds: (performance.now() - started) / 1000,
     summary,
   };
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out.length > 0 ? out : [[]];
 }
