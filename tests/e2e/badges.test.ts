@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { conclave, root } from "../helpers/cli.js";
 import { toCsv } from "../helpers/make.js";
-import { readPdf, squash } from "../helpers/pdf.js";
+import { readPdf, squash, strokeColours } from "../helpers/pdf.js";
 
 let tmp: string;
 beforeAll(async () => {
@@ -186,5 +186,70 @@ describe("templates", () => {
     expect(r.stderr).toContain("unknown variable: no-such-thing");
     expect(r.stderr).not.toMatch(/\n\s+at /);
     await expect(readFile(path.join(out, "badges/badges.pdf"))).rejects.toThrow();
+  });
+});
+
+describe("custom stock, logo and interruption", () => {
+  it("lays out a custom stock from event.yaml", async () => {
+    const dir = path.join(tmp, "custom");
+    await cp(example, dir, { recursive: true });
+    const yaml = await readFile(path.join(dir, "event.yaml"), "utf8");
+    await writeFile(
+      path.join(dir, "event.yaml"),
+      yaml.replace(
+        "  stock: a6-4up",
+        "  stock: custom\n  custom: { page: a4, width: 95, height: 60, columns: 2, rows: 4, gap_x: 5, gap_y: 5 }",
+      ),
+    );
+    const out = path.join(tmp, "custom-out");
+    const r = conclave(["badges", dir, "--out", out, "--delegates", "KR-001,KR-002,VN-001"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("3 badges on 1 sheet (custom, duplex, 2 pages)");
+    const bad = conclave(["validate", dir], {});
+    expect(bad.code).toBe(0);
+    await writeFile(path.join(dir, "event.yaml"), yaml.replace("  stock: a6-4up", "  stock: custom"));
+    const missing = conclave(["badges", dir, "--out", out]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("badge.custom");
+  });
+
+  it("draws the event's logo in the header", async () => {
+    const out = path.join(tmp, "logo");
+    expect(conclave(["badges", "fixtures/cicon-2023", "--out", out, "--delegates", "KR-001"]).code).toBe(0);
+    // The logo's red ring (#c8102e) is stroked, as vector paths, in the header.
+    const colours = await strokeColours(path.join(out, "badges/badges.pdf"));
+    expect(colours).toContain("#c8102e");
+  });
+
+  it("on Ctrl-C stops the compilers and leaves no partial file", async () => {
+    const { generateEvent } = await import("../../bench/generate.js");
+    const dir = path.join(tmp, "big");
+    await (await import("node:fs/promises")).mkdir(dir, { recursive: true });
+    for (const [name, content] of Object.entries(generateEvent(4000, 50, 3)))
+      await writeFile(path.join(dir, name), content);
+    const out = path.join(tmp, "big-out");
+    const { spawn } = await import("node:child_process");
+    const child = spawn(process.execPath, [path.join(root, "bin/conclave.js"), "badges", dir, "--out", out], {
+      env: { ...process.env, NO_COLOR: "1", CI: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (d) => {
+      stderr += d;
+    });
+    // Interrupt once validation is done and the badges are being made.
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        if (stderr.includes("Valid:")) {
+          clearInterval(timer);
+          setTimeout(resolve, 300);
+        }
+      }, 20);
+    });
+    child.kill("SIGINT");
+    const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
+    expect(code).toBe(130);
+    const left = await readdir(out, { recursive: true }).catch(() => [] as string[]);
+    expect(left.filter((f) => f.toString().endsWith(".tmp") || f.toString().endsWith(".pdf"))).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { getDocument, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 
 export interface PdfText {
   pages: number;
@@ -28,3 +28,15 @@ export async function readPdf(file: string): Promise<PdfText> {
 
 /** Text with all whitespace removed, for robust "does it contain" checks across line breaks. */
 export const squash = (s: string) => s.replace(/\s+/g, "").normalize("NFC");
+
+/** Stroke colours used on the first page (forms and embedded pages included), as #rrggbb. */
+export async function strokeColours(file: string): Promise<string[]> {
+  const doc = await getDocument({ data: new Uint8Array(await readFile(file)), verbosity: 0 }).promise;
+  const ops = await (await doc.getPage(1)).getOperatorList();
+  const out = new Set<string>();
+  ops.fnArray.forEach((fn, i) => {
+    if (fn === OPS.setStrokeRGBColor) out.add(String(ops.argsArray[i]?.[0]));
+  });
+  await doc.destroy();
+  return [...out];
+}

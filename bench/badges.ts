@@ -1,0 +1,184 @@
+/**
+ * Badge benchmark: 10,000 badges (a6-4up, duplex, QR on), made by conclave and by two peers a
+ * typical Node project would use — pdfkit drawing directly, and headless Chromium printing an
+ * equivalent HTML page (only where `chromium` is installed) — in the same run, interleaved, each
+ * a fresh process. Reports medians and ratios; goals: conclave under 5 s, ≥ 3× pdfkit, ≥ 5× Chromium.
+ *
+ *   npm run bench:badges -- [--delegates 10000] [--runs 3] [--chromium-runs 1]
+ */
+import { spawnSync } from "node:child_process";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { loadEventFolder } from "../src/load/event-folder.js";
+import { bundledFontFiles, bundledMeasurer } from "../src/load/fonts.js";
+import { planBadges } from "../src/materials/badges/plan.js";
+import { STOCKS } from "../src/materials/badges/stocks.js";
+import { checkEvent } from "../src/validate/index.js";
+import { generateEvent } from "./generate.js";
+import type { PeerInput } from "./peers/faces.js";
+
+const { values } = parseArgs({
+  options: {
+    delegates: { type: "string", default: "10000" },
+    runs: { type: "string", default: "3" },
+    // Chromium takes minutes for 10,000 badges: one run of it is the default.
+    "chromium-runs": { type: "string", default: "1" },
+  },
+});
+const delegates = Number(values.delegates);
+const runs = Number(values.runs);
+const chromiumRuns = Number(values["chromium-runs"]);
+const root = path.resolve(import.meta.dirname, "..");
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+const dir = await mkdtemp(path.join(tmpdir(), "conclave-bench-badges-"));
+const files = generateEvent(delegates, 50, 11);
+files["event.yaml"] +=
+  'short_name: STS 2027\nbadge:\n  stock: a6-4up\n  qr: "https://checkin.example/sts2027/{id}"\n  emergency_contact: "+84 28 5555 0199"\n  wifi: "STS2027 / trade2027"\n';
+await mkdir(path.join(dir, "event"));
+for (const [name, content] of Object.entries(files)) await writeFile(path.join(dir, "event", name), content);
+
+// The peers draw the same texts, given to them ready-made as JSON (conclave also validates the CSVs).
+const loaded = await loadEventFolder(path.join(dir, "event"));
+const event = checkEvent(loaded.input).event!;
+const plan = planBadges(event, {
+  stock: STOCKS["a6-4up"]!,
+  sort: "family",
+  skip: 0,
+  calibrate: false,
+  back: true,
+  cutMarks: true,
+  offset: [0, 0],
+  fonts: ["Pretendard"],
+  measurer: bundledMeasurer(),
+});
+const [regular, , , bold] = bundledFontFiles() as [string, string, string, string];
+const back = plan.data.backs.en!;
+const peerInput: PeerInput = {
+  event: "STS 2027",
+  eventLine: plan.data.event.line.lines[0] ?? "",
+  back: [
+    back.title,
+    ...back.programme.flatMap((d) => [d.day, ...d.items.map((i) => `${i.time} ${i.title}`)]),
+    ...back.footer,
+  ],
+  faces: plan.data.badges.map((b, i) => ({
+    name: b.name,
+    native: b.native,
+    position: b.position,
+    organisation: b.organisation,
+    country: b.country,
+    label: b.label,
+    colour: b.colour,
+    qr: plan.qr[i]!.text,
+  })),
+  fonts: { regular, bold },
+};
+const inputFile = path.join(dir, "faces.json");
+await writeFile(inputFile, JSON.stringify(peerInput));
+
+const chromium =
+  process.env.CHROMIUM ?? (spawnSync("which", ["chromium"], { encoding: "utf8" }).stdout.trim() || undefined);
+const tools: { name: string; args: string[] }[] = [
+  {
+    name: "conclave",
+    args: [
+      path.join(root, "bin/conclave.js"),
+      "badges",
+      path.join(dir, "event"),
+      "--out",
+      path.join(dir, "out-conclave"),
+      "--quiet",
+    ],
+  },
+  {
+    name: "conclave (2 volumes)",
+    args: [
+      path.join(root, "bin/conclave.js"),
+      "badges",
+      path.join(dir, "event"),
+      "--out",
+      path.join(dir, "out-volumes"),
+      "--quiet",
+      "--volume-sheets",
+      String(Math.ceil(delegates / 8)),
+    ],
+  },
+  {
+    name: "pdfkit",
+    args: [
+      "--import",
+      "tsx",
+      path.join(root, "bench/peers/pdfkit-badges.ts"),
+      inputFile,
+      path.join(dir, "pdfkit.pdf"),
+    ],
+  },
+];
+if (chromium)
+  tools.push({
+    name: "chromium",
+    args: [
+      "--import",
+      "tsx",
+      path.join(root, "bench/peers/chromium-badges.ts"),
+      inputFile,
+      path.join(dir, "chromium.pdf"),
+    ],
+  });
+
+const times = new Map<string, number[]>(tools.map((t) => [t.name, []]));
+for (let r = 0; r < runs; r++) {
+  for (const tool of tools) {
+    if (tool.name === "chromium" && r >= chromiumRuns) continue;
+    const t = performance.now();
+    const res = spawnSync(process.execPath, tool.args, {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, CI: "1", CHROMIUM: chromium ?? "" },
+      timeout: 1_800_000,
+    });
+    const s = (performance.now() - t) / 1000;
+    if (res.status !== 0) throw new Error(`${tool.name} failed (${res.status}): ${res.stderr}`);
+    times.get(tool.name)!.push(s);
+    process.stderr.write(`run ${r + 1}/${runs} ${tool.name}: ${s.toFixed(2)} s\n`);
+  }
+}
+await rm(dir, { recursive: true, force: true });
+
+const m = Object.fromEntries([...times].map(([k, v]) => [k, median(v)]));
+const result = {
+  benchmark: "badges",
+  delegates,
+  stock: "a6-4up",
+  duplex: true,
+  qr: true,
+  runs,
+  chromiumRuns: chromium ? chromiumRuns : 0,
+  medianSeconds: Object.fromEntries(Object.entries(m).map(([k, v]) => [k, +v.toFixed(2)])),
+  ratios: {
+    pdfkitOverConclave: +(m.pdfkit! / m.conclave!).toFixed(2),
+    ...(m.chromium ? { chromiumOverConclave: +(m.chromium / m.conclave!).toFixed(2) } : {}),
+  },
+  chromium: chromium ? "measured" : "skipped: chromium not installed",
+  goals: { conclaveSeconds: 5, pdfkitRatio: 3, chromiumRatio: 5 },
+  node: process.version,
+};
+console.log(`badges: ${delegates.toLocaleString("en")} on a6-4up, duplex, QR codes — median of ${runs} runs`);
+for (const [k, v] of Object.entries(m))
+  console.log(
+    `  ${k.padEnd(22)} ${v.toFixed(2).padStart(7)} s   (${times
+      .get(k)!
+      .map((x) => x.toFixed(2))
+      .join(" ")})`,
+  );
+console.log(`  pdfkit / conclave   ${result.ratios.pdfkitOverConclave}×`);
+if (m.chromium) console.log(`  chromium / conclave ${result.ratios.chromiumOverConclave}×`);
+console.log(JSON.stringify(result));
+await mkdir(path.join(root, "bench/results"), { recursive: true });
+await writeFile(
+  path.join(root, `bench/results/badges-${new Date().toISOString().slice(0, 10)}.json`),
+  `${JSON.stringify(result, null, 2)}\n`,
+);

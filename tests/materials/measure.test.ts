@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { bundledMeasurer } from "../../src/load/fonts.js";
+import { fitText, textHeight } from "../../src/render/measure.js";
+
+const m = bundledMeasurer();
+
+describe("measuring with the bundled fonts", () => {
+  it("measures Latin, Vietnamese and Hangul from the fonts' advance widths", () => {
+    expect(m.width("", "regular")).toBe(0);
+    expect(m.width("Kim Min-jun", "bold")).toBeGreaterThan(m.width("Kim Min-jun", "regular"));
+    expect(m.width("김민준", "regular")).toBeGreaterThan(2); // three full-width syllables
+    expect(m.width("Nguyễn", "regular")).toBeCloseTo(m.width("Nguyen", "regular"), 0);
+    expect(m.lineHeight).toBeGreaterThan(1);
+  });
+
+  it("keeps a short name on one line at the largest size", () => {
+    expect(fitText(m, "O Li", { width: 250, maxSize: 30, minSize: 9, maxLines: 1, weight: "bold" })).toEqual({
+      lines: ["O Li"],
+      size: 30,
+    });
+  });
+
+  it("shrinks a long name until it fits one line", () => {
+    const t = fitText(m, "Hohenzollern-Sigmaringen Maximilian", {
+      width: 250,
+      maxSize: 30,
+      minSize: 9,
+      maxLines: 1,
+      weight: "bold",
+    });
+    expect(t.lines).toHaveLength(1);
+    expect(t.size).toBeLessThan(30);
+    expect(m.width(t.lines[0]!, "bold") * t.size).toBeLessThanOrEqual(250);
+  });
+
+  it("breaks between words only: a Korean name is never split inside a word", () => {
+    const t = fitText(m, "대한민국 국회 산업통상자원중소벤처기업위원회 위원장", {
+      width: 120,
+      maxSize: 14,
+      minSize: 6,
+      maxLines: 3,
+      weight: "regular",
+    });
+    for (const line of t.lines) expect(line.startsWith(" ") || line.endsWith(" ")).toBe(false);
+    expect(t.lines.join(" ")).toBe("대한민국 국회 산업통상자원중소벤처기업위원회 위원장");
+  });
+
+  it("cuts a 1,000-character value with an ellipsis inside its lines", () => {
+    const t = fitText(m, "A".repeat(1000), {
+      width: 200,
+      maxSize: 20,
+      minSize: 7,
+      maxLines: 2,
+      weight: "bold",
+    });
+    expect(t.size).toBe(7);
+    expect(t.lines).toHaveLength(2);
+    expect(t.lines[1]!.endsWith("…")).toBe(true);
+    for (const line of t.lines) expect(m.width(line, "bold") * 7).toBeLessThanOrEqual(200);
+    expect(textHeight(m, t, 0.15)).toBeCloseTo(7 * m.lineHeight * 2 + 7 * 0.15, 5);
+  });
+});
