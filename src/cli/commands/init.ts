@@ -110,6 +110,14 @@ async function ask(d: InitAnswers): Promise<InitAnswers> {
     },
     { type: "select", name: "stock", message: "Badge stock", choices: [...BADGE_STOCKS], default: d.stock },
   ]);
+  let languages = a.languages as Language[];
+  if (languages.length > 1) {
+    // Materials of delegates without a language use the first one: ask which it is.
+    const { main } = await inquirer.prompt<{ main: Language }>([
+      { type: "select", name: "main", message: "Default language (for delegates without one)", choices: languages },
+    ]);
+    languages = [main, ...languages.filter((l) => l !== main)];
+  }
   return {
     name: String(a.name),
     edition: String(a.edition),
@@ -122,7 +130,7 @@ async function ask(d: InitAnswers): Promise<InitAnswers> {
       .split(",")
       .map((s) => s.trim())
       .filter(Boolean),
-    languages: a.languages as Language[],
+    languages,
     stock: a.stock as InitAnswers["stock"],
   };
 }
