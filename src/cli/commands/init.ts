@@ -114,7 +114,12 @@ async function ask(d: InitAnswers): Promise<InitAnswers> {
   if (languages.length > 1) {
     // Materials of delegates without a language use the first one: ask which it is.
     const { main } = await inquirer.prompt<{ main: Language }>([
-      { type: "select", name: "main", message: "Default language (for delegates without one)", choices: languages },
+      {
+        type: "select",
+        name: "main",
+        message: "Default language (for delegates without one)",
+        choices: languages,
+      },
     ]);
     languages = [main, ...languages.filter((l) => l !== main)];
   }
