@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { Command, InvalidArgumentError, Option } from "commander";
+import { BADGE_STOCKS } from "../materials/badges/stock-names.js";
 import type { MaterialName } from "../materials/index.js";
 import { MATERIAL_NAMES } from "../materials/names.js";
 import { version } from "../version.js";
@@ -144,15 +145,9 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
     if (name === "badges") {
       cmd
         .addOption(
-          new Option("--stock <stock>", "label stock (default: badge.stock in event.yaml)").choices([
-            "a6-4up",
-            "a7-8up",
-            "cr80",
-            "letter-6up-4x3",
-            "insert-90x54",
-            "a5-foldable",
-            "custom",
-          ]),
+          new Option("--stock <stock>", "label stock (default: badge.stock in event.yaml)").choices(
+            BADGE_STOCKS,
+          ),
         )
         .addOption(
           new Option("--sort <order>", "badge order (default: badge.sort, family)").choices([

@@ -1,20 +1,13 @@
 import { isMap, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
 import { z } from "zod";
 import { type Diagnostic, diag } from "../diagnostics.js";
+import { BADGE_STOCKS } from "../materials/badges/stock-names.js";
 import { didYouMean } from "../util/suggest.js";
 import { CATEGORIES } from "./delegates.js";
-import { colour as colourField, date as dateField, isTimeZone, LANGUAGES, type Language } from "./fields.js";
 
-/** Badge stocks conclave knows by name (their geometry lives with the badge material). */
-export const BADGE_STOCKS = [
-  "a6-4up",
-  "a7-8up",
-  "cr80",
-  "letter-6up-4x3",
-  "insert-90x54",
-  "a5-foldable",
-  "custom",
-] as const;
+export { BADGE_STOCKS };
+
+import { colour as colourField, date as dateField, isTimeZone, LANGUAGES, type Language } from "./fields.js";
 
 const language = z.enum(LANGUAGES);
 /** Text in one or more languages; a plain string counts for every language. */
