@@ -27,36 +27,27 @@ export function badgeGeometry(stock: Stock): BadgeGeometry {
   const header = h * (landscape ? 0.2 : 0.15);
   const band = h * (landscape ? 0.17 : 0.11);
   const body = h - header - band;
+  const common = { width: w, height: h, pad, landscape, header, band, leading: LEADING };
   if (landscape) {
+    // Text on the left, the QR code on the right, between header and band.
     const qr = Math.min(body - pad, w * 0.3);
     const textW = w - 2 * pad - qr - pad * 0.8;
     const country = h * 0.09;
     return {
-      width: w,
-      height: h,
-      pad,
-      landscape,
-      header,
-      band,
+      ...common,
       qr,
       identity: { width: textW, height: body - pad - country },
       country: { width: textW, height: country },
-      leading: LEADING,
     };
   }
+  // Text on top, country and QR code side by side above the band.
   const qr = Math.min(h * 0.2, w * 0.3);
   const inner = w - 2 * pad;
   return {
-    width: w,
-    height: h,
-    pad,
-    landscape,
-    header,
-    band,
+    ...common,
     qr,
     identity: { width: inner, height: body - qr - h * 0.08 },
     country: { width: inner - qr - pad, height: qr },
-    leading: LEADING,
   };
 }
 

@@ -72,14 +72,16 @@ export interface BadgeData {
   /** "pieces": the header and each language's back, once, as pages to reuse; "sheets": the badges. */
   mode: "pieces" | "sheets";
   event: { short: FittedText; line: FittedText };
-  back: {
-    title: string;
-    programme: { day: string; items: { time: string; title: string }[] }[];
-    footer: string[];
-  };
-  backs: Record<string, BadgeData["back"]>;
+  /** Each language's back: title, programme at a glance, footer lines (emergency, Wi-Fi). */
+  backs: Record<string, BadgeBack>;
   badges: BadgeFace[];
   sheets: { at: number; badge: number }[][];
+}
+
+export interface BadgeBack {
+  title: string;
+  programme: { day: string; items: { time: string; title: string }[] }[];
+  footer: string[];
 }
 
 export interface BadgeFace {
@@ -297,7 +299,6 @@ export function planBadges(event: Event, options: BadgeOptions): BadgePlan {
       config.short_name ?? name,
       `${config.short_name ? `${name} · ` : ""}${formatDateRange(config.start, config.end, lang)} · ${pick(config.city, lang, lang) ?? ""}`,
     ),
-    back: backs[lang]!,
     backs,
     badges,
     sheets,
