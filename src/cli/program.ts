@@ -166,18 +166,37 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
         )
         .option("--no-back", "fronts only, no duplex backs");
     }
+    if (name === "agenda") {
+      cmd
+        .option("--bilingual <pair>", "also a bilingual programme, e.g. ko+en (default: agenda.bilingual)")
+        .option("--delegates <ids>", "personal agendas only for these delegate ids, comma-separated", idList)
+        .addOption(
+          new Option("--lang <lang>", "personal agendas in this language for everyone").choices([
+            "en",
+            "ko",
+            "vi",
+          ]),
+        )
+        .option("--no-personal", "the programme files only, no personal agendas");
+    }
     cmd
       .addHelpText(
         "after",
         examples(
-          name === "badges"
+          name === "agenda"
             ? [
-                "conclave badges events/cicon-2023",
-                "conclave badges . --stock cr80 --delegates KR-001,KR-017   # reprint two cards",
-                "conclave badges . --skip 3          # the first sheet has 3 labels used",
-                "conclave badges . --calibrate       # one sheet of outlines to align the printer",
+                "conclave agenda events/cicon-2023",
+                "conclave agenda . --bilingual ko+en",
+                "conclave agenda . --delegates KR-001,VN-004   # two personal agendas",
               ]
-            : [`conclave ${name} events/cicon-2023`, `conclave ${name} . --out print`],
+            : name === "badges"
+              ? [
+                  "conclave badges events/cicon-2023",
+                  "conclave badges . --stock cr80 --delegates KR-001,KR-017   # reprint two cards",
+                  "conclave badges . --skip 3          # the first sheet has 3 labels used",
+                  "conclave badges . --calibrate       # one sheet of outlines to align the printer",
+                ]
+              : [`conclave ${name} events/cicon-2023`, `conclave ${name} . --out print`],
         ),
       )
       .action((dir: string, o: { out?: string; jobs: number } & Record<string, unknown>) =>

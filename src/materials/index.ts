@@ -1,6 +1,7 @@
 import type { Event } from "../model/types.js";
 import type { OutputWriter } from "../output/writer.js";
 import type { CompiledPdf, CompileJob } from "../render/typst.js";
+import { type AgendaCliOptions, makeAgenda } from "./agenda/index.js";
 import { type BadgeCliOptions, makeBadges } from "./badges/index.js";
 
 import type { MaterialName } from "./names.js";
@@ -28,6 +29,8 @@ export interface MaterialContext {
   /** Font families for templates, in order of preference (bundled first, then event.yaml's). */
   fontFamilies: readonly string[];
   onProgress?: (done: number, total: number) => void;
+  /** Each delegate's banquet table ("7", "Head table"), when a seating plan was made. */
+  tables?: ReadonlyMap<string, string>;
 }
 
 /** A material: the context plus its own command-line options. */
@@ -38,5 +41,6 @@ export type Material = (ctx: MaterialContext, options: Record<string, unknown>) 
  * reports the others as not available rather than pretending to build them.
  */
 export const MATERIALS: Partial<Record<MaterialName, Material>> = {
+  agenda: (ctx, options) => makeAgenda(ctx, options as AgendaCliOptions),
   badges: (ctx, options) => makeBadges(ctx, options as BadgeCliOptions),
 };

@@ -112,6 +112,17 @@ export const eventSchema = z
         volume_sheets: 0,
         offset_mm: [0, 0],
       }),
+    agenda: z
+      .object({
+        paper: z.enum(["a4", "a5"]).default("a4"),
+        /** A bilingual edition made with every build, e.g. "ko+en". */
+        bilingual: z
+          .string()
+          .regex(/^(en|ko|vi)\+(en|ko|vi)$/, "expected two languages joined by +, such as ko+en")
+          .optional(),
+      })
+      .strict()
+      .default({ paper: "a4" }),
     letters: z.record(z.string(), z.unknown()).default({}),
     seating: z.record(z.string(), z.unknown()).default({}),
   })

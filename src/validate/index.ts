@@ -13,6 +13,7 @@ import { checkReferences } from "./references.js";
 import { checkCapacity, checkSchedule } from "./schedule.js";
 import type { EventTables } from "./tables.js";
 import { checkLegacyVietnamese, type ReadTable } from "./text.js";
+import { checkTranslations } from "./translations.js";
 
 export type TableKey = "delegates" | "venues" | "sessions";
 export const TABLE_SPECS: Record<TableKey, TableSpec> = {
@@ -116,6 +117,7 @@ export function checkEvent(input: CheckInput): CheckResult {
     ...checkReferences(tables),
     ...checkSchedule(tables),
     ...checkCapacity(tables),
+    ...checkTranslations(tables),
     ...checkLegacyVietnamese(readTables),
     ...(input.coverage ? checkGlyphs(readTables, input.coverage) : []),
   );

@@ -1,0 +1,128 @@
+import path from "node:path";
+import { UserError } from "../../errors.js";
+import { renderIcs } from "../../render/ics.js";
+import { pdfTimestamp } from "../../render/typst.js";
+import { LANGUAGES, type Language } from "../../schema/fields.js";
+import { mapLimit } from "../../util/limit.js";
+import { loadLogo } from "../badges/index.js";
+import type { MaterialContext, MaterialResult } from "../index.js";
+import { calendarOf } from "./calendar.js";
+import { planPersonal, planProgramme, sessionsByDelegate } from "./plan.js";
+import { programmeJson, programmeMarkdown } from "./web.js";
+
+export interface AgendaCliOptions {
+  /** "ko+en": a bilingual edition, the first language on top. */
+  bilingual?: string;
+  delegates?: string[];
+  /** Personal agendas in this language for everyone, instead of each delegate's own. */
+  lang?: Language;
+  /** Leave out the personal agendas (programme files only). */
+  personal?: boolean;
+}
+
+/** Parses "ko+en" into two event languages, naming what is wrong otherwise. */
+export function parseBilingual(value: string, languages: readonly Language[]): [Language, Language] {
+  const parts = value.split("+").map((s) => s.trim());
+  const ok = (l: string): l is Language => (LANGUAGES as readonly string[]).includes(l);
+  if (parts.length !== 2 || !ok(parts[0]!) || !ok(parts[1]!) || parts[0] === parts[1]) {
+    throw new UserError(
+      `--bilingual "${value}" is not a pair of languages`,
+      "Write two different language codes joined by +, such as ko+en.",
+    );
+  }
+  for (const l of parts) {
+    if (!languages.includes(l as Language))
+      throw new UserError(
+        `--bilingual: ${l} is not one of the event's languages (${languages.join(", ")})`,
+        "Add it to languages: in event.yaml, or choose another pair.",
+      );
+  }
+  return [parts[0] as Language, parts[1] as Language];
+}
+
+/**
+ * `conclave agenda`: the programme PDF per language (and a bilingual edition), the programme as
+ * ICS, Markdown and JSON, and each delegate's personal agenda as PDF and ICS.
+ */
+export async function makeAgenda(
+  ctx: MaterialContext,
+  options: AgendaCliOptions = {},
+): Promise<MaterialResult> {
+  const started = performance.now();
+  const { event, writer } = ctx;
+  const { config } = event;
+  const logo = await loadLogo(ctx.eventDir, config.branding.logo);
+  const assets: Record<string, Uint8Array> = logo ? { [logo.path]: logo.bytes } : {};
+  const timestamp = pdfTimestamp(config.start, process.env);
+  const plan = { fonts: ctx.fontFamilies, ...(logo ? { logo: logo.path } : {}) };
+  const bilingualText = options.bilingual ?? config.agenda.bilingual;
+  const pair = bilingualText ? parseBilingual(bilingualText, config.languages) : undefined;
+  const wantedIds = options.delegates;
+  if (wantedIds) {
+    const unknown = wantedIds.filter((id) => !event.delegateById.has(id));
+    if (unknown.length > 0)
+      throw new UserError(
+        `--delegates: no delegate with id ${unknown.join(", ")}`,
+        "Use ids from delegates.csv.",
+      );
+  }
+  let files = 0;
+  let pages = 0;
+  let bytes = 0;
+  const write = async (file: string, data: Uint8Array | string) => {
+    const entry = await writer.write(`agenda/${file}`, data, "agenda");
+    files++;
+    bytes += entry.size;
+  };
+
+  // The programme: one PDF per language and the bilingual edition, compiled in parallel.
+  const editions: [Language, Language | undefined][] = config.languages.map((l) => [l, undefined]);
+  if (pair) editions.push(pair);
+  const programmes = editions.map(([l, l2]) => planProgramme(event, l, plan, l2));
+  const compiled = await Promise.all(
+    programmes.map((data) => ctx.render({ template: "programme.typ", data, assets, timestamp })),
+  );
+  for (const [i, c] of compiled.entries()) {
+    const [l, l2] = editions[i]!;
+    await write(l2 ? `programme.${l}-${l2}.pdf` : `programme.${l}.pdf`, c.pdf);
+    pages += c.pages;
+  }
+  const single = programmes.slice(0, config.languages.length);
+  const stamp = timestamp * 1000;
+  await write("programme.md", programmeMarkdown(single[0]!));
+  await write("programme.json", programmeJson(single));
+  await write("programme.ics", renderIcs(calendarOf(event, event.sessions, config.defaultLanguage, stamp)));
+
+  // Personal agendas, a PDF and an ICS per delegate, at most a few compiles in flight.
+  if (options.personal !== false) {
+    const byDelegate = sessionsByDelegate(event);
+    const people = wantedIds ? wantedIds.map((id) => event.delegateById.get(id)!) : event.delegates;
+    let done = 0;
+    await mapLimit(people, 16, async (d) => {
+      const sessions = byDelegate.get(d.id) ?? [];
+      const lang = options.lang ?? d.language;
+      const table = ctx.tables?.get(d.id);
+      const data = planPersonal(event, d, sessions, { ...plan, lang, ...(table ? { table } : {}) });
+      const [pdf] = await Promise.all([
+        ctx.render({ template: "personal-agenda.typ", data, assets: {}, timestamp }),
+        write(
+          `personal/${d.id}.ics`,
+          renderIcs(calendarOf(event, sessions, lang, stamp, data.delegate.latin)),
+        ),
+      ]);
+      await write(`personal/${d.id}.pdf`, pdf.pdf);
+      pages += pdf.pages;
+      ctx.onProgress?.(++done, people.length);
+    });
+  }
+  const langs = editions.map(([l, l2]) => (l2 ? `${l}+${l2}` : l)).join(", ");
+  const personal = options.personal === false ? 0 : (wantedIds?.length ?? event.delegates.length);
+  return {
+    material: "agenda",
+    files,
+    pages,
+    bytes,
+    seconds: (performance.now() - started) / 1000,
+    summary: `programme (${langs}), ${personal} personal agenda${personal === 1 ? "" : "s"}, calendars → ${path.join(writer.root, "agenda")}`,
+  };
+}

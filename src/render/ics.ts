@@ -1,0 +1,131 @@
+/**
+ * iCalendar (RFC 5545) text: escaping, line folding and the VEVENT properties conclave writes.
+ *
+ *   BEGIN:VEVENT
+ *   UID:OPENING@cicon-2023.conclave
+ *   DTSTART:20230620T020000Z
+ *   SUMMARY:Opening ceremony: 31 years of Korea–Viet Nam partnership
+ *   LOCATION:Grand Hall\, Saigon Riverside Hotel\, 12 Tôn Đức Thắng…
+ *   END:VEVENT
+ */
+
+/** Escapes a TEXT value: backslash, semicolon, comma and newlines (RFC 5545 §3.3.11). */
+export function escapeText(value: string): string {
+  return value
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\r\n|\r|\n/g, "\\n");
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * Folds a content line into lines of at most 75 octets, continuation lines starting with one
+ * space (§3.1), never splitting a UTF-8 character or a surrogate pair.
+ */
+export function foldLine(line: string): string {
+  if (encoder.encode(line).length <= 75) return line;
+  const out: string[] = [];
+  let current = "";
+  let octets = 0;
+  let limit = 75;
+  for (const ch of line) {
+    const size = encoder.encode(ch).length;
+    if (octets + size > limit) {
+      out.push(current);
+      current = "";
+      octets = 0;
+      limit = 74; // the leading space of a continuation line counts
+    }
+    current += ch;
+    octets += size;
+  }
+  out.push(current);
+  return out.join("\r\n ");
+}
+
+export interface IcsEvent {
+  uid: string;
+  /** UTC instants, in milliseconds since the epoch. */
+  start: number;
+  end: number;
+  summary: string;
+  location?: string;
+  description?: string;
+  categories?: string[];
+}
+
+export interface IcsCalendar {
+  name: string;
+  timezone: string;
+  /** DTSTAMP of every event: fixed (not the clock) so builds are reproducible. */
+  stamp: number;
+  events: readonly IcsEvent[];
+}
+
+/** A UTC instant as a DATE-TIME in UTC form: 20230620T020000Z. */
+export function utcStamp(ms: number): string {
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
+}
+
+/** A calendar file, CRLF line ends, every line folded. */
+export function renderIcs(cal: IcsCalendar): string {
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//conclave//conference organiser//EN",
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    `X-WR-CALNAME:${escapeText(cal.name)}`,
+    `X-WR-TIMEZONE:${cal.timezone}`,
+  ];
+  const stamp = utcStamp(cal.stamp);
+  for (const e of cal.events) {
+    lines.push(
+      "BEGIN:VEVENT",
+      `UID:${e.uid}`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART:${utcStamp(e.start)}`,
+      `DTEND:${utcStamp(e.end)}`,
+      `SUMMARY:${escapeText(e.summary)}`,
+    );
+    if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
+    if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
+    if (e.categories?.length) lines.push(`CATEGORIES:${e.categories.map(escapeText).join(",")}`);
+    lines.push("END:VEVENT");
+  }
+  lines.push("END:VCALENDAR");
+  return `${lines.map(foldLine).join("\r\n")}\r\n`;
+}
+
+/**
+ * A wall-clock time in an IANA time zone → the UTC instant. Two passes settle the offset across
+ * daylight-saving changes.
+ */
+export function zonedToUtc(date: string, minutes: number, timeZone: string): number {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const wall = Date.UTC(y, m - 1, d, Math.floor(minutes / 60), minutes % 60);
+  let guess = wall - offsetMs(wall, timeZone);
+  guess = wall - offsetMs(guess, timeZone);
+  return guess;
+}
+
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The zone's offset from UTC at an instant, in milliseconds. */
+function offsetMs(instant: number, timeZone: string): number {
+  let f = offsetFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" });
+    offsetFormats.set(timeZone, f);
+  }
+  const name = f.formatToParts(instant).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+  const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
+  if (!m) return 0;
+  const sign = m[1] === "-" ? -1 : 1;
+  return sign * (Number(m[2]) * 60 + Number(m[3] ?? 0)) * 60_000;
+}

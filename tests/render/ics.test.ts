@@ -1,0 +1,60 @@
+import fc from "fast-check";
+import ICAL from "ical.js";
+import { describe, expect, it } from "vitest";
+import { escapeText, foldLine, renderIcs, utcStamp, zonedToUtc } from "../../src/render/ics.js";
+
+const octets = (s: string) => new TextEncoder().encode(s).length;
+
+describe("iCalendar text", () => {
+  it("escapes backslash, semicolon, comma and newlines", () => {
+    expect(escapeText("a,b;c\\d\ne\r\nf")).toBe("a\\,b\\;c\\\\d\\ne\\nf");
+  });
+
+  it("folds at 75 octets without splitting a character", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 400 }), (s) => {
+        const line = `SUMMARY:${s.replace(/[\r\n]/g, "")}`;
+        const folded = foldLine(line);
+        const parts = folded.split("\r\n");
+        for (const p of parts) expect(octets(p)).toBeLessThanOrEqual(75);
+        for (const p of parts.slice(1)) expect(p.startsWith(" ")).toBe(true);
+        expect(parts.map((p, i) => (i === 0 ? p : p.slice(1))).join("")).toBe(line);
+      }),
+      { numRuns: 500, seed: 20230620 },
+    );
+  });
+
+  it("converts event wall-clock times to UTC, across daylight saving", () => {
+    expect(utcStamp(zonedToUtc("2023-06-20", 9 * 60, "Asia/Ho_Chi_Minh"))).toBe("20230620T020000Z");
+    expect(utcStamp(zonedToUtc("2023-06-20", 9 * 60, "Asia/Seoul"))).toBe("20230620T000000Z");
+    expect(utcStamp(zonedToUtc("2024-03-31", 12 * 60, "Europe/Berlin"))).toBe("20240331T100000Z");
+    expect(utcStamp(zonedToUtc("2024-03-30", 12 * 60, "Europe/Berlin"))).toBe("20240330T110000Z");
+    expect(utcStamp(zonedToUtc("2024-11-03", 8 * 60, "America/New_York"))).toBe("20241103T130000Z");
+  });
+
+  it("writes a calendar an independent parser reads back exactly", () => {
+    const summary = "Hội tụ: blockchain, metaverse; AI \\ 한-베 \n line two";
+    const text = renderIcs({
+      name: "Test",
+      timezone: "Asia/Ho_Chi_Minh",
+      stamp: Date.UTC(2023, 5, 20),
+      events: [
+        {
+          uid: "S1@test.conclave",
+          start: Date.UTC(2023, 5, 20, 2),
+          end: Date.UTC(2023, 5, 20, 3, 30),
+          summary,
+          location: "Phòng Sen, Khách sạn Saigon Riverside, 12 Tôn Đức Thắng, Quận 1".repeat(3),
+        },
+      ],
+    });
+    expect(text.endsWith("\r\n")).toBe(true);
+    const comp = new ICAL.Component(ICAL.parse(text));
+    const [ev] = comp.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+    expect(ev!.uid).toBe("S1@test.conclave");
+    expect(ev!.summary).toBe(summary);
+    expect(ev!.location).toBe("Phòng Sen, Khách sạn Saigon Riverside, 12 Tôn Đức Thắng, Quận 1".repeat(3));
+    expect(ev!.startDate.toJSDate().toISOString()).toBe("2023-06-20T02:00:00.000Z");
+    expect(ev!.endDate.toJSDate().toISOString()).toBe("2023-06-20T03:30:00.000Z");
+  });
+});
