@@ -68,6 +68,7 @@ export class TypstEngine {
   private readonly root: string;
   private readonly eventDir: string | undefined;
   private mapped = new Set<string>();
+  private compiles = 0;
 
   constructor(options: EngineOptions) {
     this.root = path.resolve(options.builtinDir);
@@ -129,6 +130,9 @@ export class TypstEngine {
       );
     }
     const pdf = this.compiler.pdf(doc, { creationTimestamp: job.timestamp, pdfTags: false });
+    // Typst memoises every document it lays out; thousands of one-off documents (personal
+    // agendas, letters) would keep gigabytes alive. What the last few compiles used stays warm.
+    if (++this.compiles % 64 === 0) this.evict(16);
     return { pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength), pages: doc.numOfPages };
   }
 
