@@ -166,6 +166,17 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
         )
         .option("--no-back", "fronts only, no duplex backs");
     }
+    if (name === "letters") {
+      cmd
+        .addOption(
+          new Option("--kind <kind>", "invitation or visa-support letters")
+            .choices(["invitation", "visa"])
+            .default("invitation"),
+        )
+        .addOption(new Option("--lang <lang>", "every letter in this language").choices(["en", "ko", "vi"]))
+        .option("--delegates <ids>", "letters only for these delegate ids, comma-separated", idList)
+        .option("--dry-run", "list the files that would be written, write nothing", false);
+    }
     if (name === "agenda") {
       cmd
         .option("--bilingual <pair>", "also a bilingual programme, e.g. ko+en (default: agenda.bilingual)")
@@ -183,20 +194,26 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
       .addHelpText(
         "after",
         examples(
-          name === "agenda"
+          name === "letters"
             ? [
-                "conclave agenda events/cicon-2023",
-                "conclave agenda . --bilingual ko+en",
-                "conclave agenda . --delegates KR-001,VN-004   # two personal agendas",
+                "conclave letters events/cicon-2023",
+                "conclave letters . --kind visa",
+                "conclave letters . --delegates KR-001 --lang en --dry-run",
               ]
-            : name === "badges"
+            : name === "agenda"
               ? [
-                  "conclave badges events/cicon-2023",
-                  "conclave badges . --stock cr80 --delegates KR-001,KR-017   # reprint two cards",
-                  "conclave badges . --skip 3          # the first sheet has 3 labels used",
-                  "conclave badges . --calibrate       # one sheet of outlines to align the printer",
+                  "conclave agenda events/cicon-2023",
+                  "conclave agenda . --bilingual ko+en",
+                  "conclave agenda . --delegates KR-001,VN-004   # two personal agendas",
                 ]
-              : [`conclave ${name} events/cicon-2023`, `conclave ${name} . --out print`],
+              : name === "badges"
+                ? [
+                    "conclave badges events/cicon-2023",
+                    "conclave badges . --stock cr80 --delegates KR-001,KR-017   # reprint two cards",
+                    "conclave badges . --skip 3          # the first sheet has 3 labels used",
+                    "conclave badges . --calibrate       # one sheet of outlines to align the printer",
+                  ]
+                : [`conclave ${name} events/cicon-2023`, `conclave ${name} . --out print`],
         ),
       )
       .action((dir: string, o: { out?: string; jobs: number } & Record<string, unknown>) =>

@@ -24,6 +24,8 @@ export interface Ui {
 export interface Task {
   update(text: string): void;
   succeed(text: string): void;
+  /** Finished, but with something the user must look at. */
+  warn(text: string): void;
   fail(text: string): void;
 }
 
@@ -80,12 +82,14 @@ export function createUi(options: UiOptions = {}): Ui {
             spinner.text = t;
           },
           succeed: (t) => spinner.succeed(t),
+          warn: (t) => spinner.warn(t),
           fail: (t) => spinner.fail(t),
         };
       }
       return {
         update: () => {},
         succeed: (t) => ui.log(`${color.green("✓")} ${t}`),
+        warn: (t) => ui.error(`${color.yellow("!")} ${t}`),
         fail: (t) => ui.error(`${color.red("✗")} ${t}`),
       };
     },

@@ -1,8 +1,10 @@
+import type { Diagnostic } from "../diagnostics.js";
 import type { Event } from "../model/types.js";
 import type { OutputWriter } from "../output/writer.js";
 import type { CompiledPdf, CompileJob } from "../render/typst.js";
 import { type AgendaCliOptions, makeAgenda } from "./agenda/index.js";
 import { type BadgeCliOptions, makeBadges } from "./badges/index.js";
+import { type LetterCliOptions, makeLetters } from "./letters/index.js";
 
 import type { MaterialName } from "./names.js";
 
@@ -16,6 +18,10 @@ export interface MaterialResult {
   bytes: number;
   seconds: number;
   summary: string;
+  /** Extra lines for stdout, such as the files a dry run would write. */
+  lines?: string[];
+  /** Delegates a material had to leave out (e.g. visa letters without passport data). */
+  problems?: Diagnostic[];
 }
 
 export interface MaterialContext {
@@ -43,4 +49,5 @@ export type Material = (ctx: MaterialContext, options: Record<string, unknown>) 
 export const MATERIALS: Partial<Record<MaterialName, Material>> = {
   agenda: (ctx, options) => makeAgenda(ctx, options as AgendaCliOptions),
   badges: (ctx, options) => makeBadges(ctx, options as BadgeCliOptions),
+  letters: (ctx, options) => makeLetters(ctx, options as LetterCliOptions),
 };

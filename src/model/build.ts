@@ -52,6 +52,7 @@ export function buildEvent(t: EventTables): Event {
       departure: r.departure,
     },
     line: r.loc.line,
+    columns: r.loc.columns,
   }));
   const delegateById = new Map(delegates.map((d) => [d.id, d]));
   const rooms: Room[] = t.venues.map((v) => ({

@@ -137,3 +137,18 @@ export const UI_TEXT: Record<
   ko: { programme: "프로그램 한눈에 보기", emergency: "긴급 연락처", wifi: "와이파이", table: "만찬 테이블" },
   vi: { programme: "Chương trình tóm tắt", emergency: "Liên hệ khẩn cấp", wifi: "Wi-Fi", table: "Bàn tiệc" },
 };
+
+/** A date without weekday, as letters write it: en "19 April 2023" · ko "2023년 4월 19일" · vi "ngày 19 tháng 4 năm 2023". */
+export function formatDatePlain(iso: string, lang: Language): string {
+  const { y, m, d } = parts(iso);
+  if (lang === "ko") return `${y}년 ${m}월 ${d}일`;
+  if (lang === "vi") return `ngày ${d} tháng ${m} năm ${y}`;
+  return `${d} ${MONTHS_EN[m - 1]} ${y}`;
+}
+
+/** A date with an optional HH:MM, e.g. an arrival: "19 April 2023, 14:35". */
+export function formatDateTimePlain(value: string, lang: Language): string {
+  const [date, time] = value.split(" ");
+  const d = formatDatePlain(date!, lang);
+  return time ? `${d}, ${time}` : d;
+}

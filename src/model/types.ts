@@ -40,6 +40,8 @@ export interface Delegate {
   travel: TravelDocument & { arrival?: string; departure?: string };
   /** Source line in delegates.csv, for messages in later steps. */
   line: number;
+  /** Column number of each header in delegates.csv, for messages in later steps. */
+  columns: Readonly<Record<string, number>>;
 }
 
 export interface Room {

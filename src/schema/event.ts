@@ -21,6 +21,22 @@ const hexColour = z
 const fileName = z.string().min(1);
 const tableKeys = ["delegates", "venues", "sessions", "seating"] as const;
 
+/** Settings of one kind of letter (invitation, visa). */
+const letterKind = z
+  .object({
+    signatory: z
+      .object({ name: localized, title: localized.optional(), signature: fileName.optional() })
+      .strict()
+      .optional(),
+    reference: z
+      .string()
+      .min(1)
+      .refine((r) => r.includes("{id}"), { message: "expected a pattern containing {id}" }),
+    reply_by: isoDate.optional(),
+    subject: localized.optional(),
+  })
+  .strict();
+
 export const eventSchema = z
   .object({
     name: localized,
@@ -123,7 +139,31 @@ export const eventSchema = z
       })
       .strict()
       .default({ paper: "a4" }),
-    letters: z.record(z.string(), z.unknown()).default({}),
+    letters: z
+      .object({
+        /** The date printed on the letters; never the clock, so a rebuild gives the same letters. */
+        date: isoDate.optional(),
+        /** Place before the date: "TP. Hồ Chí Minh, ngày …" (default: the event's city). */
+        place: localized.optional(),
+        /** Korean family names in capitals in English letters: "KIM Min-jun". */
+        upper_family: z.boolean().default(false),
+        letterhead: z
+          .object({ name: localized.optional(), address: localized.optional(), logo: fileName.optional() })
+          .strict()
+          .default({}),
+        invitation: letterKind.default({ reference: "{id}" }),
+        visa: letterKind
+          .extend({ embassy: localized.optional() })
+          .strict()
+          .default({ reference: "VISA/{id}" }),
+      })
+      .strict()
+      .default({
+        upper_family: false,
+        letterhead: {},
+        invitation: { reference: "{id}" },
+        visa: { reference: "VISA/{id}" },
+      }),
     seating: z.record(z.string(), z.unknown()).default({}),
   })
   .strict()
@@ -271,4 +311,14 @@ function unwrap(t: z.ZodType): z.ZodType {
     cur = inner;
   }
   return cur;
+}
+
+/** A setting written as one text or as `{en, ko, vi}`, in one language (else the fallback, else any). */
+export function textIn(
+  value: string | Partial<Record<Language, string>> | undefined,
+  lang: Language,
+  fallback: Language,
+): string | undefined {
+  if (value === undefined || typeof value === "string") return value;
+  return value[lang] ?? value[fallback] ?? Object.values(value).find((v) => v !== undefined);
 }

@@ -40,3 +40,26 @@ export async function strokeColours(file: string): Promise<string[]> {
   await doc.destroy();
   return [...out];
 }
+
+/** The horizontal extent of the text on each page, in points from the left edge. */
+export async function textExtents(
+  file: string,
+): Promise<{ page: number; width: number; minX: number; maxX: number }[]> {
+  const doc = await getDocument({ data: new Uint8Array(await readFile(file)), verbosity: 0 }).promise;
+  const out: { page: number; width: number; minX: number; maxX: number }[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const width = page.getViewport({ scale: 1 }).width;
+    let minX = Number.POSITIVE_INFINITY;
+    let maxX = Number.NEGATIVE_INFINITY;
+    for (const it of (await page.getTextContent()).items) {
+      if (!("str" in it) || it.str.trim() === "") continue;
+      const x = it.transform[4] as number;
+      minX = Math.min(minX, x);
+      maxX = Math.max(maxX, x + it.width);
+    }
+    out.push({ page: i, width, minX, maxX });
+  }
+  await doc.destroy();
+  return out;
+}

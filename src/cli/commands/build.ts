@@ -92,7 +92,10 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
           },
           options.materialOptions ?? {},
         );
-        t.succeed(r.summary);
+        if (r.problems && r.problems.length > 0) t.warn(r.summary);
+        else t.succeed(r.summary);
+        for (const line of r.lines ?? []) ui.out(line);
+        if (r.problems && r.problems.length > 0) ui.error(formatPretty(r.problems, ui.color));
         results.push(r);
       } catch (e) {
         t.fail(`${name} failed`);
@@ -105,10 +108,17 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
     await pool.close();
   }
   const seconds = (performance.now() - started) / 1000;
+  const problems = results.flatMap((r) => r.problems ?? []);
   if (options.format === "json") {
     ui.out(
       JSON.stringify(
-        { ok: true, out: outDir, materials: results, unavailable, seconds: round(seconds) },
+        {
+          ok: problems.length === 0,
+          out: outDir,
+          materials: results.map(({ lines: _lines, ...r }) => r),
+          unavailable,
+          seconds: round(seconds),
+        },
         null,
         2,
       ),
@@ -124,7 +134,8 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
       `Built ${results.length} material${results.length === 1 ? "" : "s"} into ${outDir} (manifest.json lists every file) in ${seconds.toFixed(1)} s.`,
     );
   }
-  return 0;
+  // Files were written for everyone else, but a material that left someone out is not a success.
+  return problems.some((p) => p.severity === "error") ? 1 : 0;
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;

@@ -1,0 +1,138 @@
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { conclave, root } from "../helpers/cli.js";
+import { readPdf, squash, textExtents } from "../helpers/pdf.js";
+
+let tmp: string;
+let out: string;
+let passports: string[];
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(tmpdir(), "conclave-letters-"));
+  out = path.join(tmp, "out");
+  const csv = await readFile(path.join(root, "fixtures/cicon-2023/delegates.csv"), "utf8");
+  passports = [...csv.matchAll(/,(M\d{8}),/g)].map((m) => m[1]!);
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+const letterOf = async (kind: string, id: string) => {
+  const files = await readdir(path.join(out, "letters", kind));
+  const file = files.find((f) => f.startsWith(`${id}-`));
+  if (!file) throw new Error(`no letter for ${id}`);
+  return path.join(out, "letters", kind, file);
+};
+
+describe("conclave letters on the example event", () => {
+  it("writes one invitation per delegate, all.pdf and mailing.csv", async () => {
+    const r = conclave(["letters", "fixtures/cicon-2023", "--out", out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/140 invitation letters/);
+    const files = await readdir(path.join(out, "letters/invitation"));
+    expect(files.filter((f) => f.endsWith(".pdf") && f !== "all.pdf")).toHaveLength(140);
+    expect(files).toContain("KR-001-Moon-Seung-min.pdf");
+    const all = await readPdf(path.join(out, "letters/invitation/all.pdf"));
+    expect(all.pages).toBe(140);
+    const mailing = (await readFile(path.join(out, "letters/invitation/mailing.csv"), "utf8")).split("\r\n");
+    expect(mailing[0]).toBe("\ufeffid,name,email,language,file");
+    expect(mailing.filter(Boolean)).toHaveLength(141);
+    expect(mailing).toContain("KR-001,Moon Seung-min,seungmin.moon@example.kr,ko,KR-001-Moon-Seung-min.pdf");
+  });
+
+  it.each([
+    ["a Korean parliamentarian, in Korean", "KR-001", "존경하는 문승민 의원님께"],
+    ["a Korean business leader, in Korean", "KR-008", "존경하는 오윤서 대표이사님께"],
+    ["a Vietnamese host, in Vietnamese", "VN-006", "Kính gửi: Ông Nguyễn Quốc Bảo"],
+    ["an English-language delegate", "KR-007", "Dear Mr Hong,"],
+  ])("greets %s", async (_who, id, salutation) => {
+    const text = squash((await readPdf(await letterOf("invitation", id))).text.join(" "));
+    expect(text).toContain(squash(salutation));
+  });
+
+  it("adds the speaker's session and the protocol paragraph where they apply", async () => {
+    // KR-001 speaks at the plenary and is a parliamentarian; KR-007 does neither.
+    const mp = squash((await readPdf(await letterOf("invitation", "KR-001"))).text.join(" "));
+    expect(mp).toContain(squash("「전체회의: 다음 10년의 무역, 투자, 인재」"));
+    expect(mp).toContain(squash("귀빈 의전을 위하여"));
+    expect(mp).toContain(squash("2023년 4월 19일"));
+    const ceo = squash((await readPdf(await letterOf("invitation", "KR-007"))).text.join(" "));
+    expect(ceo).not.toContain("distinguishedguest");
+    expect(ceo).not.toContain("agreedto");
+    const host = squash((await readPdf(await letterOf("invitation", "VN-006"))).text.join(" "));
+    expect(host).toContain(squash("TP. Hồ Chí Minh, ngày 19 tháng 4 năm 2023"));
+    expect(host).toContain(squash("Ông Bảo"));
+  });
+
+  it("keeps every line of every letter inside the margins, and passports out of invitations", async () => {
+    const dir = path.join(out, "letters/invitation");
+    for (const f of await readdir(dir)) {
+      if (!f.endsWith(".pdf")) continue;
+      for (const p of await textExtents(path.join(dir, f))) {
+        expect(p.minX, `${f} page ${p.page}`).toBeGreaterThanOrEqual(24 * 2.8346 - 3);
+        expect(p.maxX, `${f} page ${p.page}`).toBeLessThanOrEqual(p.width - 24 * 2.8346 + 3);
+      }
+    }
+    const all = (await readPdf(path.join(dir, "all.pdf"))).text.join(" ");
+    const mailing = await readFile(path.join(dir, "mailing.csv"), "utf8");
+    for (const p of passports) {
+      expect(all).not.toContain(p);
+      expect(mailing).not.toContain(p);
+    }
+  });
+
+  it("makes visa letters for delegates with passport data and names the rows of the rest", async () => {
+    const r = conclave(["letters", "fixtures/cicon-2023", "--out", out, "--kind", "visa"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/69 visa letters \(40 VN nationals need no visa; 31 delegates left out/);
+    expect(r.stderr).toMatch(/delegates\.csv:10:25 error visa-data-missing KR-009 has no passport_number/);
+    const files = await readdir(path.join(out, "letters/visa"));
+    expect(files.filter((f) => f.endsWith(".pdf") && f !== "all.pdf")).toHaveLength(69);
+    const visa = squash((await readPdf(await letterOf("visa", "KR-001"))).text.join(" "));
+    expect(visa).toContain("M85882410");
+    expect(visa).toContain(squash("주한 베트남 사회주의 공화국 대사관"));
+    // Passport numbers appear in the visa letters only, never in what the terminal shows.
+    for (const p of passports) expect(r.stderr + r.stdout).not.toContain(p);
+  });
+
+  it("lists what it would write with --dry-run and writes nothing", async () => {
+    const o = path.join(tmp, "dry");
+    const r = conclave([
+      "letters",
+      "fixtures/cicon-2023",
+      "--out",
+      o,
+      "--dry-run",
+      "--delegates",
+      "KR-001,VN-004",
+      "--lang",
+      "en",
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("letters/invitation/KR-001-Moon-Seung-min.pdf  (en)");
+    expect(r.stdout).toContain("letters/invitation/mailing.csv");
+    expect(await readdir(o).catch(() => [])).not.toContain("letters");
+  });
+
+  it("writes hostile names as text in letters and as inert cells in mailing.csv", async () => {
+    const dir = path.join(tmp, "hostile");
+    await cp(path.join(root, "fixtures/cicon-2023"), dir, { recursive: true });
+    const csv = await readFile(path.join(dir, "delegates.csv"), "utf8");
+    await writeFile(
+      path.join(dir, "delegates.csv"),
+      csv.replace(
+        "KR-007,Mr,Hyun-woo,Hong,",
+        'KR-007,Mr,"#read(""/etc/passwd"") *Hong*","=HYPERLINK(""http://x"")",',
+      ),
+    );
+    const o = path.join(tmp, "hostile-out");
+    const r = conclave(["letters", dir, "--out", o, "--delegates", "KR-007"]);
+    expect(r.code, r.stderr).toBe(0);
+    const mailing = await readFile(path.join(o, "letters/invitation/mailing.csv"), "utf8");
+    expect(mailing).toContain(`"'=HYPERLINK(""http://x"")`);
+    const file = (await readdir(path.join(o, "letters/invitation"))).find((f) => f.startsWith("KR-007"))!;
+    const text = (await readPdf(path.join(o, "letters/invitation", file))).text.join(" ");
+    expect(squash(text)).toContain(squash('#read("/etc/passwd") *Hong*'));
+  });
+});
