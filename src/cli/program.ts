@@ -19,6 +19,12 @@ const nonNegativeInt = (value: string) => {
   return n;
 };
 
+const positiveNumber = (value: string) => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("expected a number above 0.");
+  return n;
+};
+
 const idList = (value: string) =>
   value
     .split(/[,;]/)
@@ -166,6 +172,20 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
         )
         .option("--no-back", "fronts only, no duplex backs");
     }
+    if (name === "seating") {
+      cmd
+        .option(
+          "--seed <n>",
+          "seed of the solver (default: seating.seed, 1): same seed, same plan",
+          nonNegativeInt,
+        )
+        .option(
+          "--time-limit <seconds>",
+          "search time per seated session (default: seating.time_limit_seconds, 3)",
+          positiveNumber,
+        )
+        .option("--keep <file>", "keep the seats of an edited assignment.csv fixed");
+    }
     if (name === "letters") {
       cmd
         .addOption(
@@ -194,26 +214,32 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
       .addHelpText(
         "after",
         examples(
-          name === "letters"
+          name === "seating"
             ? [
-                "conclave letters events/cicon-2023",
-                "conclave letters . --kind visa",
-                "conclave letters . --delegates KR-001 --lang en --dry-run",
+                "conclave seating events/cicon-2023",
+                "conclave seating . --time-limit 10 --seed 7",
+                "conclave seating . --keep out/seating/BANQUET/assignment.csv   # after editing it",
               ]
-            : name === "agenda"
+            : name === "letters"
               ? [
-                  "conclave agenda events/cicon-2023",
-                  "conclave agenda . --bilingual ko+en",
-                  "conclave agenda . --delegates KR-001,VN-004   # two personal agendas",
+                  "conclave letters events/cicon-2023",
+                  "conclave letters . --kind visa",
+                  "conclave letters . --delegates KR-001 --lang en --dry-run",
                 ]
-              : name === "badges"
+              : name === "agenda"
                 ? [
-                    "conclave badges events/cicon-2023",
-                    "conclave badges . --stock cr80 --delegates KR-001,KR-017   # reprint two cards",
-                    "conclave badges . --skip 3          # the first sheet has 3 labels used",
-                    "conclave badges . --calibrate       # one sheet of outlines to align the printer",
+                    "conclave agenda events/cicon-2023",
+                    "conclave agenda . --bilingual ko+en",
+                    "conclave agenda . --delegates KR-001,VN-004   # two personal agendas",
                   ]
-                : [`conclave ${name} events/cicon-2023`, `conclave ${name} . --out print`],
+                : name === "badges"
+                  ? [
+                      "conclave badges events/cicon-2023",
+                      "conclave badges . --stock cr80 --delegates KR-001,KR-017   # reprint two cards",
+                      "conclave badges . --skip 3          # the first sheet has 3 labels used",
+                      "conclave badges . --calibrate       # one sheet of outlines to align the printer",
+                    ]
+                  : [`conclave ${name} events/cicon-2023`, `conclave ${name} . --out print`],
         ),
       )
       .action((dir: string, o: { out?: string; jobs: number } & Record<string, unknown>) =>

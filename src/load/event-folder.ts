@@ -51,7 +51,19 @@ export async function loadEventFolder(dir: string, options: { glyphs?: boolean }
     );
     files[key] = { name, bytes };
   }
-  const input: CheckInput = { config, files };
+  // seating.csv is optional: absent is fine, unreadable is not.
+  const seatingName = config.files.seating;
+  const seatingBytes = await readFile(path.resolve(abs, seatingName)).then(
+    (b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength),
+    (e: NodeJS.ErrnoException) => {
+      if (e.code === "ENOENT") return null;
+      throw new UserError(`cannot read ${seatingName}: ${e.message}`);
+    },
+  );
+  const input: CheckInput = {
+    config,
+    files: { ...files, ...(seatingBytes ? { seating: { name: seatingName, bytes: seatingBytes } } : {}) },
+  };
   if (options.glyphs !== false) input.coverage = await loadCoverage(abs, config.fonts);
   return { dir: abs, config, input };
 }

@@ -5,8 +5,8 @@ import type { CompiledPdf, CompileJob } from "../render/typst.js";
 import { type AgendaCliOptions, makeAgenda } from "./agenda/index.js";
 import { type BadgeCliOptions, makeBadges } from "./badges/index.js";
 import { type LetterCliOptions, makeLetters } from "./letters/index.js";
-
 import type { MaterialName } from "./names.js";
+import { makeSeating, type SeatingCliOptions } from "./seating/index.js";
 
 export { MATERIAL_NAMES, type MaterialName } from "./names.js";
 
@@ -22,6 +22,8 @@ export interface MaterialResult {
   lines?: string[];
   /** Delegates a material had to leave out (e.g. visa letters without passport data). */
   problems?: Diagnostic[];
+  /** The seating material: each delegate's table in the first seated session ("7", "head"). */
+  tables?: Map<string, string>;
 }
 
 export interface MaterialContext {
@@ -42,6 +44,9 @@ export interface MaterialContext {
 /** A material: the context plus its own command-line options. */
 export type Material = (ctx: MaterialContext, options: Record<string, unknown>) => Promise<MaterialResult>;
 
+/** Seating goes first: badges and personal agendas print each delegate's table. */
+export const BUILD_ORDER: readonly MaterialName[] = ["seating", "agenda", "badges", "letters"];
+
 /**
  * The materials this version can make. A material appears here once its issue lands; the CLI
  * reports the others as not available rather than pretending to build them.
@@ -50,4 +55,5 @@ export const MATERIALS: Partial<Record<MaterialName, Material>> = {
   agenda: (ctx, options) => makeAgenda(ctx, options as AgendaCliOptions),
   badges: (ctx, options) => makeBadges(ctx, options as BadgeCliOptions),
   letters: (ctx, options) => makeLetters(ctx, options as LetterCliOptions),
+  seating: (ctx, options) => makeSeating(ctx, options as SeatingCliOptions),
 };

@@ -106,5 +106,13 @@ export function buildEvent(t: EventTables): Event {
     sessions,
     delegateById,
     sessionById: new Map(sessions.map((s) => [s.id, s])),
+    wishes: t.seating.map((w) => ({
+      kind: w.kind,
+      a: w.a,
+      b: w.b,
+      strength: w.strength,
+      ...(w.session ? { session: w.session } : {}),
+      line: w.loc.line,
+    })),
   };
 }

@@ -1,6 +1,7 @@
 import type { Category, NameOrder, Sector } from "../schema/delegates.js";
 import type { EventConfig } from "../schema/event.js";
 import type { Language } from "../schema/fields.js";
+import type { Strength, WishKind } from "../schema/seating.js";
 import type { Audience, SeatingMode, SessionType } from "../schema/sessions.js";
 import type { Layout } from "../schema/venues.js";
 
@@ -78,6 +79,17 @@ export interface Session {
   line: number;
 }
 
+/** A row of seating.csv, references checked. */
+export interface Wish {
+  kind: WishKind;
+  a: string;
+  b: string;
+  strength: Strength;
+  session?: string;
+  /** Line in seating.csv, for explanations. */
+  line: number;
+}
+
 /** The whole event with every reference resolved: what every material is planned from. */
 export interface Event {
   config: EventConfig;
@@ -87,4 +99,6 @@ export interface Event {
   sessions: Session[];
   delegateById: ReadonlyMap<string, Delegate>;
   sessionById: ReadonlyMap<string, Session>;
+  /** seating.csv (empty when the event has none). */
+  wishes: Wish[];
 }

@@ -164,7 +164,27 @@ export const eventSchema = z
         invitation: { reference: "{id}" },
         visa: { reference: "VISA/{id}" },
       }),
-    seating: z.record(z.string(), z.unknown()).default({}),
+    seating: z
+      .object({
+        /** The host of the head table (centre seat); default: the highest-ranking guest of the host country. */
+        host: z.string().min(1).optional(),
+        seed: z.number().int().default(1),
+        time_limit_seconds: z.number().positive().default(3),
+        weights: z
+          .object({
+            mix_country: z.number().min(0).optional(),
+            same_delegation: z.number().min(0).optional(),
+            same_organisation: z.number().min(0).optional(),
+            shared_language: z.number().min(0).optional(),
+            prefer_together: z.number().min(0).optional(),
+            prefer_apart: z.number().min(0).optional(),
+            alternate: z.number().min(0).optional(),
+          })
+          .strict()
+          .default({}),
+      })
+      .strict()
+      .default({ seed: 1, time_limit_seconds: 3, weights: {} }),
   })
   .strict()
   .refine((e) => e.end >= e.start, { message: "end is before start", path: ["end"] });

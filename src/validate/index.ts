@@ -4,6 +4,7 @@ import { buildEvent } from "../model/build.js";
 import type { Event } from "../model/types.js";
 import { delegatesSpec, toDelegateRow } from "../schema/delegates.js";
 import type { EventConfig } from "../schema/event.js";
+import { seatingSpec, toSeatingRow } from "../schema/seating.js";
 import { sessionsSpec, toSessionRow } from "../schema/sessions.js";
 import { readTable, type TableSpec } from "../schema/table.js";
 import { toVenueRow, venuesSpec } from "../schema/venues.js";
@@ -11,6 +12,7 @@ import { checkGlyphs, type GlyphCoverage } from "./glyphs.js";
 import { checkIds } from "./ids.js";
 import { checkReferences } from "./references.js";
 import { checkCapacity, checkSchedule } from "./schedule.js";
+import { checkSeatingRows } from "./seating.js";
 import type { EventTables } from "./tables.js";
 import { checkLegacyVietnamese, type ReadTable } from "./text.js";
 import { checkTranslations } from "./translations.js";
@@ -31,7 +33,8 @@ export interface FileInput {
 
 export interface CheckInput {
   config: EventConfig;
-  files: Record<TableKey, FileInput>;
+  /** The three files every event has, and seating.csv when it exists (optional). */
+  files: Record<TableKey, FileInput> & { seating?: FileInput };
   /** Fonts' coverage for the missing-glyph check; without it the check is skipped. */
   coverage?: GlyphCoverage;
   /** Build the Event when the data is valid (default true); `validate` alone does not need it. */
@@ -56,7 +59,7 @@ export function checkEvent(input: CheckInput): CheckResult {
   const { config } = input;
   const diagnostics: Diagnostic[] = [];
   const encodings: Partial<Record<TableKey, Encoding>> = {};
-  const read: Partial<Record<TableKey, ReadTable>> = {};
+  const read: Partial<Record<TableKey | "seating", ReadTable>> = {};
 
   for (const key of Object.keys(TABLE_SPECS) as TableKey[]) {
     const spec = TABLE_SPECS[key];
@@ -105,11 +108,32 @@ export function checkEvent(input: CheckInput): CheckResult {
     read[key] = { spec, rows: table.rows };
   }
 
+  // seating.csv is optional: read only when the file exists.
+  const seatingFile = input.files.seating;
+  if (seatingFile?.bytes) {
+    const decoded = decodeBytes(seatingFile.bytes, config.encodings.seating);
+    if (decoded.ok) {
+      const table = readTable(seatingSpec, seatingFile.name, decoded.text, config.columns.seating);
+      diagnostics.push(...table.diagnostics);
+      read.seating = { spec: seatingSpec, rows: table.rows };
+    } else {
+      diagnostics.push(
+        diag(
+          "encoding-error",
+          "error",
+          { file: seatingFile.name, line: decoded.line, column: decoded.column },
+          decoded.message,
+          'Save the file as "CSV UTF-8 (comma delimited)".',
+        ),
+      );
+    }
+  }
   const tables: EventTables = {
     config,
     delegates: read.delegates!.rows.map(toDelegateRow),
     venues: read.venues!.rows.map(toVenueRow),
     sessions: read.sessions!.rows.map(toSessionRow),
+    seating: (read.seating?.rows ?? []).map(toSeatingRow),
   };
   const readTables = Object.values(read);
   diagnostics.push(
@@ -118,6 +142,7 @@ export function checkEvent(input: CheckInput): CheckResult {
     ...checkSchedule(tables),
     ...checkCapacity(tables),
     ...checkTranslations(tables),
+    ...checkSeatingRows(tables),
     ...checkLegacyVietnamese(readTables),
     ...(input.coverage ? checkGlyphs(readTables, input.coverage) : []),
   );

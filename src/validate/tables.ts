@@ -1,5 +1,6 @@
 import type { DelegateRow } from "../schema/delegates.js";
 import type { EventConfig } from "../schema/event.js";
+import type { SeatingRow } from "../schema/seating.js";
 import type { SessionRow } from "../schema/sessions.js";
 import type { VenueRow } from "../schema/venues.js";
 
@@ -9,4 +10,6 @@ export interface EventTables {
   delegates: DelegateRow[];
   venues: VenueRow[];
   sessions: SessionRow[];
+  /** seating.csv, empty when the event has none. */
+  seating: SeatingRow[];
 }

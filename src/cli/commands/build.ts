@@ -3,7 +3,14 @@ import { countBySeverity } from "../../diagnostics.js";
 import { DataInvalid } from "../../errors.js";
 import { loadEventFolder } from "../../load/event-folder.js";
 import { bundledFontFiles, resolveFontFiles } from "../../load/fonts.js";
-import { MATERIAL_NAMES, MATERIALS, type MaterialName, type MaterialResult } from "../../materials/index.js";
+import {
+  BUILD_ORDER,
+  MATERIAL_NAMES,
+  MATERIALS,
+  type MaterialName,
+  type MaterialResult,
+} from "../../materials/index.js";
+import { previousTables } from "../../materials/seating/previous.js";
 import { OutputWriter, resolveOutDir } from "../../output/writer.js";
 import { builtinTemplatesDir } from "../../paths.js";
 import { RenderPool } from "../../render/pool.js";
@@ -49,7 +56,10 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
 
   const outDir = resolveOutDir(loaded.dir, options.out);
   const writer = new OutputWriter(outDir);
-  const wanted = options.only ?? [...MATERIAL_NAMES];
+  const chosen = new Set(options.only ?? MATERIAL_NAMES);
+  const wanted = BUILD_ORDER.filter((m) => chosen.has(m));
+  // Without seating in this run, the tables of an earlier run's assignment.csv are used.
+  let tables = chosen.has("seating") ? undefined : await previousTables(outDir, result.event);
   const fontFiles = await resolveFontFiles(loaded.dir, loaded.config.fonts);
   // Bundled Pretendard first (Hangul, Vietnamese, Latin), then the event's own fonts.
   const families = loaded.input.coverage?.fonts ?? ["Pretendard"];
@@ -87,6 +97,7 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
             render: (job) => pool.compile(job),
             qr: (texts) => pool.qr(texts),
             fontFamilies,
+            ...(tables ? { tables } : {}),
             onProgress: (done, total) =>
               t.update(`${name} ${done.toLocaleString("en")}/${total.toLocaleString("en")}`),
           },
@@ -97,6 +108,7 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
         for (const line of r.lines ?? []) ui.out(line);
         if (r.problems && r.problems.length > 0) ui.error(formatPretty(r.problems, ui.color));
         results.push(r);
+        if (r.tables) tables = r.tables;
       } catch (e) {
         t.fail(`${name} failed`);
         throw e;

@@ -1,0 +1,97 @@
+import highsModule from "highs";
+import type { GroupingProblem } from "../src/seating/grouping.js";
+
+/**
+ * The proven optimum of a small grouping instance, with the HiGHS MILP solver (devDependency,
+ * used only by the yardstick and its tests).
+ *
+ * Equal group sizes (MDGPLIB "ss"): one binary y_ij per pair ("i and j share a group"), each item
+ * with exactly m − 1 partners, and the triangle inequalities y_ij + y_jk − y_ik ≤ 1 that make
+ * "shares a group" transitive. This clique-partitioning form has no group labels, hence no
+ * symmetry, and a strong LP bound.
+ * Size ranges ("ds"): assignment variables x_ig, the bounds per group, and y_ij ≤ 1 − x_ig + x_jg.
+ */
+export async function solveExact(
+  p: GroupingProblem,
+  timeLimitSeconds = 300,
+): Promise<{ value: number; optimal: boolean; group: number[] }> {
+  // The package is CommonJS with ESM types: its default export is the loader function.
+  const loadHighs = ((highsModule as unknown as { default?: unknown }).default ??
+    highsModule) as () => Promise<{
+    solve(
+      problem: string,
+      options?: Record<string, unknown>,
+    ): {
+      Status: string;
+      ObjectiveValue: number;
+      Columns: Record<string, unknown>;
+    };
+  }>;
+  const highs = await loadHighs();
+  const { n } = p;
+  const G = p.lower.length;
+  const w = (i: number, j: number) => p.weights[i * n + j]!;
+  const y = (i: number, j: number) => (i < j ? `y${i}_${j}` : `y${j}_${i}`);
+  const equal = p.lower.every((l, g) => l === p.upper[g] && l === p.lower[0]);
+  const lines: string[] = ["Maximize", " obj:"];
+  const terms: string[] = [];
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++)
+      if (w(i, j) !== 0) terms.push(`${w(i, j) >= 0 ? "+" : "-"} ${Math.abs(w(i, j))} ${y(i, j)}`);
+  for (let k = 0; k < terms.length; k += 8) lines.push(`  ${terms.slice(k, k + 8).join(" ")}`);
+  lines.push("Subject To");
+  let r = 0;
+  const binaries: string[] = [];
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) binaries.push(y(i, j));
+  if (equal) {
+    const m = p.lower[0]!;
+    for (let i = 0; i < n; i++) {
+      const partners = [...Array(n).keys()].filter((j) => j !== i).map((j) => y(i, j));
+      lines.push(` r${r++}: ${partners.join(" + ")} = ${m - 1}`);
+    }
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++)
+        for (let k = j + 1; k < n; k++) {
+          lines.push(` r${r++}: ${y(i, j)} + ${y(j, k)} - ${y(i, k)} <= 1`);
+          lines.push(` r${r++}: ${y(i, j)} - ${y(j, k)} + ${y(i, k)} <= 1`);
+          lines.push(` r${r++}: - ${y(i, j)} + ${y(j, k)} + ${y(i, k)} <= 1`);
+        }
+  } else {
+    const x = (i: number, g: number) => `x${i}_${g}`;
+    for (let i = 0; i < n; i++) {
+      lines.push(` r${r++}: ${[...Array(G).keys()].map((g) => x(i, g)).join(" + ")} = 1`);
+      for (let g = 0; g < G; g++) binaries.push(x(i, g));
+    }
+    for (let g = 0; g < G; g++) {
+      const sum = [...Array(n).keys()].map((i) => x(i, g)).join(" + ");
+      lines.push(` r${r++}: ${sum} >= ${p.lower[g]}`, ` r${r++}: ${sum} <= ${p.upper[g]}`);
+    }
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++)
+        for (let g = 0; g < G; g++) {
+          lines.push(` r${r++}: ${y(i, j)} + ${x(i, g)} - ${x(j, g)} <= 1`);
+          if (w(i, j) < 0) lines.push(` r${r++}: ${y(i, j)} - ${x(i, g)} - ${x(j, g)} >= -1`);
+        }
+  }
+  lines.push("Binary", ...chunks(binaries, 10).map((c) => ` ${c.join(" ")}`), "End");
+  const result = highs.solve(lines.join("\n"), { output_flag: false, time_limit: timeLimitSeconds });
+  if (result.Status !== "Optimal" && result.Status !== "Time limit reached")
+    throw new Error(`HiGHS ended with status ${result.Status}`);
+  // Groups from the pair variables: connected components of "shares a group".
+  const group = new Array<number>(n).fill(-1);
+  let next = 0;
+  for (let i = 0; i < n; i++) {
+    if (group[i]! >= 0) continue;
+    group[i] = next;
+    for (let j = i + 1; j < n; j++)
+      if ((result.Columns[y(i, j)] as { Primal: number } | undefined)?.Primal ?? 0 > 0.5) group[j] = next;
+    next++;
+  }
+  return { value: result.ObjectiveValue, optimal: result.Status === "Optimal", group };
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,201 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { decodeBytes } from "../../csv/decode.js";
+import { normalizeHeader, parseCsv } from "../../csv/parse.js";
+import { writeCsv } from "../../csv/write.js";
+import { diag } from "../../diagnostics.js";
+import { DataInvalid, UserError } from "../../errors.js";
+import { bundledMeasurer } from "../../load/fonts.js";
+import { latinName } from "../../model/names.js";
+import { pdfTimestamp } from "../../render/typst.js";
+import { type KeptSeat, planSeating, SeatingInfeasible, type SeatingResult } from "../../seating/banquet.js";
+import { DEFAULT_WEIGHTS } from "../../seating/score.js";
+import type { MaterialContext, MaterialResult } from "../index.js";
+import { planFloor, planPlaceCards, planTableList } from "./plan.js";
+
+export interface SeatingCliOptions {
+  seed?: number;
+  /** Seconds per seated session. */
+  timeLimit?: number;
+  /** An edited assignment.csv whose seats are kept. */
+  keep?: string;
+}
+
+/** Reads an assignment.csv written by conclave (and maybe edited): the seats to keep. */
+export async function readKeep(file: string, session: string): Promise<KeptSeat[]> {
+  const bytes = await readFile(file).catch(() => {
+    throw new UserError(`--keep: ${file} does not exist`, "Pass the assignment.csv of a previous run.");
+  });
+  const decoded = decodeBytes(new Uint8Array(bytes));
+  if (!decoded.ok)
+    throw new UserError(`--keep: ${file}:${decoded.line}:${decoded.column} ${decoded.message}`);
+  const parsed = parseCsv(decoded.text, ",");
+  if (parsed.errors.length > 0) {
+    const e = parsed.errors[0]!;
+    throw new UserError(`--keep: ${file}:${e.line}:${e.column} ${e.message}`, e.hint);
+  }
+  const [header, ...rows] = parsed.records;
+  const cols = (header?.cells ?? []).map((c) => normalizeHeader(c));
+  const at = (name: string) => cols.indexOf(name);
+  for (const need of ["session", "table", "seat", "delegate_id"])
+    if (at(need) < 0)
+      throw new UserError(
+        `--keep: ${file} has no "${need}" column`,
+        "Keep the header conclave wrote: session, table, seat, delegate_id, name.",
+      );
+  const out: KeptSeat[] = [];
+  for (const r of rows) {
+    const cell = (name: string) => (r.cells[at(name)] ?? "").replace(/^'/, "").trim();
+    if (cell("session") !== session || !cell("delegate_id")) continue;
+    const seat = Number(cell("seat"));
+    if (!Number.isInteger(seat) || seat < 1)
+      throw new UserError(
+        `--keep: ${file}:${r.line}:${at("seat") + 1} seat "${cell("seat")}" is not a seat number`,
+        "Write a whole number of 1 or more.",
+      );
+    out.push({ delegate: cell("delegate_id"), table: cell("table").toLowerCase(), seat, line: r.line });
+  }
+  return out;
+}
+
+/**
+ * `conclave seating`: plans every session with seating=assigned and writes, per session, the
+ * floor plan, place cards, the "find your table" list, assignment.csv and report.json.
+ */
+export async function makeSeating(
+  ctx: MaterialContext,
+  options: SeatingCliOptions = {},
+): Promise<MaterialResult & { tables: Map<string, string> }> {
+  const started = performance.now();
+  const { event, writer } = ctx;
+  const { config } = event;
+  const sessions = event.sessions.filter((s) => s.seating === "assigned");
+  const weights = { ...DEFAULT_WEIGHTS, ...config.seating.weights };
+  const seed = options.seed ?? config.seating.seed;
+  const limit = (options.timeLimit ?? config.seating.time_limit_seconds) * 1000;
+  const timestamp = pdfTimestamp(config.start, process.env);
+  const theme = {
+    primary: config.branding.primary ?? "#12355b",
+    secondary: config.branding.secondary ?? "#c8102e",
+    fonts: ctx.fontFamilies,
+  };
+  const tables = new Map<string, string>();
+  let files = 0;
+  let pages = 0;
+  let bytes = 0;
+  const summaries: string[] = [];
+  const results: SeatingResult[] = [];
+  for (const session of sessions) {
+    const keep = options.keep ? await readKeep(path.resolve(options.keep), session.id) : undefined;
+    let result: SeatingResult;
+    try {
+      result = planSeating({
+        event,
+        session,
+        weights,
+        seed,
+        timeLimitMs: limit,
+        ...(keep ? { keep, keepFile: options.keep! } : {}),
+        ...(config.seating.host ? { host: config.seating.host } : {}),
+      });
+    } catch (e) {
+      if (!(e instanceof SeatingInfeasible)) throw e;
+      throw new DataInvalid(
+        e.conflicts.map((c) =>
+          diag(
+            "seating-infeasible",
+            "error",
+            { file: c.file, ...(c.line ? { line: c.line } : {}) },
+            `${session.id}: ${c.message}`,
+            "Relax one of the rules (strength prefer), add seats in venues.csv, or remove a row of seating.csv.",
+          ),
+        ),
+        `the seating rules of ${session.id} cannot all hold`,
+      );
+    }
+    results.push(result);
+    if (tables.size === 0) for (const s of result.seats) tables.set(s.delegate, s.table);
+    const dir = `seating/${session.id}`;
+    const write = async (file: string, data: Uint8Array | string) => {
+      const entry = await writer.write(`${dir}/${file}`, data, "seating");
+      files++;
+      bytes += entry.size;
+    };
+    const lang = config.defaultLanguage;
+    const floor = planFloor(event, result, lang, ctx.fontFamilies);
+    const sessionTitle = session.title[lang] ?? session.id;
+    const [plan, cards, list] = await Promise.all([
+      ctx.render({ template: "seating-plan.typ", data: { theme, lang, pages: [floor] }, timestamp }),
+      ctx.render({
+        template: "place-cards.typ",
+        data: { theme, lang, cards: planPlaceCards(event, result, bundledMeasurer()) },
+        timestamp,
+      }),
+      ctx.render({
+        template: "table-list.typ",
+        data: {
+          theme,
+          lang,
+          session: sessionTitle,
+          lists: config.languages.map((l) => planTableList(event, result, l)),
+        },
+        timestamp,
+      }),
+    ]);
+    await write("plan.pdf", plan.pdf);
+    await write("place-cards.pdf", cards.pdf);
+    await write("table-list.pdf", list.pdf);
+    pages += plan.pages + cards.pages + list.pages;
+    await write(
+      "assignment.csv",
+      writeCsv(
+        ["session", "table", "seat", "delegate_id", "name"],
+        result.seats.map((s) => [
+          session.id,
+          s.table,
+          String(s.seat),
+          s.delegate,
+          latinName(event.delegateById.get(s.delegate)!),
+        ]),
+      ),
+    );
+    await write(
+      "report.json",
+      `${JSON.stringify({ session: session.id, seed, timeLimitSeconds: limit / 1000, iterations: result.iterations, ...result.report }, null, 2)}\n`,
+    );
+    const broken = result.report.hard.filter((h) => !h.ok);
+    const tableCount = result.tables.length;
+    summaries.push(
+      `${session.id}: ${result.seats.length} guests at ${tableCount} tables, ${broken.length === 0 ? `all ${result.report.hard.length} hard rules hold` : `${broken.length} hard rule${broken.length === 1 ? "" : "s"} broken`}, score ${result.report.score}, ${result.report.problems.length} problem${result.report.problems.length === 1 ? "" : "s"} to look at`,
+    );
+  }
+  if (sessions.length === 0) summaries.push("no session has seating=assigned: nothing to seat");
+  return {
+    material: "seating",
+    files,
+    pages,
+    bytes,
+    seconds: (performance.now() - started) / 1000,
+    summary: `${summaries.join("; ")} → ${path.join(writer.root, "seating")}`,
+    lines: results.flatMap((r) => {
+      const shown = r.report.problems.slice(0, 10).map((p) => `  ${r.session}: ${p}`);
+      const more = r.report.problems.length - shown.length;
+      return more > 0 ? [...shown, `  …and ${more} more in seating/${r.session}/report.json`] : shown;
+    }),
+    // A hard rule broken in the final plan is never silent: the build fails with it named.
+    problems: results.flatMap((r) =>
+      r.report.hard
+        .filter((h) => !h.ok)
+        .map((h) =>
+          diag(
+            "seating-infeasible",
+            "error",
+            { file: `seating/${r.session}/report.json` },
+            `${r.session}: ${h.rule}: ${h.violations.slice(0, 3).join("; ")}`,
+            "See report.json; relax a rule or add seats and run again.",
+          ),
+        ),
+    ),
+    tables,
+  };
+}

@@ -1,0 +1,32 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { decodeBytes } from "../../csv/decode.js";
+import { parseCsv } from "../../csv/parse.js";
+import type { Event } from "../../model/types.js";
+
+/**
+ * The tables of an earlier `conclave seating` run (out/seating/<session>/assignment.csv of the
+ * first seated session), so `conclave badges` or `conclave agenda` alone still print each
+ * delegate's table. Undefined when there is no plan yet.
+ */
+export async function previousTables(outDir: string, event: Event): Promise<Map<string, string> | undefined> {
+  const session = event.sessions.find((s) => s.seating === "assigned");
+  if (!session) return undefined;
+  const bytes = await readFile(path.join(outDir, "seating", session.id, "assignment.csv")).catch(
+    () => undefined,
+  );
+  if (!bytes) return undefined;
+  const decoded = decodeBytes(new Uint8Array(bytes));
+  if (!decoded.ok) return undefined;
+  const [header, ...rows] = parseCsv(decoded.text, ",").records;
+  const cols = header?.cells ?? [];
+  const t = cols.indexOf("table");
+  const d = cols.indexOf("delegate_id");
+  if (t < 0 || d < 0) return undefined;
+  const out = new Map<string, string>();
+  for (const r of rows) {
+    const id = (r.cells[d] ?? "").replace(/^'/, "");
+    if (event.delegateById.has(id)) out.set(id, (r.cells[t] ?? "").replace(/^'/, ""));
+  }
+  return out.size > 0 ? out : undefined;
+}

@@ -1,0 +1,612 @@
+import type { Delegate, Event, Session, Wish } from "../model/types.js";
+import { GroupingInfeasible, solveGrouping } from "./grouping.js";
+import { neighbours, roomTables, type TableSpec } from "./layout.js";
+import { createRandom, randomInt } from "./random.js";
+import { type SeatingWeights, scoreSeating } from "./score.js";
+
+export interface KeptSeat {
+  delegate: string;
+  table: string;
+  seat: number;
+  line: number;
+}
+
+export interface SeatingRequest {
+  event: Event;
+  session: Session;
+  weights: SeatingWeights;
+  /** Seats kept from an edited assignment.csv (`--keep`). */
+  keep?: readonly KeptSeat[];
+  keepFile?: string;
+  host?: string;
+  seed: number;
+  timeLimitMs: number;
+  now?: () => number;
+}
+
+export interface SeatAssignment {
+  table: string;
+  seat: number;
+  delegate: string;
+}
+
+export interface SeatingResult {
+  session: string;
+  tables: TableSpec[];
+  /** Every attendee's seat, by table (head first) and seat number. */
+  seats: SeatAssignment[];
+  report: ReturnType<typeof scoreSeating>;
+  iterations: number;
+}
+
+/** A reason the hard rules cannot all hold, naming the rows that cause it. */
+export interface Conflict {
+  message: string;
+  file: string;
+  line?: number;
+}
+
+export class SeatingInfeasible extends Error {
+  constructor(readonly conflicts: Conflict[]) {
+    super(conflicts.map((c) => c.message).join("; "));
+  }
+}
+
+class UnionFind {
+  private readonly parent: number[];
+  constructor(n: number) {
+    this.parent = [...Array(n).keys()];
+  }
+  find(x: number): number {
+    while (this.parent[x] !== x) {
+      this.parent[x] = this.parent[this.parent[x]!]!;
+      x = this.parent[x]!;
+    }
+    return x;
+  }
+  union(a: number, b: number): void {
+    this.parent[this.find(a)] = this.find(b);
+  }
+}
+
+/**
+ * Seats every attendee of a session with `seating=assigned`: the head table by protocol, the
+ * round tables by the grouping solver (hard rules as constraints, soft rules as pair weights), then
+ * each table's seats by a seeded local search. Throws SeatingInfeasible, naming the rows of
+ * seating.csv (or delegates.csv, venues.csv) that contradict each other, when the hard rules
+ * cannot all hold.
+ */
+export function planSeating(req: SeatingRequest): SeatingResult {
+  const { event, session } = req;
+  const files = event.config.files;
+  const tables = roomTables(session.room);
+  const head = tables.find((t) => t.kind === "head");
+  const round = tables.filter((t) => t.kind === "round");
+  const guests = session.attendeeIds.map((id) => event.delegateById.get(id)!);
+  const index = new Map(guests.map((d, i) => [d.id, i]));
+  const n = guests.length;
+  const conflicts: Conflict[] = [];
+  const capacity = tables.reduce((s, t) => s + t.seats, 0);
+  if (n > capacity) {
+    throw new SeatingInfeasible([
+      {
+        message: `${session.id} has ${n} attendees but room ${session.room.id} seats ${capacity}`,
+        file: files.venues,
+      },
+    ]);
+  }
+  const wishes = event.wishes.filter(
+    (w) => (w.session === undefined || w.session === session.id) && index.has(w.a),
+  );
+  const pairWishes = wishes.filter((w) => (w.kind === "together" || w.kind === "apart") && index.has(w.b));
+
+  // Fixed tables and seats, from seating.csv and --keep.
+  const fixedTable = new Map<number, { table: string; line: number; file: string }>();
+  const fixedSeat = new Map<number, { seat: number; line: number; file: string }>();
+  const fix = (i: number, table: string, seat: number | undefined, line: number, file: string) => {
+    const spec = tables.find((t) => t.id === table);
+    if (!spec) {
+      conflicts.push({ message: `there is no table ${table} in room ${session.room.id}`, file, line });
+      return;
+    }
+    if (seat !== undefined && seat > spec.seats) {
+      conflicts.push({ message: `table ${table} has no seat ${seat} (it has ${spec.seats})`, file, line });
+      return;
+    }
+    const before = fixedTable.get(i);
+    if (before && before.table !== table) {
+      conflicts.push({
+        message: `${guests[i]!.id} is fixed to table ${before.table} (${before.file} line ${before.line}) and to table ${table} (line ${line})`,
+        file,
+        line,
+      });
+      return;
+    }
+    fixedTable.set(i, { table, line, file });
+    if (seat !== undefined) fixedSeat.set(i, { seat, line, file });
+  };
+  for (const w of wishes) {
+    if (w.kind !== "fixed-table" && w.kind !== "fixed-seat") continue;
+    const m = /^\s*(head|\d+)\s*(?::\s*(\d+))?\s*$/i.exec(w.b)!;
+    fix(index.get(w.a)!, m[1]!.toLowerCase(), m[2] ? Number(m[2]) : undefined, w.line, files.seating);
+  }
+  for (const k of req.keep ?? []) {
+    const i = index.get(k.delegate);
+    if (i !== undefined) fix(i, k.table, k.seat, k.line, req.keepFile ?? "assignment.csv");
+  }
+  const seatTaken = new Map<string, number>();
+  for (const [i, s] of fixedSeat) {
+    const key = `${fixedTable.get(i)!.table}:${s.seat}`;
+    const other = seatTaken.get(key);
+    if (other !== undefined)
+      conflicts.push({
+        message: `${guests[other]!.id} and ${guests[i]!.id} are both fixed to seat ${key}`,
+        file: s.file,
+        line: s.line,
+      });
+    seatTaken.set(key, i);
+  }
+
+  // Units that must share a table: interpreters with their principal, `must together` pairs.
+  const uf = new UnionFind(n);
+  const interpreterOf = new Map<number, number[]>();
+  for (const [i, d] of guests.entries()) {
+    const p = d.interpreterFor !== undefined ? index.get(d.interpreterFor) : undefined;
+    if (p !== undefined) {
+      uf.union(i, p);
+      interpreterOf.set(p, [...(interpreterOf.get(p) ?? []), i]);
+    }
+  }
+  const togetherRows = new Map<number, number[]>();
+  for (const w of pairWishes)
+    if (w.kind === "together" && w.strength === "must") uf.union(index.get(w.a)!, index.get(w.b)!);
+  for (const w of pairWishes)
+    if (w.kind === "together" && w.strength === "must") {
+      const root = uf.find(index.get(w.a)!);
+      togetherRows.set(root, [...(togetherRows.get(root) ?? []), w.line]);
+    }
+  const members = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const r = uf.find(i);
+    members.set(r, [...(members.get(r) ?? []), i]);
+  }
+  const biggest = Math.max(0, ...tables.map((t) => t.seats));
+  for (const [root, list] of members) {
+    if (list.length > biggest) {
+      const rows = togetherRows.get(root) ?? [];
+      conflicts.push({
+        message: `${list.length} guests must sit together (${list.map((i) => guests[i]!.id).join(", ")}), more than the ${biggest} seats of the largest table`,
+        file: files.seating,
+        ...(rows.length ? { line: rows[0] } : {}),
+      });
+    }
+    const fixedTo = new Map<string, { line: number; file: string }>();
+    for (const i of list) {
+      const f = fixedTable.get(i);
+      if (f) fixedTo.set(f.table, f);
+    }
+    if (fixedTo.size > 1) {
+      const parts = [...fixedTo].map(([t, f]) => `table ${t} (${f.file} line ${f.line})`);
+      conflicts.push({
+        message: `guests who must sit together are fixed to different tables: ${parts.join(" and ")}`,
+        file: files.seating,
+        line: [...fixedTo.values()][0]!.line,
+      });
+    }
+  }
+  for (const w of pairWishes) {
+    if (w.kind !== "apart" || w.strength !== "must") continue;
+    const a = index.get(w.a)!;
+    const b = index.get(w.b)!;
+    if (uf.find(a) === uf.find(b)) {
+      const rows = togetherRows.get(uf.find(a)) ?? [];
+      const why = rows.length
+        ? `must sit together by line${rows.length > 1 ? "s" : ""} ${rows.join(", ")}`
+        : "are an interpreter and their principal";
+      conflicts.push({
+        message: `line ${w.line} says ${w.a} and ${w.b} must sit apart, but they ${why}`,
+        file: files.seating,
+        line: w.line,
+      });
+    }
+    const fa = fixedTable.get(a);
+    const fb = fixedTable.get(b);
+    if (fa && fb && fa.table === fb.table)
+      conflicts.push({
+        message: `line ${w.line} says ${w.a} and ${w.b} must sit apart, but both are fixed to table ${fa.table}`,
+        file: files.seating,
+        line: w.line,
+      });
+  }
+  const accessibleNeeded = guests.filter((d) => d.accessibility).length;
+  const accessibleSeats = tables.reduce((s, t) => s + t.accessible.length, 0);
+  if (accessibleNeeded > accessibleSeats)
+    conflicts.push({
+      message: `${accessibleNeeded} guests need an accessible seat but room ${session.room.id} has ${accessibleSeats}`,
+      file: files.venues,
+    });
+  if (conflicts.length > 0) throw new SeatingInfeasible(conflicts);
+
+  // The head table: fixed guests first, then the highest precedence, each with their unit.
+  const seatOf = new Map<number, { table: string; seat: number }>();
+  const atHead = new Set<number>();
+  const headSeats = head?.seats ?? 0;
+  const unitOf = (i: number) => members.get(uf.find(i))!;
+  let headUsed = 0;
+  const addHead = (i: number, forced: boolean) => {
+    const unit = unitOf(i);
+    if (unit.some((u) => atHead.has(u))) return;
+    if (unit.some((u) => fixedTable.has(u) && fixedTable.get(u)!.table !== "head")) return;
+    if (headUsed + unit.length > headSeats) {
+      if (forced)
+        throw new SeatingInfeasible([
+          {
+            message: `more guests are fixed to the head table than its ${headSeats} seats`,
+            file: fixedTable.get(i)!.file,
+            line: fixedTable.get(i)!.line,
+          },
+        ]);
+      return;
+    }
+    for (const u of unit) atHead.add(u);
+    headUsed += unit.length;
+  };
+  for (const [i, f] of fixedTable) if (f.table === "head") addHead(i, true);
+  const byRank = guests
+    .map((d, i) => ({ d, i }))
+    .filter(({ d }) => d.precedence !== undefined && d.category !== "interpreter")
+    .sort((a, b) => a.d.precedence! - b.d.precedence! || a.d.id.localeCompare(b.d.id));
+  if (head) for (const { i } of byRank) addHead(i, false);
+  if (head) arrangeHead(head, [...atHead]);
+
+  // Round tables: each unit an item, sized by its seats, solved as a grouping problem.
+  const items = [...members.values()].filter((unit) => !atHead.has(unit[0]!));
+  const G = round.length;
+  const seatsLeft = items.reduce((s, u) => s + u.length, 0);
+  const fair = G > 0 ? Math.floor(seatsLeft / G) : 0;
+  const weights = new Float64Array(items.length * items.length);
+  const w = pairWeights(guests, pairWishes, index, req.weights);
+  for (let x = 0; x < items.length; x++)
+    for (let y = x + 1; y < items.length; y++) {
+      let sum = 0;
+      for (const a of items[x]!) for (const b of items[y]!) sum += w(a, b);
+      weights[x * items.length + y] = sum;
+      weights[y * items.length + x] = sum;
+    }
+  const itemOf = new Map<number, number>();
+  items.forEach((unit, k) => {
+    for (const i of unit) itemOf.set(i, k);
+  });
+  const roundIndex = new Map(round.map((t, g) => [t.id, g]));
+  const apart: [number, number][] = [];
+  for (const wsh of pairWishes)
+    if (wsh.kind === "apart" && wsh.strength === "must") {
+      const x = itemOf.get(index.get(wsh.a)!);
+      const y = itemOf.get(index.get(wsh.b)!);
+      if (x !== undefined && y !== undefined) apart.push([x, y]);
+    }
+  let iterations = 0;
+  if (items.length > 0) {
+    if (G === 0)
+      throw new SeatingInfeasible([
+        {
+          message: `room ${session.room.id} has no round tables for ${items.length} guests`,
+          file: files.venues,
+        },
+      ]);
+    // Tables as even as the units allow (sizes within one of each other), loosened step by step
+    // when guests with interpreters or must-together groups make that impossible.
+    let result: ReturnType<typeof solveGrouping> | undefined;
+    for (let slack = 0; !result; slack++) {
+      try {
+        result = solveGrouping(
+          {
+            n: items.length,
+            weights,
+            lower: round.map((t) => Math.min(t.seats, Math.max(0, fair - slack))),
+            upper: round.map((t) => Math.min(t.seats, fair + 1 + slack)),
+            sizes: items.map((u) => u.length),
+            fixed: items.map((unit) => {
+              const f = unit.map((i) => fixedTable.get(i)).find(Boolean);
+              return f ? roundIndex.get(f.table)! : -1;
+            }),
+            apart,
+            resource: {
+              use: items.map((unit) => unit.filter((i) => guests[i]!.accessibility).length),
+              budget: round.map((t) => t.accessible.length),
+            },
+          },
+          { seed: req.seed, timeLimitMs: req.timeLimitMs, ...(req.now ? { now: req.now } : {}) },
+        );
+      } catch (e) {
+        if (e instanceof GroupingInfeasible && slack < Math.max(...round.map((t) => t.seats))) continue;
+        if (e instanceof GroupingInfeasible)
+          throw new SeatingInfeasible([
+            {
+              message: `the guests cannot be split over ${G} tables of ${round[0]!.seats} with every must-apart, fixed-table and accessible-seat rule holding`,
+              file: files.seating,
+            },
+          ]);
+        throw e;
+      }
+    }
+    iterations = result.iterations;
+    const group = Array.from(result.group);
+    repairLanguages(group);
+    const random = createRandom(req.seed);
+    round.forEach((t, g) => {
+      const atTable = items.flatMap((unit, k) => (group[k] === g ? unit : []));
+      arrangeRound(t, atTable, random);
+    });
+  }
+
+  const seats: SeatAssignment[] = [...seatOf].map(([i, s]) => ({ ...s, delegate: guests[i]!.id }));
+  const order = new Map(tables.map((t, k) => [t.id, k]));
+  seats.sort((a, b) => order.get(a.table)! - order.get(b.table)! || a.seat - b.seat);
+  const report = scoreSeating({
+    event,
+    session,
+    tables,
+    seats,
+    wishes: pairWishes,
+    weights: req.weights,
+    fixed: [...fixedSeat.keys()].map((i) => ({
+      delegate: guests[i]!.id,
+      table: fixedTable.get(i)!.table,
+      seat: fixedSeat.get(i)!.seat,
+    })),
+    fixedTables: [...fixedTable].map(([i, f]) => ({ delegate: guests[i]!.id, table: f.table })),
+  });
+  return { session: session.id, tables, seats, report, iterations };
+
+  /**
+   * A guest alone with their language at a table (and no interpreter) is moved, by one swap of
+   * single guests, to a table where someone speaks it, when the swap leaves nobody else alone and
+   * breaks no hard rule. The weights make this rare; this makes it right.
+   */
+  function repairLanguages(group: number[]) {
+    const single = (k: number) => (items[k]!.length === 1 ? items[k]![0]! : -1);
+    const lang = (i: number) => guests[i]!.language;
+    const speakers = (g: number, l: string, without: number[] = []) =>
+      items.reduce(
+        (c, u, k) =>
+          group[k] === g
+            ? c +
+              u.filter((i) => lang(i) === l && !without.includes(i) && guests[i]!.category !== "interpreter")
+                .length
+            : c,
+        0,
+      );
+    const lonely = (k: number) => {
+      const i = single(k);
+      if (i < 0 || guests[i]!.category === "interpreter") return false;
+      return speakers(group[k]!, lang(i), [i]) === 0;
+    };
+    const apartOk = (k: number, g: number) =>
+      !apart.some(([x, y]) => (x === k && group[y] === g) || (y === k && group[x] === g));
+    const lockedItem = (k: number) => items[k]!.some((i) => fixedTable.has(i) || guests[i]!.accessibility);
+    for (let k = 0; k < items.length; k++) {
+      if (!lonely(k) || lockedItem(k)) continue;
+      const i = single(k);
+      const a = group[k]!;
+      let done = false;
+      for (let m = 0; m < items.length && !done; m++) {
+        const j = single(m);
+        const b = group[m]!;
+        if (j < 0 || b === a || lockedItem(m) || lang(j) === lang(i)) continue;
+        if (speakers(b, lang(i)) === 0) continue;
+        if (!apartOk(k, b) || !apartOk(m, a)) continue;
+        group[k] = b;
+        group[m] = a;
+        if (
+          lonely(k) ||
+          lonely(m) ||
+          items.some((_, x) => group[x] === a && lonely(x)) ||
+          items.some((_, x) => group[x] === b && lonely(x))
+        ) {
+          group[k] = a;
+          group[m] = b;
+        } else done = true;
+      }
+    }
+  }
+
+  /**
+   * Protocol order at the head table, seats numbered left to right as the room sees them: the host
+   * in the centre, then guests by precedence alternately on the host's right (the room's left) and
+   * left, each interpreter on the outer side of their principal.
+   */
+  function arrangeHead(t: TableSpec, list: number[]) {
+    const taken = new Set<number>();
+    for (const i of list) {
+      const f = fixedSeat.get(i);
+      if (f) {
+        seatOf.set(i, { table: t.id, seat: f.seat });
+        taken.add(f.seat);
+      }
+    }
+    const principals = list
+      .filter((i) => !seatOf.has(i) && !guests[i]!.interpreterFor)
+      .sort((a, b) => rank(guests[a]!) - rank(guests[b]!) || guests[a]!.id.localeCompare(guests[b]!.id));
+    const hostId = req.host ?? defaultHost(principals.map((i) => guests[i]!));
+    const hostIdx = principals.findIndex((i) => guests[i]!.id === hostId);
+    if (hostIdx > 0) principals.unshift(...principals.splice(hostIdx, 1));
+    const centre = Math.ceil(t.seats / 2);
+    // Seats going outwards on each side of the centre, skipping fixed ones.
+    const right = [...Array(centre - 1).keys()].map((k) => centre - 1 - k).filter((s) => !taken.has(s));
+    const left = [...Array(t.seats - centre).keys()].map((k) => centre + 1 + k).filter((s) => !taken.has(s));
+    const place = (i: number, s: number) => seatOf.set(i, { table: t.id, seat: s });
+    const units = principals.map((p) => [p, ...(interpreterOf.get(p) ?? []).filter((x) => !seatOf.has(x))]);
+    let from = 0;
+    if (units.length > 0 && !taken.has(centre)) {
+      // The host in the centre, their interpreters beside them.
+      const [hostUnit] = units;
+      place(hostUnit![0]!, centre);
+      hostUnit!.slice(1).forEach((x, j) => {
+        const side = j % 2 === 0 ? left : right;
+        place(x, (side.length ? side : right.length ? right : left).shift()!);
+      });
+      from = 1;
+    }
+    // Then by rank, alternately on the host's right and left. A unit (a guest with an interpreter)
+    // needs adjacent seats on one side: the sides are chosen by a small search that keeps the
+    // alternation for the highest ranks and lets the lower ones change side when they must.
+    const rest = units.slice(from);
+    const sides = chooseSides(
+      rest.map((u) => u.length),
+      right.length,
+      left.length,
+    );
+    rest.forEach((unit, k) => {
+      const side = sides[k] === "right" ? right : left;
+      for (const x of unit) {
+        const s = side.shift() ?? (side === right ? left : right).shift();
+        if (s !== undefined) place(x, s);
+      }
+    });
+    // Guests left over (must-together companions of a head guest) fill the outer seats.
+    for (const i of list)
+      if (!seatOf.has(i)) {
+        const s = (right.length ? right : left).shift();
+        if (s !== undefined) place(i, s);
+      }
+  }
+
+  /**
+   * Seats around one round table: fixed seats first, then a seeded local search over swaps of
+   * seats that keeps interpreters beside their principal and guests with accessibility needs on
+   * accessible seats, and rewards alternating nationalities and wished neighbours.
+   */
+  function arrangeRound(t: TableSpec, list: number[], random: () => number) {
+    const S = t.seats;
+    const locked = new Set<number>();
+    const seat: number[] = new Array(S + 1).fill(-1); // seat → guest index
+    for (const i of list) {
+      const f = fixedSeat.get(i);
+      if (f) {
+        seat[f.seat] = i;
+        locked.add(f.seat);
+      }
+    }
+    const free = [...Array(S).keys()].map((k) => k + 1).filter((s) => !locked.has(s));
+    const rest = list.filter((i) => !fixedSeat.has(i));
+    // Start: accessible guests on accessible seats, then units in consecutive seats.
+    const needs = rest.filter((i) => guests[i]!.accessibility);
+    for (const i of needs) {
+      const s = t.accessible.find((a) => seat[a] === -1);
+      if (s !== undefined) {
+        seat[s] = i;
+        free.splice(free.indexOf(s), 1);
+      }
+    }
+    for (const i of rest) if (!needs.includes(i)) seat[free.shift()!] = i;
+    const pairScore = seatPairScore(guests, pairWishes, index, req.weights);
+    const score = (): number => {
+      let total = 0;
+      for (let s = 1; s <= S; s++) {
+        const i = seat[s]!;
+        if (i < 0) continue;
+        const d = guests[i]!;
+        if (d.accessibility && !t.accessible.includes(s)) total -= 1e6;
+        const around = neighbours(t, s).map((x) => seat[x]!);
+        const p = d.interpreterFor !== undefined ? index.get(d.interpreterFor) : undefined;
+        if (p !== undefined && list.includes(p) && !around.includes(p)) total -= 1e6;
+        for (const x of neighbours(t, s)) if (x > s && seat[x]! >= 0) total += pairScore(i, seat[x]!);
+      }
+      return total;
+    };
+    let current = score();
+    const movable = [...Array(S).keys()].map((k) => k + 1).filter((s) => !locked.has(s));
+    const steps = 300 * S;
+    for (let k = 0; k < steps && movable.length > 1; k++) {
+      const a = movable[randomInt(random, movable.length)]!;
+      const b = movable[randomInt(random, movable.length)]!;
+      if (a === b || (seat[a]! < 0 && seat[b]! < 0)) continue;
+      [seat[a], seat[b]] = [seat[b]!, seat[a]!];
+      const next = score();
+      if (next >= current) current = next;
+      else [seat[a], seat[b]] = [seat[b]!, seat[a]!];
+    }
+    for (let s = 1; s <= S; s++) if (seat[s]! >= 0) seatOf.set(seat[s]!, { table: t.id, seat: s });
+  }
+
+  function defaultHost(list: Delegate[]): string | undefined {
+    const country = event.config.country;
+    return (list.find((d) => d.country === country) ?? list[0])?.id;
+  }
+}
+
+const rank = (d: Delegate) => d.precedence ?? Number.MAX_SAFE_INTEGER;
+
+/**
+ * Sides of the head table for units in rank order (right first, then alternating), so that every
+ * unit fits on its side: depth-first, the protocol's side tried first at each step.
+ */
+export function chooseSides(sizes: readonly number[], right: number, left: number): ("right" | "left")[] {
+  const out: ("right" | "left")[] = [];
+  const go = (k: number, r: number, l: number): boolean => {
+    if (k === sizes.length) return true;
+    const want: ("right" | "left")[] = k % 2 === 0 ? ["right", "left"] : ["left", "right"];
+    for (const side of want) {
+      const room = side === "right" ? r : l;
+      if (room < sizes[k]!) continue;
+      out[k] = side;
+      if (go(k + 1, side === "right" ? r - sizes[k]! : r, side === "left" ? l - sizes[k]! : l)) return true;
+    }
+    return false;
+  };
+  if (!go(0, right, left)) return sizes.map((_, k) => (k % 2 === 0 ? "right" : "left"));
+  return out;
+}
+
+/** Weight of seating two guests at the same table (interpreters count for nothing: they work). */
+function pairWeights(
+  guests: readonly Delegate[],
+  wishes: readonly Wish[],
+  index: ReadonlyMap<string, number>,
+  w: SeatingWeights,
+): (a: number, b: number) => number {
+  const prefer = new Map<string, number>();
+  for (const x of wishes) {
+    if (x.strength !== "prefer") continue;
+    const key = pairKey(index.get(x.a)!, index.get(x.b)!);
+    prefer.set(key, (prefer.get(key) ?? 0) + (x.kind === "together" ? w.prefer_together : -w.prefer_apart));
+  }
+  return (a, b) => {
+    const da = guests[a]!;
+    const db = guests[b]!;
+    if (da.category === "interpreter" || db.category === "interpreter") return prefer.get(pairKey(a, b)) ?? 0;
+    let v = 0;
+    if (da.country !== db.country) v += w.mix_country;
+    if (da.delegation && da.delegation === db.delegation) v -= w.same_delegation;
+    const oa = Object.values(da.organisation)[0];
+    if (oa && oa === Object.values(db.organisation)[0]) v -= w.same_organisation;
+    if (da.language === db.language) v += w.shared_language;
+    return v + (prefer.get(pairKey(a, b)) ?? 0);
+  };
+}
+
+/** Weight of seating two guests side by side. */
+function seatPairScore(
+  guests: readonly Delegate[],
+  wishes: readonly Wish[],
+  index: ReadonlyMap<string, number>,
+  w: SeatingWeights,
+): (a: number, b: number) => number {
+  const prefer = new Map<string, number>();
+  for (const x of wishes) {
+    if (x.strength !== "prefer") continue;
+    const key = pairKey(index.get(x.a)!, index.get(x.b)!);
+    prefer.set(key, (prefer.get(key) ?? 0) + (x.kind === "together" ? w.prefer_together : -w.prefer_apart));
+  }
+  return (a, b) => {
+    const da = guests[a]!;
+    const db = guests[b]!;
+    let v = prefer.get(pairKey(a, b)) ?? 0;
+    if (da.category !== "interpreter" && db.category !== "interpreter" && da.country !== db.country)
+      v += w.alternate;
+    return v;
+  };
+}
+
+export const pairKey = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`);

@@ -1,0 +1,79 @@
+import { type Diagnostic, diagAt } from "../diagnostics.js";
+import { parseSeatRef } from "../schema/seating.js";
+import { closest } from "../util/suggest.js";
+import type { EventTables } from "./tables.js";
+
+/** Rows of seating.csv: ids that exist, seat references that parse, sessions with seating. */
+export function checkSeatingRows(t: EventTables): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const delegates = new Set(t.delegates.map((d) => d.id));
+  const assigned = new Set(t.sessions.filter((s) => s.seating === "assigned").map((s) => s.id));
+  const file = t.config.files.seating;
+  const unknown = (loc: Parameters<typeof diagAt>[2], field: string, value: string) => {
+    const guess = closest(value, delegates);
+    out.push(
+      diagAt(
+        "unknown-reference",
+        "error",
+        loc,
+        field,
+        `${field} "${value}" is not a delegate in ${t.config.files.delegates}`,
+        guess ? `Did you mean "${guess}"?` : `Use an id from ${t.config.files.delegates}.`,
+      ),
+    );
+  };
+  for (const r of t.seating) {
+    if (r.a && !delegates.has(r.a)) unknown(r.loc, "a", r.a);
+    if (r.kind === "together" || r.kind === "apart") {
+      if (r.b && !delegates.has(r.b)) unknown(r.loc, "b", r.b);
+      else if (r.a === r.b)
+        out.push(
+          diagAt(
+            "seating-rule",
+            "error",
+            r.loc,
+            "b",
+            `a ${r.kind} rule needs two different delegates`,
+            "Put another delegate's id in b.",
+          ),
+        );
+    } else {
+      const ref = parseSeatRef(r.b);
+      const wantsSeat = r.kind === "fixed-seat";
+      if (!ref || (wantsSeat && ref.seat === undefined) || (!wantsSeat && ref.seat !== undefined))
+        out.push(
+          diagAt(
+            "seating-rule",
+            "error",
+            r.loc,
+            "b",
+            `"${r.b}" is not a ${wantsSeat ? "seat (table:seat)" : "table"}`,
+            wantsSeat ? "Write table:seat, e.g. 3:5 or head:6." : "Write a table number, e.g. 3, or head.",
+          ),
+        );
+    }
+    if (r.session && !assigned.has(r.session))
+      out.push(
+        diagAt(
+          "seating-rule",
+          "error",
+          r.loc,
+          "session",
+          `session "${r.session}" has no assigned seating`,
+          `Use a session with seating=assigned in ${t.config.files.sessions}${assigned.size ? ` (${[...assigned].join(", ")})` : ""}.`,
+        ),
+      );
+  }
+  if (t.seating.length > 0 && assigned.size === 0)
+    out.push(
+      diagAt(
+        "seating-rule",
+        "warning",
+        t.seating[0]!.loc,
+        undefined,
+        `${file} has wishes but no session has seating=assigned`,
+        "Set seating=assigned on the banquet (or plenary) in sessions.csv.",
+      ),
+    );
+  return out;
+}
