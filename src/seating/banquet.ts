@@ -21,6 +21,8 @@ export interface SeatingRequest {
   host?: string;
   seed: number;
   timeLimitMs: number;
+  /** Work budget of the table search (default 8,000 iterations): same seed, same plan, any machine. */
+  maxIterations?: number;
   now?: () => number;
 }
 
@@ -170,12 +172,15 @@ export function planSeating(req: SeatingRequest): SeatingResult {
     const r = uf.find(i);
     members.set(r, [...(members.get(r) ?? []), i]);
   }
-  const biggest = Math.max(0, ...tables.map((t) => t.seats));
+  const biggestRound = Math.max(0, ...round.map((t) => t.seats));
+  const mayHead = (list: number[]) =>
+    list.some((i) => guests[i]!.precedence !== undefined || fixedTable.get(i)?.table === "head");
   for (const [root, list] of members) {
+    const biggest = head && mayHead(list) ? Math.max(biggestRound, head.seats) : biggestRound;
     if (list.length > biggest) {
       const rows = togetherRows.get(root) ?? [];
       conflicts.push({
-        message: `${list.length} guests must sit together (${list.map((i) => guests[i]!.id).join(", ")}), more than the ${biggest} seats of the largest table`,
+        message: `${list.length} guests must sit together (${list.map((i) => guests[i]!.id).join(", ")}), more than the ${biggest} seats of a table`,
         file: files.seating,
         ...(rows.length ? { line: rows[0] } : {}),
       });
@@ -316,7 +321,12 @@ export function planSeating(req: SeatingRequest): SeatingResult {
               budget: round.map((t) => t.accessible.length),
             },
           },
-          { seed: req.seed, timeLimitMs: req.timeLimitMs, ...(req.now ? { now: req.now } : {}) },
+          {
+            seed: req.seed,
+            timeLimitMs: req.timeLimitMs,
+            maxIterations: req.maxIterations ?? 8000,
+            ...(req.now ? { now: req.now } : {}),
+          },
         );
       } catch (e) {
         if (e instanceof GroupingInfeasible && slack < Math.max(...round.map((t) => t.seats))) continue;

@@ -27,6 +27,11 @@ export interface GroupingOptions {
   seed: number;
   /** Wall-clock budget in milliseconds; the search stops at the first check past it. */
   timeLimitMs: number;
+  /**
+   * Stop after this many iterations: a budget of work rather than time makes the result the same
+   * on every machine for a seed (the time limit stays as a cap).
+   */
+  maxIterations?: number;
   /** Stop early once this value is reached (e.g. a proven optimum). */
   target?: number;
   /** Tabu tenure: iterations a moved item stays put (plus a random part of the same size). */
@@ -171,6 +176,7 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
 
   while (true) {
     if ((iter & 15) === 0 && now() >= deadline) break;
+    if (options.maxIterations !== undefined && iter >= options.maxIterations) break;
     if (options.target !== undefined && bestValue >= options.target - 1e-9) break;
     iter++;
     let bestGain = Number.NEGATIVE_INFINITY;

@@ -6,6 +6,7 @@ import { LANGUAGES, type Language } from "../../schema/fields.js";
 import { mapLimit } from "../../util/limit.js";
 import { loadLogo } from "../badges/index.js";
 import type { MaterialContext, MaterialResult } from "../index.js";
+import { SEATING_WORDS } from "../seating/words.js";
 import { calendarOf } from "./calendar.js";
 import { planPersonal, planProgramme, sessionsByDelegate } from "./plan.js";
 import { programmeJson, programmeMarkdown } from "./web.js";
@@ -101,7 +102,8 @@ export async function makeAgenda(
     await mapLimit(people, 16, async (d) => {
       const sessions = byDelegate.get(d.id) ?? [];
       const lang = options.lang ?? d.language;
-      const table = ctx.tables?.get(d.id);
+      const raw = ctx.tables?.get(d.id);
+      const table = raw === "head" ? SEATING_WORDS[lang].head : raw;
       const data = planPersonal(event, d, sessions, { ...plan, lang, ...(table ? { table } : {}) });
       const [pdf] = await Promise.all([
         ctx.render({ template: "personal-agenda.typ", data, assets: {}, timestamp }),

@@ -80,6 +80,7 @@ export async function makeBadges(
     fonts: ctx.fontFamilies,
     measurer: bundledMeasurer(),
     logo: logo?.path,
+    ...(ctx.tables ? { tables: ctx.tables } : {}),
   });
   const assets: Record<string, Uint8Array> = {};
   if (logo) assets[logo.path] = logo.bytes;

@@ -13,10 +13,17 @@ import { type FittedText, fitText, type Measurer } from "../../render/measure.js
 import { CATEGORIES, type Category } from "../../schema/delegates.js";
 import { LANGUAGES, type Language } from "../../schema/fields.js";
 import { closest } from "../../util/suggest.js";
+import { SEATING_WORDS } from "../seating/words.js";
 import { type BadgeGeometry, badgeGeometry, fitIdentity, frontRuns, qrBox, type Run } from "./layout.js";
 import type { Stock } from "./stocks.js";
 
 export type BadgeSort = "family" | "delegation" | "category";
+
+/** "Banquet table: 7" / "만찬 테이블: 헤드 테이블" on the back, from the seating plan's table id. */
+function tableLine(table: string | undefined, lang: Language): string | null {
+  if (!table) return null;
+  return `${UI_TEXT[lang].table}: ${table === "head" ? SEATING_WORDS[lang].head : table}`;
+}
 
 export interface BadgeOptions {
   stock: Stock;
@@ -253,7 +260,7 @@ export function planBadges(event: Event, options: BadgeOptions): BadgePlan {
       colour,
       ink: inkFor(colour),
       qr: path,
-      table: options.tables?.get(d.id) ?? null,
+      table: tableLine(options.tables?.get(d.id), d.language),
     };
   });
 

@@ -1,0 +1,194 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadEventFolder } from "../../src/load/event-folder.js";
+import type { Event } from "../../src/model/types.js";
+import { checkEvent } from "../../src/validate/index.js";
+import { conclave, root } from "../helpers/cli.js";
+import { readPdf, squash } from "../helpers/pdf.js";
+
+let tmp: string;
+let out: string;
+let event: Event;
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(tmpdir(), "conclave-seating-"));
+  out = path.join(tmp, "out");
+  event = checkEvent((await loadEventFolder(path.join(root, "fixtures/cicon-2023"))).input).event!;
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+type Row = { table: string; seat: number; id: string };
+const readAssignment = async (file: string): Promise<Row[]> => {
+  const lines = (await readFile(file, "utf8"))
+    .replace(/^\ufeff/, "")
+    .split("\r\n")
+    .filter(Boolean);
+  expect(lines[0]).toBe("session,table,seat,delegate_id,name");
+  return lines.slice(1).map((l) => {
+    const [, table, seat, id] = l.split(",");
+    return { table: table!, seat: Number(seat), id: id! };
+  });
+};
+
+const copyExample = async (name: string) => {
+  const dir = path.join(tmp, name);
+  await cp(path.join(root, "fixtures/cicon-2023"), dir, { recursive: true });
+  return dir;
+};
+
+describe("conclave seating on the example banquet", () => {
+  it("seats every attendee once, within capacity, by protocol and with interpreters beside", async () => {
+    const r = conclave(["seating", "fixtures/cicon-2023", "--out", out, "--time-limit", "1"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/BANQUET: 106 guests at 12 tables, all 7 hard rules hold/);
+    const rows = await readAssignment(path.join(out, "seating/BANQUET/assignment.csv"));
+    const banquet = event.sessionById.get("BANQUET")!;
+    expect(rows.map((x) => x.id).sort()).toEqual([...banquet.attendeeIds].sort());
+    expect(new Set(rows.map((x) => `${x.table}:${x.seat}`)).size).toBe(rows.length);
+    const room = banquet.room;
+    for (const x of rows) {
+      if (x.table === "head") expect(x.seat).toBeLessThanOrEqual(room.headTableSeats!);
+      else {
+        expect(Number(x.table)).toBeLessThanOrEqual(room.tables!);
+        expect(x.seat).toBeLessThanOrEqual(room.seatsPerTable!);
+      }
+    }
+    const at = new Map(rows.map((x) => [x.id, x]));
+    const adjacent = (a: Row, b: Row) => {
+      if (a.table !== b.table) return false;
+      if (a.table === "head") return Math.abs(a.seat - b.seat) === 1;
+      const n = room.seatsPerTable!;
+      return (a.seat % n) + 1 === b.seat || (b.seat % n) + 1 === a.seat;
+    };
+    for (const d of event.delegates)
+      if (d.interpreterFor && at.has(d.id) && at.has(d.interpreterFor))
+        expect(adjacent(at.get(d.id)!, at.get(d.interpreterFor)!), d.id).toBe(true);
+    // Head table: the top of the precedence order, the host (VN-001) in the centre, the guest of
+    // honour on the host's right (the room's left), the next on the host's left.
+    const ranked = banquet.attendeeIds
+      .map((id) => event.delegateById.get(id)!)
+      .filter((d) => d.precedence !== undefined)
+      .sort((a, b) => a.precedence! - b.precedence! || a.id.localeCompare(b.id));
+    const head = rows.filter((x) => x.table === "head");
+    const headIds = new Set(head.map((x) => x.id));
+    for (const d of ranked.slice(0, 5)) expect(headIds.has(d.id), d.id).toBe(true);
+    expect(at.get("VN-001")!.seat).toBe(6);
+    expect(at.get("KR-004")!.seat).toBe(5);
+    expect(at.get("KR-001")!.seat).toBe(8);
+    // Wishes: rivals apart, the secretariat's host at table 1.
+    expect(at.get("KR-021")!.table).not.toBe(at.get("KR-034")!.table);
+    expect(at.get("KR-099")!.table).toBe("1");
+    const report = JSON.parse(await readFile(path.join(out, "seating/BANQUET/report.json"), "utf8"));
+    expect(report.hard.every((h: { ok: boolean }) => h.ok)).toBe(true);
+    expect(report.soft.length).toBeGreaterThan(5);
+  });
+
+  it("draws the plan, place cards and table list with every guest's name", async () => {
+    const names = event.sessionById
+      .get("BANQUET")!
+      .attendeeIds.map((id) => event.delegateById.get(id)!)
+      .map(
+        (d) =>
+          `${d.nameOrder === "family-first" ? `${d.familyName} ${d.givenName}` : `${d.givenName} ${d.familyName}`}`,
+      );
+    for (const file of ["plan.pdf", "place-cards.pdf"]) {
+      const text = squash((await readPdf(path.join(out, "seating/BANQUET", file))).text.join(" "));
+      for (const n of names) expect(text, `${file}: ${n}`).toContain(squash(n));
+    }
+    const plan = await readPdf(path.join(out, "seating/BANQUET/plan.pdf"));
+    expect([Math.round(plan.sizes[0]!.width), Math.round(plan.sizes[0]!.height)]).toEqual([1191, 842]); // A3
+    const list = await readPdf(path.join(out, "seating/BANQUET/table-list.pdf"));
+    const ko = squash(list.text.join(" "));
+    expect(ko).toContain("문승민");
+    expect(ko).toContain(squash("Hoàng Minh Trí"));
+  });
+
+  it("is reproducible for a seed and keeps edited seats with --keep", async () => {
+    const again = path.join(tmp, "again");
+    expect(conclave(["seating", "fixtures/cicon-2023", "--out", again, "--time-limit", "1"]).code).toBe(0);
+    const a = await readFile(path.join(out, "seating/BANQUET/assignment.csv"), "utf8");
+    // The search has a budget of work, not of time: the same seed gives the same plan.
+    expect(await readFile(path.join(again, "seating/BANQUET/assignment.csv"), "utf8")).toBe(a);
+    const other = path.join(tmp, "other-seed");
+    expect(conclave(["seating", "fixtures/cicon-2023", "--out", other, "--seed", "2"]).code).toBe(0);
+    expect(await readFile(path.join(other, "seating/BANQUET/assignment.csv"), "utf8")).not.toBe(a);
+    // Move KR-007 to table 11, seat 3 by editing the file, and keep it.
+    const edited = a
+      .split("\r\n")
+      .map((l) => {
+        const cells = l.split(",");
+        if (cells[3] === "KR-007") return ["BANQUET", "11", "3", "KR-007", cells[4]].join(",");
+        if (cells[1] === "11" && cells[2] === "3") return "";
+        return l;
+      })
+      .filter((l, i) => i === 0 || l.startsWith("BANQUET"));
+    const keep = path.join(tmp, "edited.csv");
+    await writeFile(keep, edited.filter((l) => l.includes("KR-007") || l.startsWith("\ufeff")).join("\r\n"));
+    const r = conclave([
+      "seating",
+      "fixtures/cicon-2023",
+      "--out",
+      again,
+      "--time-limit",
+      "1",
+      "--keep",
+      keep,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const kept = await readAssignment(path.join(again, "seating/BANQUET/assignment.csv"));
+    expect(kept.find((x) => x.id === "KR-007")).toMatchObject({ table: "11", seat: 3 });
+  });
+
+  it("explains an infeasible must-together group larger than a table, naming the row", async () => {
+    const dir = await copyExample("too-big");
+    const ids = [
+      "KR-007",
+      "KR-008",
+      "KR-009",
+      "KR-010",
+      "KR-011",
+      "KR-012",
+      "KR-013",
+      "KR-014",
+      "KR-015",
+      "KR-016",
+      "KR-017",
+    ];
+    const rows = ids.slice(1).map((id) => `together,KR-007,${id},must,BANQUET,`);
+    await writeFile(path.join(dir, "seating.csv"), `kind,a,b,strength,session,note\n${rows.join("\n")}\n`);
+    const r = conclave(["seating", dir, "--out", path.join(tmp, "o1")]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /seating\.csv:2 error seating-infeasible BANQUET: 11 guests must sit together .* more than the 12 seats|seating\.csv:2 error seating-infeasible BANQUET: 11 guests must sit together/,
+    );
+  });
+
+  it("explains two must rules that contradict, naming both rows", async () => {
+    const dir = await copyExample("contradiction");
+    await writeFile(
+      path.join(dir, "seating.csv"),
+      "kind,a,b,strength,session,note\ntogether,KR-007,KR-008,must,BANQUET,\ntogether,KR-008,KR-009,must,BANQUET,\napart,KR-007,KR-009,must,BANQUET,\n",
+    );
+    const r = conclave(["seating", dir, "--out", path.join(tmp, "o2")]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      "seating.csv:4 error seating-infeasible BANQUET: line 4 says KR-007 and KR-009 must sit apart, but they must sit together by lines 2, 3",
+    );
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
+  });
+
+  it("prints each delegate's table on the badge back and the personal agenda", async () => {
+    const o = path.join(tmp, "build");
+    const r = conclave(["build", "fixtures/cicon-2023", "--out", o, "--only", "seating,agenda,badges"]);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = await readAssignment(path.join(o, "seating/BANQUET/assignment.csv"));
+    const kr = rows.find((x) => x.id === "KR-012")!;
+    const agenda = squash((await readPdf(path.join(o, "agenda/personal/KR-012.pdf"))).text.join(" "));
+    expect(agenda).toContain(squash(`Banquet table: ${kr.table}`));
+    const badges = squash((await readPdf(path.join(o, "badges/badges.pdf"))).text.join(" "));
+    expect(badges).toContain(squash(`Banquet table: ${kr.table}`));
+  });
+});
