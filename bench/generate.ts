@@ -84,9 +84,21 @@ export interface GeneratedEvent {
   "delegates.csv": string;
   "venues.csv": string;
   "sessions.csv": string;
+  "seating.csv": string;
 }
 
-export function generateEvent(delegates: number, sessions: number, seed = 1): GeneratedEvent {
+/**
+ * A valid fictional event. The gala seats the first `gala` delegates (default 1,000) at tables of
+ * ten plus a head table of twelve, with what a real banquet has: a precedence order, interpreters
+ * for the first VIPs, delegations, guests needing accessible seats, and wishes in seating.csv.
+ */
+export function generateEvent(
+  delegates: number,
+  sessions: number,
+  seed = 1,
+  options: { gala?: number } = {},
+): GeneratedEvent {
+  const galaSize = Math.min(delegates, options.gala ?? 1000);
   const rnd = prng(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const days = Math.max(2, Math.ceil(sessions / 400));
@@ -96,9 +108,12 @@ export function generateEvent(delegates: number, sessions: number, seed = 1): Ge
   const venueRows = ["id,venue,room,capacity,layout,tables,seats_per_table,head_table_seats"];
   for (let r = 0; r < rooms - 1; r++)
     venueRows.push(`R${r},Saigon Expo Centre,Hall ${r + 1},${delegates + 10},theatre,,,`);
-  const banquetTables = Math.ceil(Math.min(delegates, 1000) / 10) + 1;
+  const banquetTables = Math.ceil(galaSize / 10) + 1;
+  const accessible = Math.max(2, Math.ceil(galaSize / 100));
+  venueRows[0] += ",accessible_seats";
+  for (let r = 1; r < venueRows.length; r++) venueRows[r] += ",";
   venueRows.push(
-    `BANQUET,Saigon Expo Centre,Mekong Ballroom,${delegates + 10},banquet,${banquetTables},10,12`,
+    `BANQUET,Saigon Expo Centre,Mekong Ballroom,${delegates + 10},banquet,${banquetTables},10,12,${accessible * 2}`,
   );
 
   const sessionRows = ["id,title,title_ko,title_vi,date,start,end,room,type,speakers,audience,seating"];
@@ -127,7 +142,7 @@ export function generateEvent(delegates: number, sessions: number, seed = 1): Ge
   );
 
   const delegateRows = [
-    "id,given_name,family_name,native_name,organisation,country,category,language,email,sessions",
+    "id,given_name,family_name,native_name,organisation,country,category,language,email,sessions,precedence,delegation,interpreter_for,accessibility",
   ];
   const sessionsPerSlot = rooms - 1;
   for (let i = 0; i < delegates; i++) {
@@ -152,9 +167,15 @@ export function generateEvent(delegates: number, sessions: number, seed = 1): Ge
     const a = Math.floor(rnd() * sessionIds.length);
     const b = (a + sessionsPerSlot * (1 + Math.floor(rnd() * 3))) % sessionIds.length;
     const mine = [sessionIds[a], sessionIds[b]];
-    if (i < Math.min(delegates, 1000)) mine.push("GALA");
+    const atGala = i < galaSize;
+    if (atGala) mine.push("GALA");
+    // Gala roles: the first eight rank for the head table; the next four interpret for the first four.
+    const precedence = atGala && i < 8 ? String(i + 1) : "";
+    const interpreterFor = atGala && i >= 8 && i < 12 ? `D${i - 8}` : "";
+    const category = interpreterFor ? "interpreter" : i < 8 ? "vip" : pick(CATEGORIES.filter((c) => c !== "interpreter"));
+    const needs = atGala && i > 12 && i % 97 === 0 && i / 97 <= accessible ? "wheelchair" : "";
     delegateRows.push(
-      `D${i},${given},${family},${native},${pick(ORGS)},${country},${pick(CATEGORIES)},${language},d${i}@example.org,${mine.join(";")}`,
+      `D${i},${given},${family},${native},${pick(ORGS)},${country},${category},${language},d${i}@example.org,${mine.join(";")},${precedence},${country} delegation,${interpreterFor},${needs}`,
     );
   }
   const eventYaml = `name: { en: Synthetic Trade Summit, ko: 합성 무역 서밋, vi: Hội nghị Thương mại Tổng hợp }
@@ -164,8 +185,17 @@ timezone: Asia/Ho_Chi_Minh
 city: Ho Chi Minh City
 languages: [en, ko, vi]
 `;
+  // Wishes among gala guests past the head table: pairs to keep apart and pairs to seat together.
+  const wishRows = ["kind,a,b,strength,session,note"];
+  for (let k = 0; k < Math.floor(galaSize / 50); k++) {
+    const a = 20 + ((k * 37) % Math.max(1, galaSize - 20));
+    const b = 20 + ((k * 37 + 11) % Math.max(1, galaSize - 20));
+    if (a !== b && a < galaSize && b < galaSize)
+      wishRows.push(`${k % 2 ? "together" : "apart"},D${a},D${b},${k % 3 ? "prefer" : "must"},GALA,`);
+  }
   return {
     "event.yaml": eventYaml,
+    "seating.csv": `${wishRows.join("\n")}\n`,
     "delegates.csv": `${delegateRows.join("\n")}\n`,
     "venues.csv": `${venueRows.join("\n")}\n`,
     "sessions.csv": `${sessionRows.join("\n")}\n`,

@@ -2,6 +2,7 @@
  * The seating solver against the research yardstick (MDGPLIB, ../shared/bench/mdgplib/):
  *
  *   npm run bench:seating -- <instance files…> [--seconds S] [--seed N] [--seeds K] [--exact]
+ *   npm run bench:seating -- --conference 200,1000
  *
  * prints one JSON line per instance and seed:
  *   {"instance","n","groups","value","bestKnown","gapPercent","seconds","seed"}
@@ -11,7 +12,12 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { parseEventConfig } from "../src/schema/event.js";
+import { planSeating } from "../src/seating/banquet.js";
 import { groupingValue, solveGrouping } from "../src/seating/grouping.js";
+import { DEFAULT_WEIGHTS } from "../src/seating/score.js";
+import { checkEvent } from "../src/validate/index.js";
+import { generateEvent } from "./generate.js";
 import { solveExact } from "./exact.js";
 import { readBestKnown, readInstance } from "./mdgplib.js";
 
@@ -22,8 +28,58 @@ const { values, positionals } = parseArgs({
     seed: { type: "string", default: "1" },
     seeds: { type: "string", default: "1" },
     exact: { type: "boolean", default: false },
+    conference: { type: "string" },
   },
 });
+const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
+
+if (values.conference) {
+  // Conference scale with every rule: a generated gala (head table, interpreters, delegations,
+  // accessible seats, must/prefer wishes), solved as `conclave seating` does, timed end to end.
+  for (const size of values.conference.split(",").map(Number)) {
+    const files = generateEvent(size + 20, 20, 7, { gala: size });
+    const parsed = parseEventConfig(files["event.yaml"]);
+    if (!parsed.ok) throw new Error("generated event.yaml is invalid");
+    const enc = (t: string) => new TextEncoder().encode(t);
+    const checked = checkEvent({
+      config: parsed.config,
+      files: {
+        delegates: { name: "delegates.csv", bytes: enc(files["delegates.csv"]) },
+        venues: { name: "venues.csv", bytes: enc(files["venues.csv"]) },
+        sessions: { name: "sessions.csv", bytes: enc(files["sessions.csv"]) },
+        seating: { name: "seating.csv", bytes: enc(files["seating.csv"]) },
+      },
+    });
+    if (!checked.event) throw new Error(JSON.stringify(checked.diagnostics.slice(0, 3)));
+    const session = checked.event.sessions.find((x) => x.seating === "assigned")!;
+    const limit = values.seconds ? Number(values.seconds) : size <= 200 ? 1 : 5;
+    const started = performance.now();
+    const result = planSeating({
+      event: checked.event,
+      session,
+      weights: DEFAULT_WEIGHTS,
+      seed: Number(values.seed),
+      // The time goal includes everything after the data is read; leave a margin for placing seats.
+      timeLimitMs: limit * 1000 * 0.8,
+    });
+    const seconds = (performance.now() - started) / 1000;
+    process.stdout.write(
+      `${JSON.stringify({
+        conference: size,
+        guests: result.seats.length,
+        tables: result.tables.length,
+        wishes: checked.event.wishes.length,
+        seconds: round(seconds, 2),
+        goalSeconds: limit,
+        iterations: result.iterations,
+        hardViolations: result.report.hard.reduce((n, h) => n + h.violations.length, 0),
+        score: result.report.score,
+        problems: result.report.problems.length,
+      })}\n`,
+    );
+  }
+  process.exit(0);
+}
 if (positionals.length === 0) {
   process.stderr.write(
     "usage: npm run bench:seating -- <instance files…> [--seconds S] [--seed N] [--seeds K] [--exact]\n",
@@ -32,7 +88,6 @@ if (positionals.length === 0) {
 }
 const limitFor = (n: number) =>
   values.seconds ? Number(values.seconds) : n <= 30 ? 1 : n <= 120 ? 3 : n <= 240 ? 20 : 60;
-const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
 
 for (const file of positionals) {
   const p = await readInstance(file);
