@@ -172,7 +172,11 @@ export function generateEvent(
     // Gala roles: the first eight rank for the head table; the next four interpret for the first four.
     const precedence = atGala && i < 8 ? String(i + 1) : "";
     const interpreterFor = atGala && i >= 8 && i < 12 ? `D${i - 8}` : "";
-    const category = interpreterFor ? "interpreter" : i < 8 ? "vip" : pick(CATEGORIES.filter((c) => c !== "interpreter"));
+    const category = interpreterFor
+      ? "interpreter"
+      : i < 8
+        ? "vip"
+        : pick(CATEGORIES.filter((c) => c !== "interpreter"));
     const needs = atGala && i > 12 && i % 97 === 0 && i / 97 <= accessible ? "wheelchair" : "";
     delegateRows.push(
       `D${i},${given},${family},${native},${pick(ORGS)},${country},${category},${language},d${i}@example.org,${mine.join(";")},${precedence},${country} delegation,${interpreterFor},${needs}`,

@@ -17,8 +17,8 @@ import { planSeating } from "../src/seating/banquet.js";
 import { groupingValue, solveGrouping } from "../src/seating/grouping.js";
 import { DEFAULT_WEIGHTS } from "../src/seating/score.js";
 import { checkEvent } from "../src/validate/index.js";
-import { generateEvent } from "./generate.js";
 import { solveExact } from "./exact.js";
+import { generateEvent } from "./generate.js";
 import { readBestKnown, readInstance } from "./mdgplib.js";
 
 const { values, positionals } = parseArgs({

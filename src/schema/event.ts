@@ -112,6 +112,7 @@ export const eventSchema = z
         emergency_contact: z.string().optional(),
         wifi: z.string().optional(),
         offset_mm: z.tuple([z.number(), z.number()]).default([0, 0]),
+        bleed_mm: z.number().min(0).max(5).default(0),
       })
       .strict()
       .refine((b) => b.stock !== "custom" || b.custom !== undefined, {
@@ -127,6 +128,7 @@ export const eventSchema = z
         sort: "family",
         volume_sheets: 0,
         offset_mm: [0, 0],
+        bleed_mm: 0,
       }),
     agenda: z
       .object({

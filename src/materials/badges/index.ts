@@ -77,6 +77,7 @@ export async function makeBadges(
     back: options.back ?? cfg.back,
     cutMarks: cfg.cut_marks,
     offset: cfg.offset_mm,
+    bleed: cfg.bleed_mm,
     fonts: ctx.fontFamilies,
     measurer: bundledMeasurer(),
     logo: logo?.path,

@@ -19,6 +19,21 @@ import type { Stock } from "./stocks.js";
 
 export type BadgeSort = "family" | "delegation" | "category";
 
+/**
+ * The band's bleed: as asked, but never into a neighbouring badge (half the gap between badges)
+ * nor off the paper (the margin), so a cut slightly off the line still leaves no white edge.
+ */
+export function bandBleed(stock: Stock, bleed: number): { x: number; bottom: number } {
+  if (bleed <= 0) return { x: 0, bottom: 0 };
+  const right =
+    stock.page.width - stock.margin.left - stock.cols * stock.badge.width - (stock.cols - 1) * stock.gap.x;
+  const bottom =
+    stock.page.height - stock.margin.top - stock.rows * stock.badge.height - (stock.rows - 1) * stock.gap.y;
+  const x = Math.min(bleed, stock.cols > 1 ? stock.gap.x / 2 : bleed, stock.margin.left, right);
+  const y = Math.min(bleed, stock.rows > 1 ? stock.gap.y / 2 : bleed, bottom);
+  return { x: Math.max(0, x), bottom: Math.max(0, y) };
+}
+
 /** "Banquet table: 7" / "만찬 테이블: 헤드 테이블" on the back, from the seating plan's table id. */
 function tableLine(table: string | undefined, lang: Language): string | null {
   if (!table) return null;
@@ -36,6 +51,8 @@ export interface BadgeOptions {
   back: boolean;
   cutMarks: boolean;
   offset: readonly [number, number];
+  /** Bleed of the colour band past the cut, in mm (limited by the gaps and margins). */
+  bleed?: number;
   fonts: readonly string[];
   /** Measures text in the bundled fonts, so sizes and line breaks are decided here, not in Typst. */
   measurer: Measurer;
@@ -70,6 +87,8 @@ export interface BadgeData {
   theme: { primary: string; secondary: string; fonts: readonly string[] };
   stock: Stock;
   offset: readonly [number, number];
+  /** How far the colour band runs past the badge's sides and bottom edge, in mm. */
+  bleed: { x: number; bottom: number };
   calibrate: boolean;
   duplex: boolean;
   cut_marks: boolean;
@@ -292,6 +311,7 @@ export function planBadges(event: Event, options: BadgeOptions): BadgePlan {
     },
     stock: options.stock,
     offset: options.offset,
+    bleed: bandBleed(options.stock, options.bleed ?? 0),
     calibrate: options.calibrate,
     duplex: options.back && !options.stock.fold,
     cut_marks: options.cutMarks,

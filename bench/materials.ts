@@ -1,0 +1,66 @@
+/**
+ * Material benchmark: each material of a generated event made by the CLI as a user runs it, with
+ * wall time and peak memory, medians over runs.
+ *
+ *   npm run bench:materials -- [--delegates 10000] [--sessions 2000] [--materials agenda,letters] [--runs 1]
+ *
+ * Goals (2-core machine): agenda (programme of 2,000 sessions + 10,000 personal agendas, PDF and
+ * ICS) under 30 s; letters (10,000 invitations + all.pdf) under 20 s.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { generateEvent } from "./generate.js";
+import { runMeasured } from "./run.js";
+
+const { values } = parseArgs({
+  options: {
+    delegates: { type: "string", default: "10000" },
+    sessions: { type: "string", default: "2000" },
+    materials: { type: "string", default: "agenda,letters" },
+    runs: { type: "string", default: "1" },
+  },
+});
+const root = path.resolve(import.meta.dirname, "..");
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const dir = await mkdtemp(path.join(tmpdir(), "conclave-bench-materials-"));
+const event = path.join(dir, "event");
+await mkdir(event);
+const files = generateEvent(Number(values.delegates), Number(values.sessions), 13);
+for (const [name, text] of Object.entries(files)) await writeFile(path.join(event, name), text);
+process.stderr.write(`Generated ${values.delegates} delegates and ${values.sessions} sessions in ${event}\n`);
+
+const results: Record<string, unknown>[] = [];
+for (const material of values.materials.split(",")) {
+  const times: number[] = [];
+  const peaks: number[] = [];
+  let summary = "";
+  for (let r = 0; r < Number(values.runs); r++) {
+    const out = path.join(dir, `out-${material}-${r}`);
+    const run = await runMeasured(process.execPath, [
+      path.join(root, "bin/conclave.js"),
+      material,
+      event,
+      "--out",
+      out,
+    ]);
+    if (run.code !== 0) throw new Error(`${material} failed:\n${run.stderr}`);
+    times.push(run.seconds);
+    if (run.peakMb !== null) peaks.push(run.peakMb);
+    summary = run.stdout.trim().split("\n")[0] ?? "";
+    await rm(out, { recursive: true, force: true });
+  }
+  const row = {
+    material,
+    delegates: Number(values.delegates),
+    sessions: Number(values.sessions),
+    runs: times.length,
+    medianSeconds: Math.round(median(times) * 100) / 100,
+    peakMb: peaks.length ? median(peaks) : null,
+    summary,
+  };
+  results.push(row);
+  process.stdout.write(`${JSON.stringify(row)}\n`);
+}
+await rm(dir, { recursive: true, force: true });

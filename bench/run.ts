@@ -1,0 +1,54 @@
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+
+export interface RunResult {
+  code: number;
+  seconds: number;
+  /** Peak resident memory of the process and its worker threads (VmHWM), in MB; null off Linux. */
+  peakMb: number | null;
+  stderr: string;
+  stdout: string;
+}
+
+/**
+ * Runs a command as a fresh process and measures its wall time and peak memory. Peak RSS comes
+ * from /proc/<pid>/status (VmHWM), read every 100 ms until the process exits: worker threads share
+ * the process, so the figure covers the whole compiler pool.
+ */
+export function runMeasured(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<RunResult> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = spawn(command, args, { env: { ...process.env, CI: "true", NO_COLOR: "1", ...env } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => {
+      stdout += d;
+    });
+    child.stderr.on("data", (d) => {
+      stderr += d;
+    });
+    let peak: number | null = null;
+    const poll = setInterval(() => {
+      try {
+        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
+        if (m) peak = Math.max(peak ?? 0, Number(m[1]) / 1024);
+      } catch {
+        // not Linux, or the process has just exited
+      }
+    }, 100);
+    child.on("close", (code) => {
+      clearInterval(poll);
+      resolve({
+        code: code ?? -1,
+        seconds: (performance.now() - started) / 1000,
+        peakMb: peak === null ? null : Math.round(peak),
+        stderr,
+        stdout,
+      });
+    });
+  });
+}
