@@ -22,7 +22,8 @@ export interface Ui {
 }
 
 export interface Task {
-  update(text: string): void;
+  /** New text for the running task; with done/total, plain terminals print it at each quarter. */
+  update(text: string, done?: number, total?: number): void;
   succeed(text: string): void;
   /** Finished, but with something the user must look at. */
   warn(text: string): void;
@@ -86,8 +87,18 @@ export function createUi(options: UiOptions = {}): Ui {
           fail: (t) => spinner.fail(t),
         };
       }
+      // Without a spinner, progress is a plain line at each quarter of the work, so a CI log
+      // shows that a long build is moving without a line per document.
+      let lastQuarter = 0;
       return {
-        update: () => {},
+        update: (t, done, total) => {
+          if (done === undefined || !total) return;
+          const quarter = Math.floor((done / total) * 4);
+          if (quarter > lastQuarter && quarter < 4) {
+            lastQuarter = quarter;
+            ui.log(`  ${t}`);
+          }
+        },
         succeed: (t) => ui.log(`${color.green("✓")} ${t}`),
         warn: (t) => ui.error(`${color.yellow("!")} ${t}`),
         fail: (t) => ui.error(`${color.red("✗")} ${t}`),

@@ -88,6 +88,7 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
         continue;
       }
       const t = ui.task(`${name}…`);
+      const materialStarted = performance.now();
       try {
         const r = await material(
           {
@@ -99,7 +100,11 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
             fontFamilies,
             ...(tables ? { tables } : {}),
             onProgress: (done, total) =>
-              t.update(`${name} ${done.toLocaleString("en")}/${total.toLocaleString("en")}`),
+              t.update(
+                `${name} ${done.toLocaleString("en")}/${total.toLocaleString("en")} · ${((performance.now() - materialStarted) / 1000).toFixed(0)} s`,
+                done,
+                total,
+              ),
           },
           options.materialOptions ?? {},
         );
@@ -136,10 +141,32 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
       ),
     );
   } else {
-    for (const r of results) {
-      ui.out(
-        `${r.material.padEnd(8)} ${String(r.files).padStart(6)} files ${String(r.pages).padStart(7)} pages ${(r.bytes / 1e6).toFixed(1).padStart(7)} MB ${r.seconds.toFixed(1).padStart(6)} s`,
-      );
+    // The summary table:  material   files   pages    size    time
+    const row = (cells: string[]) =>
+      `${cells[0]!.padEnd(9)}${cells[1]!.padStart(7)}${cells[2]!.padStart(9)}${cells[3]!.padStart(10)}${cells[4]!.padStart(9)}`;
+    if (results.length > 0) {
+      ui.out(row(["material", "files", "pages", "size", "time"]));
+      for (const r of results)
+        ui.out(
+          row([
+            r.material,
+            String(r.files),
+            String(r.pages),
+            `${(r.bytes / 1e6).toFixed(1)} MB`,
+            `${r.seconds.toFixed(1)} s`,
+          ]),
+        );
+      const sum = (f: (r: MaterialResult) => number) => results.reduce((n, r) => n + f(r), 0);
+      if (results.length > 1)
+        ui.out(
+          row([
+            "total",
+            String(sum((r) => r.files)),
+            String(sum((r) => r.pages)),
+            `${(sum((r) => r.bytes) / 1e6).toFixed(1)} MB`,
+            `${seconds.toFixed(1)} s`,
+          ]),
+        );
     }
     if (unavailable.length > 0) ui.out(`Not in this version yet: ${unavailable.join(", ")}.`);
     ui.out(
