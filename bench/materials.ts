@@ -48,7 +48,7 @@ for (const material of values.materials.split(",")) {
     if (run.code !== 0) throw new Error(`${material} failed:\n${run.stderr}`);
     times.push(run.seconds);
     if (run.peakMb !== null) peaks.push(run.peakMb);
-    summary = run.stdout.trim().split("\n")[0] ?? "";
+    summary = run.stdout.split("\n").find((l) => l.startsWith(material)) ?? "";
     await rm(out, { recursive: true, force: true });
   }
   const row = {

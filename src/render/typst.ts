@@ -67,7 +67,7 @@ export class TypstEngine {
   private readonly compiler: NodeCompiler;
   private readonly root: string;
   private readonly eventDir: string | undefined;
-  private mapped = new Set<string>();
+  private readonly mapped = new Map<string, Buffer>();
   private compiles = 0;
 
   constructor(options: EngineOptions) {
@@ -93,12 +93,23 @@ export class TypstEngine {
   }
 
   compile(job: CompileJob): CompiledPdf {
-    for (const p of this.mapped) this.compiler.unmapShadow(p);
-    this.mapped.clear();
-    for (const [rel, bytes] of Object.entries(job.assets ?? {})) {
-      const p = path.join(this.root, rel);
-      this.compiler.mapShadow(p, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-      this.mapped.add(p);
+    // Virtual files stay mapped while the next job brings the same bytes (a letterhead logo for
+    // 10,000 letters): remapping would make Typst decode the image again for every document.
+    const wanted = new Map(
+      Object.entries(job.assets ?? {}).map(([rel, bytes]) => [path.join(this.root, rel), bytes] as const),
+    );
+    for (const [p, bytes] of this.mapped) {
+      const next = wanted.get(p);
+      if (next && Buffer.from(next.buffer, next.byteOffset, next.byteLength).equals(bytes)) wanted.delete(p);
+      else {
+        this.compiler.unmapShadow(p);
+        this.mapped.delete(p);
+      }
+    }
+    for (const [p, bytes] of wanted) {
+      const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      this.compiler.mapShadow(p, buffer);
+      this.mapped.set(p, buffer);
     }
     const main = path.join(this.root, job.template);
     const result = this.compiler.compile({ mainFilePath: main, inputs: { data: JSON.stringify(job.data) } });
@@ -132,7 +143,9 @@ export class TypstEngine {
     const pdf = this.compiler.pdf(doc, { creationTimestamp: job.timestamp, pdfTags: false });
     // Typst memoises every document it lays out; thousands of one-off documents (personal
     // agendas, letters) would keep gigabytes alive. What the last few compiles used stays warm.
-    if (++this.compiles % 64 === 0) this.evict(16);
+    // A long document (a volume of letters, the programme) leaves the most behind: drop it at once.
+    if (doc.numOfPages > 200) this.evict(0);
+    else if (++this.compiles % 64 === 0) this.evict(16);
     return { pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength), pages: doc.numOfPages };
   }
 

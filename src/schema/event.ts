@@ -149,6 +149,8 @@ export const eventSchema = z
         place: localized.optional(),
         /** Korean family names in capitals in English letters: "KIM Min-jun". */
         upper_family: z.boolean().default(false),
+        /** Letters per volume of all.pdf (all-001.pdf, …); 0: one file whatever the count. */
+        volume_letters: z.number().int().min(0).default(1000),
         letterhead: z
           .object({ name: localized.optional(), address: localized.optional(), logo: fileName.optional() })
           .strict()
@@ -162,6 +164,7 @@ export const eventSchema = z
       .strict()
       .default({
         upper_family: false,
+        volume_letters: 1000,
         letterhead: {},
         invitation: { reference: "{id}" },
         visa: { reference: "VISA/{id}" },

@@ -65,7 +65,13 @@ export async function makeLetters(
   const dir = `letters/${kind}`;
   if (options.dryRun) {
     const lines = letters.map((l) => `${dir}/${l.file}  (${l.lang})`);
-    if (letters.length > 0) lines.push(`${dir}/all.pdf`, `${dir}/mailing.csv`);
+    if (letters.length > 0) {
+      const per = config.letters.volume_letters;
+      const count = per > 0 ? Math.ceil(letters.length / per) : 1;
+      for (let i = 1; i <= count; i++)
+        lines.push(`${dir}/${count === 1 ? "all.pdf" : `all-${String(i).padStart(3, "0")}.pdf`}`);
+      lines.push(`${dir}/mailing.csv`);
+    }
     return {
       material: "letters",
       files: 0,
@@ -94,16 +100,26 @@ export async function makeLetters(
     files++;
     bytes += entry.size;
   };
-  // all.pdf is one long document: it compiles in the pool while the single letters do.
-  const all =
-    letters.length > 0
-      ? ctx.render({
-          template: "letters/letter.typ",
-          data: { theme, lang: config.defaultLanguage, letters: letters.map((l) => l.data) },
-          assets,
-          timestamp,
-        })
-      : undefined;
+  // all.pdf compiles in the pool while the single letters do. Past `volume_letters` letters it is
+  // split into volumes (all-001.pdf, …): print shops prefer files of a few thousand pages, and
+  // one Typst document of 10,000 letters would hold gigabytes at once.
+  const perVolume = config.letters.volume_letters > 0 ? config.letters.volume_letters : letters.length;
+  const volumes: (typeof letters)[] = [];
+  for (let i = 0; i < letters.length; i += Math.max(1, perVolume))
+    volumes.push(letters.slice(i, i + perVolume));
+  const allFiles = volumes.map((_, i) =>
+    volumes.length === 1 ? "all.pdf" : `all-${String(i + 1).padStart(3, "0")}.pdf`,
+  );
+  const all = volumes.map((v) =>
+    ctx.render({
+      template: "letters/letter.typ",
+      data: { theme, lang: config.defaultLanguage, letters: v.map((l) => l.data) },
+      assets,
+      timestamp,
+    }),
+  );
+  // Awaited after the single letters; until then a failure must not go unhandled.
+  for (const a of all) a.catch(() => {});
   let done = 0;
   await mapLimit(letters, 16, async (l) => {
     const pdf = await ctx.render({
@@ -116,10 +132,12 @@ export async function makeLetters(
     pages += pdf.pages;
     ctx.onProgress?.(++done, letters.length);
   });
-  if (all) {
-    const pdf = await all;
-    await write("all.pdf", pdf.pdf);
+  for (const [i, a] of all.entries()) {
+    const pdf = await a;
+    await write(allFiles[i]!, pdf.pdf);
     pages += pdf.pages;
+  }
+  if (letters.length > 0) {
     await write(
       "mailing.csv",
       writeCsv(

@@ -65,6 +65,7 @@ export interface LetterPlanOptions {
 }
 
 const PROGRAMME_TYPES = new Set(["plenary", "keynote", "panel", "ceremony", "banquet", "workshop", "visit"]);
+const HIGHLIGHT_TYPES = new Set(["plenary", "keynote", "ceremony", "banquet"]);
 
 /** The visa fields a letter needs, and the column each comes from. */
 const VISA_FIELDS = [
@@ -93,6 +94,15 @@ export function planLetters(
   const problems: Diagnostic[] = [];
   const mainRoom = mostUsedRoom(event.sessions);
   const letterDate = settings.date ?? config.start;
+  const summaries = new Map<Language, ReturnType<typeof programmeSummary>>();
+  const summaryIn = (lang: Language) => {
+    let v = summaries.get(lang);
+    if (!v) {
+      v = programmeSummary(event.sessions, lang, fb);
+      summaries.set(lang, v);
+    }
+    return v;
+  };
   let hostNationals = 0;
   for (const d of options.order) {
     if (wanted && !wanted.has(d.id)) continue;
@@ -164,7 +174,7 @@ export function planLetters(
         room: [pick(s.room.room, lang, fb), pick(s.room.venue, lang, fb)].filter(Boolean).join(", "),
       })),
       protocol: d.category === "vip" || officeOf(d) !== undefined,
-      programme: programmeSummary(event.sessions, lang, fb),
+      programme: summaryIn(lang),
       reply_by: kindSettings.reply_by ? formatDatePlain(kindSettings.reply_by, lang) : null,
       signatory: {
         name: t(kindSettings.signatory?.name),
@@ -187,10 +197,17 @@ export function planLetters(
   return { letters, problems: sortDiagnostics(problems), hostNationals };
 }
 
+/**
+ * The programme a letter summarises: the sessions of the main types, at most twelve. A large
+ * congress has hundreds of panels; its letter lists the plenaries, ceremonies and the banquet.
+ */
 function programmeSummary(sessions: readonly Session[], lang: Language, fb: Language) {
+  const MAX = 12;
+  let chosen = sessions.filter((s) => !s.type || PROGRAMME_TYPES.has(s.type));
+  if (chosen.length > MAX) chosen = chosen.filter((s) => s.type && HIGHLIGHT_TYPES.has(s.type));
+  chosen = chosen.slice(0, MAX);
   const days = new Map<string, { time: string; title: string }[]>();
-  for (const s of sessions) {
-    if (s.type && !PROGRAMME_TYPES.has(s.type)) continue;
+  for (const s of chosen) {
     const list = days.get(s.date) ?? [];
     list.push({ time: formatTime(s.start), title: pick(s.title, lang, fb) ?? s.id });
     days.set(s.date, list);
