@@ -115,7 +115,7 @@ function solveCliques(
   const triangles = new Set<string>();
   const cuts: string[] = [];
   const started = performance.now();
-  for (let round = 0; ; round++) {
+  for (;;) {
     const left = timeLimitSeconds - (performance.now() - started) / 1000;
     if (left <= 0) return { value: Number.NaN, optimal: false, group: [] };
     const model = [
