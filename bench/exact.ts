@@ -43,6 +43,7 @@ export async function solveExact(
   let r = 0;
   const binaries: string[] = [];
   for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) binaries.push(y(i, j));
+  if (equal && choose(n, p.lower[0]!) <= 1_000_000) return solveSetPartition(highs, p, timeLimitSeconds);
   if (equal) return solveCliques(highs, p, y, lines, binaries, timeLimitSeconds);
   {
     const x = (i: number, g: number) => `x${i}_${g}`;
@@ -160,4 +161,82 @@ function solveCliques(
       return { value: r.ObjectiveValue, optimal: true, group };
     }
   }
+}
+
+function choose(n: number, k: number): number {
+  let c = 1;
+  for (let i = 0; i < k; i++) c = (c * (n - i)) / (i + 1);
+  return c;
+}
+
+/**
+ * Equal sizes, small n: every group of m items is a column (30 items, groups of 6: 593,775
+ * columns), and the model picks n / m disjoint columns covering every item. The LP relaxation of
+ * this set-partitioning model is tight, which is what lets HiGHS prove the optimum where the pair
+ * models cannot.
+ */
+function solveSetPartition(
+  highs: Highs,
+  p: GroupingProblem,
+  timeLimitSeconds: number,
+): { value: number; optimal: boolean; group: number[] } {
+  const { n } = p;
+  const m = p.lower[0]!;
+  const columns: number[][] = [];
+  const values: number[] = [];
+  const pick: number[] = [];
+  const walk = (start: number, sum: number) => {
+    if (pick.length === m) {
+      columns.push([...pick]);
+      values.push(sum);
+      return;
+    }
+    for (let i = start; i <= n - (m - pick.length); i++) {
+      let add = 0;
+      for (const j of pick) add += p.weights[i * n + j]!;
+      pick.push(i);
+      walk(i + 1, sum + add);
+      pick.pop();
+    }
+  };
+  walk(0, 0);
+  const rows: string[][] = Array.from({ length: n }, () => []);
+  columns.forEach((col, k) => {
+    for (const i of col) rows[i]!.push(`c${k}`);
+  });
+  const out: string[] = ["Maximize", " obj:"];
+  for (let k = 0; k < columns.length; k += 10)
+    out.push(
+      `  ${values
+        .slice(k, k + 10)
+        .map((v, j) => `${v >= 0 ? "+" : "-"} ${Math.abs(v).toFixed(6)} c${k + j}`)
+        .join(" ")}`,
+    );
+  out.push("Subject To");
+  for (let i = 0; i < n; i++) {
+    const terms = rows[i]!;
+    const chunked: string[] = [];
+    for (let k = 0; k < terms.length; k += 20) chunked.push(terms.slice(k, k + 20).join(" + "));
+    out.push(` r${i}: ${chunked.join("\n  + ")} = 1`);
+  }
+  out.push("Binary");
+  for (let k = 0; k < columns.length; k += 20)
+    out.push(
+      ` ${columns
+        .slice(k, k + 20)
+        .map((_, j) => `c${k + j}`)
+        .join(" ")}`,
+    );
+  out.push("End");
+  const r = highs.solve(out.join("\n"), { output_flag: false, time_limit: timeLimitSeconds });
+  if (r.Status !== "Optimal") return { value: Number.NaN, optimal: false, group: [] };
+  const group = new Array<number>(n).fill(-1);
+  let g = 0;
+  columns.forEach((col, k) => {
+    if (((r.Columns[`c${k}`] as { Primal: number } | undefined)?.Primal ?? 0) > 0.5) {
+      for (const i of col) group[i] = g;
+      g++;
+    }
+  });
+  return { value: r.ObjectiveValue, optimal: true, group };
 }
