@@ -101,6 +101,14 @@ export class RenderPool {
     }
   }
 
+  /**
+   * Asks every worker to drop Typst's caches (between materials: what the agendas laid out is no
+   * use to the letters, and would otherwise stay in memory for the rest of the build).
+   */
+  evictAll(): void {
+    for (const w of this.workers) w.postMessage({ id: -1, evict: true });
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     for (const q of this.queue.splice(0)) q.reject(new Error("the build was stopped"));

@@ -114,6 +114,7 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
         if (r.problems && r.problems.length > 0) ui.error(formatPretty(r.problems, ui.color));
         results.push(r);
         if (r.tables) tables = r.tables;
+        pool.evictAll();
       } catch (e) {
         t.fail(`${name} failed`);
         throw e;

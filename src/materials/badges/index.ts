@@ -7,6 +7,9 @@ import type { MaterialContext, MaterialResult } from "../index.js";
 import { type BadgeSort, planBadges } from "./plan.js";
 import { customStock, STOCKS, type Stock } from "./stocks.js";
 
+/** The most badges in one PDF file when no volume size is given. */
+const MAX_BADGES_PER_FILE = 20_000;
+
 export interface BadgeCliOptions {
   stock?: string;
   sort?: BadgeSort;
@@ -105,7 +108,14 @@ export async function makeBadges(
 
   // Large runs may be split into volumes of N sheets (print shops prefer files of a few thousand
   // pages); volumes compile in parallel in the pool.
-  const volumeSheets = options.volumeSheets ?? cfg.volume_sheets;
+  // Past 20,000 badges the run is split into volumes even when none were asked for: one Typst
+  // document cannot hold more QR codes than that safely (see above), nor should one PDF file.
+  const perSheet = stock.cols * stock.rows;
+  const asked = options.volumeSheets ?? cfg.volume_sheets;
+  const volumeSheets =
+    asked > 0 || plan.delegates.length <= MAX_BADGES_PER_FILE
+      ? asked
+      : Math.ceil(MAX_BADGES_PER_FILE / perSheet);
   const volumes =
     volumeSheets > 0 && !options.calibrate ? chunk(plan.data.sheets, volumeSheets) : [plan.data.sheets];
   const shared = Object.fromEntries(Object.entries(assets).filter(([p]) => !p.startsWith("/qr/")));
@@ -114,9 +124,16 @@ export async function makeBadges(
       // Each volume carries only its own badges and QR codes.
       const used = [...new Set(sheets.flat().map((s) => s.badge))];
       const index = new Map(used.map((b, j) => [b, j]));
-      const badges = used.map((b) => plan.data.badges[b]!);
+      // QR codes are named by their place in the volume, so every volume reuses the same virtual
+      // paths: Typst numbers each file path it ever sees in a process, and runs out at 65,535.
       const volumeAssets = { ...shared };
-      for (const b of badges) if (b.qr && assets[b.qr]) volumeAssets[b.qr] = assets[b.qr]!;
+      const badges = used.map((b, j) => {
+        const badge = plan.data.badges[b]!;
+        if (!badge.qr || !assets[badge.qr]) return badge;
+        const local = `/qr/${j}.svg`;
+        volumeAssets[local] = assets[badge.qr]!;
+        return { ...badge, qr: local };
+      });
       const compiled = await ctx.render({
         template: "badge.typ",
         data: {
