@@ -3,6 +3,7 @@ import path from "node:path";
 import { UserError } from "../../errors.js";
 import { bundledMeasurer } from "../../load/fonts.js";
 import { pdfTimestamp } from "../../render/typst.js";
+import { mapLimit } from "../../util/limit.js";
 import type { MaterialContext, MaterialResult } from "../index.js";
 import { type BadgeSort, planBadges } from "./plan.js";
 import { customStock, STOCKS, type Stock } from "./stocks.js";
@@ -91,25 +92,9 @@ export async function makeBadges(
   // The QR codes and the pieces every badge shares (header, each language's back) are made in
   // parallel; the sheets then reuse the pieces as images.
   const timestamp = pdfTimestamp(event.config.start, process.env);
-  const [svgs, pieces] = await Promise.all([
-    options.calibrate ? Promise.resolve([]) : ctx.qr(plan.qr.map((q) => q.text)),
-    ctx.render({
-      template: "badge.typ",
-      data: { ...plan.data, mode: "pieces", badges: [], sheets: [] },
-      assets: { ...assets },
-      timestamp,
-    }),
-  ]);
-  const encoder = new TextEncoder();
-  svgs.forEach((svg, i) => {
-    assets[plan.qr[i]!.path] = encoder.encode(svg);
-  });
-  assets["/pieces.pdf"] = pieces.pdf;
-
   // Large runs may be split into volumes of N sheets (print shops prefer files of a few thousand
-  // pages); volumes compile in parallel in the pool.
-  // Past 20,000 badges the run is split into volumes even when none were asked for: one Typst
-  // document cannot hold more QR codes than that safely (see above), nor should one PDF file.
+  // pages). Past 20,000 badges the run is split even when no size was asked for: one Typst
+  // process can name at most 65,535 files, and a QR code is a file.
   const perSheet = stock.cols * stock.rows;
   const asked = options.volumeSheets ?? cfg.volume_sheets;
   const volumeSheets =
@@ -118,41 +103,70 @@ export async function makeBadges(
       : Math.ceil(MAX_BADGES_PER_FILE / perSheet);
   const volumes =
     volumeSheets > 0 && !options.calibrate ? chunk(plan.data.sheets, volumeSheets) : [plan.data.sheets];
-  const shared = Object.fromEntries(Object.entries(assets).filter(([p]) => !p.startsWith("/qr/")));
-  const results = await Promise.all(
-    volumes.map(async (sheets, i) => {
-      // Each volume carries only its own badges and QR codes.
-      const used = [...new Set(sheets.flat().map((s) => s.badge))];
-      const index = new Map(used.map((b, j) => [b, j]));
-      // QR codes are named by their place in the volume, so every volume reuses the same virtual
-      // paths: Typst numbers each file path it ever sees in a process, and runs out at 65,535.
-      const volumeAssets = { ...shared };
-      const badges = used.map((b, j) => {
-        const badge = plan.data.badges[b]!;
-        if (!badge.qr || !assets[badge.qr]) return badge;
-        const local = `/qr/${j}.svg`;
-        volumeAssets[local] = assets[badge.qr]!;
-        return { ...badge, qr: local };
-      });
-      const compiled = await ctx.render({
-        template: "badge.typ",
-        data: {
-          ...plan.data,
-          badges,
-          sheets: sheets.map((sheet) => sheet.map((s) => ({ at: s.at, badge: index.get(s.badge)! }))),
-        },
-        assets: volumeAssets,
-        timestamp,
-      });
-      const file = options.calibrate
-        ? "badges/calibration.pdf"
-        : volumes.length > 1
-          ? `badges/badges-${String(i + 1).padStart(3, "0")}.pdf`
-          : "badges/badges.pdf";
-      const entry = await ctx.writer.write(file, compiled.pdf, "badges");
-      return { file, pages: compiled.pages, bytes: entry.size };
+  // One file: its QR codes are made in parallel with the pieces every badge shares (header, each
+  // language's back). Volumes: each makes its own QR codes when its turn comes, so memory holds
+  // two volumes at a time, not the whole run.
+  const upFront = volumes.length === 1 && !options.calibrate;
+  const [svgs, pieces] = await Promise.all([
+    upFront ? ctx.qr(plan.qr.map((q) => q.text)) : Promise.resolve([]),
+    ctx.render({
+      template: "badge.typ",
+      data: { ...plan.data, mode: "pieces", badges: [], sheets: [] },
+      assets: { ...assets },
+      timestamp,
     }),
-  );
+  ]);
+  const encoder = new TextEncoder();
+  const qrBytes = new Map<string, Uint8Array>();
+  svgs.forEach((svg, i) => {
+    qrBytes.set(plan.qr[i]!.path, encoder.encode(svg));
+  });
+  const qrTextOf = new Map(plan.qr.map((q) => [q.path, q.text]));
+  assets["/pieces.pdf"] = pieces.pdf;
+  let done = 0;
+  const results = await mapLimit(volumes, 2, async (sheets, i) => {
+    // Each volume carries only its own badges and QR codes.
+    const used = [...new Set(sheets.flat().map((s) => s.badge))];
+    const index = new Map(used.map((b, j) => [b, j]));
+    if (!upFront && !options.calibrate) {
+      const paths = used.map((b) => plan.data.badges[b]!.qr).filter((q): q is string => Boolean(q));
+      const made = await ctx.qr(paths.map((q) => qrTextOf.get(q)!));
+      paths.forEach((q, k) => {
+        qrBytes.set(q, encoder.encode(made[k]!));
+      });
+    }
+    // QR codes are named by their place in the volume, so every volume reuses the same virtual
+    // paths (Typst numbers each file path it ever sees, and stops at 65,535).
+    const volumeAssets = { ...assets };
+    const badges = used.map((b, j) => {
+      const badge = plan.data.badges[b]!;
+      const bytes = badge.qr ? qrBytes.get(badge.qr) : undefined;
+      if (!badge.qr || !bytes) return badge;
+      const local = `/qr/${j}.svg`;
+      volumeAssets[local] = bytes;
+      if (!upFront) qrBytes.delete(badge.qr);
+      return { ...badge, qr: local };
+    });
+    const compiled = await ctx.render({
+      template: "badge.typ",
+      data: {
+        ...plan.data,
+        badges,
+        sheets: sheets.map((sheet) => sheet.map((s) => ({ at: s.at, badge: index.get(s.badge)! }))),
+      },
+      assets: volumeAssets,
+      timestamp,
+    });
+    const file = options.calibrate
+      ? "badges/calibration.pdf"
+      : volumes.length > 1
+        ? `badges/badges-${String(i + 1).padStart(3, "0")}.pdf`
+        : "badges/badges.pdf";
+    const entry = await ctx.writer.write(file, compiled.pdf, "badges");
+    done += used.length;
+    ctx.onProgress?.(done, plan.delegates.length);
+    return { file, pages: compiled.pages, bytes: entry.size };
+  });
   const pages = results.reduce((n, r) => n + r.pages, 0);
   const bytes = results.reduce((n, r) => n + r.bytes, 0);
   const where =
