@@ -9,7 +9,7 @@ import { type BadgeSort, planBadges } from "./plan.js";
 import { customStock, STOCKS, type Stock } from "./stocks.js";
 
 /** The most badges in one PDF file when no volume size is given. */
-const MAX_BADGES_PER_FILE = 20_000;
+const MAX_BADGES_PER_FILE = 5_000;
 
 export interface BadgeCliOptions {
   stock?: string;
@@ -93,8 +93,9 @@ export async function makeBadges(
   // parallel; the sheets then reuse the pieces as images.
   const timestamp = pdfTimestamp(event.config.start, process.env);
   // Large runs may be split into volumes of N sheets (print shops prefer files of a few thousand
-  // pages). Past 20,000 badges the run is split even when no size was asked for: one Typst
-  // process can name at most 65,535 files, and a QR code is a file.
+  // pages). Past 5,000 badges the run is split even when no size was asked for: a Typst document
+  // of 20,000 badges holds about 2 GB while it is laid out, and one process can name at most
+  // 65,535 files (a QR code is a file).
   const perSheet = stock.cols * stock.rows;
   const asked = options.volumeSheets ?? cfg.volume_sheets;
   const volumeSheets =
