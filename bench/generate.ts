@@ -7,6 +7,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { createRandom } from "../src/seating/random.js";
 
 const KR_FAMILY = [
   ["김", "Kim"],
@@ -67,17 +68,7 @@ const ORGS = [
 ];
 const CATEGORIES = ["delegate", "delegate", "delegate", "delegate", "speaker", "vip", "press", "staff"];
 
-/** Mulberry32: small, fast, seeded. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = createRandom;
 
 export interface GeneratedEvent {
   "event.yaml": string;

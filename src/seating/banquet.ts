@@ -569,6 +569,21 @@ export function chooseSides(sizes: readonly number[], right: number, left: numbe
   return out;
 }
 
+/** The weight each `prefer` wish adds to its pair: + together, − apart. */
+function preferWeights(
+  wishes: readonly Wish[],
+  index: ReadonlyMap<string, number>,
+  w: SeatingWeights,
+): Map<string, number> {
+  const prefer = new Map<string, number>();
+  for (const x of wishes) {
+    if (x.strength !== "prefer") continue;
+    const key = pairKey(index.get(x.a)!, index.get(x.b)!);
+    prefer.set(key, (prefer.get(key) ?? 0) + (x.kind === "together" ? w.prefer_together : -w.prefer_apart));
+  }
+  return prefer;
+}
+
 /** Weight of seating two guests at the same table (interpreters count for nothing: they work). */
 function pairWeights(
   guests: readonly Delegate[],
@@ -576,12 +591,7 @@ function pairWeights(
   index: ReadonlyMap<string, number>,
   w: SeatingWeights,
 ): (a: number, b: number) => number {
-  const prefer = new Map<string, number>();
-  for (const x of wishes) {
-    if (x.strength !== "prefer") continue;
-    const key = pairKey(index.get(x.a)!, index.get(x.b)!);
-    prefer.set(key, (prefer.get(key) ?? 0) + (x.kind === "together" ? w.prefer_together : -w.prefer_apart));
-  }
+  const prefer = preferWeights(wishes, index, w);
   return (a, b) => {
     const da = guests[a]!;
     const db = guests[b]!;
@@ -603,12 +613,7 @@ function seatPairScore(
   index: ReadonlyMap<string, number>,
   w: SeatingWeights,
 ): (a: number, b: number) => number {
-  const prefer = new Map<string, number>();
-  for (const x of wishes) {
-    if (x.strength !== "prefer") continue;
-    const key = pairKey(index.get(x.a)!, index.get(x.b)!);
-    prefer.set(key, (prefer.get(key) ?? 0) + (x.kind === "together" ? w.prefer_together : -w.prefer_apart));
-  }
+  const prefer = preferWeights(wishes, index, w);
   return (a, b) => {
     const da = guests[a]!;
     const db = guests[b]!;
