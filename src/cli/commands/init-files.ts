@@ -68,6 +68,7 @@ Event data for [conclave](https://www.npmjs.com/package/conclave).
 - \`event.yaml\`: the event's settings.
 - \`delegates.csv\`, \`venues.csv\`, \`sessions.csv\`: one row per person, room and session.
   Columns are documented in conclave's docs/data-format.md.
+- \`seating.csv\` (optional): wishes for seated sessions (together, apart, fixed table or seat).
 
 Check the data, then make the materials into \`out/\`:
 
@@ -81,6 +82,7 @@ Check the data, then make the materials into \`out/\`:
     "venues.csv":
       "id,venue,room,capacity,address,layout,tables,seats_per_table,head_table_seats,accessible_seats\n",
     "sessions.csv": "id,title,date,start,end,room,section,type,speakers,moderator,audience,seating\n",
+    "seating.csv": "kind,a,b,strength,session,note\n",
     "README.md": readme,
   };
 }
