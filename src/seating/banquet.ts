@@ -23,7 +23,8 @@ export interface SeatingRequest {
   timeLimitMs: number;
   /** Work budget of the table search (default 8,000 iterations): same seed, same plan, any machine. */
   maxIterations?: number;
-  now?: () => number;
+  /** The clock for the time limit, from the caller (the solver reads no time itself). */
+  now: () => number;
 }
 
 export interface SeatAssignment {
@@ -325,7 +326,7 @@ export function planSeating(req: SeatingRequest): SeatingResult {
             seed: req.seed,
             timeLimitMs: req.timeLimitMs,
             maxIterations: req.maxIterations ?? 8000,
-            ...(req.now ? { now: req.now } : {}),
+            now: req.now,
           },
         );
       } catch (e) {

@@ -2,6 +2,26 @@ import { type Diagnostic, diagAt } from "../diagnostics.js";
 import { closest } from "../util/suggest.js";
 import type { EventTables } from "./tables.js";
 
+/** `field "X" is not a delegate in delegates.csv`, with the closest id as a hint. */
+export function unknownReference(
+  loc: Parameters<typeof diagAt>[2],
+  field: string,
+  value: string,
+  what: string,
+  file: string,
+  pool: ReadonlySet<string>,
+): Diagnostic {
+  const guess = closest(value, pool);
+  return diagAt(
+    "unknown-reference",
+    "error",
+    loc,
+    field,
+    `${field} "${value}" is not ${what} in ${file}`,
+    guess ? `Did you mean "${guess}"?` : `Use an id from the id column of ${file}.`,
+  );
+}
+
 /** Every id one file uses must exist in the file it points to. */
 export function checkReferences(t: EventTables): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -9,26 +29,7 @@ export function checkReferences(t: EventTables): Diagnostic[] {
   const delegates = new Set(t.delegates.map((d) => d.id).filter(Boolean));
   const sessions = new Set(t.sessions.map((s) => s.id).filter(Boolean));
   const files = t.config.files;
-  const unknown = (
-    loc: Parameters<typeof diagAt>[2],
-    field: string,
-    value: string,
-    what: string,
-    file: string,
-    pool: Set<string>,
-  ) => {
-    const guess = closest(value, pool);
-    out.push(
-      diagAt(
-        "unknown-reference",
-        "error",
-        loc,
-        field,
-        `${field} "${value}" is not ${what} in ${file}`,
-        guess ? `Did you mean "${guess}"?` : `Use an id from the id column of ${file}.`,
-      ),
-    );
-  };
+  const unknown = (...args: Parameters<typeof unknownReference>) => out.push(unknownReference(...args));
   for (const s of t.sessions) {
     if (s.room && !rooms.has(s.room)) unknown(s.loc, "room", s.room, "a room", files.venues, rooms);
     for (const sp of s.speakers)

@@ -1,6 +1,6 @@
 import { type Diagnostic, diagAt } from "../diagnostics.js";
 import { parseSeatRef } from "../schema/seating.js";
-import { closest } from "../util/suggest.js";
+import { unknownReference } from "./references.js";
 import type { EventTables } from "./tables.js";
 
 /** Rows of seating.csv: ids that exist, seat references that parse, sessions with seating. */
@@ -9,19 +9,8 @@ export function checkSeatingRows(t: EventTables): Diagnostic[] {
   const delegates = new Set(t.delegates.map((d) => d.id));
   const assigned = new Set(t.sessions.filter((s) => s.seating === "assigned").map((s) => s.id));
   const file = t.config.files.seating;
-  const unknown = (loc: Parameters<typeof diagAt>[2], field: string, value: string) => {
-    const guess = closest(value, delegates);
-    out.push(
-      diagAt(
-        "unknown-reference",
-        "error",
-        loc,
-        field,
-        `${field} "${value}" is not a delegate in ${t.config.files.delegates}`,
-        guess ? `Did you mean "${guess}"?` : `Use an id from ${t.config.files.delegates}.`,
-      ),
-    );
-  };
+  const unknown = (loc: Parameters<typeof diagAt>[2], field: string, value: string) =>
+    out.push(unknownReference(loc, field, value, "a delegate", t.config.files.delegates, delegates));
   for (const r of t.seating) {
     if (r.a && !delegates.has(r.a)) unknown(r.loc, "a", r.a);
     if (r.kind === "together" || r.kind === "apart") {

@@ -5,6 +5,7 @@ import { pdfTimestamp } from "../../render/typst.js";
 import { LANGUAGES, type Language } from "../../schema/fields.js";
 import { mapLimit } from "../../util/limit.js";
 import { loadLogo } from "../badges/index.js";
+import { requireDelegates } from "../common.js";
 import type { MaterialContext, MaterialResult } from "../index.js";
 import { SEATING_WORDS } from "../seating/words.js";
 import { calendarOf } from "./calendar.js";
@@ -59,14 +60,7 @@ export async function makeAgenda(
   const bilingualText = options.bilingual ?? config.agenda.bilingual;
   const pair = bilingualText ? parseBilingual(bilingualText, config.languages) : undefined;
   const wantedIds = options.delegates;
-  if (wantedIds) {
-    const unknown = wantedIds.filter((id) => !event.delegateById.has(id));
-    if (unknown.length > 0)
-      throw new UserError(
-        `--delegates: no delegate with id ${unknown.join(", ")}`,
-        "Use ids from delegates.csv.",
-      );
-  }
+  requireDelegates(event, wantedIds);
   let files = 0;
   let pages = 0;
   let bytes = 0;

@@ -2,6 +2,7 @@ import { formatDateLong, formatDateRange, formatTime } from "../../model/i18n.js
 import { latinName, nameIn, personIn, pick } from "../../model/names.js";
 import type { Delegate, Event, Session } from "../../model/types.js";
 import type { Language } from "../../schema/fields.js";
+import { themeOf } from "../common.js";
 import { AGENDA_WORDS, type AgendaWords, SECTION_PALETTE } from "./text.js";
 
 /** Session types printed lighter: the programme's pauses, not its content. */
@@ -115,14 +116,6 @@ export function byDay(sessions: readonly Session[]): Map<string, Session[]> {
 
 const span = (a: number, b: number) => `${formatTime(a)}–${formatTime(b)}`;
 
-function theme(event: Event, fonts: readonly string[]) {
-  return {
-    primary: event.config.branding.primary ?? "#12355b",
-    secondary: event.config.branding.secondary ?? "#c8102e",
-    fonts,
-  };
-}
-
 function person(d: Delegate, lang: Language, fallback: Language): PersonLine {
   return { id: d.id, ...personIn(d, lang, fallback) };
 }
@@ -214,7 +207,7 @@ export function planProgramme(
     lang,
     ...(lang2 ? { lang2, words2: AGENDA_WORDS[lang2] } : {}),
     paper: config.agenda.paper,
-    theme: theme(event, ctx.fonts),
+    theme: themeOf(event, ctx.fonts),
     words: AGENDA_WORDS[lang],
     cover: {
       name,
@@ -296,7 +289,7 @@ export function planPersonal(
   }));
   return {
     lang,
-    theme: theme(event, ctx.fonts),
+    theme: themeOf(event, ctx.fonts),
     words,
     event: {
       name: pick(config.name, lang, fb) ?? "",

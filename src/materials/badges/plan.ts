@@ -1,4 +1,3 @@
-import { UserError } from "../../errors.js";
 import {
   CATEGORY_LABELS,
   countryName,
@@ -12,7 +11,7 @@ import type { Delegate, Event } from "../../model/types.js";
 import { type FittedText, fitText, type Measurer } from "../../render/measure.js";
 import { CATEGORIES, type Category } from "../../schema/delegates.js";
 import { LANGUAGES, type Language } from "../../schema/fields.js";
-import { closest } from "../../util/suggest.js";
+import { requireDelegates, themeOf } from "../common.js";
 import { SEATING_WORDS } from "../seating/words.js";
 import { type BadgeGeometry, badgeGeometry, fitIdentity, frontRuns, qrBox, type Run } from "./layout.js";
 import type { Stock } from "./stocks.js";
@@ -213,14 +212,7 @@ export function planBadges(event: Event, options: BadgeOptions): BadgePlan {
   const lang = config.defaultLanguage;
   let chosen: Delegate[];
   if (options.ids && options.ids.length > 0) {
-    const unknown = options.ids.filter((id) => !event.delegateById.has(id));
-    if (unknown.length > 0) {
-      const guess = closest(unknown[0]!, event.delegateById.keys());
-      throw new UserError(
-        `--delegates: no delegate with id ${unknown.join(", ")}`,
-        guess ? `Did you mean ${guess}?` : "Use ids from the id column of delegates.csv.",
-      );
-    }
+    requireDelegates(event, options.ids);
     const wanted = new Set(options.ids);
     chosen = sortDelegates(
       event.delegates.filter((d) => wanted.has(d.id)),
@@ -304,11 +296,7 @@ export function planBadges(event: Event, options: BadgeOptions): BadgePlan {
   const name = pick(config.name, lang, lang) ?? "";
   const data: BadgeData = {
     lang,
-    theme: {
-      primary: config.branding.primary ?? "#1f4e79",
-      secondary: config.branding.secondary ?? "#c8a24a",
-      fonts: options.fonts,
-    },
+    theme: themeOf(event, options.fonts),
     stock: options.stock,
     offset: options.offset,
     bleed: bandBleed(options.stock, options.bleed ?? 0),

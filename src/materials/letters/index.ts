@@ -8,6 +8,7 @@ import type { Language } from "../../schema/fields.js";
 import { mapLimit } from "../../util/limit.js";
 import { loadLogo } from "../badges/index.js";
 import { sortDelegates } from "../badges/plan.js";
+import { requireDelegates, themeOf } from "../common.js";
 import type { MaterialContext, MaterialResult } from "../index.js";
 import { type LetterKind, planLetters } from "./plan.js";
 
@@ -43,14 +44,7 @@ export async function makeLetters(
   const { event, writer } = ctx;
   const { config } = event;
   const kind = options.kind ?? "invitation";
-  if (options.delegates) {
-    const unknown = options.delegates.filter((id) => !event.delegateById.has(id));
-    if (unknown.length > 0)
-      throw new UserError(
-        `--delegates: no delegate with id ${unknown.join(", ")}`,
-        "Use ids from delegates.csv.",
-      );
-  }
+  requireDelegates(event, options.delegates);
   const logo = await loadLogo(ctx.eventDir, config.letters.letterhead.logo ?? config.branding.logo);
   const signature = await loadSignature(ctx.eventDir, config.letters[kind].signatory?.signature, kind);
   const order = sortDelegates(event.delegates, config.badge.sort, config.defaultLanguage);
@@ -87,11 +81,7 @@ export async function makeLetters(
   if (logo) assets[logo.path] = logo.bytes;
   if (signature) assets[signature.path] = signature.bytes;
   const timestamp = pdfTimestamp(config.start, process.env);
-  const theme = {
-    primary: config.branding.primary ?? "#12355b",
-    secondary: config.branding.secondary ?? "#c8102e",
-    fonts: ctx.fontFamilies,
-  };
+  const theme = themeOf(event, ctx.fontFamilies);
   let files = 0;
   let pages = 0;
   let bytes = 0;

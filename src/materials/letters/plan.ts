@@ -103,6 +103,11 @@ export function planLetters(
     }
     return v;
   };
+  // Who speaks or moderates where, once for the event rather than once per delegate.
+  const rolesOf = new Map<string, Session[]>();
+  for (const s of event.sessions)
+    for (const x of new Set([...s.speakers, ...(s.moderator ? [s.moderator] : [])]))
+      rolesOf.set(x.id, [...(rolesOf.get(x.id) ?? []), s]);
   let hostNationals = 0;
   for (const d of options.order) {
     if (wanted && !wanted.has(d.id)) continue;
@@ -134,9 +139,7 @@ export function planLetters(
     const lang = options.lang ?? d.language;
     const t = (v: Parameters<typeof textIn>[0]) => textIn(v, lang, fb) ?? "";
     const address = addressOf(d, lang, { upperFamily: settings.upper_family });
-    const mine = event.sessions.filter(
-      (s) => s.speakers.some((x) => x.id === d.id) || s.moderator?.id === d.id,
-    );
+    const mine = rolesOf.get(d.id) ?? [];
     const place = t(settings.place) || pick(config.city, lang, fb) || "";
     const date = formatDatePlain(letterDate, lang);
     const eventName = pick(config.name, lang, fb) ?? "";

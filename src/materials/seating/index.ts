@@ -10,6 +10,7 @@ import { latinName } from "../../model/names.js";
 import { pdfTimestamp } from "../../render/typst.js";
 import { type KeptSeat, planSeating, SeatingInfeasible, type SeatingResult } from "../../seating/banquet.js";
 import { DEFAULT_WEIGHTS } from "../../seating/score.js";
+import { themeOf } from "../common.js";
 import type { MaterialContext, MaterialResult } from "../index.js";
 import { planFloor, planPlaceCards, planTableList } from "./plan.js";
 
@@ -74,11 +75,7 @@ export async function makeSeating(
   const seed = options.seed ?? config.seating.seed;
   const limit = (options.timeLimit ?? config.seating.time_limit_seconds) * 1000;
   const timestamp = pdfTimestamp(config.start, process.env);
-  const theme = {
-    primary: config.branding.primary ?? "#12355b",
-    secondary: config.branding.secondary ?? "#c8102e",
-    fonts: ctx.fontFamilies,
-  };
+  const theme = themeOf(event, ctx.fontFamilies);
   const tables = new Map<string, string>();
   let files = 0;
   let pages = 0;
@@ -95,6 +92,7 @@ export async function makeSeating(
         weights,
         seed,
         timeLimitMs: limit,
+        now: () => performance.now(),
         ...(keep ? { keep, keepFile: options.keep! } : {}),
         ...(config.seating.host ? { host: config.seating.host } : {}),
       });

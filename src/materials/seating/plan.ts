@@ -5,6 +5,7 @@ import type { Language } from "../../schema/fields.js";
 import type { SeatingResult } from "../../seating/banquet.js";
 import type { TableSpec } from "../../seating/layout.js";
 import { DEFAULT_CATEGORY_COLOURS } from "../badges/plan.js";
+import { themeOf } from "../common.js";
 import { SEATING_WORDS, tableLabel } from "./words.js";
 
 const MM = 72 / 25.4;
@@ -140,11 +141,7 @@ export function planFloor(
   const session = event.sessionById.get(result.session)!;
   const fb = event.config.defaultLanguage;
   return {
-    theme: {
-      primary: event.config.branding.primary ?? "#12355b",
-      secondary: event.config.branding.secondary ?? "#c8102e",
-      fonts,
-    },
+    theme: themeOf(event, fonts),
     lang,
     paper,
     width,
