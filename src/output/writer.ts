@@ -37,6 +37,8 @@ export class OutputWriter {
   private readonly entries = new Map<string, ManifestEntry>();
   private readonly pending = new Set<string>();
   private counter = 0;
+  // Folders already made: 10,000 letters go to one folder, and asking for it each time costs seconds.
+  private readonly folders = new Map<string, Promise<unknown>>();
 
   constructor(readonly root: string) {}
 
@@ -52,7 +54,14 @@ export class OutputWriter {
 
   async write(relative: string, data: Uint8Array | string, material: string): Promise<ManifestEntry> {
     const target = this.resolve(relative);
-    await mkdir(path.dirname(target), { recursive: true });
+    const folder = path.dirname(target);
+    let made = this.folders.get(folder);
+    if (!made) {
+      made = mkdir(folder, { recursive: true });
+      this.folders.set(folder, made);
+      made.catch(() => this.folders.delete(folder));
+    }
+    await made;
     const tmp = path.join(
       path.dirname(target),
       `.${path.basename(target)}.${process.pid}.${this.counter++}.tmp`,

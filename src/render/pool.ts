@@ -6,7 +6,7 @@ import { packageRoot } from "../paths.js";
 import { type CompiledPdf, type CompileJob, type EngineOptions, TemplateError } from "./typst.js";
 
 type Reply =
-  | { id: number; ok: true; pdf: Uint8Array; pages: number; svgs?: undefined }
+  | { id: number; ok: true; pdf: Uint8Array; pages: number; starts?: number[]; svgs?: undefined }
   | { id: number; ok: true; svgs: string[] }
   | {
       id: number;
@@ -53,7 +53,12 @@ export class RenderPool {
       this.pending.delete(reply.id);
       if (p) {
         if (reply.ok && reply.svgs) p.resolve(reply.svgs);
-        else if (reply.ok) p.resolve({ pdf: reply.pdf, pages: reply.pages });
+        else if (reply.ok)
+          p.resolve({
+            pdf: reply.pdf,
+            pages: reply.pages,
+            ...(reply.starts ? { starts: reply.starts } : {}),
+          });
         else if (reply.template)
           p.reject(new TemplateError(reply.template.diagnostics, reply.template.hint ?? ""));
         else p.reject(new Error(reply.message));

@@ -25,11 +25,18 @@ export interface CompileJob {
   assets?: Readonly<Record<string, Uint8Array>>;
   /** PDF creation time, in seconds since the epoch (fixed, for reproducible output). */
   timestamp: number;
+  /**
+   * The document is a batch of pieces (letters, personal agendas) to be cut apart: return the
+   * page each piece starts on, as the template marks them (templates/lib/pieces.typ).
+   */
+  pieces?: boolean;
 }
 
 export interface CompiledPdf {
   pdf: Uint8Array;
   pages: number;
+  /** With `pieces`: the first page of each piece, 1-based, in the document's order. */
+  starts?: number[];
 }
 
 /** A template error as the user sees it: `templates/badge.typ:14:3 error: unknown variable: foo`. */
@@ -68,7 +75,7 @@ export class TypstEngine {
   private readonly root: string;
   private readonly eventDir: string | undefined;
   private readonly mapped = new Map<string, Buffer>();
-  private compiles = 0;
+  private pagesSinceEviction = 0;
 
   constructor(options: EngineOptions) {
     this.root = path.resolve(options.builtinDir);
@@ -141,12 +148,27 @@ export class TypstEngine {
       );
     }
     const pdf = this.compiler.pdf(doc, { creationTimestamp: job.timestamp, pdfTags: false });
+    const starts = job.pieces
+      ? ((this.compiler.query(doc, { selector: "<conclave-starts>", field: "value" }) as number[][])[0] ?? [])
+      : undefined;
     // Typst memoises every document it lays out; thousands of one-off documents (personal
     // agendas, letters) would keep gigabytes alive. What the last few compiles used stays warm.
     // A long document (a volume of letters, the programme) leaves the most behind: drop it at once.
-    if (doc.numOfPages > 200) this.evict(0);
-    else if (++this.compiles % 64 === 0) this.evict(16);
-    return { pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength), pages: doc.numOfPages };
+    // Counted in pages, not compiles: a batch of 16 letters leaves as much behind as 16 letters.
+    // What every compile reuses (the template, the fonts) is hit each time and stays young.
+    this.pagesSinceEviction += doc.numOfPages;
+    if (doc.numOfPages > 200) {
+      this.evict(0);
+      this.pagesSinceEviction = 0;
+    } else if (this.pagesSinceEviction >= 64) {
+      this.evict(2);
+      this.pagesSinceEviction = 0;
+    }
+    return {
+      pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength),
+      pages: doc.numOfPages,
+      ...(starts ? { starts } : {}),
+    };
   }
 
   private displayPath(p: string | undefined): string {

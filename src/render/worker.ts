@@ -22,9 +22,9 @@ parentPort?.on(
     }
     if (!message.job) return;
     try {
-      const { pdf, pages } = engine.compile(message.job);
+      const { pdf, pages, starts } = engine.compile(message.job);
       const copy = pdf.slice(); // own buffer, transferable
-      parentPort?.postMessage({ id: message.id, ok: true, pdf: copy, pages }, [copy.buffer]);
+      parentPort?.postMessage({ id: message.id, ok: true, pdf: copy, pages, starts }, [copy.buffer]);
     } catch (error) {
       if (error instanceof TemplateError) {
         parentPort?.postMessage({

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ICAL from "ical.js";
@@ -9,6 +9,7 @@ import type { Event } from "../../src/model/types.js";
 import { zonedToUtc } from "../../src/render/ics.js";
 import { checkEvent } from "../../src/validate/index.js";
 import { conclave, root } from "../helpers/cli.js";
+import { baseConfigYaml, delegate, session, toCsv, venue } from "../helpers/make.js";
 import { readPdf, squash } from "../helpers/pdf.js";
 
 let tmp: string;
@@ -134,5 +135,55 @@ describe("conclave agenda on the example event", () => {
     const unknown = conclave(["agenda", "fixtures/cicon-2023", "--out", o, "--delegates", "KR-999"]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/no delegate with id KR-999/);
+  });
+});
+
+describe("personal agendas cut from one compile", () => {
+  it("gives each delegate only their pages, numbered 1 / n within their own agenda", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "conclave-personal-"));
+    try {
+      // D-BUSY attends 40 sessions (several pages), the others one each; all in one batch.
+      const times = Array.from({ length: 40 }, (_, i) => {
+        const m = 8 * 60 + i * 15;
+        const hm = (x: number) =>
+          `${String(Math.floor(x / 60)).padStart(2, "0")}:${String(x % 60).padStart(2, "0")}`;
+        return { id: `S${i}`, date: i < 20 ? "2024-05-14" : "2024-05-15", start: hm(m), end: hm(m + 15) };
+      });
+      const busy = times.map((t) => t.id).join(";");
+      await writeFile(path.join(dir, "event.yaml"), baseConfigYaml);
+      await writeFile(path.join(dir, "venues.csv"), toCsv([venue("HALL")]));
+      await writeFile(
+        path.join(dir, "sessions.csv"),
+        toCsv(times.map((t) => session(t.id, { date: t.date, start: t.start, end: t.end }))),
+      );
+      await writeFile(
+        path.join(dir, "delegates.csv"),
+        toCsv([
+          delegate("D-ONE", { sessions: "S0" }),
+          delegate("D-BUSY", { given_name: "Thu", family_name: "Lê", sessions: busy }),
+          delegate("D-TWO", { sessions: "S39" }),
+        ]),
+      );
+      const r = conclave(["agenda", dir, "--out", path.join(dir, "out")]);
+      expect(r.code, r.stderr).toBe(0);
+      const read = (id: string) => readPdf(path.join(dir, `out/agenda/personal/${id}.pdf`));
+      const one = await read("D-ONE");
+      const two = await read("D-TWO");
+      const busyPdf = await read("D-BUSY");
+      expect(one.pages).toBe(1);
+      expect(two.pages).toBe(1);
+      expect(busyPdf.pages).toBeGreaterThan(1);
+      busyPdf.text.forEach((t, i) => {
+        expect(t).toContain(`${i + 1} / ${busyPdf.pages}`);
+      });
+      expect(one.text[0]).toContain("1 / 1");
+      expect(squash(one.text[0]!)).toContain("SessionS0");
+      expect(squash(one.text[0]!)).not.toContain("SessionS39");
+      expect(squash(two.text[0]!)).toContain("SessionS39");
+      const all = squash(busyPdf.text.join(" "));
+      for (const t of times) expect(all).toContain(`Session${t.id}`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -11,7 +11,11 @@ export interface PdfText {
 
 /** Reads a PDF back the way a reader would: page count, sizes and text, with pdfjs-dist. */
 export async function readPdf(file: string): Promise<PdfText> {
-  const data = new Uint8Array(await readFile(file));
+  return readPdfData(new Uint8Array(await readFile(file)));
+}
+
+/** The same, from bytes in memory. */
+export async function readPdfData(data: Uint8Array): Promise<PdfText> {
   const doc = await getDocument({ data, useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
   const text: string[] = [];
   const sizes: PdfText["sizes"] = [];

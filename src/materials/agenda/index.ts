@@ -1,16 +1,20 @@
 import path from "node:path";
 import { UserError } from "../../errors.js";
 import { renderIcs } from "../../render/ics.js";
+import { assemblePdf } from "../../render/pdf-assemble.js";
 import { pdfTimestamp } from "../../render/typst.js";
 import { LANGUAGES, type Language } from "../../schema/fields.js";
 import { mapLimit } from "../../util/limit.js";
 import { loadLogo } from "../badges/index.js";
-import { requireDelegates } from "../common.js";
+import { batchByLanguage, cutPieces, requireDelegates } from "../common.js";
 import type { MaterialContext, MaterialResult } from "../index.js";
 import { SEATING_WORDS } from "../seating/words.js";
 import { calendarOf } from "./calendar.js";
-import { planPersonal, planProgramme, sessionsByDelegate } from "./plan.js";
+import { personalBatch, planPersonal, planProgramme, sessionsByDelegate } from "./plan.js";
 import { programmeJson, programmeMarkdown } from "./web.js";
+
+/** Personal agendas compiled together before being cut apart (see makeAgenda). */
+const AGENDAS_PER_COMPILE = 16;
 
 export interface AgendaCliOptions {
   /** "ko+en": a bilingual edition, the first language on top. */
@@ -88,27 +92,47 @@ export async function makeAgenda(
   await write("programme.json", programmeJson(single));
   await write("programme.ics", renderIcs(calendarOf(event, event.sessions, config.defaultLanguage, stamp)));
 
-  // Personal agendas, a PDF and an ICS per delegate, at most a few compiles in flight.
+  // Personal agendas, a PDF and an ICS per delegate. The PDFs are compiled in batches of one
+  // language and cut into one file per delegate (src/render/pdf-assemble.ts): one compile of 16
+  // agendas costs about what two single ones do. Batches go to the pool a few at a time, so
+  // memory holds a few batches, not 10,000 agendas.
   if (options.personal !== false) {
     const byDelegate = sessionsByDelegate(event);
     const people = wantedIds ? wantedIds.map((id) => event.delegateById.get(id)!) : event.delegates;
+    const batches = batchByLanguage(
+      people.map((d) => ({ d, lang: options.lang ?? d.language })),
+      AGENDAS_PER_COMPILE,
+    );
     let done = 0;
-    await mapLimit(people, 16, async (d) => {
-      const sessions = byDelegate.get(d.id) ?? [];
-      const lang = options.lang ?? d.language;
-      const raw = ctx.tables?.get(d.id);
-      const table = raw === "head" ? SEATING_WORDS[lang].head : raw;
-      const data = planPersonal(event, d, sessions, { ...plan, lang, ...(table ? { table } : {}) });
-      const [pdf] = await Promise.all([
-        ctx.render({ template: "personal-agenda.typ", data, assets: {}, timestamp }),
-        write(
-          `personal/${d.id}.ics`,
-          renderIcs(calendarOf(event, sessions, lang, stamp, data.delegate.latin)),
-        ),
-      ]);
-      await write(`personal/${d.id}.pdf`, pdf.pdf);
-      pages += pdf.pages;
-      ctx.onProgress?.(++done, people.length);
+    await mapLimit(batches, 4, async (batch) => {
+      const agendas = batch.map(({ d, lang }) => {
+        const sessions = byDelegate.get(d.id) ?? [];
+        const raw = ctx.tables?.get(d.id);
+        const table = raw === "head" ? SEATING_WORDS[lang].head : raw;
+        return {
+          d,
+          sessions,
+          lang,
+          data: planPersonal(event, d, sessions, { ...plan, lang, ...(table ? { table } : {}) }),
+        };
+      });
+      const compiled = await ctx.render({
+        template: "personal-agenda.typ",
+        data: personalBatch(agendas.map((a) => a.data)),
+        assets: {},
+        timestamp,
+        pieces: true,
+      });
+      const picks = cutPieces(compiled, agendas.length, "personal-agenda.typ");
+      for (const [j, a] of agendas.entries()) {
+        await write(
+          `personal/${a.d.id}.ics`,
+          renderIcs(calendarOf(event, a.sessions, a.lang, stamp, a.data.delegate.latin)),
+        );
+        await write(`personal/${a.d.id}.pdf`, assemblePdf([picks[j]!]));
+        pages += picks[j]!.pages.length;
+        ctx.onProgress?.(++done, people.length);
+      }
     });
   }
   const langs = editions.map(([l, l2]) => (l2 ? `${l}+${l2}` : l)).join(", ");

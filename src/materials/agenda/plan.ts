@@ -246,6 +246,22 @@ export interface PersonalData {
   }[];
 }
 
+/**
+ * What personal-agenda.typ reads: the agendas of several delegates in one language, compiled as
+ * one document and cut into one file per delegate.
+ */
+export interface PersonalBatch extends Omit<PersonalData, "delegate" | "days"> {
+  agendas: Pick<PersonalData, "delegate" | "days">[];
+}
+
+/** Personal agendas of one language as one batch for personal-agenda.typ. */
+export function personalBatch(agendas: readonly PersonalData[]): PersonalBatch {
+  const first = agendas[0];
+  if (!first) throw new Error("an empty batch of personal agendas");
+  const { delegate: _d, days: _days, ...shared } = first;
+  return { ...shared, agendas: agendas.map((a) => ({ delegate: a.delegate, days: a.days })) };
+}
+
 /** Sessions each delegate attends, in programme order. */
 export function sessionsByDelegate(event: Event): Map<string, Session[]> {
   const out = new Map<string, Session[]>();

@@ -3,12 +3,13 @@ import path from "node:path";
 import { writeCsv } from "../../csv/write.js";
 import { UserError } from "../../errors.js";
 import { latinName } from "../../model/names.js";
+import { assemblePdf, type PagePick } from "../../render/pdf-assemble.js";
 import { pdfTimestamp } from "../../render/typst.js";
 import type { Language } from "../../schema/fields.js";
 import { mapLimit } from "../../util/limit.js";
 import { loadLogo } from "../badges/index.js";
 import { sortDelegates } from "../badges/plan.js";
-import { requireDelegates, themeOf } from "../common.js";
+import { batchByLanguage, cutPieces, requireDelegates, themeOf } from "../common.js";
 import type { MaterialContext, MaterialResult } from "../index.js";
 import { type LetterKind, planLetters } from "./plan.js";
 
@@ -18,6 +19,9 @@ export interface LetterCliOptions {
   delegates?: string[];
   dryRun?: boolean;
 }
+
+/** Letters compiled together before being cut apart (see makeLetters). */
+const LETTERS_PER_COMPILE = 16;
 
 const IMAGE = /\.(svg|png|jpe?g|gif)$/i;
 
@@ -90,9 +94,11 @@ export async function makeLetters(
     files++;
     bytes += entry.size;
   };
-  // all.pdf compiles in the pool while the single letters do. Past `volume_letters` letters it is
-  // split into volumes (all-001.pdf, …): print shops prefer files of a few thousand pages, and
-  // one Typst document of 10,000 letters would hold gigabytes at once.
+  // Letters are compiled in batches of one language and cut apart into one file per delegate
+  // (src/render/pdf-assemble.ts): one compile of 16 letters costs about what two single ones do.
+  // all.pdf is put together from the same pages in badge order. Past `volume_letters` letters it
+  // is split into volumes (all-001.pdf, …): print shops prefer files of a few thousand pages, and
+  // memory then holds two volumes' letters at a time, not the whole run.
   const perVolume = config.letters.volume_letters > 0 ? config.letters.volume_letters : letters.length;
   const volumes: (typeof letters)[] = [];
   for (let i = 0; i < letters.length; i += Math.max(1, perVolume))
@@ -100,33 +106,35 @@ export async function makeLetters(
   const allFiles = volumes.map((_, i) =>
     volumes.length === 1 ? "all.pdf" : `all-${String(i + 1).padStart(3, "0")}.pdf`,
   );
-  const all = volumes.map((v) =>
-    ctx.render({
-      template: "letters/letter.typ",
-      data: { theme, lang: config.defaultLanguage, letters: v.map((l) => l.data) },
-      assets,
-      timestamp,
-    }),
-  );
-  // Awaited after the single letters; until then a failure must not go unhandled.
-  for (const a of all) a.catch(() => {});
   let done = 0;
-  await mapLimit(letters, 16, async (l) => {
-    const pdf = await ctx.render({
-      template: "letters/letter.typ",
-      data: { theme, lang: l.lang, letters: [l.data] },
-      assets,
-      timestamp,
-    });
-    await write(l.file, pdf.pdf);
-    pages += pdf.pages;
-    ctx.onProgress?.(++done, letters.length);
+  await mapLimit(volumes, 2, async (volume, v) => {
+    const batches = batchByLanguage(volume, LETTERS_PER_COMPILE);
+    const cut = new Map<(typeof letters)[number], PagePick>();
+    await Promise.all(
+      batches.map(async (batch) => {
+        const compiled = await ctx.render({
+          template: "letters/letter.typ",
+          data: { theme, lang: batch[0]!.lang, letters: batch.map((l) => l.data) },
+          assets,
+          timestamp,
+          pieces: true,
+        });
+        const picks = cutPieces(compiled, batch.length, "letters/letter.typ");
+        for (const [j, l] of batch.entries()) {
+          cut.set(l, picks[j]!);
+          await write(l.file, assemblePdf([picks[j]!]));
+          pages += picks[j]!.pages.length;
+          ctx.onProgress?.(++done, letters.length);
+        }
+      }),
+    );
+    const all = assemblePdf(
+      volume.map((l) => cut.get(l)!),
+      { lang: `(${config.defaultLanguage})` },
+    );
+    await write(allFiles[v]!, all);
+    pages += volume.reduce((n, l) => n + cut.get(l)!.pages.length, 0);
   });
-  for (const [i, a] of all.entries()) {
-    const pdf = await a;
-    await write(allFiles[i]!, pdf.pdf);
-    pages += pdf.pages;
-  }
   if (letters.length > 0) {
     await write(
       "mailing.csv",

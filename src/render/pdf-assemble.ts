@@ -1,0 +1,471 @@
+import { createHash } from "node:crypto";
+
+/**
+ * Pages copied out of the PDFs Typst writes, into new files.
+ *
+ * Thousands of one-page documents (letters, personal agendas) cost Typst about ten times more
+ * as separate compiles than as one document: most of a compile is fixed work (evaluating the
+ * template, subsetting the fonts). So conclave compiles a batch of them as one document and
+ * cuts it here into one file per delegate, and puts the pages of many batches back together,
+ * in any order, for the print file (all.pdf).
+ *
+ * This reads just what Typst writes: a classic cross-reference table and plain objects. It never
+ * looks inside stream data, and skips strings while it looks for references, so no text a
+ * delegate wrote can be taken for PDF structure.
+ */
+
+const enc = new TextEncoder();
+const dec = new TextDecoder("latin1");
+
+/** An indirect reference found in an object's text: bytes [start, end) read `num gen R`. */
+interface Ref {
+  start: number;
+  end: number;
+  num: number;
+}
+
+/** One object of a source file: its value (before any stream) and its stream bytes, if any. */
+interface PdfObject {
+  valueStart: number;
+  valueEnd: number;
+  refs: Ref[];
+  /** The `/Length` of the stream, when the object is one. */
+  stream?: { start: number; length: number };
+  /** Top-level names of a dictionary value with the token that follows each, e.g. `/Type` → `/Page`. */
+  keys: Map<string, { start: number; end: number }>;
+}
+
+export class PdfFormatError extends Error {}
+
+const isWhite = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0;
+const isDelim = (c: number) =>
+  c === 0x28 ||
+  c === 0x29 ||
+  c === 0x3c ||
+  c === 0x3e ||
+  c === 0x5b ||
+  c === 0x5d ||
+  c === 0x7b ||
+  c === 0x7d ||
+  c === 0x2f ||
+  c === 0x25;
+
+/** The page objects and objects of one PDF written by Typst. */
+export class PdfSource {
+  private readonly offsets: number[] = [];
+  private readonly objects = new Map<number, PdfObject>();
+  /** Page objects, in reading order. */
+  readonly pages: number[] = [];
+  /** Page-tree nodes: a copied page's /Parent points to the new file's own tree instead. */
+  private readonly treeNodes = new Set<number>();
+  private readonly pageSet = new Set<number>();
+  readonly info: number | undefined;
+  /** The catalog's /Lang, as written (`(ko)`). */
+  readonly lang: string | undefined;
+
+  constructor(readonly bytes: Uint8Array) {
+    const tail = dec.decode(bytes.subarray(Math.max(0, bytes.length - 64)));
+    const sx = /startxref\s+(\d+)/.exec(tail);
+    if (!sx) throw new PdfFormatError("no startxref");
+    let at = Number(sx[1]);
+    const line = () => {
+      let end = at;
+      while (end < bytes.length && bytes[end] !== 0x0a && bytes[end] !== 0x0d) end++;
+      const text = dec.decode(bytes.subarray(at, end));
+      at = end;
+      while (at < bytes.length && (bytes[at] === 0x0a || bytes[at] === 0x0d)) at++;
+      return text.trim();
+    };
+    if (line() !== "xref") throw new PdfFormatError("no cross-reference table (object streams are not read)");
+    for (;;) {
+      const lineStart = at;
+      const head = line();
+      if (head.startsWith("trailer")) {
+        at = lineStart + "trailer".length;
+        break;
+      }
+      const m = /^(\d+) (\d+)$/.exec(head);
+      if (!m) throw new PdfFormatError(`bad cross-reference section "${head}"`);
+      const first = Number(m[1]);
+      const count = Number(m[2]);
+      for (let i = 0; i < count; i++) {
+        // Entries are exactly 20 bytes: 10-digit offset, generation, type, two-byte end of line.
+        const entry = dec.decode(bytes.subarray(at, at + 18));
+        at += 20;
+        if (entry[17] === "n") this.offsets[first + i] = Number(entry.slice(0, 10));
+      }
+    }
+    const trailer = this.scan(at, true, Math.min(bytes.length, at + 4096));
+    const root = this.refAt(trailer, "/Root");
+    this.info = this.refAt(trailer, "/Info");
+    if (root === undefined) throw new PdfFormatError("no /Root");
+    const catalog = this.object(root);
+    const pagesRoot = this.refAt(catalog, "/Pages");
+    const lang = catalog.keys.get("/Lang");
+    this.lang = lang ? dec.decode(bytes.subarray(lang.start, lang.end)) : undefined;
+    if (pagesRoot === undefined) throw new PdfFormatError("no page tree");
+    this.collect(pagesRoot, 0);
+  }
+
+  private collect(node: number, depth: number): void {
+    if (depth > 32) throw new PdfFormatError("page tree too deep");
+    const obj = this.object(node);
+    const type = this.nameAt(obj, "/Type");
+    if (type === "/Pages") {
+      this.treeNodes.add(node);
+      const kids = obj.keys.get("/Kids");
+      if (!kids) return;
+      for (const r of obj.refs)
+        if (r.start >= kids.start && r.end <= kids.end) this.collect(r.num, depth + 1);
+    } else {
+      if (!obj.keys.has("/MediaBox") || !obj.keys.has("/Resources"))
+        throw new PdfFormatError("a page inherits its media box or resources (not written by Typst)");
+      this.pages.push(node);
+      this.pageSet.add(node);
+    }
+  }
+
+  private refAt(obj: PdfObject, key: string): number | undefined {
+    const v = obj.keys.get(key);
+    if (!v) return undefined;
+    return obj.refs.find((r) => r.start === v.start)?.num;
+  }
+
+  private nameAt(obj: PdfObject, key: string): string | undefined {
+    const v = obj.keys.get(key);
+    return v ? dec.decode(this.bytes.subarray(v.start, v.end)) : undefined;
+  }
+
+  object(num: number): PdfObject {
+    const cached = this.objects.get(num);
+    if (cached) return cached;
+    const offset = this.offsets[num];
+    if (offset === undefined) throw new PdfFormatError(`object ${num} is not in the file`);
+    // Skip "num gen obj".
+    let at = offset;
+    for (let words = 0; words < 3; words++) {
+      while (isWhite(this.bytes[at]!)) at++;
+      while (at < this.bytes.length && !isWhite(this.bytes[at]!) && !isDelim(this.bytes[at]!)) at++;
+    }
+    const obj = this.scan(at, false, this.bytes.length);
+    this.objects.set(num, obj);
+    return obj;
+  }
+
+  /**
+   * Tokenises an object's value up to `endobj` or `stream` (or, for the trailer, the end of its
+   * dictionary), recording references and the top-level dictionary keys.
+   */
+  private scan(start: number, trailer: boolean, limit: number): PdfObject {
+    const b = this.bytes;
+    const refs: Ref[] = [];
+    const keys = new Map<string, { start: number; end: number }>();
+    // The last two integer tokens, for `num gen R`.
+    let ints: { start: number; value: number }[] = [];
+    let depth = 0; // dictionary and array nesting
+    let pendingKey: string | undefined;
+    let lengthValue: { start: number; end: number } | undefined;
+    let i = start;
+    let valueStart = -1;
+    const value = (s: number, e: number) => {
+      if (depth === 1 && pendingKey !== undefined) {
+        keys.set(pendingKey, { start: s, end: e });
+        if (pendingKey === "/Length") lengthValue = { start: s, end: e };
+        pendingKey = undefined;
+      }
+    };
+    while (i < limit) {
+      const c = b[i]!;
+      if (isWhite(c)) {
+        i++;
+        continue;
+      }
+      if (valueStart < 0) valueStart = i;
+      const tokenStart = i;
+      if (c === 0x25) {
+        while (i < limit && b[i] !== 0x0a && b[i] !== 0x0d) i++;
+        continue;
+      }
+      if (c === 0x28) {
+        // Literal string: balanced parentheses, backslash escapes.
+        let nest = 0;
+        for (; i < limit; i++) {
+          const d = b[i]!;
+          if (d === 0x5c) i++;
+          else if (d === 0x28) nest++;
+          else if (d === 0x29 && --nest === 0) {
+            i++;
+            break;
+          }
+        }
+        value(tokenStart, i);
+        ints = [];
+        continue;
+      }
+      if (c === 0x3c && b[i + 1] === 0x3c) {
+        const keyed = depth === 1 && pendingKey !== undefined ? pendingKey : undefined;
+        if (keyed !== undefined) pendingKey = undefined;
+        depth++;
+        i += 2;
+        ints = [];
+        if (keyed !== undefined) keys.set(keyed, { start: tokenStart, end: this.closing(i, limit) });
+        continue;
+      }
+      if (c === 0x3e && b[i + 1] === 0x3e) {
+        depth--;
+        i += 2;
+        ints = [];
+        if (depth === 0 && trailer) break;
+        continue;
+      }
+      if (c === 0x3c) {
+        while (i < limit && b[i] !== 0x3e) i++;
+        i++;
+        value(tokenStart, i);
+        ints = [];
+        continue;
+      }
+      if (c === 0x5b) {
+        const keyed = depth === 1 && pendingKey !== undefined ? pendingKey : undefined;
+        if (keyed !== undefined) pendingKey = undefined;
+        depth++;
+        i++;
+        ints = [];
+        if (keyed !== undefined) keys.set(keyed, { start: tokenStart, end: this.closing(i, limit) });
+        continue;
+      }
+      if (c === 0x5d) {
+        depth--;
+        i++;
+        ints = [];
+        continue;
+      }
+      if (c === 0x2f) {
+        i++;
+        while (i < limit && !isWhite(b[i]!) && !isDelim(b[i]!)) i++;
+        const name = dec.decode(b.subarray(tokenStart, i));
+        ints = [];
+        if (depth === 1 && pendingKey === undefined) pendingKey = name;
+        else value(tokenStart, i);
+        continue;
+      }
+      // A regular token: number or keyword.
+      while (i < limit && !isWhite(b[i]!) && !isDelim(b[i]!)) i++;
+      const word = dec.decode(b.subarray(tokenStart, i));
+      if (/^\d+$/.test(word)) {
+        ints.push({ start: tokenStart, value: Number(word) });
+        if (ints.length > 2) ints.shift();
+        // A key's value may turn out to be `num gen R`: record the number now, widen it below.
+        value(tokenStart, i);
+        continue;
+      }
+      if (word === "R" && ints.length === 2) {
+        const num = ints[0]!.value;
+        refs.push({ start: ints[0]!.start, end: i, num });
+        // The key recorded the first integer as its value: it is the whole reference.
+        for (const v of keys.values()) if (v.start === ints[0]!.start) v.end = i;
+        if (lengthValue?.start === ints[0]!.start) lengthValue.end = i;
+        ints = [];
+        continue;
+      }
+      ints = [];
+      if (depth === 0 && (word === "endobj" || word === "stream")) {
+        let stream: PdfObject["stream"];
+        if (word === "stream") {
+          let s = i;
+          if (b[s] === 0x0d) s++;
+          if (b[s] === 0x0a) s++;
+          if (!lengthValue) throw new PdfFormatError("a stream without /Length");
+          const lengthRef = refs.find((r) => r.start === lengthValue!.start);
+          const length = lengthRef
+            ? Number(dec.decode(this.valueBytes(lengthRef.num)).trim())
+            : Number(dec.decode(b.subarray(lengthValue.start, lengthValue.end)));
+          stream = { start: s, length };
+        }
+        return { valueStart, valueEnd: tokenStart, refs, keys, ...(stream ? { stream } : {}) };
+      }
+      value(tokenStart, i);
+    }
+    if (trailer) return { valueStart, valueEnd: i, refs, keys };
+    throw new PdfFormatError("an object without endobj");
+  }
+
+  /** Where the dictionary or array opened just before `from` closes (strings skipped). */
+  private closing(from: number, limit: number): number {
+    const b = this.bytes;
+    let nest = 1;
+    let i = from;
+    while (i < limit && nest > 0) {
+      const c = b[i]!;
+      if (c === 0x28) {
+        let n = 0;
+        for (; i < limit; i++) {
+          const d = b[i]!;
+          if (d === 0x5c) i++;
+          else if (d === 0x28) n++;
+          else if (d === 0x29 && --n === 0) break;
+        }
+        i++;
+      } else if ((c === 0x3c && b[i + 1] === 0x3c) || (c === 0x3e && b[i + 1] === 0x3e)) {
+        nest += c === 0x3c ? 1 : -1;
+        i += 2;
+      } else if (c === 0x5b || c === 0x5d) {
+        nest += c === 0x5b ? 1 : -1;
+        i++;
+      } else if (c === 0x3c) {
+        while (i < limit && b[i] !== 0x3e) i++;
+        i++;
+      } else i++;
+    }
+    return i;
+  }
+
+  private valueBytes(num: number): Uint8Array {
+    const o = this.object(num);
+    return this.bytes.subarray(o.valueStart, o.valueEnd);
+  }
+
+  isPage(num: number): boolean {
+    return this.pageSet.has(num);
+  }
+
+  isTreeNode(num: number): boolean {
+    return this.treeNodes.has(num);
+  }
+}
+
+/** Pages of one source, by index into `source.pages` (0-based). */
+export interface PagePick {
+  source: PdfSource;
+  pages: readonly number[];
+}
+
+/**
+ * A new PDF holding the given pages, in the given order, with every object they use (fonts,
+ * images) copied once per source. The catalog takes `/Lang` from the first source unless given;
+ * the document information (creator, dates) is the first source's, so the output is as
+ * reproducible as its sources.
+ */
+export function assemblePdf(picks: readonly PagePick[], options: { lang?: string } = {}): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const offsets: number[] = [0];
+  const push = (x: Uint8Array | string) => {
+    const bytes = typeof x === "string" ? enc.encode(x) : x;
+    chunks.push(bytes);
+    size += bytes.length;
+  };
+  // The comment of four bytes above 127 tells transfer programs the file is binary.
+  push(new Uint8Array([...enc.encode("%PDF-1.7\n%"), 0x80, 0x80, 0x80, 0x80, 0x0a, 0x0a]));
+  // Fixed numbers: 1 catalog, 2 page tree, 3 information; copied objects follow.
+  const CATALOG = 1;
+  const TREE = 2;
+  const INFO = 3;
+  let next = 4;
+  const sources = [...new Set(picks.map((p) => p.source))];
+  const sourceIndex = new Map(sources.map((s, i) => [s, i]));
+  const numberingOf = sources.map(() => new Map<number, number>());
+  const wanted = sources.map(() => new Set<number>());
+  const pageNums: number[] = [];
+  // Pages first, so every page chosen is known before references to pages are rewritten.
+  for (const pick of picks) {
+    const k = sourceIndex.get(pick.source)!;
+    for (const p of pick.pages) {
+      const num = pick.source.pages[p];
+      if (num === undefined) throw new PdfFormatError(`page ${p + 1} is not in the document`);
+      wanted[k]!.add(num);
+      let mapped = numberingOf[k]!.get(num);
+      if (mapped === undefined) {
+        mapped = next++;
+        numberingOf[k]!.set(num, mapped);
+      }
+      pageNums.push(mapped);
+    }
+  }
+  const queue: { k: number; num: number }[] = [];
+  for (const [k, set] of wanted.entries()) for (const num of set) queue.push({ k, num });
+  const written = sources.map(() => new Set<number>());
+  const objectText: { num: number; parts: Uint8Array[] }[] = [];
+  while (queue.length > 0) {
+    const { k, num } = queue.shift()!;
+    if (written[k]!.has(num)) continue;
+    written[k]!.add(num);
+    const source = sources[k]!;
+    const obj = source.object(num);
+    const parts: Uint8Array[] = [];
+    let at = obj.valueStart;
+    for (const r of obj.refs) {
+      parts.push(source.bytes.subarray(at, r.start));
+      let target: string;
+      if (source.isTreeNode(r.num)) target = `${TREE} 0 R`;
+      else if (source.isPage(r.num) && !wanted[k]!.has(r.num)) target = "null";
+      else {
+        let mapped = numberingOf[k]!.get(r.num);
+        if (mapped === undefined) {
+          mapped = next++;
+          numberingOf[k]!.set(r.num, mapped);
+        }
+        if (!written[k]!.has(r.num)) queue.push({ k, num: r.num });
+        target = `${mapped} 0 R`;
+      }
+      parts.push(enc.encode(target));
+      at = r.end;
+    }
+    parts.push(source.bytes.subarray(at, obj.valueEnd));
+    if (obj.stream) {
+      parts.push(enc.encode("stream\n"));
+      parts.push(source.bytes.subarray(obj.stream.start, obj.stream.start + obj.stream.length));
+      parts.push(enc.encode("\nendstream\n"));
+    }
+    objectText.push({ num: numberingOf[k]!.get(num)!, parts });
+  }
+  const first = sources[0];
+  const lang = options.lang ?? first?.lang;
+  const fixed: [number, string][] = [
+    [
+      CATALOG,
+      `<<\n  /Type /Catalog\n  /Pages ${TREE} 0 R\n${lang ? `  /Lang ${lang}\n` : ""}  /ViewerPreferences <<\n    /Direction /L2R\n  >>\n>>\n`,
+    ],
+    [
+      TREE,
+      `<<\n  /Type /Pages\n  /Count ${pageNums.length}\n  /Kids [${pageNums.map((n) => `${n} 0 R`).join(" ")}]\n>>\n`,
+    ],
+  ];
+  if (first?.info !== undefined) {
+    const info = first.object(first.info);
+    fixed.push([INFO, `${dec.decode(first.bytes.subarray(info.valueStart, info.valueEnd))}\n`]);
+  }
+  const hash = createHash("sha256");
+  const emit = (num: number, parts: (Uint8Array | string)[]) => {
+    offsets[num] = size;
+    push(`${num} 0 obj\n`);
+    for (const p of parts) {
+      push(p);
+      hash.update(p);
+    }
+    push("endobj\n\n");
+  };
+  for (const [num, text] of fixed) emit(num, [text]);
+  objectText.sort((a, b) => a.num - b.num);
+  for (const o of objectText) emit(o.num, o.parts);
+  const xref = size;
+  const count = next;
+  let table = `xref\n0 ${count}\n0000000000 65535 f\r\n`;
+  for (let n = 1; n < count; n++) {
+    const off = offsets[n];
+    table += off === undefined ? "0000000000 65535 f\r\n" : `${String(off).padStart(10, "0")} 00000 n\r\n`;
+  }
+  push(table);
+  // The file identifier is a digest of the content: the same pages give the same bytes.
+  const id = hash.digest("hex").slice(0, 32);
+  push(
+    `trailer\n<<\n  /Size ${count}\n  /Root ${CATALOG} 0 R\n${offsets[INFO] !== undefined ? `  /Info ${INFO} 0 R\n` : ""}  /ID [<${id}> <${id}>]\n>>\nstartxref\n${xref}\n%%EOF\n`,
+  );
+  const out = new Uint8Array(size);
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
+}

@@ -1,0 +1,129 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bundledFontFiles } from "../../src/load/fonts.js";
+import { cutPieces } from "../../src/materials/common.js";
+import { assemblePdf, PdfFormatError, PdfSource } from "../../src/render/pdf-assemble.js";
+import { type CompiledPdf, TemplateError, TypstEngine } from "../../src/render/typst.js";
+import { readPdfData, squash } from "../helpers/pdf.js";
+
+// A batch template like the letters': pieces of several pages, marked with lib/pieces.typ, with
+// text that looks like PDF syntax in a link (a dictionary string) and on the page.
+const BATCH = `#import "/lib/pieces.typ": piece-start, piece-starts
+#let data = json(bytes(sys.inputs.data))
+#set text(font: "Pretendard", fallback: false)
+#for (i, p) in data.pieces.enumerate() {
+  page({
+    piece-start
+    for j in range(p.pages) {
+      if j > 0 { pagebreak() }
+      [piece #i page #j #p.name ]
+      link("https://example.org/a(3 0 R)\\\\b>>/Parent 1 0 R", [link])
+    }
+  })
+}
+#piece-starts
+`;
+const UNMARKED = `#let data = json(bytes(sys.inputs.data))
+#set text(font: "Pretendard", fallback: false)
+#for p in data.pieces { page[#p.name] }
+`;
+
+let engine: TypstEngine;
+beforeAll(() => {
+  const dir = mkdtempSync(path.join(tmpdir(), "conclave-assemble-"));
+  writeFileSync(path.join(dir, "batch.typ"), BATCH);
+  writeFileSync(path.join(dir, "unmarked.typ"), UNMARKED);
+  engine = new TypstEngine({
+    builtinDir: path.resolve("templates"),
+    eventDir: dir,
+    fontFiles: bundledFontFiles(),
+  });
+});
+afterAll(() => {});
+
+const NAMES = ["Kim Min-jun", "Nguyễn Văn An", "김민준 (3 0 R)", "Ana ) ( \\\\", "Trần Thị Bích"];
+function batch(pages: number[]): CompiledPdf {
+  return engine.compile({
+    template: "batch.typ",
+    data: { pieces: pages.map((n, i) => ({ pages: n, name: NAMES[i % NAMES.length] })) },
+    timestamp: 1_700_000_000,
+    pieces: true,
+  });
+}
+
+describe("cutting a batch into pieces and putting pages together", () => {
+  it("gives each piece its own pages, readable and with its fonts", async () => {
+    const compiled = batch([1, 2, 1, 3]);
+    expect(compiled.starts).toEqual([1, 2, 4, 5]);
+    const picks = cutPieces(compiled, 4, "batch.typ");
+    expect(picks.map((p) => p.pages)).toEqual([[0], [1, 2], [3], [4, 5, 6]]);
+    for (const [i, pick] of picks.entries()) {
+      const pdf = await readPdfData(assemblePdf([pick]));
+      expect(pdf.pages).toBe(pick.pages.length);
+      pdf.text.forEach((t, j) => {
+        expect(squash(t)).toContain(squash(`piece ${i} page ${j} ${NAMES[i]}`));
+      });
+    }
+  });
+
+  it("puts pages of several batches together in any order", async () => {
+    const a = cutPieces(batch([1, 2]), 2, "batch.typ");
+    const b = cutPieces(batch([2, 1, 1]), 3, "batch.typ");
+    const order = [b[2]!, a[1]!, b[0]!, a[0]!];
+    const pdf = await readPdfData(assemblePdf(order, { lang: "(vi)" }));
+    expect(pdf.pages).toBe(1 + 2 + 2 + 1);
+    expect(pdf.text.map((t) => squash(t).slice(0, 11))).toEqual([
+      "piece2page0",
+      "piece1page0",
+      "piece1page1",
+      "piece0page0",
+      "piece0page1",
+      "piece0page0",
+    ]);
+  });
+
+  it("writes the same bytes for the same pages, and a file with only the objects it uses", () => {
+    const picks = cutPieces(batch([1, 1, 2]), 3, "batch.typ");
+    const one = assemblePdf([picks[1]!]);
+    expect(Buffer.from(assemblePdf([picks[1]!])).equals(Buffer.from(one))).toBe(true);
+    const text = Buffer.from(one).toString("latin1");
+    expect(text.match(/\/Type \/Page\b/g)).toHaveLength(1);
+    expect(text).toContain("/Count 1");
+    // The link's URI, which reads like references and dictionary ends, is copied untouched.
+    expect(text).toContain("/URI (https://example.org/a(3 0 R)\\\\b>>/Parent 1 0 R)");
+    expect(one.length).toBeLessThan(picks[1]!.source.bytes.length);
+  });
+
+  it("keeps any partition of a batch's pages in order (property)", async () => {
+    const compiled = batch([1, 1, 1, 1, 1, 1]);
+    const source = new PdfSource(compiled.pdf);
+    await fc.assert(
+      fc.asyncProperty(fc.shuffledSubarray([0, 1, 2, 3, 4, 5], { minLength: 1 }), async (pages) => {
+        const pdf = await readPdfData(assemblePdf([{ source, pages }]));
+        expect(pdf.text.map((t) => Number(/piece (\d)/.exec(t)?.[1]))).toEqual(pages);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it("reports a template that does not mark its pieces as a template error", () => {
+    const compiled = engine.compile({
+      template: "unmarked.typ",
+      data: { pieces: [{ name: "a" }, { name: "b" }] },
+      timestamp: 0,
+      pieces: true,
+    });
+    expect(() => cutPieces(compiled, 2, "unmarked.typ")).toThrow(TemplateError);
+    expect(() => cutPieces(compiled, 2, "unmarked.typ")).toThrow(/marked 0 piece starts for 2 pieces/);
+  });
+
+  it("refuses a file it cannot read rather than writing a broken one", () => {
+    expect(() => new PdfSource(new TextEncoder().encode("%PDF-1.7\nnot a pdf"))).toThrow(PdfFormatError);
+    const xrefStream =
+      "%PDF-1.7\n1 0 obj\n<< /Type /XRef >>\nstream\nendstream\nendobj\nstartxref\n9\n%%EOF\n";
+    expect(() => new PdfSource(new TextEncoder().encode(xrefStream))).toThrow(/cross-reference table/);
+  });
+});
