@@ -14,7 +14,8 @@ import { createHash } from "node:crypto";
  * delegate wrote can be taken for PDF structure.
  */
 
-const enc = new TextEncoder();
+/** PDF structure is ASCII: latin1 is the fastest way to bytes. */
+const ascii = (s: string): Uint8Array => Buffer.from(s, "latin1");
 const dec = new TextDecoder("latin1");
 
 /** An indirect reference found in an object's text: bytes [start, end) read `num gen R`. */
@@ -34,6 +35,9 @@ interface PdfObject {
   /** Top-level names of a dictionary value with the token that follows each, e.g. `/Type` → `/Page`. */
   keys: Map<string, { start: number; end: number }>;
 }
+
+const STREAM = ascii("stream\n");
+const ENDSTREAM = ascii("\nendstream\n");
 
 export class PdfFormatError extends Error {}
 
@@ -62,6 +66,8 @@ export class PdfSource {
   readonly info: number | undefined;
   /** The catalog's /Lang, as written (`(ko)`). */
   readonly lang: string | undefined;
+  /** The trailer's /ID, as written: Typst derives it from the document, so it names the content. */
+  readonly id: string;
 
   constructor(readonly bytes: Uint8Array) {
     const tail = dec.decode(bytes.subarray(Math.max(0, bytes.length - 64)));
@@ -98,6 +104,10 @@ export class PdfSource {
     const trailer = this.scan(at, true, Math.min(bytes.length, at + 4096));
     const root = this.refAt(trailer, "/Root");
     this.info = this.refAt(trailer, "/Info");
+    const id = trailer.keys.get("/ID");
+    this.id = id
+      ? dec.decode(bytes.subarray(id.start, id.end))
+      : createHash("sha256").update(bytes).digest("hex");
     if (root === undefined) throw new PdfFormatError("no /Root");
     const catalog = this.object(root);
     const pagesRoot = this.refAt(catalog, "/Pages");
@@ -351,12 +361,12 @@ export function assemblePdf(picks: readonly PagePick[], options: { lang?: string
   let size = 0;
   const offsets: number[] = [0];
   const push = (x: Uint8Array | string) => {
-    const bytes = typeof x === "string" ? enc.encode(x) : x;
+    const bytes = typeof x === "string" ? ascii(x) : x;
     chunks.push(bytes);
     size += bytes.length;
   };
   // The comment of four bytes above 127 tells transfer programs the file is binary.
-  push(new Uint8Array([...enc.encode("%PDF-1.7\n%"), 0x80, 0x80, 0x80, 0x80, 0x0a, 0x0a]));
+  push(new Uint8Array([...ascii("%PDF-1.7\n%"), 0x80, 0x80, 0x80, 0x80, 0x0a, 0x0a]));
   // Fixed numbers: 1 catalog, 2 page tree, 3 information; copied objects follow.
   const CATALOG = 1;
   const TREE = 2;
@@ -408,14 +418,14 @@ export function assemblePdf(picks: readonly PagePick[], options: { lang?: string
         if (!written[k]!.has(r.num)) queue.push({ k, num: r.num });
         target = `${mapped} 0 R`;
       }
-      parts.push(enc.encode(target));
+      parts.push(ascii(target));
       at = r.end;
     }
     parts.push(source.bytes.subarray(at, obj.valueEnd));
     if (obj.stream) {
-      parts.push(enc.encode("stream\n"));
+      parts.push(STREAM);
       parts.push(source.bytes.subarray(obj.stream.start, obj.stream.start + obj.stream.length));
-      parts.push(enc.encode("\nendstream\n"));
+      parts.push(ENDSTREAM);
     }
     objectText.push({ num: numberingOf[k]!.get(num)!, parts });
   }
@@ -435,14 +445,15 @@ export function assemblePdf(picks: readonly PagePick[], options: { lang?: string
     const info = first.object(first.info);
     fixed.push([INFO, `${dec.decode(first.bytes.subarray(info.valueStart, info.valueEnd))}\n`]);
   }
+  // The file identifier names the content: the sources (whose own identifiers Typst derives
+  // from their content), the pages taken from each, and the catalog.
   const hash = createHash("sha256");
+  for (const pick of picks) hash.update(`${pick.source.id}:${pick.pages.join(",")};`);
+  hash.update(fixed.map(([, text]) => text).join(""));
   const emit = (num: number, parts: (Uint8Array | string)[]) => {
     offsets[num] = size;
     push(`${num} 0 obj\n`);
-    for (const p of parts) {
-      push(p);
-      hash.update(p);
-    }
+    for (const p of parts) push(p);
     push("endobj\n\n");
   };
   for (const [num, text] of fixed) emit(num, [text]);
@@ -456,7 +467,6 @@ export function assemblePdf(picks: readonly PagePick[], options: { lang?: string
     table += off === undefined ? "0000000000 65535 f\r\n" : `${String(off).padStart(10, "0")} 00000 n\r\n`;
   }
   push(table);
-  // The file identifier is a digest of the content: the same pages give the same bytes.
   const id = hash.digest("hex").slice(0, 32);
   push(
     `trailer\n<<\n  /Size ${count}\n  /Root ${CATALOG} 0 R\n${offsets[INFO] !== undefined ? `  /Info ${INFO} 0 R\n` : ""}  /ID [<${id}> <${id}>]\n>>\nstartxref\n${xref}\n%%EOF\n`,

@@ -21,7 +21,7 @@ export interface LetterCliOptions {
 }
 
 /** Letters compiled together before being cut apart (see makeLetters). */
-const LETTERS_PER_COMPILE = 16;
+const LETTERS_PER_COMPILE = 32;
 
 const IMAGE = /\.(svg|png|jpe?g|gif)$/i;
 
@@ -95,7 +95,7 @@ export async function makeLetters(
     bytes += entry.size;
   };
   // Letters are compiled in batches of one language and cut apart into one file per delegate
-  // (src/render/pdf-assemble.ts): one compile of 16 letters costs about what two single ones do.
+  // (src/render/pdf-assemble.ts): one compile of 32 letters costs about what three single ones do.
   // all.pdf is put together from the same pages in badge order. Past `volume_letters` letters it
   // is split into volumes (all-001.pdf, …): print shops prefer files of a few thousand pages, and
   // memory then holds two volumes' letters at a time, not the whole run.
