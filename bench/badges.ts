@@ -11,13 +11,8 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { loadEventFolder } from "../src/load/event-folder.js";
-import { bundledFontFiles, bundledMeasurer } from "../src/load/fonts.js";
-import { planBadges } from "../src/materials/badges/plan.js";
-import { STOCKS } from "../src/materials/badges/stocks.js";
-import { checkEvent } from "../src/validate/index.js";
 import { generateEvent } from "./generate.js";
-import type { PeerInput } from "./peers/faces.js";
+import { peerInputFor } from "./peers/input.js";
 
 const { values } = parseArgs({
   options: {
@@ -41,41 +36,7 @@ await mkdir(path.join(dir, "event"));
 for (const [name, content] of Object.entries(files)) await writeFile(path.join(dir, "event", name), content);
 
 // The peers draw the same texts, given to them ready-made as JSON (conclave also validates the CSVs).
-const loaded = await loadEventFolder(path.join(dir, "event"));
-const event = checkEvent(loaded.input).event!;
-const plan = planBadges(event, {
-  stock: STOCKS["a6-4up"]!,
-  sort: "family",
-  skip: 0,
-  calibrate: false,
-  back: true,
-  cutMarks: true,
-  offset: [0, 0],
-  fonts: ["Pretendard"],
-  measurer: bundledMeasurer(),
-});
-const [regular, , , bold] = bundledFontFiles() as [string, string, string, string];
-const back = plan.data.backs.en!;
-const peerInput: PeerInput = {
-  event: "STS 2027",
-  eventLine: plan.data.event.line.lines[0] ?? "",
-  back: [
-    back.title,
-    ...back.programme.flatMap((d) => [d.day, ...d.items.map((i) => `${i.time} ${i.title}`)]),
-    ...back.footer,
-  ],
-  faces: plan.data.badges.map((b, i) => ({
-    name: b.name,
-    native: b.native,
-    position: b.position,
-    organisation: b.organisation,
-    country: b.country,
-    label: b.label,
-    colour: b.colour,
-    qr: plan.qr[i]!.text,
-  })),
-  fonts: { regular, bold },
-};
+const peerInput = await peerInputFor(path.join(dir, "event"));
 const inputFile = path.join(dir, "faces.json");
 await writeFile(inputFile, JSON.stringify(peerInput));
 

@@ -2,21 +2,33 @@
  * The benchmark suite: for each size, every stage as a user runs it (a fresh `conclave` process
  * each: validate, seating, agenda, badges, letters) and the whole `conclave build`, with wall time
  * and peak memory; for the largest size only validate and badges (the 100,000-delegate goals).
+ * Also, for each size:
+ *   - read, parse, rules and model measured in process (what `validate` is made of);
+ *   - the floor under the build's PDF stages: the same Typst documents compiled again by bare
+ *     Typst with the same number of workers (bench/floor.ts), and the build's ratio to it;
+ *   - the badge peers (pdfkit up to 10,000 delegates, Chromium at the smallest size, where
+ *     installed) drawing the same badges, as ratios to conclave's badges stage.
  * Prints a table and the growth exponent of each stage, and saves bench/results/suite-<date>.json.
  *
- *   npm run bench:suite -- [--sizes 1000,10000] [--large 100000]
+ *   npm run bench:suite -- [--sizes 1000,10000] [--large 100000] [--no-peers]
  */
+import { spawnSync } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { loadEventFolder } from "../src/load/event-folder.js";
+import { checkEvent } from "../src/validate/index.js";
+import { typstFloor } from "./floor.js";
 import { generateEvent } from "./generate.js";
+import { peerInputFor } from "./peers/input.js";
 import { runMeasured } from "./run.js";
 
 const { values } = parseArgs({
   options: {
     sizes: { type: "string", default: "1000,10000" },
     large: { type: "string", default: "100000" },
+    "no-peers": { type: "boolean", default: false },
   },
 });
 const root = path.resolve(import.meta.dirname, "..");
@@ -33,29 +45,126 @@ async function event(n: number): Promise<string> {
   await mkdir(folder);
   // Sessions grow with the event (500 at 10,000 delegates); the gala seats up to 1,000.
   const files = generateEvent(n, Math.max(20, Math.round(n / 20)), 17, { gala: Math.min(n, 1000) });
+  // Badges as bench/badges.ts makes them, so the peers draw the same faces: QR codes, duplex backs.
+  files["event.yaml"] +=
+    'short_name: STS 2027\nbadge:\n  stock: a6-4up\n  qr: "https://checkin.example/sts2027/{id}"\n  emergency_contact: "+84 28 5555 0199"\n  wifi: "STS2027 / trade2027"\n';
   for (const [name, text] of Object.entries(files)) await writeFile(path.join(folder, name), text);
   return folder;
 }
 
-async function stage(n: number, name: string, args: string[]) {
-  const run = await runMeasured(process.execPath, [bin, ...args]);
-  if (run.code !== 0) throw new Error(`${name} at ${n} failed:\n${run.stderr.slice(-2000)}`);
-  const row = { delegates: n, stage: name, seconds: Math.round(run.seconds * 100) / 100, peakMb: run.peakMb };
+function report(row: Row) {
   rows.push(row);
   process.stderr.write(
-    `${String(n).padStart(7)}  ${name.padEnd(9)} ${row.seconds.toFixed(2).padStart(8)} s  ${String(row.peakMb ?? "–").padStart(6)} MB\n`,
+    `${String(row.delegates).padStart(7)}  ${row.stage.padEnd(20)} ${row.seconds.toFixed(2).padStart(8)} s  ${String(row.peakMb ?? "–").padStart(6)} MB\n`,
   );
+}
+const r2 = (x: number) => Math.round(x * 100) / 100;
+
+async function stage(n: number, name: string, args: string[], command = bin, env: NodeJS.ProcessEnv = {}) {
+  const run = await runMeasured(process.execPath, command ? [command, ...args] : args, env);
+  if (run.code !== 0) throw new Error(`${name} at ${n} failed:\n${run.stderr.slice(-2000)}`);
+  report({ delegates: n, stage: name, seconds: r2(run.seconds), peakMb: run.peakMb });
+  return run;
+}
+
+/** Read, parse, rules and model, in this process (validate runs them all; here each is timed). */
+async function inProcess(n: number, folder: string) {
+  const t = performance.now();
+  const loaded = await loadEventFolder(folder);
+  const read = (performance.now() - t) / 1000;
+  const { timings } = checkEvent(loaded.input);
+  report({ delegates: n, stage: "· read", seconds: r2(read), peakMb: null });
+  report({ delegates: n, stage: "· parse", seconds: r2(timings.parse / 1000), peakMb: null });
+  report({ delegates: n, stage: "· rules", seconds: r2(timings.rules / 1000), peakMb: null });
+  report({ delegates: n, stage: "· model", seconds: r2(timings.model / 1000), peakMb: null });
+}
+
+const PDF_MATERIALS = ["agenda", "badges", "letters"];
+const PDF_TEMPLATES = /^(programme|personal-agenda|badge|letters\/)/;
+const overheads: Record<string, { buildPdfSeconds: number; floorSeconds: number; ratio: number }> = {};
+const peers: Record<string, Record<string, number>> = {};
+
+/** The build again, recording its compiles; then the same compiles by bare Typst. */
+async function floor(
+  n: number,
+  folder: string,
+  build: { materials: { material: string; seconds: number }[] },
+) {
+  const recorded = path.join(dir, `compiles-${n}.jsonl`);
+  const out = path.join(dir, `recorded-${n}`);
+  const rec = await runMeasured(process.execPath, [bin, "build", folder, "--out", out, "--quiet"], {
+    CONCLAVE_RECORD_COMPILES: recorded,
+  });
+  if (rec.code !== 0) throw new Error(`recorded build at ${n} failed:\n${rec.stderr.slice(-2000)}`);
+  await rm(out, { recursive: true, force: true });
+  const f = await typstFloor(recorded, (t) => PDF_TEMPLATES.test(t));
+  await rm(recorded, { force: true });
+  report({ delegates: n, stage: "typst floor", seconds: r2(f.seconds), peakMb: null });
+  const pdf = build.materials
+    .filter((m) => PDF_MATERIALS.includes(m.material))
+    .reduce((a, m) => a + m.seconds, 0);
+  overheads[String(n)] = {
+    buildPdfSeconds: r2(pdf),
+    floorSeconds: r2(f.seconds),
+    ratio: r2(pdf / f.seconds),
+  };
+  process.stderr.write(
+    `         build's PDF stages ${pdf.toFixed(2)} s = ${(pdf / f.seconds).toFixed(2)}× the floor\n`,
+  );
+}
+
+/** pdfkit (and Chromium at the smallest size) drawing the same badges, as fresh processes. */
+async function peerRuns(n: number, folder: string) {
+  if (values["no-peers"]) return;
+  const input = path.join(dir, `faces-${n}.json`);
+  await writeFile(input, JSON.stringify(await peerInputFor(folder)));
+  const conclave = rows.find((r) => r.delegates === n && r.stage === "badges")!.seconds;
+  const mine: Record<string, number> = {};
+  const tsx = ["--import", "tsx"];
+  const pk = await stage(
+    n,
+    "peer pdfkit",
+    [...tsx, path.join(root, "bench/peers/pdfkit-badges.ts"), input, path.join(dir, "pdfkit.pdf")],
+    "",
+  );
+  mine.pdfkitOverConclave = r2(pk.seconds / conclave);
+  const chromium = spawnSync("which", ["chromium"], { encoding: "utf8" }).stdout.trim();
+  if (chromium && n === Math.min(...sizes)) {
+    const ch = await stage(
+      n,
+      "peer chromium",
+      [...tsx, path.join(root, "bench/peers/chromium-badges.ts"), input, path.join(dir, "chromium.pdf")],
+      "",
+      { CHROMIUM: chromium },
+    );
+    mine.chromiumOverConclave = r2(ch.seconds / conclave);
+  }
+  peers[String(n)] = mine;
+  await rm(path.join(dir, "pdfkit.pdf"), { force: true });
+  await rm(path.join(dir, "chromium.pdf"), { force: true });
 }
 
 for (const n of [...sizes, ...(large > 0 ? [large] : [])]) {
   const folder = await event(n);
   const out = path.join(dir, `out-${n}`);
   await stage(n, "validate", ["validate", folder, "--quiet"]);
+  await inProcess(n, folder);
   const materials =
     n === large && !sizes.includes(n) ? ["badges"] : ["seating", "agenda", "badges", "letters"];
   for (const m of materials) await stage(n, m, [m, folder, "--out", out, "--quiet"]);
-  if (materials.length > 1)
-    await stage(n, "build", ["build", folder, "--out", path.join(dir, `build-${n}`), "--quiet"]);
+  if (materials.includes("badges") && n <= 10_000) await peerRuns(n, folder);
+  if (materials.length > 1) {
+    const run = await stage(n, "build", [
+      "build",
+      folder,
+      "--out",
+      path.join(dir, `build-${n}`),
+      "--format",
+      "json",
+    ]);
+    await rm(path.join(dir, `build-${n}`), { recursive: true, force: true });
+    await floor(n, folder, JSON.parse(run.stdout));
+  }
   await rm(out, { recursive: true, force: true });
   await rm(path.join(dir, `build-${n}`), { recursive: true, force: true });
 }
@@ -69,9 +178,16 @@ for (const name of new Set(rows.map((r) => r.stage))) {
   growth[`${name} ${a.delegates}→${b.delegates}`] =
     Math.round((Math.log(b.seconds / a.seconds) / Math.log(b.delegates / a.delegates)) * 100) / 100;
 }
-const result = { date: new Date().toISOString().slice(0, 10), node: process.version, rows, growth };
+const result = {
+  date: new Date().toISOString().slice(0, 10),
+  node: process.version,
+  rows,
+  growth,
+  overheads,
+  peers,
+};
 const file = path.join(root, "bench/results", `suite-${result.date}.json`);
 await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
-process.stdout.write(`${JSON.stringify({ rows, growth })}\n`);
+process.stdout.write(`${JSON.stringify({ rows, growth, overheads, peers })}\n`);
 process.stderr.write(`Saved ${path.relative(root, file)}\n`);
 await rm(dir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { appendFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -14,6 +14,14 @@ type Reply =
       template?: { diagnostics: TemplateError["diagnostics"]; hint?: string };
       message?: string;
     };
+
+/** Appends a compile job to a JSON-lines file, asset bytes in base64. */
+function recordJob(file: string, job: CompileJob): void {
+  const assets = Object.fromEntries(
+    Object.entries(job.assets ?? {}).map(([k, v]) => [k, Buffer.from(v).toString("base64")]),
+  );
+  appendFileSync(file, `${JSON.stringify({ ...job, assets })}\n`);
+}
 
 /** The compiled worker script: beside this module in dist/, or dist/ when running from sources. */
 function workerScript(): string {
@@ -75,6 +83,10 @@ export class RenderPool {
   }
 
   compile(job: CompileJob): Promise<CompiledPdf> {
+    // The benchmark replays a build's compiles with bare Typst to measure conclave's overhead
+    // (bench/suite.ts, docs/performance.md): it asks for every job to be recorded.
+    const record = process.env.CONCLAVE_RECORD_COMPILES;
+    if (record) recordJob(record, job);
     return this.submit<CompiledPdf>({ job });
   }
 

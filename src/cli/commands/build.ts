@@ -110,7 +110,8 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
         );
         if (r.problems && r.problems.length > 0) t.warn(r.summary);
         else t.succeed(r.summary);
-        for (const line of r.lines ?? []) ui.out(line);
+        // With --format json, stdout is the JSON alone; the lines go into it.
+        if (options.format !== "json") for (const line of r.lines ?? []) ui.out(line);
         if (r.problems && r.problems.length > 0) ui.error(formatPretty(r.problems, ui.color));
         results.push(r);
         if (r.tables) tables = r.tables;
@@ -133,7 +134,7 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
         {
           ok: problems.length === 0,
           out: outDir,
-          materials: results.map(({ lines: _lines, ...r }) => r),
+          materials: results.map(({ tables: _tables, ...r }) => r),
           unavailable,
           seconds: round(seconds),
         },
