@@ -32,8 +32,6 @@ export interface MaterialContext {
   writer: OutputWriter;
   /** Compiles a Typst document in the shared worker pool. */
   render: (job: CompileJob) => Promise<CompiledPdf>;
-  /** QR codes as SVG, made in parallel in the same pool. */
-  qr: (texts: readonly string[]) => Promise<string[]>;
   /** Font families for templates, in order of preference (bundled first, then event.yaml's). */
   fontFamilies: readonly string[];
   onProgress?: (done: number, total: number) => void;

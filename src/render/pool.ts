@@ -6,8 +6,7 @@ import { packageRoot } from "../paths.js";
 import { type CompiledPdf, type CompileJob, type EngineOptions, TemplateError } from "./typst.js";
 
 type Reply =
-  | { id: number; ok: true; pdf: Uint8Array; pages: number; starts?: number[]; svgs?: undefined }
-  | { id: number; ok: true; svgs: string[] }
+  | { id: number; ok: true; pdf: Uint8Array; pages: number; starts?: number[] }
   | {
       id: number;
       ok: false;
@@ -36,15 +35,14 @@ function workerScript(): string {
 export class RenderPool {
   private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
-  // One queue carries compile and QR jobs; each caller's promise knows its own result type.
   private readonly queue: {
-    message: { job?: CompileJob; qr?: string[] };
-    resolve: (r: CompiledPdf | string[]) => void;
+    message: { job: CompileJob };
+    resolve: (r: CompiledPdf) => void;
     reject: (e: Error) => void;
   }[] = [];
   private readonly pending = new Map<
     number,
-    { resolve: (r: CompiledPdf | string[]) => void; reject: (e: Error) => void }
+    { resolve: (r: CompiledPdf) => void; reject: (e: Error) => void }
   >();
   private nextId = 0;
   private closed = false;
@@ -60,8 +58,7 @@ export class RenderPool {
       const p = this.pending.get(reply.id);
       this.pending.delete(reply.id);
       if (p) {
-        if (reply.ok && reply.svgs) p.resolve(reply.svgs);
-        else if (reply.ok)
+        if (reply.ok)
           p.resolve({
             pdf: reply.pdf,
             pages: reply.pages,
@@ -90,19 +87,10 @@ export class RenderPool {
     return this.submit<CompiledPdf>({ job });
   }
 
-  /** QR codes as SVG, generated in parallel across the workers. */
-  async qr(texts: readonly string[]): Promise<string[]> {
-    const chunk = Math.max(200, Math.ceil(texts.length / this.size));
-    const parts: Promise<string[]>[] = [];
-    for (let i = 0; i < texts.length; i += chunk)
-      parts.push(this.submit<string[]>({ qr: texts.slice(i, i + chunk) }));
-    return (await Promise.all(parts)).flat();
-  }
-
-  private submit<T>(message: { job?: CompileJob; qr?: string[] }): Promise<T> {
+  private submit<T>(message: { job: CompileJob }): Promise<T> {
     if (this.closed) return Promise.reject(new Error("the render pool is closed"));
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ message, resolve: resolve as (r: CompiledPdf | string[]) => void, reject });
+      this.queue.push({ message, resolve: resolve as (r: CompiledPdf) => void, reject });
       if (this.idle.length === 0 && this.workers.length < this.size) this.idle.push(this.spawn());
       this.drain();
     });

@@ -96,7 +96,6 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
             eventDir: loaded.dir,
             writer,
             render: (job) => pool.compile(job),
-            qr: (texts) => pool.qr(texts),
             fontFamilies,
             ...(tables ? { tables } : {}),
             onProgress: (done, total) =>

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { UserError } from "../../errors.js";
 import { bundledMeasurer } from "../../load/fonts.js";
+import { encodeQr, qrSvg } from "../../render/qr-encode.js";
 import { pdfTimestamp } from "../../render/typst.js";
 import { mapLimit } from "../../util/limit.js";
 import type { MaterialContext, MaterialResult } from "../index.js";
@@ -9,7 +10,7 @@ import { type BadgeSort, planBadges } from "./plan.js";
 import { customStock, STOCKS, type Stock } from "./stocks.js";
 
 /** The most badges in one PDF file when no volume size is given. */
-const MAX_BADGES_PER_FILE = 5_000;
+const MAX_BADGES_PER_FILE = 2_500;
 
 export interface BadgeCliOptions {
   stock?: string;
@@ -89,13 +90,11 @@ export async function makeBadges(
   });
   const assets: Record<string, Uint8Array> = {};
   if (logo) assets[logo.path] = logo.bytes;
-  // The QR codes and the pieces every badge shares (header, each language's back) are made in
-  // parallel; the sheets then reuse the pieces as images.
   const timestamp = pdfTimestamp(event.config.start, process.env);
   // Large runs may be split into volumes of N sheets (print shops prefer files of a few thousand
-  // pages). Past 5,000 badges the run is split even when no size was asked for: a Typst document
-  // of 20,000 badges holds about 2 GB while it is laid out, and one process can name at most
-  // 65,535 files (a QR code is a file).
+  // pages). Past 2,500 badges the run is split even when no size was asked for: a Typst document
+  // of 5,000 badges holds about 700 MB while it is laid out (two are compiled at a time), and one
+  // process can name at most 65,535 files (a QR code is a file).
   const perSheet = stock.cols * stock.rows;
   const asked = options.volumeSheets ?? cfg.volume_sheets;
   const volumeSheets =
@@ -104,67 +103,62 @@ export async function makeBadges(
       : Math.ceil(MAX_BADGES_PER_FILE / perSheet);
   const volumes =
     volumeSheets > 0 && !options.calibrate ? chunk(plan.data.sheets, volumeSheets) : [plan.data.sheets];
-  // One file: its QR codes are made in parallel with the pieces every badge shares (header, each
-  // language's back). Volumes: each makes its own QR codes when its turn comes, so memory holds
-  // two volumes at a time, not the whole run.
-  const upFront = volumes.length === 1 && !options.calibrate;
-  const [svgs, pieces] = await Promise.all([
-    upFront ? ctx.qr(plan.qr.map((q) => q.text)) : Promise.resolve([]),
-    ctx.render({
-      template: "badge.typ",
-      data: { ...plan.data, mode: "pieces", badges: [], sheets: [] },
-      assets: { ...assets },
-      timestamp,
-    }),
-  ]);
-  const encoder = new TextEncoder();
-  const qrBytes = new Map<string, Uint8Array>();
-  svgs.forEach((svg, i) => {
-    qrBytes.set(plan.qr[i]!.path, encoder.encode(svg));
+  // The pieces every badge shares (header, each language's back) first; the sheets place them.
+  const pieces = await ctx.render({
+    template: "badge.typ",
+    data: { ...plan.data, mode: "pieces", badges: [], sheets: [] },
+    assets: { ...assets },
+    timestamp,
   });
-  const qrTextOf = new Map(plan.qr.map((q) => [q.path, q.text]));
   assets["/pieces.pdf"] = pieces.pdf;
-  let done = 0;
-  const results = await mapLimit(volumes, 2, async (sheets, i) => {
-    // Each volume carries only its own badges and QR codes.
+  const qrTextOf = new Map(plan.qr.map((q) => [q.path, q.text]));
+  // A volume's badges and QR codes, made on the main thread (0.1 ms a code) while the workers
+  // compile the volumes before it: memory holds a few volumes at a time, not the whole run.
+  const encoder = new TextEncoder();
+  const prepare = (sheets: (typeof volumes)[number]) => {
     const used = [...new Set(sheets.flat().map((s) => s.badge))];
     const index = new Map(used.map((b, j) => [b, j]));
-    if (!upFront && !options.calibrate) {
-      const paths = used.map((b) => plan.data.badges[b]!.qr).filter((q): q is string => Boolean(q));
-      const made = await ctx.qr(paths.map((q) => qrTextOf.get(q)!));
-      paths.forEach((q, k) => {
-        qrBytes.set(q, encoder.encode(made[k]!));
-      });
-    }
     // QR codes are named by their place in the volume, so every volume reuses the same virtual
     // paths (Typst numbers each file path it ever sees, and stops at 65,535).
     const volumeAssets = { ...assets };
     const badges = used.map((b, j) => {
       const badge = plan.data.badges[b]!;
-      const bytes = badge.qr ? qrBytes.get(badge.qr) : undefined;
-      if (!badge.qr || !bytes) return badge;
+      const text = badge.qr ? qrTextOf.get(badge.qr) : undefined;
+      if (!badge.qr || text === undefined || options.calibrate) return badge;
       const local = `/qr/${j}.svg`;
-      volumeAssets[local] = bytes;
-      if (!upFront) qrBytes.delete(badge.qr);
+      volumeAssets[local] = encoder.encode(qrSvg(encodeQr(text, "M")));
       return { ...badge, qr: local };
     });
-    const compiled = await ctx.render({
-      template: "badge.typ",
+    return {
       data: {
         ...plan.data,
         badges,
         sheets: sheets.map((sheet) => sheet.map((s) => ({ at: s.at, badge: index.get(s.badge)! }))),
       },
       assets: volumeAssets,
-      timestamp,
-    });
+      count: used.length,
+    };
+  };
+  const prepared = new Map<number, ReturnType<typeof prepare>>();
+  let done = 0;
+  const results = await mapLimit(volumes, 2, async (sheets, i) => {
+    const job = prepared.get(i) ?? prepare(sheets);
+    prepared.delete(i);
+    const compiling = ctx.render({ template: "badge.typ", data: job.data, assets: job.assets, timestamp });
+    // The volume after the next ones is made ready while these compile.
+    const ahead = i + 2;
+    if (ahead < volumes.length && !prepared.has(ahead))
+      setImmediate(() => {
+        if (!prepared.has(ahead)) prepared.set(ahead, prepare(volumes[ahead]!));
+      });
+    const compiled = await compiling;
     const file = options.calibrate
       ? "badges/calibration.pdf"
       : volumes.length > 1
         ? `badges/badges-${String(i + 1).padStart(3, "0")}.pdf`
         : "badges/badges.pdf";
     const entry = await ctx.writer.write(file, compiled.pdf, "badges");
-    done += used.length;
+    done += job.count;
     ctx.onProgress?.(done, plan.delegates.length);
     return { file, pages: compiled.pages, bytes: entry.size };
   });

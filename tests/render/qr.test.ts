@@ -1,0 +1,76 @@
+import fc from "fast-check";
+import QRCode from "qrcode";
+import { describe, expect, it } from "vitest";
+import { type EccLevel, encodeQr, penalty, qrSvg, versionFor } from "../../src/render/qr-encode.js";
+
+/** `qrcode`'s symbol for the same text in byte mode, with the same mask: the independent oracle. */
+function reference(text: string, level: EccLevel, mask: number) {
+  // The typings want bytes for a byte segment; qrcode encodes a string as UTF-8 itself.
+  const q = QRCode.create([{ data: new TextEncoder().encode(text), mode: "byte" }], {
+    errorCorrectionLevel: level,
+    maskPattern: mask as QRCode.QRCodeMaskPattern,
+  });
+  return { version: q.version, modules: Uint8Array.from(q.modules.data) };
+}
+
+const LEVELS: EccLevel[] = ["L", "M", "Q", "H"];
+
+describe("the QR encoder", () => {
+  it("draws every module as qrcode does, for any text, level and mask (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: "grapheme", minLength: 1, maxLength: 120 }),
+        fc.constantFrom(...LEVELS),
+        fc.integer({ min: 0, max: 7 }),
+        (text, level, mask) => {
+          const ours = encodeQr(text, level, mask);
+          const theirs = reference(text, level, mask);
+          expect(ours.version).toBe(theirs.version);
+          expect(Buffer.from(ours.modules).equals(Buffer.from(theirs.modules))).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("is right at every version, with version information from 7 on", () => {
+    for (const level of LEVELS) {
+      for (let v = 1; v <= 40; v += 3) {
+        // The longest text that still fits version v at this level.
+        let n = 1;
+        while ((versionFor(n + 1, level) ?? 99) <= v) n++;
+        const text = "x".repeat(n);
+        const ours = encodeQr(text, level);
+        expect(ours.version).toBe(v);
+        expect(versionFor(n + 1, level)).not.toBe(v);
+        const theirs = reference(text, level, ours.mask);
+        expect(Buffer.from(ours.modules).equals(Buffer.from(theirs.modules))).toBe(true);
+      }
+    }
+  });
+
+  it("picks the mask with the lowest penalty", () => {
+    for (const text of ["https://checkin.example/cicon2023/KR-001", "VN-014", "김민준 · Nguyễn Văn An"]) {
+      const chosen = encodeQr(text, "M");
+      for (let k = 0; k < 8; k++)
+        expect(penalty(chosen.modules, chosen.size)).toBeLessThanOrEqual(
+          penalty(encodeQr(text, "M", k).modules, chosen.size),
+        );
+    }
+  });
+
+  it("refuses more bytes than version 40 holds", () => {
+    expect(encodeQr("a".repeat(2331), "M").version).toBe(40);
+    expect(() => encodeQr("a".repeat(2332), "M")).toThrow(/2332 bytes are too many for a QR code at level M/);
+  });
+
+  it("writes the symbol as one SVG path of dark runs, one unit per module", () => {
+    const q = encodeQr("KR-001", "M");
+    const svg = qrSvg(q);
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 21 21"/);
+    // Count the dark modules the path covers: every run is `M x y h n v1 h-n z`.
+    let dark = 0;
+    for (const m of svg.matchAll(/M(\d+) (\d+)h(\d+)v1h-\d+z/g)) dark += Number(m[3]);
+    expect(dark).toBe(q.modules.reduce((a, b) => a + b, 0));
+  });
+});
