@@ -114,22 +114,18 @@ function codewords(bytes: Uint8Array, v: number, level: EccLevel): Uint8Array {
   const total = Math.floor(rawModules(v) / 8);
   const dataTotal = total - eccTotal;
   // The bit stream: mode 0100, count, bytes, terminator, padding.
-  const bits: number[] = [];
+  const data = new Uint8Array(dataTotal);
+  let bitLength = 0;
   const put = (value: number, length: number) => {
-    for (let i = length - 1; i >= 0; i--) bits.push((value >>> i) & 1);
+    for (let i = length - 1; i >= 0; i--, bitLength++)
+      if ((value >>> i) & 1) data[bitLength >>> 3]! |= 0x80 >>> (bitLength & 7);
   };
   put(0b0100, 4);
   put(bytes.length, v <= 9 ? 8 : 16);
   for (const b of bytes) put(b, 8);
-  put(0, Math.min(4, dataTotal * 8 - bits.length));
-  put(0, (8 - (bits.length % 8)) % 8);
-  const data = new Uint8Array(dataTotal);
-  for (let i = 0; i < bits.length; i += 8) {
-    let b = 0;
-    for (let j = 0; j < 8; j++) b = (b << 1) | bits[i + j]!;
-    data[i / 8] = b;
-  }
-  for (let i = bits.length / 8, pad = 0xec; i < dataTotal; i++, pad ^= 0xec ^ 0x11) data[i] = pad;
+  put(0, Math.min(4, dataTotal * 8 - bitLength));
+  put(0, (8 - (bitLength % 8)) % 8);
+  for (let i = bitLength / 8, pad = 0xec; i < dataTotal; i++, pad ^= 0xec ^ 0x11) data[i] = pad;
   // Blocks: the short ones first, the long ones one data codeword longer.
   const perBlockEcc = eccTotal / blocks;
   const longBlocks = total % blocks;
@@ -302,21 +298,25 @@ export function encodeQr(text: string, level: EccLevel = "M", mask?: number): Qr
       }
     }
   }
-  const masked = (k: number): Uint8Array => {
-    const out = new Uint8Array(m.length);
+  const masked = (k: number, out = new Uint8Array(m.length)): Uint8Array => {
     const f = flips[k]!;
     for (let at = 0; at < m.length; at++) out[at] = m[at]! ^ f[at]!;
     formatBits(out, size, level, k);
     return out;
   };
   if (mask !== undefined) return { version, size, mask, modules: masked(mask) };
-  let best = { mask: 0, modules: masked(0), score: Number.POSITIVE_INFINITY };
+  // Each mask is scored in one scratch buffer; only the winner is kept.
+  const scratch = new Uint8Array(m.length);
+  let best = 0;
+  let lowest = Number.POSITIVE_INFINITY;
   for (let k = 0; k < 8; k++) {
-    const modules = k === 0 ? best.modules : masked(k);
-    const score = penalty(modules, size);
-    if (score < best.score) best = { mask: k, modules, score };
+    const score = penalty(masked(k, scratch), size);
+    if (score < lowest) {
+      lowest = score;
+      best = k;
+    }
   }
-  return { version, size, mask: best.mask, modules: best.modules };
+  return { version, size, mask: best, modules: masked(best) };
 }
 
 /**
@@ -327,34 +327,50 @@ export function encodeQr(text: string, level: EccLevel = "M", mask?: number): Qr
 export function penalty(q: Uint8Array, size: number): number {
   let score = 0;
   let dark = 0;
-  for (let pass = 0; pass < 2; pass++) {
-    for (let a = 0; a < size; a++) {
-      let run = 0;
-      let last = -1;
-      let window = 0;
-      for (let b = 0; b < size; b++) {
-        const v = pass === 0 ? q[a * size + b]! : q[b * size + a]!;
-        if (pass === 0) dark += v;
-        if (v === last) run++;
-        else {
-          if (run >= 5) score += 3 + run - 5;
-          last = v;
-          run = 1;
-        }
-        window = ((window << 1) & 0x7ff) | v;
-        if (b >= 10 && (window === 0x5d0 || window === 0x05d)) score += 40;
+  // Rows, with the 2×2 blocks ending at each module.
+  for (let y = 0; y < size; y++) {
+    const row = y * size;
+    let run = 0;
+    let last = -1;
+    let window = 0;
+    for (let x = 0; x < size; x++) {
+      const v = q[row + x]!;
+      dark += v;
+      if (v === last) run++;
+      else {
+        if (run >= 5) score += run - 2;
+        last = v;
+        run = 1;
       }
-      if (run >= 5) score += 3 + run - 5;
+      window = ((window << 1) & 0x7ff) | v;
+      if (x >= 10 && (window === 0x5d0 || window === 0x05d)) score += 40;
+      if (y > 0 && x > 0) {
+        const s = v + q[row + x - 1]! + q[row - size + x]! + q[row - size + x - 1]!;
+        if (s === 0 || s === 4) score += 3;
+      }
     }
+    if (run >= 5) score += run - 2;
   }
-  for (let y = 0; y < size - 1; y++)
-    for (let x = 0; x < size - 1; x++) {
-      const s = q[y * size + x]! + q[y * size + x + 1]! + q[(y + 1) * size + x]! + q[(y + 1) * size + x + 1]!;
-      if (s === 0 || s === 4) score += 3;
+  // Columns.
+  for (let x = 0; x < size; x++) {
+    let run = 0;
+    let last = -1;
+    let window = 0;
+    for (let y = 0, at = x; y < size; y++, at += size) {
+      const v = q[at]!;
+      if (v === last) run++;
+      else {
+        if (run >= 5) score += run - 2;
+        last = v;
+        run = 1;
+      }
+      window = ((window << 1) & 0x7ff) | v;
+      if (y >= 10 && (window === 0x5d0 || window === 0x05d)) score += 40;
     }
+    if (run >= 5) score += run - 2;
+  }
   const percent = (dark * 100) / (size * size);
-  score += Math.floor(Math.abs(percent - 50) / 5) * 10;
-  return score;
+  return score + Math.floor(Math.abs(percent - 50) / 5) * 10;
 }
 
 /** The symbol as SVG, one path of horizontal runs, one unit per module, no quiet zone. */
