@@ -41,6 +41,18 @@ const ENDSTREAM = ascii("\nendstream\n");
 
 export class PdfFormatError extends Error {}
 
+/** Past a literal string opening at `i`: balanced parentheses, backslash escapes. */
+function skipString(b: Uint8Array, i: number, limit: number): number {
+  let nest = 0;
+  for (; i < limit; i++) {
+    const d = b[i]!;
+    if (d === 0x5c) i++;
+    else if (d === 0x28) nest++;
+    else if (d === 0x29 && --nest === 0) return i + 1;
+  }
+  return i;
+}
+
 const isWhite = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0;
 const isDelim = (c: number) =>
   c === 0x28 ||
@@ -197,17 +209,7 @@ export class PdfSource {
         continue;
       }
       if (c === 0x28) {
-        // Literal string: balanced parentheses, backslash escapes.
-        let nest = 0;
-        for (; i < limit; i++) {
-          const d = b[i]!;
-          if (d === 0x5c) i++;
-          else if (d === 0x28) nest++;
-          else if (d === 0x29 && --nest === 0) {
-            i++;
-            break;
-          }
-        }
+        i = skipString(b, i, limit);
         value(tokenStart, i);
         ints = [];
         continue;
@@ -307,16 +309,8 @@ export class PdfSource {
     let i = from;
     while (i < limit && nest > 0) {
       const c = b[i]!;
-      if (c === 0x28) {
-        let n = 0;
-        for (; i < limit; i++) {
-          const d = b[i]!;
-          if (d === 0x5c) i++;
-          else if (d === 0x28) n++;
-          else if (d === 0x29 && --n === 0) break;
-        }
-        i++;
-      } else if ((c === 0x3c && b[i + 1] === 0x3c) || (c === 0x3e && b[i + 1] === 0x3e)) {
+      if (c === 0x28) i = skipString(b, i, limit);
+      else if ((c === 0x3c && b[i + 1] === 0x3c) || (c === 0x3e && b[i + 1] === 0x3e)) {
         nest += c === 0x3c ? 1 : -1;
         i += 2;
       } else if (c === 0x5b || c === 0x5d) {

@@ -326,51 +326,41 @@ export function encodeQr(text: string, level: EccLevel = "M", mask?: number): Qr
  */
 export function penalty(q: Uint8Array, size: number): number {
   let score = 0;
+  for (let i = 0; i < size; i++) score += linePenalty(q, i * size, 1, size) + linePenalty(q, i, size, size);
   let dark = 0;
-  // Rows, with the 2×2 blocks ending at each module.
   for (let y = 0; y < size; y++) {
     const row = y * size;
-    let run = 0;
-    let last = -1;
-    let window = 0;
     for (let x = 0; x < size; x++) {
       const v = q[row + x]!;
       dark += v;
-      if (v === last) run++;
-      else {
-        if (run >= 5) score += run - 2;
-        last = v;
-        run = 1;
-      }
-      window = ((window << 1) & 0x7ff) | v;
-      if (x >= 10 && (window === 0x5d0 || window === 0x05d)) score += 40;
       if (y > 0 && x > 0) {
         const s = v + q[row + x - 1]! + q[row - size + x]! + q[row - size + x - 1]!;
         if (s === 0 || s === 4) score += 3;
       }
     }
-    if (run >= 5) score += run - 2;
-  }
-  // Columns.
-  for (let x = 0; x < size; x++) {
-    let run = 0;
-    let last = -1;
-    let window = 0;
-    for (let y = 0, at = x; y < size; y++, at += size) {
-      const v = q[at]!;
-      if (v === last) run++;
-      else {
-        if (run >= 5) score += run - 2;
-        last = v;
-        run = 1;
-      }
-      window = ((window << 1) & 0x7ff) | v;
-      if (y >= 10 && (window === 0x5d0 || window === 0x05d)) score += 40;
-    }
-    if (run >= 5) score += run - 2;
   }
   const percent = (dark * 100) / (size * size);
   return score + Math.floor(Math.abs(percent - 50) / 5) * 10;
+}
+
+/** N1 and N3 along one row (`step` 1) or column (`step` size) starting at `start`. */
+function linePenalty(q: Uint8Array, start: number, step: number, size: number): number {
+  let score = 0;
+  let run = 0;
+  let last = -1;
+  let window = 0;
+  for (let i = 0, at = start; i < size; i++, at += step) {
+    const v = q[at]!;
+    if (v === last) run++;
+    else {
+      if (run >= 5) score += run - 2;
+      last = v;
+      run = 1;
+    }
+    window = ((window << 1) & 0x7ff) | v;
+    if (i >= 10 && (window === 0x5d0 || window === 0x05d)) score += 40;
+  }
+  return run >= 5 ? score + run - 2 : score;
 }
 
 /** The symbol as SVG, one path of horizontal runs, one unit per module, no quiet zone. */
