@@ -390,8 +390,9 @@ export function assemblePdf(picks: readonly PagePick[], options: { lang?: string
   for (const [k, set] of wanted.entries()) for (const num of set) queue.push({ k, num });
   const written = sources.map(() => new Set<number>());
   const objectText: { num: number; parts: Uint8Array[] }[] = [];
-  while (queue.length > 0) {
-    const { k, num } = queue.shift()!;
+  // Breadth-first over references; a read index, since all.pdf copies thousands of objects.
+  for (let q = 0; q < queue.length; q++) {
+    const { k, num } = queue[q]!;
     if (written[k]!.has(num)) continue;
     written[k]!.add(num);
     const source = sources[k]!;

@@ -271,7 +271,9 @@ export function planSeating(req: SeatingRequest): SeatingResult {
   const seatsLeft = items.reduce((s, u) => s + u.length, 0);
   const fair = G > 0 ? Math.floor(seatsLeft / G) : 0;
   const weights = new Float64Array(items.length * items.length);
-  const w = pairWeights(guests, pairWishes, index, req.weights);
+  // Each `prefer` wish's weight, once for the table search and every table's seat arrangement.
+  const prefer = preferWeights(pairWishes, index, req.weights);
+  const w = pairWeights(guests, prefer, req.weights);
   for (let x = 0; x < items.length; x++)
     for (let y = x + 1; y < items.length; y++) {
       let sum = 0;
@@ -511,7 +513,7 @@ export function planSeating(req: SeatingRequest): SeatingResult {
       }
     }
     for (const i of rest) if (!needs.includes(i)) seat[free.shift()!] = i;
-    const pairScore = seatPairScore(guests, pairWishes, index, req.weights);
+    const pairScore = seatPairScore(guests, prefer, req.weights);
     const score = (): number => {
       let total = 0;
       for (let s = 1; s <= S; s++) {
@@ -588,11 +590,9 @@ function preferWeights(
 /** Weight of seating two guests at the same table (interpreters count for nothing: they work). */
 function pairWeights(
   guests: readonly Delegate[],
-  wishes: readonly Wish[],
-  index: ReadonlyMap<string, number>,
+  prefer: ReadonlyMap<string, number>,
   w: SeatingWeights,
 ): (a: number, b: number) => number {
-  const prefer = preferWeights(wishes, index, w);
   return (a, b) => {
     const da = guests[a]!;
     const db = guests[b]!;
@@ -610,11 +610,9 @@ function pairWeights(
 /** Weight of seating two guests side by side. */
 function seatPairScore(
   guests: readonly Delegate[],
-  wishes: readonly Wish[],
-  index: ReadonlyMap<string, number>,
+  prefer: ReadonlyMap<string, number>,
   w: SeatingWeights,
 ): (a: number, b: number) => number {
-  const prefer = preferWeights(wishes, index, w);
   return (a, b) => {
     const da = guests[a]!;
     const db = guests[b]!;

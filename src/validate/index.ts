@@ -49,8 +49,6 @@ export interface CheckResult {
   /** The resolved event, present only when there are no errors. */
   event?: Event;
   rowCounts: Record<TableKey, number>;
-  /** Milliseconds spent decoding and parsing the CSVs, checking the rules, and building the model. */
-  timings: { parse: number; rules: number; model: number };
 }
 
 /**
@@ -59,7 +57,6 @@ export interface CheckResult {
  */
 export function checkEvent(input: CheckInput): CheckResult {
   const { config } = input;
-  const t0 = performance.now();
   const diagnostics: Diagnostic[] = [];
   const encodings: Partial<Record<TableKey, Encoding>> = {};
   const read: Partial<Record<TableKey | "seating", ReadTable>> = {};
@@ -139,7 +136,6 @@ export function checkEvent(input: CheckInput): CheckResult {
     seating: (read.seating?.rows ?? []).map(toSeatingRow),
   };
   const readTables = Object.values(read);
-  const t1 = performance.now();
   diagnostics.push(
     ...checkIds(tables),
     ...checkReferences(tables),
@@ -151,7 +147,6 @@ export function checkEvent(input: CheckInput): CheckResult {
     ...(input.coverage ? checkGlyphs(readTables, input.coverage) : []),
   );
   const sorted = sortDiagnostics(diagnostics);
-  const t2 = performance.now();
   const result: CheckResult = {
     diagnostics: sorted,
     encodings,
@@ -161,11 +156,8 @@ export function checkEvent(input: CheckInput): CheckResult {
       venues: tables.venues.length,
       sessions: tables.sessions.length,
     },
-    timings: { parse: t1 - t0, rules: t2 - t1, model: 0 },
   };
-  if (input.buildModel !== false && !sorted.some((d) => d.severity === "error")) {
+  if (input.buildModel !== false && !sorted.some((d) => d.severity === "error"))
     result.event = buildEvent(tables);
-    result.timings.model = performance.now() - t2;
-  }
   return result;
 }
