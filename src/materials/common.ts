@@ -68,7 +68,7 @@ export function cutPieces(compiled: CompiledPdf, count: number, template: string
     throw new TemplateError(
       [
         {
-          file: `templates/${template}`,
+          file: compiled.file ?? `templates/${template}`,
           line: 0,
           column: 0,
           message: `the template marked ${starts.length} piece starts for ${count} pieces`,

@@ -6,7 +6,7 @@ import { packageRoot } from "../paths.js";
 import { type CompiledPdf, type CompileJob, type EngineOptions, TemplateError } from "./typst.js";
 
 type Reply =
-  | { id: number; ok: true; pdf: Uint8Array; pages: number; starts?: number[] }
+  | { id: number; ok: true; pdf: Uint8Array; pages: number; starts?: number[]; file?: string }
   | {
       id: number;
       ok: false;
@@ -62,7 +62,7 @@ export class RenderPool {
           p.resolve({
             pdf: reply.pdf,
             pages: reply.pages,
-            ...(reply.starts ? { starts: reply.starts } : {}),
+            ...(reply.starts ? { starts: reply.starts, ...(reply.file ? { file: reply.file } : {}) } : {}),
           });
         else if (reply.template)
           p.reject(new TemplateError(reply.template.diagnostics, reply.template.hint ?? ""));

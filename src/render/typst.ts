@@ -37,6 +37,8 @@ export interface CompiledPdf {
   pages: number;
   /** With `pieces`: the first page of each piece, 1-based, in the document's order. */
   starts?: number[];
+  /** With `pieces`: the template file that made them, for messages (the event's copy or ours). */
+  file?: string;
 }
 
 /** A template error as the user sees it: `templates/badge.typ:14:3 error: unknown variable: foo`. */
@@ -167,7 +169,7 @@ export class TypstEngine {
     return {
       pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength),
       pages: doc.numOfPages,
-      ...(starts ? { starts } : {}),
+      ...(starts ? { starts, file: this.describe(job.template) } : {}),
     };
   }
 

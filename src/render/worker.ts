@@ -11,9 +11,9 @@ parentPort?.on("message", async (message: { id: number; job?: CompileJob; evict?
   }
   if (!message.job) return;
   try {
-    const { pdf, pages, starts } = engine.compile(message.job);
+    const { pdf, pages, starts, file } = engine.compile(message.job);
     const copy = pdf.slice(); // own buffer, transferable
-    parentPort?.postMessage({ id: message.id, ok: true, pdf: copy, pages, starts }, [copy.buffer]);
+    parentPort?.postMessage({ id: message.id, ok: true, pdf: copy, pages, starts, file }, [copy.buffer]);
   } catch (error) {
     if (error instanceof TemplateError) {
       parentPort?.postMessage({

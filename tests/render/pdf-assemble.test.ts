@@ -32,8 +32,9 @@ const UNMARKED = `#let data = json(bytes(sys.inputs.data))
 `;
 
 let engine: TypstEngine;
+let dir: string;
 beforeAll(() => {
-  const dir = mkdtempSync(path.join(tmpdir(), "conclave-assemble-"));
+  dir = mkdtempSync(path.join(tmpdir(), "conclave-assemble-"));
   writeFileSync(path.join(dir, "batch.typ"), BATCH);
   writeFileSync(path.join(dir, "unmarked.typ"), UNMARKED);
   engine = new TypstEngine({
@@ -118,6 +119,8 @@ describe("cutting a batch into pieces and putting pages together", () => {
     });
     expect(() => cutPieces(compiled, 2, "unmarked.typ")).toThrow(TemplateError);
     expect(() => cutPieces(compiled, 2, "unmarked.typ")).toThrow(/marked 0 piece starts for 2 pieces/);
+    // The message names the event's own copy, the file the user has to fix.
+    expect(() => cutPieces(compiled, 2, "unmarked.typ")).toThrow(`${path.join(dir, "unmarked.typ")} error:`);
   });
 
   it("refuses a file it cannot read rather than writing a broken one", () => {
