@@ -40,7 +40,7 @@ export async function peerInputFor(eventDir: string): Promise<PeerInput> {
       organisation: b.organisation,
       country: b.country,
       label: b.label,
-      colour: b.colour,
+      colour: plan.data.bands[b.band]!.colour,
       qr: plan.qr[i]?.text ?? b.name,
     })),
     fonts: { regular, bold },

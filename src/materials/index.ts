@@ -32,6 +32,8 @@ export interface MaterialContext {
   writer: OutputWriter;
   /** Compiles a Typst document in the shared worker pool. */
   render: (job: CompileJob) => Promise<CompiledPdf>;
+  /** How many documents the pool compiles at once (`--jobs`). */
+  workers?: number;
   /** Font families for templates, in order of preference (bundled first, then event.yaml's). */
   fontFamilies: readonly string[];
   onProgress?: (done: number, total: number) => void;

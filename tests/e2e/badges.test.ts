@@ -222,6 +222,38 @@ describe("custom stock, logo and interruption", () => {
     expect(colours).toContain("#c8102e");
   });
 
+  it("puts a file compiled in parts together in badge order, the same bytes whatever the workers", async () => {
+    const { generateEvent } = await import("../../bench/generate.js");
+    const dir = path.join(tmp, "parts");
+    await (await import("node:fs/promises")).mkdir(dir, { recursive: true });
+    // 700 badges: three parts of at most 300, one file.
+    const files = generateEvent(700, 20, 5);
+    files["event.yaml"] += 'badge:\n  qr: "https://checkin.example/{id}"\n';
+    for (const [name, content] of Object.entries(files)) await writeFile(path.join(dir, name), content);
+    const a = path.join(tmp, "parts-a");
+    const b = path.join(tmp, "parts-b");
+    const r = conclave(["badges", dir, "--out", a, "--jobs", "2"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(conclave(["badges", dir, "--out", b, "--jobs", "1"]).code).toBe(0);
+    const file = path.join(a, "badges/badges.pdf");
+    expect(await sha(file)).toBe(await sha(path.join(b, "badges/badges.pdf")));
+    const pdf = await readPdf(file);
+    // 175 sheets, front and back.
+    expect(pdf.pages).toBe(350);
+    // Each front sheet holds the next four badges of the sorted run: the parts follow each other.
+    const { peerInputFor } = await import("../../bench/peers/input.js");
+    const { faces } = await peerInputFor(dir);
+    expect(faces).toHaveLength(700);
+    faces.forEach((face, i) => {
+      expect(squash(pdf.text[Math.floor(i / 4) * 2]!), `badge ${i + 1}`).toContain(squash(face.name));
+    });
+    const raw = (await readFile(file)).toString("latin1");
+    // One catalog and one page tree; every page's fonts travel with it.
+    expect(raw.match(/\/Type \/Catalog/g)).toHaveLength(1);
+    expect(raw.match(/\/Type \/Pages\b/g)).toHaveLength(1);
+    expect(raw.match(/\/Type \/Page\b/g)).toHaveLength(350);
+  });
+
   it("on Ctrl-C stops the compilers and leaves no partial file", async () => {
     const { generateEvent } = await import("../../bench/generate.js");
     const dir = path.join(tmp, "big");

@@ -96,6 +96,7 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
             eventDir: loaded.dir,
             writer,
             render: (job) => pool.compile(job),
+            workers: options.jobs,
             fontFamilies,
             ...(tables ? { tables } : {}),
             onProgress: (done, total) =>

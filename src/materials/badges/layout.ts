@@ -119,22 +119,17 @@ export interface Run {
   y: number;
   size: number;
   weight: "regular" | "medium" | "semibold" | "bold";
-  /** "ink" (black), "primary" (the event colour), "muted" (grey) or "band" (the category's ink). */
-  fill: "ink" | "primary" | "muted" | "band";
+  /** "ink" (black), "primary" (the event colour) or "muted" (grey). */
+  fill: "ink" | "primary" | "muted";
   text: string;
-  /** Centre the line on x instead of starting there. */
-  centre?: boolean;
 }
 
 /**
  * Every line of a badge front as absolute runs, so the template only places text: no measuring,
- * no boxes, no clipping in Typst, which keeps 10,000 badges fast.
+ * no boxes, no clipping in Typst, which keeps 10,000 badges fast. The category label is not a
+ * run: it belongs to the colour band, drawn once per category (see `bandLabel`).
  */
-export function frontRuns(
-  m: Measurer,
-  g: BadgeGeometry,
-  t: IdentityText & { country: FittedText; label: FittedText },
-): Run[] {
+export function frontRuns(m: Measurer, g: BadgeGeometry, t: IdentityText & { country: FittedText }): Run[] {
   const runs: Run[] = [];
   const lh = m.lineHeight;
   const block = (f: FittedText, x: number, y: number, weight: Run["weight"], fill: Run["fill"]) => {
@@ -153,18 +148,20 @@ export function frontRuns(
   // Country: above the band, bottom-aligned with the QR code.
   const countryBottom = g.height - g.band - g.pad * (g.landscape ? 0.3 : 0.55);
   block(t.country, x, countryBottom - textHeight(m, t.country, LEADING), "regular", "muted");
-  // Category label, centred in the band.
-  const labelTop = g.height - g.band + (g.band - textHeight(m, t.label, LEADING)) / 2;
-  runs.push({
-    x: g.width / 2,
-    y: labelTop,
-    size: t.label.size,
-    weight: "bold",
-    fill: "band",
-    text: t.label.lines[0] ?? "",
-    centre: true,
-  });
   return runs;
+}
+
+/** The category label in its band: one line, centred across, its top this far below the band's top. */
+export function bandLabel(
+  m: Measurer,
+  g: BadgeGeometry,
+  label: FittedText,
+): { text: string; size: number; y: number } {
+  return {
+    text: label.lines[0] ?? "",
+    size: label.size,
+    y: (g.band - textHeight(m, label, LEADING)) / 2,
+  };
 }
 
 /** Where the QR code goes on a badge front, in points. */

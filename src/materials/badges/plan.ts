@@ -13,7 +13,15 @@ import { CATEGORIES, type Category } from "../../schema/delegates.js";
 import { LANGUAGES, type Language } from "../../schema/fields.js";
 import { requireDelegates, themeOf } from "../common.js";
 import { SEATING_WORDS } from "../seating/words.js";
-import { type BadgeGeometry, badgeGeometry, fitIdentity, frontRuns, qrBox, type Run } from "./layout.js";
+import {
+  type BadgeGeometry,
+  badgeGeometry,
+  bandLabel,
+  fitIdentity,
+  frontRuns,
+  qrBox,
+  type Run,
+} from "./layout.js";
 import type { Stock } from "./stocks.js";
 
 export type BadgeSort = "family" | "delegation" | "category";
@@ -94,8 +102,13 @@ export interface BadgeData {
   logo: string | null;
   geometry: BadgeGeometry;
   qr_box: { x: number; y: number; size: number };
-  /** "pieces": the header and each language's back, once, as pages to reuse; "sheets": the badges. */
+  /**
+   * "pieces": what badges share (header, each language's back, the cut marks, each band), once,
+   * as pages to reuse; "sheets": the badges.
+   */
   mode: "pieces" | "sheets";
+  /** The colour bands in use, one per category: colour, label ink, and the label fitted. */
+  bands: BadgeBand[];
   event: { short: FittedText; line: FittedText };
   /** Each language's back: title, programme at a glance, footer lines (emergency, Wi-Fi). */
   backs: Record<string, BadgeBack>;
@@ -107,6 +120,12 @@ export interface BadgeBack {
   title: string;
   programme: { day: string; items: { time: string; title: string }[] }[];
   footer: string[];
+}
+
+export interface BadgeBand {
+  colour: string;
+  ink: string;
+  label: { text: string; size: number; y: number };
 }
 
 export interface BadgeFace {
@@ -121,8 +140,8 @@ export interface BadgeFace {
   label: string;
   /** Every line of the front, placed by conclave. */
   runs: Run[];
-  colour: string;
-  ink: string;
+  /** Index into `bands`: the category's colour band and label. */
+  band: number;
   qr: string | null;
   table: string | null;
 }
@@ -224,7 +243,8 @@ export function planBadges(event: Event, options: BadgeOptions): BadgePlan {
   const colours = { ...DEFAULT_CATEGORY_COLOURS, ...config.badge.colours };
   const m = options.measurer;
   const g = badgeGeometry(options.stock);
-  const labelFit = new Map<string, FittedText>();
+  const bands: BadgeBand[] = [];
+  const bandOf = new Map<Category, number>();
   const qr: BadgePlan["qr"] = [];
   const badges: BadgeFace[] = chosen.map((d, i) => {
     const native = d.nativeName && d.nativeName !== latinName(d) ? d.nativeName : undefined;
@@ -241,16 +261,17 @@ export function planBadges(event: Event, options: BadgeOptions): BadgePlan {
       country: countryName(d.country, lang),
       label: CATEGORY_LABELS[lang][d.category],
     };
-    let label = labelFit.get(face.label);
-    if (!label) {
-      label = fitText(m, face.label, {
+    let band = bandOf.get(d.category);
+    if (band === undefined) {
+      const label = fitText(m, face.label, {
         width: g.width - 2 * g.pad,
         maxSize: g.band * 0.55,
         minSize: 5,
         maxLines: 1,
         weight: "bold",
       });
-      labelFit.set(face.label, label);
+      band = bands.push({ colour, ink: inkFor(colour), label: bandLabel(m, g, label) }) - 1;
+      bandOf.set(d.category, band);
     }
     const text = {
       ...fitIdentity(m, g, face),
@@ -261,15 +282,13 @@ export function planBadges(event: Event, options: BadgeOptions): BadgePlan {
         maxLines: g.landscape ? 1 : 2,
         weight: "regular" as const,
       }),
-      label,
     };
     return {
       id: d.id,
       lang: d.language,
       ...face,
       runs: frontRuns(m, g, text),
-      colour,
-      ink: inkFor(colour),
+      band,
       qr: path,
       table: tableLine(options.tables?.get(d.id), d.language),
     };
@@ -315,6 +334,7 @@ export function planBadges(event: Event, options: BadgeOptions): BadgePlan {
       `${config.short_name ? `${name} · ` : ""}${formatDateRange(config.start, config.end, lang)} · ${pick(config.city, lang, lang) ?? ""}`,
     ),
     backs,
+    bands,
     badges,
     sheets,
   };
