@@ -298,25 +298,169 @@ export function encodeQr(text: string, level: EccLevel = "M", mask?: number): Qr
       }
     }
   }
-  const masked = (k: number, out = new Uint8Array(m.length)): Uint8Array => {
+  const masked = (k: number): Uint8Array => {
     const f = flips[k]!;
+    const out = new Uint8Array(m.length);
     for (let at = 0; at < m.length; at++) out[at] = m[at]! ^ f[at]!;
     formatBits(out, size, level, k);
     return out;
   };
   if (mask !== undefined) return { version, size, mask, modules: masked(mask) };
-  // Each mask is scored in one scratch buffer; only the winner is kept.
-  const scratch = new Uint8Array(m.length);
+  const scores = maskScores(m, frameOf(version), level);
   let best = 0;
-  let lowest = Number.POSITIVE_INFINITY;
+  for (let k = 1; k < 8; k++) if (scores[k]! < scores[best]!) best = k;
+  return { version, size, mask: best, modules: masked(best) };
+}
+
+/**
+ * The penalty (as `penalty` scores it) of the unmasked symbol `m` under each of the eight masks,
+ * computed on bit rows and bit columns, 32 modules a word.
+ */
+function maskScores(m: Uint8Array, frame: Frame, level: EccLevel): number[] {
+  const { size } = frame;
+  const pattern = maskWords(frame, level);
+  const w = pattern.words;
+  const rows = new Int32Array(size * w);
+  const cols = new Int32Array(size * w);
+  for (let y = 0; y < size; y++)
+    for (let x = 0; x < size; x++)
+      if (m[y * size + x]) {
+        rows[y * w + (x >>> 5)]! |= 1 << (x & 31);
+        cols[x * w + (y >>> 5)]! |= 1 << (y & 31);
+      }
+  const scores: number[] = [];
+  for (let k = 0; k < 8; k++) scores.push(maskedPenalty(rows, cols, pattern, k, size));
+  return scores;
+}
+
+/** Each mask's penalty for `text`, as encodeQr weighs them (for tests against `penalty`). */
+export function maskPenalties(text: string, level: EccLevel): number[] {
+  const { modules, version } = encodeQr(text, level, 0);
+  const frame = frameOf(version);
+  // Undo mask 0 (and its format bits) to get back the unmasked symbol.
+  const m = modules.slice();
+  const f = frame.flips[0]!;
+  for (let at = 0; at < m.length; at++) m[at] = m[at]! ^ f[at]!;
+  for (let at = 0; at < m.length; at++) if (frame.fn[at] && !frame.base[at]) m[at] = 0;
+  return maskScores(m, frame, level);
+}
+
+/** A level's eight masks as XOR patterns (the mask's flips and its format bits), in words. */
+interface MaskWords {
+  /** 32-bit words per row or column. */
+  words: number;
+  /** Mask k, line i, word j at `(k * size + i) * words + j`; bit b of word j is module 32j + b. */
+  rows: Int32Array;
+  cols: Int32Array;
+}
+
+const maskWordsCache = new Map<string, MaskWords>();
+function maskWords(frame: Frame, level: EccLevel): MaskWords {
+  const key = `${frame.size}${level}`;
+  const cached = maskWordsCache.get(key);
+  if (cached) return cached;
+  const { size, flips } = frame;
+  const words = (size + 31) >>> 5;
+  const rows = new Int32Array(8 * size * words);
+  const cols = new Int32Array(8 * size * words);
   for (let k = 0; k < 8; k++) {
-    const score = penalty(masked(k, scratch), size);
-    if (score < lowest) {
-      lowest = score;
-      best = k;
+    // The format areas are light in every symbol before masking: the bits land as written.
+    const q = flips[k]!.slice();
+    formatBits(q, size, level, k);
+    for (let y = 0; y < size; y++)
+      for (let x = 0; x < size; x++)
+        if (q[y * size + x]) {
+          rows[(k * size + y) * words + (x >>> 5)]! |= 1 << (x & 31);
+          cols[(k * size + x) * words + (y >>> 5)]! |= 1 << (y & 31);
+        }
+  }
+  const out = { words, rows, cols };
+  maskWordsCache.set(key, out);
+  return out;
+}
+
+function popcount(v: number): number {
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** Bits of word `j` where a window of `len` modules starting there stays inside a line of `size`. */
+function windowBits(size: number, len: number, j: number): number {
+  const n = size - len + 1 - 32 * j;
+  return n >= 32 ? -1 : n <= 0 ? 0 : (1 << n) - 1;
+}
+
+const lineA = new Int32Array(6);
+const lineB = new Int32Array(6);
+
+/**
+ * The penalty of the symbol `rows`/`cols` under mask `k`, as `penalty` scores it, computed 32
+ * modules at a time: equal neighbours, runs of five and the 1:1:3:1:1 patterns are ANDs of the
+ * line shifted by one to ten modules.
+ */
+function maskedPenalty(rows: Int32Array, cols: Int32Array, p: MaskWords, k: number, size: number): number {
+  const w = p.words;
+  let score = 0;
+  let dark = 0;
+  for (let pass = 0; pass < 2; pass++) {
+    const lines = pass === 0 ? rows : cols;
+    const pat = pass === 0 ? p.rows : p.cols;
+    let line = lineA;
+    let prev = lineB;
+    for (let i = 0; i < size; i++) {
+      const at = i * w;
+      const pk = (k * size + i) * w;
+      for (let j = 0; j < w; j++) line[j] = lines[at + j]! ^ pat[pk + j]!;
+      for (let j = 0; j < w; j++) {
+        const here = line[j]!;
+        const next = j + 1 < w ? line[j + 1]! : 0;
+        // s(n): bit b is the module n places after module 32j + b.
+        const s0 = here;
+        const s1 = (here >>> 1) | (next << 31);
+        const s2 = (here >>> 2) | (next << 30);
+        const s3 = (here >>> 3) | (next << 29);
+        const s4 = (here >>> 4) | (next << 28);
+        const s5 = (here >>> 5) | (next << 27);
+        const s6 = (here >>> 6) | (next << 26);
+        const s7 = (here >>> 7) | (next << 25);
+        const s8 = (here >>> 8) | (next << 24);
+        const s9 = (here >>> 9) | (next << 23);
+        const s10 = (here >>> 10) | (next << 22);
+        // N1: runs of five or more score 3, plus 1 for each module past five.
+        const eq0 = ~(s0 ^ s1);
+        const five = eq0 & ~(s1 ^ s2) & ~(s2 ^ s3) & ~(s3 ^ s4) & windowBits(size, 5, j);
+        if (five !== 0) {
+          const before = j > 0 ? (here << 1) | (line[j - 1]! >>> 31) : here << 1;
+          // A run starts where the module before differs (or at the line's first module).
+          let sameAsBefore = ~(before ^ s0);
+          if (j === 0) sameAsBefore &= ~1;
+          score += popcount(five) + 2 * popcount(five & ~sameAsBefore);
+        }
+        // N3: dark-light-dark-dark-dark-light-dark with four light modules after or before.
+        const finder = s0 & ~s1 & s2 & s3 & s4 & ~s5 & s6 & ~s7 & ~s8 & ~s9 & ~s10;
+        const finderAfter = ~s0 & ~s1 & ~s2 & ~s3 & s4 & ~s5 & s6 & s7 & s8 & ~s9 & s10;
+        const n3 = (finder | finderAfter) & windowBits(size, 11, j);
+        if (n3 !== 0) score += 40 * popcount(n3);
+        if (pass === 0) {
+          dark += popcount(here);
+          // N2: 2×2 blocks of one colour, this row with the one above.
+          if (i > 0) {
+            const up = prev[j]!;
+            const upNext = j + 1 < w ? prev[j + 1]! : 0;
+            const up1 = (up >>> 1) | (upNext << 31);
+            const blocks = eq0 & ~(up ^ up1) & ~(up ^ s0) & windowBits(size, 2, j);
+            if (blocks !== 0) score += 3 * popcount(blocks);
+          }
+        }
+      }
+      const t = prev;
+      prev = line;
+      line = t;
     }
   }
-  return { version, size, mask: best, modules: masked(best) };
+  const percent = (dark * 100) / (size * size);
+  return score + Math.floor(Math.abs(percent - 50) / 5) * 10;
 }
 
 /**

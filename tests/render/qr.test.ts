@@ -1,7 +1,14 @@
 import fc from "fast-check";
 import QRCode from "qrcode";
 import { describe, expect, it } from "vitest";
-import { type EccLevel, encodeQr, penalty, qrSvg, versionFor } from "../../src/render/qr-encode.js";
+import {
+  type EccLevel,
+  encodeQr,
+  maskPenalties,
+  penalty,
+  qrSvg,
+  versionFor,
+} from "../../src/render/qr-encode.js";
 
 /** `qrcode`'s symbol for the same text in byte mode, with the same mask: the independent oracle. */
 function reference(text: string, level: EccLevel, mask: number) {
@@ -56,6 +63,30 @@ describe("the QR encoder", () => {
         expect(penalty(chosen.modules, chosen.size)).toBeLessThanOrEqual(
           penalty(encodeQr(text, "M", k).modules, chosen.size),
         );
+    }
+  });
+
+  it("weighs each mask, 32 modules at a time, exactly as the module-by-module penalty (property)", () => {
+    const agrees = (text: string, level: EccLevel) => {
+      const fast = maskPenalties(text, level);
+      for (let k = 0; k < 8; k++) {
+        const q = encodeQr(text, level, k);
+        expect(fast[k], `mask ${k}, version ${q.version}`).toBe(penalty(q.modules, q.size));
+      }
+    };
+    fc.assert(
+      fc.property(
+        fc.string({ unit: "grapheme", minLength: 1, maxLength: 300 }),
+        fc.constantFrom(...LEVELS),
+        agrees,
+      ),
+      { numRuns: 150 },
+    );
+    // Lines of one to six words: versions 1 to 40.
+    for (const v of [1, 3, 4, 7, 10, 20, 27, 28, 33, 40]) {
+      let n = 1;
+      while ((versionFor(n + 1, "L") ?? 99) <= v) n++;
+      agrees("QR".repeat(n).slice(0, n), "L");
     }
   });
 
