@@ -79,6 +79,18 @@ export class RenderPool {
     return worker;
   }
 
+  /**
+   * Starts every worker now, each loading Typst and warming its fonts, rather than at the first
+   * job: the build does this while the main thread checks the data.
+   */
+  start(): void {
+    while (!this.closed && this.workers.length < this.size) {
+      const worker = this.spawn();
+      worker.postMessage({ id: -1, warm: true });
+      this.idle.push(worker);
+    }
+  }
+
   compile(job: CompileJob): Promise<CompiledPdf> {
     // The benchmark replays a build's compiles with bare Typst to measure conclave's overhead
     // (bench/suite.ts, docs/performance.md): it asks for every job to be recorded.

@@ -68,6 +68,11 @@ function listFiles(dir: string, prefix = ""): string[] {
   return out.sort();
 }
 
+const WARM_UP = `#set page(width: 120pt, height: auto, margin: 0pt)
+#set text(font: "Pretendard", fallback: false)
+#for w in ("regular", "medium", "semibold", "bold") { text(weight: w)[Kim Min-jun · Nguyễn Văn Đức · 김민준 0123] }
+`;
+
 /**
  * The Typst print engine, in process. One compiler, warm across documents: fonts are parsed once
  * and Typst's caches make each further compile of the same template a few milliseconds.
@@ -91,6 +96,21 @@ export class TypstEngine {
       for (const rel of listFiles(options.eventDir)) {
         this.compiler.mapShadow(path.join(this.root, rel), readFileSync(path.join(options.eventDir, rel)));
       }
+    }
+  }
+
+  /**
+   * Lays out and exports a few words in each bundled weight, so the fonts are parsed and shaped
+   * once before the first real document (the pool does this while the data is still checked).
+   */
+  warm(): void {
+    const main = path.join(this.root, "__conclave_warm_up__.typ");
+    this.compiler.mapShadow(main, Buffer.from(WARM_UP));
+    try {
+      const doc = this.compiler.compile({ mainFilePath: main }).result;
+      if (doc) this.compiler.pdf(doc, { creationTimestamp: 0, pdfTags: false });
+    } finally {
+      this.compiler.unmapShadow(main);
     }
   }
 

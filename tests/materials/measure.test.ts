@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
+import * as fontkit from "fontkit";
 import { describe, expect, it } from "vitest";
-import { bundledMeasurer } from "../../src/load/fonts.js";
+import { bundledFontFiles, bundledMeasurer } from "../../src/load/fonts.js";
 import { fitText, textHeight } from "../../src/render/measure.js";
 
 const m = bundledMeasurer();
@@ -11,6 +13,21 @@ describe("measuring with the bundled fonts", () => {
     expect(m.width("김민준", "regular")).toBeGreaterThan(2); // three full-width syllables
     expect(m.width("Nguyễn", "regular")).toBeCloseTo(m.width("Nguyen", "regular"), 0);
     expect(m.lineHeight).toBeGreaterThan(1);
+  });
+
+  it("reads each character's advance as the font's glyph reports it", () => {
+    const weights = ["regular", "medium", "semibold", "bold"] as const;
+    bundledFontFiles().forEach((file, w) => {
+      const font = fontkit.create(readFileSync(file)) as fontkit.Font;
+      // Latin, Vietnamese, Hangul syllables and jamo, punctuation, and a character it lacks (1 em).
+      for (const ch of ["A", "j", "ễ", "Đ", "김", "힣", "ㄱ", "…", "·", " ", "\u{1F600}"]) {
+        const cp = ch.codePointAt(0)!;
+        const expected = font.hasGlyphForCodePoint(cp)
+          ? font.glyphForCodePoint(cp).advanceWidth
+          : font.unitsPerEm;
+        expect(m.width(ch, weights[w]!) * font.unitsPerEm, `${ch} ${weights[w]}`).toBeCloseTo(expected, 6);
+      }
+    });
   });
 
   it("keeps a short name on one line at the largest size", () => {

@@ -42,12 +42,34 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
     task.fail("Cannot read the event");
     throw e;
   }
-  const result = checkEvent(loaded.input);
+  const fontFiles = await resolveFontFiles(loaded.dir, loaded.config.fonts);
+  const pool = new RenderPool(
+    {
+      builtinDir: builtinTemplatesDir,
+      eventDir: path.join(loaded.dir, "templates"),
+      fontFiles: [...fontFiles.filter((f) => !bundledFontFiles().includes(f)), ...bundledFontFiles()],
+    },
+    options.jobs,
+  );
+  // The compilers start (threads, Typst, fonts) on the other cores while the data is checked.
+  pool.start();
+  // Anything that stops the build before the materials' own try/finally stops the compilers too.
+  const stopOnError = async (e: unknown): Promise<never> => {
+    await pool.close();
+    throw e;
+  };
+  let result: ReturnType<typeof checkEvent>;
+  try {
+    result = checkEvent(loaded.input);
+  } catch (e) {
+    return stopOnError(e);
+  }
   const { errors, warnings } = countBySeverity(result.diagnostics);
   if (errors > 0 || !result.event) {
     task.fail(`The data has ${errors} error${errors === 1 ? "" : "s"}: nothing was built`);
-    throw new DataInvalid(result.diagnostics);
+    return stopOnError(new DataInvalid(result.diagnostics));
   }
+  const event = result.event;
   const c = result.rowCounts;
   task.succeed(
     `Valid: ${c.delegates} delegates, ${c.venues} rooms, ${c.sessions} sessions${warnings ? `, ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}`,
@@ -59,19 +81,10 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
   const chosen = new Set(options.only ?? MATERIAL_NAMES);
   const wanted = BUILD_ORDER.filter((m) => chosen.has(m));
   // Without seating in this run, the tables of an earlier run's assignment.csv are used.
-  let tables = chosen.has("seating") ? undefined : await previousTables(outDir, result.event);
-  const fontFiles = await resolveFontFiles(loaded.dir, loaded.config.fonts);
+  let tables = chosen.has("seating") ? undefined : await previousTables(outDir, event).catch(stopOnError);
   // Bundled Pretendard first (Hangul, Vietnamese, Latin), then the event's own fonts.
   const families = loaded.input.coverage?.fonts ?? ["Pretendard"];
   const fontFamilies = ["Pretendard", ...families.filter((f) => f !== "Pretendard")];
-  const pool = new RenderPool(
-    {
-      builtinDir: builtinTemplatesDir,
-      eventDir: path.join(loaded.dir, "templates"),
-      fontFiles: [...fontFiles.filter((f) => !bundledFontFiles().includes(f)), ...bundledFontFiles()],
-    },
-    options.jobs,
-  );
   const results: MaterialResult[] = [];
   const unavailable: MaterialName[] = [];
   // Ctrl-C: stop the compilers and remove half-written temporary files, then exit 130.
@@ -92,7 +105,7 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
       try {
         const r = await material(
           {
-            event: result.event,
+            event,
             eventDir: loaded.dir,
             writer,
             render: (job) => pool.compile(job),

@@ -7,7 +7,7 @@ import { encodeQr, qrSvg } from "../../render/qr-encode.js";
 import { type CompiledPdf, pdfTimestamp } from "../../render/typst.js";
 import { mapLimit } from "../../util/limit.js";
 import type { MaterialContext, MaterialResult } from "../index.js";
-import { type BadgeSort, planBadges } from "./plan.js";
+import { type BadgeSort, layoutBadges } from "./plan.js";
 import { customStock, STOCKS, type Stock } from "./stocks.js";
 
 /** The most badges in one PDF file when no volume size is given. */
@@ -76,7 +76,8 @@ export async function makeBadges(
   const cfg = event.config.badge;
   const stock = resolveStock(options.stock ?? cfg.stock, cfg.custom);
   const logo = await loadLogo(eventDir, event.config.branding.logo);
-  const plan = planBadges(event, {
+  // Faces are laid out part by part, as the parts are made ready (below).
+  const plan = layoutBadges(event, {
     stock,
     sort: options.sort ?? cfg.sort,
     ids: options.delegates,
@@ -122,7 +123,6 @@ export async function makeBadges(
     timestamp,
   });
   assets["/pieces.pdf"] = pieces.pdf;
-  const qrTextOf = new Map(plan.qr.map((q) => [q.path, q.text]));
   // A part's badges and QR codes, made on the main thread (0.1 ms a code) while the workers
   // compile the parts before it: memory holds a few parts at a time, not the whole run.
   const encoder = new TextEncoder();
@@ -133,12 +133,11 @@ export async function makeBadges(
     // paths (Typst numbers each file path it ever sees, and stops at 65,535).
     const partAssets = { ...assets };
     const badges = used.map((b, j) => {
-      const badge = plan.data.badges[b]!;
-      const text = badge.qr ? qrTextOf.get(badge.qr) : undefined;
-      if (!badge.qr || text === undefined || options.calibrate) return badge;
-      const local = `/qr/${j}.svg`;
-      partAssets[local] = encoder.encode(qrSvg(encodeQr(text, "M")));
-      return { ...badge, qr: local };
+      const badge = plan.face(b);
+      if (options.calibrate) return badge;
+      badge.qr = `/qr/${j}.svg`;
+      partAssets[badge.qr] = encoder.encode(qrSvg(encodeQr(plan.qrText(b), "M")));
+      return badge;
     });
     return {
       data: {

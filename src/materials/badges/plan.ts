@@ -227,6 +227,29 @@ function programmeAtAGlance(event: Event, lang: Language) {
  * Never copies email, phone, passport, birth, dietary or accessibility data onto a badge.
  */
 export function planBadges(event: Event, options: BadgeOptions): BadgePlan {
+  const layout = layoutBadges(event, options);
+  const badges = layout.delegates.map((_, i) => layout.face(i));
+  return {
+    data: { ...layout.data, badges },
+    qr: badges.map((b, i) => ({ path: b.qr!, text: layout.qrText(i) })),
+    delegates: layout.delegates,
+    sheets: layout.sheets,
+  };
+}
+
+/** The badges' plan with each face laid out on demand: a large run lays out one part at a time. */
+export interface BadgeLayout {
+  /** Everything but the faces (`badges` is empty). */
+  data: BadgeData;
+  delegates: Delegate[];
+  sheets: number;
+  /** The face of the i-th badge in print order; its `qr` is `/qr/<i>.svg`. */
+  face(i: number): BadgeFace;
+  /** What the i-th badge's QR code holds. */
+  qrText(i: number): string;
+}
+
+export function layoutBadges(event: Event, options: BadgeOptions): BadgeLayout {
   const { config } = event;
   const lang = config.defaultLanguage;
   let chosen: Delegate[];
@@ -243,17 +266,27 @@ export function planBadges(event: Event, options: BadgeOptions): BadgePlan {
   const colours = { ...DEFAULT_CATEGORY_COLOURS, ...config.badge.colours };
   const m = options.measurer;
   const g = badgeGeometry(options.stock);
+  // One band per category in the run, in order of first appearance: each is a piece of its own.
   const bands: BadgeBand[] = [];
   const bandOf = new Map<Category, number>();
-  const qr: BadgePlan["qr"] = [];
-  const badges: BadgeFace[] = chosen.map((d, i) => {
+  for (const d of chosen) {
+    if (bandOf.has(d.category)) continue;
+    const colour = colours[d.category];
+    const label = fitText(m, CATEGORY_LABELS[lang][d.category], {
+      width: g.width - 2 * g.pad,
+      maxSize: g.band * 0.55,
+      minSize: 5,
+      maxLines: 1,
+      weight: "bold",
+    });
+    bandOf.set(d.category, bands.push({ colour, ink: inkFor(colour), label: bandLabel(m, g, label) }) - 1);
+  }
+  const face = (i: number): BadgeFace => {
+    const d = chosen[i]!;
     const native = d.nativeName && d.nativeName !== latinName(d) ? d.nativeName : undefined;
     // A native name in Latin script (Vietnamese with its diacritics) is the name itself.
     const useNative = native !== undefined && isLatin(native);
-    const path = `/qr/${i}.svg`;
-    qr.push({ path, text: qrText(config.badge.qr, d, lang) });
-    const colour = colours[d.category];
-    const face = {
+    const text = {
       name: useNative ? native : latinName(d),
       native: useNative ? null : (native ?? null),
       position: pick(d.position, lang, lang) ?? null,
@@ -261,21 +294,9 @@ export function planBadges(event: Event, options: BadgeOptions): BadgePlan {
       country: countryName(d.country, lang),
       label: CATEGORY_LABELS[lang][d.category],
     };
-    let band = bandOf.get(d.category);
-    if (band === undefined) {
-      const label = fitText(m, face.label, {
-        width: g.width - 2 * g.pad,
-        maxSize: g.band * 0.55,
-        minSize: 5,
-        maxLines: 1,
-        weight: "bold",
-      });
-      band = bands.push({ colour, ink: inkFor(colour), label: bandLabel(m, g, label) }) - 1;
-      bandOf.set(d.category, band);
-    }
-    const text = {
-      ...fitIdentity(m, g, face),
-      country: fitText(m, face.country, {
+    const fitted = {
+      ...fitIdentity(m, g, text),
+      country: fitText(m, text.country, {
         width: g.country.width,
         maxSize: g.height * (g.landscape ? 0.06 : 0.042),
         minSize: 5,
@@ -286,18 +307,17 @@ export function planBadges(event: Event, options: BadgeOptions): BadgePlan {
     return {
       id: d.id,
       lang: d.language,
-      ...face,
-      runs: frontRuns(m, g, text),
-      band,
-      qr: path,
+      ...text,
+      runs: frontRuns(m, g, fitted),
+      band: bandOf.get(d.category)!,
+      qr: `/qr/${i}.svg`,
       table: tableLine(options.tables?.get(d.id), d.language),
     };
-  });
-
+  };
   const perSheet = options.stock.cols * options.stock.rows;
   const skip = options.skip % perSheet;
   const sheets: BadgeData["sheets"] = [];
-  badges.forEach((_, i) => {
+  chosen.forEach((_, i) => {
     const slot = skip + i;
     const n = Math.floor(slot / perSheet);
     sheets[n] ??= [];
@@ -335,8 +355,14 @@ export function planBadges(event: Event, options: BadgeOptions): BadgePlan {
     ),
     backs,
     bands,
-    badges,
+    badges: [],
     sheets,
   };
-  return { data, qr, delegates: chosen, sheets: options.calibrate ? 1 : sheets.length };
+  return {
+    data,
+    delegates: chosen,
+    sheets: options.calibrate ? 1 : sheets.length,
+    face,
+    qrText: (i) => qrText(config.badge.qr, chosen[i]!, lang),
+  };
 }
