@@ -28,6 +28,9 @@ export interface BuildOptions {
   materialOptions?: Record<string, unknown>;
 }
 
+/** Counts as "4,000": one formatter for the whole build (toLocaleString makes one per call). */
+const count = new Intl.NumberFormat("en");
+
 /**
  * `conclave build [dir]`: validate, refuse on errors, then make each material into the output
  * folder with one shared compiler pool, and write out/manifest.json.
@@ -114,7 +117,7 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
             ...(tables ? { tables } : {}),
             onProgress: (done, total) =>
               t.update(
-                `${name} ${done.toLocaleString("en")}/${total.toLocaleString("en")} · ${((performance.now() - materialStarted) / 1000).toFixed(0)} s`,
+                `${name} ${count.format(done)}/${count.format(total)} · ${((performance.now() - materialStarted) / 1000).toFixed(0)} s`,
                 done,
                 total,
               ),
