@@ -99,9 +99,12 @@ describe("the QR encoder", () => {
     const q = encodeQr("KR-001", "M");
     const svg = qrSvg(q);
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 21 21"/);
-    // Count the dark modules the path covers: every run is `M x y h n v1 h-n z`.
-    let dark = 0;
-    for (const m of svg.matchAll(/M(\d+) (\d+)h(\d+)v1h-\d+z/g)) dark += Number(m[3]);
-    expect(dark).toBe(q.modules.reduce((a, b) => a + b, 0));
+    // Every run is `M x y.5 h n`, a stroke one module wide along the middle of row y: together
+    // they cover exactly the dark modules.
+    expect(svg).toContain('stroke-width="1" stroke-linecap="butt"');
+    const drawn = new Uint8Array(q.size * q.size);
+    for (const m of svg.matchAll(/M(\d+) (\d+)\.5h(\d+)/g))
+      for (let x = Number(m[1]); x < Number(m[1]) + Number(m[3]); x++) drawn[Number(m[2]) * q.size + x]! += 1;
+    expect(Buffer.from(drawn).equals(Buffer.from(q.modules))).toBe(true);
   });
 });
