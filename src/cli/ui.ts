@@ -1,5 +1,14 @@
 import { Chalk, type ChalkInstance } from "chalk";
-import ora, { type Ora } from "ora";
+import type { Ora } from "ora";
+
+// The spinner library is loaded only where a spinner can be shown (an interactive stderr outside
+// CI): a build in CI or piped to a file starts without it.
+const interactive = process.stderr.isTTY === true && !isCi(process.env);
+const ora = interactive ? (await import("ora")).default : undefined;
+
+function isCi(env: NodeJS.ProcessEnv): boolean {
+  return env.CI !== undefined && env.CI !== "" && env.CI !== "false";
+}
 
 /**
  * The one place that decides about the terminal (DESIGN habit 5): results to stdout, logs and
@@ -64,8 +73,7 @@ export function createUi(options: UiOptions = {}): Ui {
   const stdin = options.stdin ?? process.stdin;
   const quiet = options.quiet === true;
   const color = new Chalk({ level: colorLevel(env, stderr, options.color) });
-  const inCi = env.CI !== undefined && env.CI !== "" && env.CI !== "false";
-  const spinners = !quiet && stderr.isTTY === true && !inCi;
+  const spinners = ora !== undefined && !quiet && stderr.isTTY === true && !isCi(env);
   const ui: Ui = {
     color,
     quiet,
@@ -76,7 +84,7 @@ export function createUi(options: UiOptions = {}): Ui {
     },
     error: (text) => stderr.write(`${text}\n`),
     task(text) {
-      if (spinners) {
+      if (spinners && ora) {
         const spinner: Ora = ora({ text, stream: stderr }).start();
         return {
           update: (t) => {

@@ -1,9 +1,9 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import * as fontkit from "fontkit";
 import { UserError } from "../errors.js";
 import { createMeasurer, type Measurer } from "../render/measure.js";
+import { type OpenTypeFont, readFont } from "../render/opentype.js";
 import type { GlyphCoverage } from "../validate/glyphs.js";
 
 const require = createRequire(import.meta.url);
@@ -54,10 +54,9 @@ export async function loadCoverage(eventDir: string, configured: readonly string
   const bundled = new Set(bundledFontFiles().slice(1));
   const files = (await resolveFontFiles(eventDir, configured)).filter((f) => !bundled.has(f));
   for (const file of files) {
-    let font: fontkit.Font;
+    let font: OpenTypeFont;
     try {
-      const opened = fontkit.create(await readFile(file));
-      font = "fonts" in opened ? (opened.fonts[0] as fontkit.Font) : (opened as fontkit.Font);
+      font = readFont(await readFile(file));
     } catch (e) {
       throw new UserError(
         `cannot read the font ${path.basename(file)}: ${(e as Error).message}`,
@@ -65,7 +64,7 @@ export async function loadCoverage(eventDir: string, configured: readonly string
       );
     }
     families.add(font.familyName);
-    for (const cp of font.characterSet) covered.add(cp);
+    for (const cp of font.characters()) covered.add(cp);
   }
   return { has: (cp) => covered.has(cp), fonts: [...families] };
 }

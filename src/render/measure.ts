@@ -1,10 +1,7 @@
 import { readFileSync } from "node:fs";
-import * as fontkit from "fontkit";
+import { type OpenTypeFont, readFont } from "./opentype.js";
 
 export type Weight = "regular" | "medium" | "semibold" | "bold";
-
-/** fontkit's tables decode their arrays lazily (`get`) or as plain arrays. */
-type LazyArray<T> = { length: number; get?: (i: number) => T; [i: number]: T };
 
 /**
  * Text widths from the fonts' advance widths, so layouts can be fitted in JavaScript and the
@@ -20,32 +17,21 @@ export interface Measurer {
 
 /** A measurer over the faces of one family; characters it lacks count as 1 em (too wide, never too narrow). */
 export function createMeasurer(faces: Record<Weight, string>): Measurer {
-  const fonts = {} as Record<
-    Weight,
-    { font: fontkit.Font; cache: Map<number, number>; advance: (gid: number) => number }
-  >;
-  for (const [weight, file] of Object.entries(faces) as [Weight, string][]) {
-    const font = fontkit.create(readFileSync(file)) as fontkit.Font;
-    // Advance widths straight from the hmtx table: a glyph's own advanceWidth also computes its
-    // outline's bounding box (for vertical metrics), which costs 0.1 s over 10,000 badges.
-    const metrics = (font as unknown as { hmtx: { metrics: LazyArray<{ advance: number }> } }).hmtx.metrics;
-    const advance = (gid: number) => {
-      const i = Math.min(gid, metrics.length - 1);
-      return (typeof metrics.get === "function" ? metrics.get(i) : metrics[i])!.advance;
-    };
-    fonts[weight] = { font, cache: new Map(), advance };
-  }
+  const fonts = {} as Record<Weight, { font: OpenTypeFont; cache: Map<number, number> }>;
+  for (const [weight, file] of Object.entries(faces) as [Weight, string][])
+    fonts[weight] = { font: readFont(readFileSync(file)), cache: new Map() };
   const regular = fonts.regular.font;
   return {
     lineHeight: (regular.ascent - regular.descent) / regular.unitsPerEm,
     width(text, weight) {
-      const { font, cache, advance } = fonts[weight];
+      const { font, cache } = fonts[weight];
       let units = 0;
       for (const ch of text) {
         const cp = ch.codePointAt(0)!;
         let width = cache.get(cp);
         if (width === undefined) {
-          width = font.hasGlyphForCodePoint(cp) ? advance(font.glyphForCodePoint(cp).id) : font.unitsPerEm;
+          const glyph = font.glyphOf(cp);
+          width = glyph !== 0 ? font.advanceOf(glyph) : font.unitsPerEm;
           cache.set(cp, width);
         }
         units += width;

@@ -56,35 +56,38 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
   );
   // The compilers start (threads, Typst, fonts) on the other cores while the data is checked.
   pool.start();
-  // Anything that stops the build before the materials' own try/finally stops the compilers too.
-  const stopOnError = async (e: unknown): Promise<never> => {
+  // Check the data and find the output folder; anything that stops the build here (invalid
+  // data, a bad --out) stops the compilers too, or their threads would keep the process alive.
+  const ready = async () => {
+    const result = checkEvent(loaded.input);
+    const { errors, warnings } = countBySeverity(result.diagnostics);
+    if (errors > 0 || !result.event) {
+      task.fail(`The data has ${errors} error${errors === 1 ? "" : "s"}: nothing was built`);
+      throw new DataInvalid(result.diagnostics);
+    }
+    const c = result.rowCounts;
+    task.succeed(
+      `Valid: ${c.delegates} delegates, ${c.venues} rooms, ${c.sessions} sessions${warnings ? `, ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}`,
+    );
+    if (warnings > 0 && !ui.quiet) ui.error(formatPretty(result.diagnostics, ui.color));
+    const outDir = resolveOutDir(loaded.dir, options.out);
+    const chosen = new Set(options.only ?? MATERIAL_NAMES);
+    // Without seating in this run, the tables of an earlier run's assignment.csv are used.
+    const tables = chosen.has("seating") ? undefined : await previousTables(outDir, result.event);
+    return { event: result.event, outDir, chosen, tables };
+  };
+  const {
+    event,
+    outDir,
+    chosen,
+    tables: earlier,
+  } = await ready().catch(async (e: unknown) => {
     await pool.close();
     throw e;
-  };
-  let result: ReturnType<typeof checkEvent>;
-  try {
-    result = checkEvent(loaded.input);
-  } catch (e) {
-    return stopOnError(e);
-  }
-  const { errors, warnings } = countBySeverity(result.diagnostics);
-  if (errors > 0 || !result.event) {
-    task.fail(`The data has ${errors} error${errors === 1 ? "" : "s"}: nothing was built`);
-    return stopOnError(new DataInvalid(result.diagnostics));
-  }
-  const event = result.event;
-  const c = result.rowCounts;
-  task.succeed(
-    `Valid: ${c.delegates} delegates, ${c.venues} rooms, ${c.sessions} sessions${warnings ? `, ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}`,
-  );
-  if (warnings > 0 && !ui.quiet) ui.error(formatPretty(result.diagnostics, ui.color));
-
-  const outDir = resolveOutDir(loaded.dir, options.out);
+  });
+  let tables = earlier;
   const writer = new OutputWriter(outDir);
-  const chosen = new Set(options.only ?? MATERIAL_NAMES);
   const wanted = BUILD_ORDER.filter((m) => chosen.has(m));
-  // Without seating in this run, the tables of an earlier run's assignment.csv are used.
-  let tables = chosen.has("seating") ? undefined : await previousTables(outDir, event).catch(stopOnError);
   // Bundled Pretendard first (Hangul, Vietnamese, Latin), then the event's own fonts.
   const families = loaded.input.coverage?.fonts ?? ["Pretendard"];
   const fontFamilies = ["Pretendard", ...families.filter((f) => f !== "Pretendard")];

@@ -199,7 +199,7 @@ export async function makeBadges(
   const count = plan.delegates.length;
   const summary = options.calibrate
     ? `calibration sheet for ${stock.name} → ${where}`
-    : `${count} badge${count === 1 ? "" : "s"} on ${plan.sheets} sheet${plan.sheets === 1 ? "" : "s"} (${stock.name}${plan.data.duplex ? ", duplex" : ""}, ${pages} pages) → ${where}`;
+    : `${n(count)} badge${count === 1 ? "" : "s"} on ${n(plan.sheets)} sheet${plan.sheets === 1 ? "" : "s"} (${stock.name}${plan.data.duplex ? ", duplex" : ""}, ${n(pages)} pages) → ${where}`;
   return {
     material: "badges",
     files: results.length,
@@ -209,6 +209,8 @@ export async function makeBadges(
     summary,
   };
 }
+
+const n = (x: number) => x.toLocaleString("en");
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
