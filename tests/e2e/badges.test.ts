@@ -226,7 +226,7 @@ describe("custom stock, logo and interruption", () => {
     const { generateEvent } = await import("../../bench/generate.js");
     const dir = path.join(tmp, "parts");
     await (await import("node:fs/promises")).mkdir(dir, { recursive: true });
-    // 700 badges: three parts of at most 300, one file.
+    // 700 badges: four parts of at most 200, one file.
     const files = generateEvent(700, 20, 5);
     files["event.yaml"] += 'badge:\n  qr: "https://checkin.example/{id}"\n';
     for (const [name, content] of Object.entries(files)) await writeFile(path.join(dir, name), content);

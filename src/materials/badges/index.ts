@@ -13,7 +13,7 @@ import { customStock, STOCKS, type Stock } from "./stocks.js";
 /** The most badges in one PDF file when no volume size is given. */
 const MAX_BADGES_PER_FILE = 2_500;
 /** Badges laid out by one Typst compile; a volume is put together from such parts. */
-const BADGES_PER_COMPILE = 300;
+const BADGES_PER_COMPILE = 200;
 
 export interface BadgeCliOptions {
   stock?: string;
@@ -105,10 +105,11 @@ export async function makeBadges(
       : Math.ceil(MAX_BADGES_PER_FILE / perSheet);
   const volumes =
     volumeSheets > 0 && !options.calibrate ? chunk(plan.data.sheets, volumeSheets) : [plan.data.sheets];
-  // Each volume is compiled in parts of about 300 badges and put together from their pages
+  // Each volume is compiled in parts of about 200 badges and put together from their pages
   // (src/render/pdf-assemble.ts): two workers lay out small documents faster per badge than
-  // large ones (10,000 badges: about 6 s against 8 s in parts of 2,500), hold a fraction of the
-  // memory while they do (0.45 GB against 0.9 GB), and the first part reaches a worker sooner.
+  // large ones (10,000 badges: about 6 s against 8 s in parts of 2,500; parts of 140, 300 and
+  // 600 measured slower than 200), hold a fraction of the memory while they do (0.45 GB against
+  // 0.9 GB), and the first part reaches a worker sooner.
   const partSheets = Math.max(1, Math.ceil(BADGES_PER_COMPILE / perSheet));
   const parts = volumes.flatMap((sheets, volume) =>
     chunk(sheets, partSheets).map((partSheetsOf) => ({ volume, sheets: partSheetsOf })),
