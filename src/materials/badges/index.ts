@@ -124,7 +124,7 @@ export async function makeBadges(
     timestamp,
   });
   assets["/pieces.pdf"] = pieces.pdf;
-  // A part's badges and QR codes, made on the main thread (0.1 ms a code) while the workers
+  // A part's badges and QR codes, made on the main thread (0.05 ms a code) while the workers
   // compile the parts before it: memory holds a few parts at a time, not the whole run.
   const encoder = new TextEncoder();
   const prepare = (sheets: (typeof volumes)[number]) => {
@@ -155,17 +155,20 @@ export async function makeBadges(
   const left = partsOf.map((p) => p.length);
   const results: { file: string; pages: number; bytes: number }[] = [];
   let done = 0;
+  const begun = new Set<number>();
   // One part more than there are workers is in flight, so a worker never waits for the main
   // thread to take a result before it gets the next part.
-  await mapLimit(parts, (ctx.workers ?? 2) + 1, async (part, i) => {
+  const inFlight = (ctx.workers ?? 2) + 1;
+  await mapLimit(parts, inFlight, async (part, i) => {
+    begun.add(i);
     const job = prepared.get(i) ?? prepare(part.sheets);
     prepared.delete(i);
     const compiling = ctx.render({ template: "badge.typ", data: job.data, assets: job.assets, timestamp });
-    // A later part is made ready while these compile.
-    const ahead = i + 2;
-    if (ahead < parts.length && !prepared.has(ahead))
+    // The part that starts when one in flight is done is made ready while they compile.
+    const ahead = i + inFlight;
+    if (ahead < parts.length)
       setImmediate(() => {
-        if (!prepared.has(ahead)) prepared.set(ahead, prepare(parts[ahead]!.sheets));
+        if (!begun.has(ahead) && !prepared.has(ahead)) prepared.set(ahead, prepare(parts[ahead]!.sheets));
       });
     compiledParts.set(i, await compiling);
     done += job.count;
