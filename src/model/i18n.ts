@@ -119,11 +119,19 @@ const COUNTRY_OVERRIDES: Record<string, Partial<Record<Language, string>>> = {
   VN: { en: "Viet Nam", ko: "베트남", vi: "Việt Nam" },
 };
 
+/** One region-name formatter per language: a badge run asks for a country name per delegate. */
+const regionNames = new Map<Language, Intl.DisplayNames>();
+
 export function countryName(code: string, lang: Language): string {
   const override = COUNTRY_OVERRIDES[code]?.[lang];
   if (override) return override;
+  let names = regionNames.get(lang);
+  if (!names) {
+    names = new Intl.DisplayNames([lang], { type: "region" });
+    regionNames.set(lang, names);
+  }
   try {
-    return new Intl.DisplayNames([lang], { type: "region" }).of(code) ?? code;
+    return names.of(code) ?? code;
   } catch {
     return code;
   }

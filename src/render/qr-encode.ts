@@ -279,7 +279,8 @@ export function encodeQr(text: string, level: EccLevel = "M", mask?: number): Qr
   const version = versionFor(bytes.length, level);
   if (version === undefined)
     throw new RangeError(`${bytes.length} bytes are too many for a QR code at level ${level}`);
-  const { size, base, fn, flips } = frameOf(version);
+  const frame = frameOf(version);
+  const { size, base, fn, flips } = frame;
   const m = base.slice();
   // Data, in two-column zigzags from the bottom right.
   const data = codewords(bytes, version, level);
@@ -306,15 +307,15 @@ export function encodeQr(text: string, level: EccLevel = "M", mask?: number): Qr
     return out;
   };
   if (mask !== undefined) return { version, size, mask, modules: masked(mask) };
-  const scores = maskScores(m, frameOf(version), level);
+  const scores = maskScores(m, frame, level);
   let best = 0;
   for (let k = 1; k < 8; k++) if (scores[k]! < scores[best]!) best = k;
   return { version, size, mask: best, modules: masked(best) };
 }
 
 /**
- * The penalty (as `penalty` scores it) of the unmasked symbol `m` under each of the eight masks,
- * computed on bit rows and bit columns, 32 modules a word.
+ * The standard's penalty of the unmasked symbol `m` under each of the eight masks, computed on
+ * bit rows and bit columns, 32 modules a word (tests/render/qr.test.ts scores it module by module).
  */
 function maskScores(m: Uint8Array, frame: Frame, level: EccLevel): number[] {
   const { size } = frame;
@@ -333,7 +334,7 @@ function maskScores(m: Uint8Array, frame: Frame, level: EccLevel): number[] {
   return scores;
 }
 
-/** Each mask's penalty for `text`, as encodeQr weighs them (for tests against `penalty`). */
+/** Each mask's penalty for `text`, as encodeQr weighs them (for tests against the standard's). */
 export function maskPenalties(text: string, level: EccLevel): number[] {
   const { modules, version } = encodeQr(text, level, 0);
   const frame = frameOf(version);
@@ -395,7 +396,8 @@ const lineA = new Int32Array(6);
 const lineB = new Int32Array(6);
 
 /**
- * The penalty of the symbol `rows`/`cols` under mask `k`, as `penalty` scores it, computed 32
+ * The standard's penalty of the symbol `rows`/`cols` under mask `k`: runs of five or more (N1),
+ * 2×2 blocks (N2), finder-like 1:1:3:1:1 patterns (N3), the dark share (N4), computed 32
  * modules at a time: equal neighbours, runs of five and the 1:1:3:1:1 patterns are ANDs of the
  * line shifted by one to ten modules.
  */
@@ -461,50 +463,6 @@ function maskedPenalty(rows: Int32Array, cols: Int32Array, p: MaskWords, k: numb
   }
   const percent = (dark * 100) / (size * size);
   return score + Math.floor(Math.abs(percent - 50) / 5) * 10;
-}
-
-/**
- * The standard's penalty of a masked symbol: runs of five or more (N1), 2×2 blocks (N2),
- * finder-like 1:1:3:1:1 patterns with four light modules beside them (N3), and the distance of
- * the dark share from half (N4).
- */
-export function penalty(q: Uint8Array, size: number): number {
-  let score = 0;
-  for (let i = 0; i < size; i++) score += linePenalty(q, i * size, 1, size) + linePenalty(q, i, size, size);
-  let dark = 0;
-  for (let y = 0; y < size; y++) {
-    const row = y * size;
-    for (let x = 0; x < size; x++) {
-      const v = q[row + x]!;
-      dark += v;
-      if (y > 0 && x > 0) {
-        const s = v + q[row + x - 1]! + q[row - size + x]! + q[row - size + x - 1]!;
-        if (s === 0 || s === 4) score += 3;
-      }
-    }
-  }
-  const percent = (dark * 100) / (size * size);
-  return score + Math.floor(Math.abs(percent - 50) / 5) * 10;
-}
-
-/** N1 and N3 along one row (`step` 1) or column (`step` size) starting at `start`. */
-function linePenalty(q: Uint8Array, start: number, step: number, size: number): number {
-  let score = 0;
-  let run = 0;
-  let last = -1;
-  let window = 0;
-  for (let i = 0, at = start; i < size; i++, at += step) {
-    const v = q[at]!;
-    if (v === last) run++;
-    else {
-      if (run >= 5) score += run - 2;
-      last = v;
-      run = 1;
-    }
-    window = ((window << 1) & 0x7ff) | v;
-    if (i >= 10 && (window === 0x5d0 || window === 0x05d)) score += 40;
-  }
-  return run >= 5 ? score + run - 2 : score;
 }
 
 /**
