@@ -26,8 +26,16 @@ export function createMeasurer(faces: Record<Weight, string>): Measurer {
     width(text, weight) {
       const { font, cache } = fonts[weight];
       let units = 0;
-      for (const ch of text) {
-        const cp = ch.codePointAt(0)!;
+      // By code unit, pairing surrogates: no string per character.
+      for (let i = 0; i < text.length; i++) {
+        let cp = text.charCodeAt(i);
+        if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+          const low = text.charCodeAt(i + 1);
+          if (low >= 0xdc00 && low <= 0xdfff) {
+            cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+            i++;
+          }
+        }
         let width = cache.get(cp);
         if (width === undefined) {
           const glyph = font.glyphOf(cp);
@@ -68,31 +76,41 @@ export function fitText(m: Measurer, text: string, o: FitOptions): FittedText {
   const widths = words.map((w) => m.width(w, o.weight));
   const space = m.width(" ", o.weight);
   const steps = 12;
+  // Sizes are tried without building lines (a badge run fits 40,000 texts); the first that fits
+  // is wrapped for real.
   for (let i = 0; i <= steps; i++) {
     const size = o.maxSize - ((o.maxSize - o.minSize) * i) / steps;
-    const lines = wrap(words, widths, space, (o.width * SLACK) / size, o.maxLines);
-    if (lines) return { lines, size: round(size) };
+    const limit = (o.width * SLACK) / size;
+    if (fits(widths, space, limit, o.maxLines))
+      return { lines: wrap(words, widths, space, limit), size: round(size) };
   }
   return { lines: cut(m, words, o), size: round(o.minSize) };
 }
 
-/** Greedy wrapping (the fewest lines) into lines of `limit` em; undefined if it needs more than `max` lines. */
-function wrap(
-  words: string[],
-  widths: number[],
-  space: number,
-  limit: number,
-  max: number,
-): string[] | undefined {
+/** Whether greedy wrapping into lines of `limit` em needs at most `max` lines (and no word is wider). */
+function fits(widths: number[], space: number, limit: number, max: number): boolean {
+  let lines = 0;
+  let w = -1; // width of the current line; -1 before its first word
+  for (const ww of widths) {
+    if (ww > limit) return false;
+    if (w >= 0 && w + space + ww > limit) {
+      if (++lines >= max) return false;
+      w = -1;
+    }
+    w = w < 0 ? ww : w + (space + ww);
+  }
+  return (w >= 0 ? lines + 1 : lines) <= max;
+}
+
+/** Greedy wrapping (the fewest lines) into lines of `limit` em. */
+function wrap(words: string[], widths: number[], space: number, limit: number): string[] {
   const lines: string[] = [];
   let current: string[] = [];
   let w = 0;
   for (let i = 0; i < words.length; i++) {
     const ww = widths[i]!;
-    if (ww > limit) return undefined;
     if (current.length > 0 && w + space + ww > limit) {
       lines.push(current.join(" "));
-      if (lines.length >= max) return undefined;
       current = [];
       w = 0;
     }
@@ -100,7 +118,7 @@ function wrap(
     current.push(words[i]!);
   }
   if (current.length > 0) lines.push(current.join(" "));
-  return lines.length <= max ? lines : undefined;
+  return lines;
 }
 
 /** Fills maxLines lines at minSize character by character and ends the last with "…". */

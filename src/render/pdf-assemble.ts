@@ -37,6 +37,8 @@ interface PdfObject {
 }
 
 const STREAM = ascii("stream\n");
+const ENDOBJ = ascii("endobj");
+const STREAM_WORD = ascii("stream");
 const ENDSTREAM = ascii("\nendstream\n");
 
 export class PdfFormatError extends Error {}
@@ -65,6 +67,12 @@ const isDelim = (c: number) =>
   c === 0x7d ||
   c === 0x2f ||
   c === 0x25;
+
+/** Whether the bytes at `at` are `word` (the caller has checked the token's length). */
+function isWord(b: Uint8Array, at: number, word: Uint8Array): boolean {
+  for (let k = 0; k < word.length; k++) if (b[at + k] !== word[k]) return false;
+  return true;
+}
 
 /** The page objects and objects of one PDF written by Typst. */
 export class PdfSource {
@@ -182,19 +190,30 @@ export class PdfSource {
     const b = this.bytes;
     const refs: Ref[] = [];
     const keys = new Map<string, { start: number; end: number }>();
-    // The last two integer tokens, for `num gen R`.
-    let ints: { start: number; value: number }[] = [];
+    // The last two integer tokens, for `num gen R` (count 0–2; `first` is the older one). Kept
+    // in locals, and tokens compared as bytes: Typst writes tens of thousands of objects in a
+    // badge run and a string or array per token was most of this reader's time.
+    let intCount = 0;
+    let firstStart = 0;
+    let firstValue = 0;
+    let secondStart = 0;
+    let secondValue = 0;
     let depth = 0; // dictionary and array nesting
     let pendingKey: string | undefined;
     let lengthValue: { start: number; end: number } | undefined;
+    // The key whose value began with the last integer: widened if that integer starts a reference.
+    let keyedInt: { start: number; end: number } | undefined;
     let i = start;
     let valueStart = -1;
     const value = (s: number, e: number) => {
       if (depth === 1 && pendingKey !== undefined) {
-        keys.set(pendingKey, { start: s, end: e });
-        if (pendingKey === "/Length") lengthValue = { start: s, end: e };
+        const v = { start: s, end: e };
+        keys.set(pendingKey, v);
+        if (pendingKey === "/Length") lengthValue = v;
         pendingKey = undefined;
+        return v;
       }
+      return undefined;
     };
     while (i < limit) {
       const c = b[i]!;
@@ -211,7 +230,7 @@ export class PdfSource {
       if (c === 0x28) {
         i = skipString(b, i, limit);
         value(tokenStart, i);
-        ints = [];
+        intCount = 0;
         continue;
       }
       if (c === 0x3c && b[i + 1] === 0x3c) {
@@ -219,14 +238,14 @@ export class PdfSource {
         if (keyed !== undefined) pendingKey = undefined;
         depth++;
         i += 2;
-        ints = [];
+        intCount = 0;
         if (keyed !== undefined) keys.set(keyed, { start: tokenStart, end: this.closing(i, limit) });
         continue;
       }
       if (c === 0x3e && b[i + 1] === 0x3e) {
         depth--;
         i += 2;
-        ints = [];
+        intCount = 0;
         if (depth === 0 && trailer) break;
         continue;
       }
@@ -234,7 +253,7 @@ export class PdfSource {
         while (i < limit && b[i] !== 0x3e) i++;
         i++;
         value(tokenStart, i);
-        ints = [];
+        intCount = 0;
         continue;
       }
       if (c === 0x5b) {
@@ -242,48 +261,73 @@ export class PdfSource {
         if (keyed !== undefined) pendingKey = undefined;
         depth++;
         i++;
-        ints = [];
+        intCount = 0;
         if (keyed !== undefined) keys.set(keyed, { start: tokenStart, end: this.closing(i, limit) });
         continue;
       }
       if (c === 0x5d) {
         depth--;
         i++;
-        ints = [];
+        intCount = 0;
         continue;
       }
       if (c === 0x2f) {
         i++;
         while (i < limit && !isWhite(b[i]!) && !isDelim(b[i]!)) i++;
-        const name = dec.decode(b.subarray(tokenStart, i));
-        ints = [];
-        if (depth === 1 && pendingKey === undefined) pendingKey = name;
+        intCount = 0;
+        // Only a top-level key is kept by name; a name as a value is a position.
+        if (depth === 1 && pendingKey === undefined) pendingKey = dec.decode(b.subarray(tokenStart, i));
         else value(tokenStart, i);
         continue;
       }
-      // A regular token: number or keyword.
-      while (i < limit && !isWhite(b[i]!) && !isDelim(b[i]!)) i++;
-      const word = dec.decode(b.subarray(tokenStart, i));
-      if (/^\d+$/.test(word)) {
-        ints.push({ start: tokenStart, value: Number(word) });
-        if (ints.length > 2) ints.shift();
+      // A regular token: an unsigned integer, or a keyword or other number.
+      let digits = true;
+      let number = 0;
+      while (i < limit && !isWhite(b[i]!) && !isDelim(b[i]!)) {
+        const d = b[i]! - 0x30;
+        if (d >= 0 && d <= 9) number = number * 10 + d;
+        else digits = false;
+        i++;
+      }
+      const length = i - tokenStart;
+      if (length === 0) {
+        // A stray delimiter (`)`, `>`, `{`, `}`) outside any string: not PDF that Typst writes.
+        i++;
+        intCount = 0;
+        continue;
+      }
+      if (digits) {
+        if (intCount === 2) {
+          firstStart = secondStart;
+          firstValue = secondValue;
+        }
+        if (intCount === 0) {
+          firstStart = tokenStart;
+          firstValue = number;
+          intCount = 1;
+        } else {
+          secondStart = tokenStart;
+          secondValue = number;
+          intCount = 2;
+        }
         // A key's value may turn out to be `num gen R`: record the number now, widen it below.
-        value(tokenStart, i);
+        const keyed = value(tokenStart, i);
+        if (keyed) keyedInt = keyed;
         continue;
       }
-      if (word === "R" && ints.length === 2) {
-        const num = ints[0]!.value;
-        refs.push({ start: ints[0]!.start, end: i, num });
+      if (length === 1 && c === 0x52 /* R */ && intCount === 2) {
+        refs.push({ start: firstStart, end: i, num: firstValue });
         // The key recorded the first integer as its value: it is the whole reference.
-        for (const v of keys.values()) if (v.start === ints[0]!.start) v.end = i;
-        if (lengthValue?.start === ints[0]!.start) lengthValue.end = i;
-        ints = [];
+        if (keyedInt?.start === firstStart) keyedInt.end = i;
+        intCount = 0;
         continue;
       }
-      ints = [];
-      if (depth === 0 && (word === "endobj" || word === "stream")) {
-        let stream: PdfObject["stream"];
-        if (word === "stream") {
+      intCount = 0;
+      const endobj = length === 6 && isWord(b, tokenStart, ENDOBJ);
+      const stream = !endobj && length === 6 && isWord(b, tokenStart, STREAM_WORD);
+      if (depth === 0 && (endobj || stream)) {
+        let body: PdfObject["stream"];
+        if (stream) {
           let s = i;
           if (b[s] === 0x0d) s++;
           if (b[s] === 0x0a) s++;
@@ -292,9 +336,9 @@ export class PdfSource {
           const length = lengthRef
             ? Number(dec.decode(this.valueBytes(lengthRef.num)).trim())
             : Number(dec.decode(b.subarray(lengthValue.start, lengthValue.end)));
-          stream = { start: s, length };
+          body = { start: s, length };
         }
-        return { valueStart, valueEnd: tokenStart, refs, keys, ...(stream ? { stream } : {}) };
+        return { valueStart, valueEnd: tokenStart, refs, keys, ...(body ? { stream: body } : {}) };
       }
       value(tokenStart, i);
     }

@@ -465,26 +465,66 @@ function maskedPenalty(rows: Int32Array, cols: Int32Array, p: MaskWords, k: numb
   return score + Math.floor(Math.abs(percent - 50) / 5) * 10;
 }
 
+const SVG_HEAD = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ', "latin1");
+const SVG_PATH = Buffer.from(
+  '" shape-rendering="crispEdges"><path fill="none" stroke="#000" stroke-width="1" stroke-linecap="butt" d="',
+  "latin1",
+);
+const SVG_TAIL = Buffer.from('"/></svg>', "latin1");
+/** Reused for every symbol: written in place, then copied out at its length. */
+let scratch = new Uint8Array(16_384);
+
 /**
- * The symbol as SVG: one path whose segments are the horizontal runs of dark modules, stroked one
- * module wide along the middle of their row, one unit per module, no quiet zone. A butt-capped
- * stroke covers exactly the run's rectangle; written as a stroke it takes two points, not four,
- * which makes Typst's import and the PDF's path a third lighter than filled rectangles.
+ * The symbol as SVG bytes: one path whose segments are the horizontal runs of dark modules,
+ * stroked one module wide along the middle of their row, one unit per module, no quiet zone. A
+ * butt-capped stroke covers exactly the run's rectangle; written as a stroke it takes two points,
+ * not four, which makes Typst's import and the PDF's path a third lighter than filled rectangles.
+ * Written as bytes, digit by digit: a badge run makes 10,000 of them, and building each as a
+ * string and encoding it allocated about 30 KB a symbol.
  */
-export function qrSvg(q: QrMatrix): string {
-  let d = "";
-  for (let y = 0; y < q.size; y++) {
+export function qrSvg(q: QrMatrix): Uint8Array {
+  const { size, modules } = q;
+  // At most size/2 runs a row, each `M177 176.5h177` (14 bytes), plus the fixed text.
+  const most = SVG_HEAD.length + SVG_PATH.length + SVG_TAIL.length + 8 + size * (size / 2 + 1) * 14;
+  if (scratch.length < most) scratch = new Uint8Array(most);
+  const out = scratch;
+  let n = 0;
+  const put = (bytes: Uint8Array) => {
+    out.set(bytes, n);
+    n += bytes.length;
+  };
+  // Non-negative integers below 1,000: a symbol is at most 177 modules wide.
+  const int = (v: number) => {
+    if (v >= 100) out[n++] = 0x30 + Math.floor(v / 100);
+    if (v >= 10) out[n++] = 0x30 + (Math.floor(v / 10) % 10);
+    out[n++] = 0x30 + (v % 10);
+  };
+  put(SVG_HEAD);
+  int(size);
+  out[n++] = 0x20;
+  int(size);
+  put(SVG_PATH);
+  for (let y = 0; y < size; y++) {
+    const row = y * size;
     let x = 0;
-    while (x < q.size) {
-      if (!q.modules[y * q.size + x]) {
+    while (x < size) {
+      if (!modules[row + x]) {
         x++;
         continue;
       }
-      let end = x;
-      while (end < q.size && q.modules[y * q.size + end]) end++;
-      d += `M${x} ${y}.5h${end - x}`;
+      let end = x + 1;
+      while (end < size && modules[row + end]) end++;
+      out[n++] = 0x4d; // M
+      int(x);
+      out[n++] = 0x20;
+      int(y);
+      out[n++] = 0x2e; // .5h
+      out[n++] = 0x35;
+      out[n++] = 0x68;
+      int(end - x);
       x = end;
     }
   }
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${q.size} ${q.size}" shape-rendering="crispEdges"><path fill="none" stroke="#000" stroke-width="1" stroke-linecap="butt" d="${d}"/></svg>`;
+  put(SVG_TAIL);
+  return out.slice(0, n);
 }

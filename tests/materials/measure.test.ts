@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import * as fontkit from "fontkit";
 import { describe, expect, it } from "vitest";
 import { bundledFontFiles, bundledMeasurer } from "../../src/load/fonts.js";
@@ -75,5 +76,42 @@ describe("measuring with the bundled fonts", () => {
     expect(t.lines[1]!.endsWith("…")).toBe(true);
     for (const line of t.lines) expect(m.width(line, "bold") * 7).toBeLessThanOrEqual(200);
     expect(textHeight(m, t, 0.15)).toBeCloseTo(7 * m.lineHeight * 2 + 7 * 0.15, 5);
+  });
+
+  it("fits any text at the largest size whose lines fit, whole words only (property)", () => {
+    const word = fc.oneof(
+      fc.constantFrom("Kim", "Nguyễn", "Thị", "Minh-Khai", "Park", "Organisation", "Đ", "of"),
+      fc.constantFrom("김민준", "산업통상자원부", "국회", "위원장", "대한민국"),
+      fc.string({ minLength: 1, maxLength: 14 }).filter((w) => !/\s/.test(w)),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 9 }),
+        fc.integer({ min: 60, max: 300 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.constantFrom("regular", "bold") as fc.Arbitrary<"regular" | "bold">,
+        (words, width, maxLines, weight) => {
+          const o = { width, maxSize: 30, minSize: 9, maxLines, weight };
+          const t = fitText(m, words.join(" "), o);
+          expect(t.lines.length).toBeLessThanOrEqual(maxLines);
+          // Every line inside the width (with the measurer's slack of 4 %).
+          for (const line of t.lines)
+            expect(m.width(line, weight) * t.size).toBeLessThanOrEqual(width * 0.96 + 1e-9);
+          if (t.lines.join(" ") !== words.join(" ")) {
+            // Cut: only when even the smallest size does not hold the words.
+            expect(t.size).toBe(9);
+            return;
+          }
+          // Whole words, and the next size up (a twelfth of the range) would not have fitted.
+          for (const line of t.lines) for (const w of line.split(" ")) expect(words).toContain(w);
+          if (t.size < 30) {
+            const bigger = t.size + 21 / 12 + 0.01;
+            const there = fitText(m, words.join(" "), { ...o, maxSize: bigger, minSize: bigger });
+            expect(there.lines.join(" ") === words.join(" ") && there.size > t.size + 1).toBe(false);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

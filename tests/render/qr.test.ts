@@ -135,7 +135,7 @@ describe("the QR encoder", () => {
 
   it("writes the symbol as one SVG path of dark runs, one unit per module", () => {
     const q = encodeQr("KR-001", "M");
-    const svg = qrSvg(q);
+    const svg = new TextDecoder().decode(qrSvg(q));
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 21 21"/);
     // Every run is `M x y.5 h n`, a stroke one module wide along the middle of row y: together
     // they cover exactly the dark modules.
@@ -144,5 +144,39 @@ describe("the QR encoder", () => {
     for (const m of svg.matchAll(/M(\d+) (\d+)\.5h(\d+)/g))
       for (let x = Number(m[1]); x < Number(m[1]) + Number(m[3]); x++) drawn[Number(m[2]) * q.size + x]! += 1;
     expect(Buffer.from(drawn).equals(Buffer.from(q.modules))).toBe(true);
+  });
+
+  it("writes the same bytes as the SVG built as text, for any symbol up to version 40 (property)", () => {
+    // The plain way to write it: the oracle for the digit-by-digit writer.
+    const asText = (q: { size: number; modules: Uint8Array }) => {
+      let d = "";
+      for (let y = 0; y < q.size; y++)
+        for (let x = 0; x < q.size; ) {
+          if (!q.modules[y * q.size + x]) {
+            x++;
+            continue;
+          }
+          let end = x;
+          while (end < q.size && q.modules[y * q.size + end]) end++;
+          d += `M${x} ${y}.5h${end - x}`;
+          x = end;
+        }
+      return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${q.size} ${q.size}" shape-rendering="crispEdges"><path fill="none" stroke="#000" stroke-width="1" stroke-linecap="butt" d="${d}"/></svg>`;
+    };
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 1200 }),
+        fc.constantFrom<EccLevel>("L", "M", "Q", "H"),
+        (text, level) => {
+          if (versionFor(Buffer.byteLength(text), level) === undefined) return;
+          const q = encodeQr(text, level);
+          expect(Buffer.from(qrSvg(q)).toString("latin1")).toBe(asText(q));
+        },
+      ),
+      { numRuns: 120 },
+    );
+    // The largest symbol (177 modules: three-digit coordinates and run lengths).
+    const big = encodeQr("a".repeat(2331), "M");
+    expect(Buffer.from(qrSvg(big)).toString("latin1")).toBe(asText(big));
   });
 });

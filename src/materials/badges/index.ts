@@ -126,7 +126,6 @@ export async function makeBadges(
   assets["/pieces.pdf"] = pieces.pdf;
   // A part's badges and QR codes, made on the main thread (0.05 ms a code) while the workers
   // compile the parts before it: memory holds a few parts at a time, not the whole run.
-  const encoder = new TextEncoder();
   const prepare = (sheets: (typeof volumes)[number]) => {
     const used = [...new Set(sheets.flat().map((s) => s.badge))];
     const index = new Map(used.map((b, j) => [b, j]));
@@ -137,7 +136,7 @@ export async function makeBadges(
       const badge = plan.face(b);
       if (options.calibrate) return badge;
       badge.qr = `/qr/${j}.svg`;
-      partAssets[badge.qr] = encoder.encode(qrSvg(encodeQr(plan.qrText(b), "M")));
+      partAssets[badge.qr] = qrSvg(encodeQr(plan.qrText(b), "M"));
       return badge;
     });
     return {
