@@ -488,22 +488,12 @@ export function qrSvg(q: QrMatrix): Uint8Array {
   const most = SVG_HEAD.length + SVG_PATH.length + SVG_TAIL.length + 8 + size * (size / 2 + 1) * 14;
   if (scratch.length < most) scratch = new Uint8Array(most);
   const out = scratch;
-  let n = 0;
-  const put = (bytes: Uint8Array) => {
-    out.set(bytes, n);
-    n += bytes.length;
-  };
-  // Non-negative integers below 1,000: a symbol is at most 177 modules wide.
-  const int = (v: number) => {
-    if (v >= 100) out[n++] = 0x30 + Math.floor(v / 100);
-    if (v >= 10) out[n++] = 0x30 + (Math.floor(v / 10) % 10);
-    out[n++] = 0x30 + (v % 10);
-  };
-  put(SVG_HEAD);
-  int(size);
+  out.set(SVG_HEAD, 0);
+  let n = writeInt(out, SVG_HEAD.length, size);
   out[n++] = 0x20;
-  int(size);
-  put(SVG_PATH);
+  n = writeInt(out, n, size);
+  out.set(SVG_PATH, n);
+  n += SVG_PATH.length;
   for (let y = 0; y < size; y++) {
     const row = y * size;
     let x = 0;
@@ -515,16 +505,27 @@ export function qrSvg(q: QrMatrix): Uint8Array {
       let end = x + 1;
       while (end < size && modules[row + end]) end++;
       out[n++] = 0x4d; // M
-      int(x);
+      n = writeInt(out, n, x);
       out[n++] = 0x20;
-      int(y);
+      n = writeInt(out, n, y);
       out[n++] = 0x2e; // .5h
       out[n++] = 0x35;
       out[n++] = 0x68;
-      int(end - x);
+      n = writeInt(out, n, end - x);
       x = end;
     }
   }
-  put(SVG_TAIL);
+  out.set(SVG_TAIL, n);
+  n += SVG_TAIL.length;
   return out.slice(0, n);
+}
+
+/** Writes a non-negative integer below 1,000 (a symbol is at most 177 modules wide) at `n`; returns the end. */
+function writeInt(out: Uint8Array, n: number, v: number): number {
+  if (v >= 100) {
+    out[n++] = 0x30 + ((v / 100) | 0);
+    out[n++] = 0x30 + (((v / 10) | 0) % 10);
+  } else if (v >= 10) out[n++] = 0x30 + ((v / 10) | 0);
+  out[n++] = 0x30 + (v % 10);
+  return n;
 }
