@@ -16,14 +16,14 @@ const fail = <T>(message: string, hint: string): FieldResult<T> => ({ ok: false,
 export const text: FieldType<string> = { name: "text", parse: ok };
 
 /** Identifiers: printable, no spaces or separators, because they become file names and references. */
+const ID = /^[\p{L}\p{N}][\p{L}\p{N}_.-]{0,63}$/u;
+const ID_HINT =
+  "Use letters, digits, '-', '_' or '.', starting with a letter or digit, at most 64 characters (e.g. KR-001).";
 export const id: FieldType<string> = {
   name: "id",
   parse(value) {
-    if (/^[\p{L}\p{N}][\p{L}\p{N}_.-]{0,63}$/u.test(value)) return ok(value);
-    return fail(
-      `"${value}" is not a valid id`,
-      "Use letters, digits, '-', '_' or '.', starting with a letter or digit, at most 64 characters (e.g. KR-001).",
-    );
+    if (ID.test(value)) return ok(value);
+    return fail(`"${value}" is not a valid id`, ID_HINT);
   },
 };
 
@@ -193,20 +193,25 @@ export const colour: FieldType<string> = {
 export const idList: FieldType<string[]> = {
   name: "ids separated by ;",
   parse(value) {
-    const parts = value
-      .split(/[;|]/)
-      .map((p) => p.trim())
-      .filter((p) => p.length > 0);
-    for (const p of parts) {
-      const r = id.parse(p);
-      if (!r.ok) {
+    // Scanned by hand: every delegate's sessions column goes through here.
+    const parts: string[] = [];
+    let from = 0;
+    for (let i = 0; i <= value.length; i++) {
+      const ch = i < value.length ? value.charCodeAt(i) : 0x3b;
+      if (ch !== 0x3b && ch !== 0x7c) continue; // ; or |
+      const p = value.slice(from, i).trim();
+      from = i + 1;
+      if (p.length === 0) continue;
+      if (!ID.test(p)) {
         return fail(
           `"${p}" in the list is not a valid id`,
-          p.includes(",") ? "Separate ids with ';', not ','." : r.hint,
+          p.includes(",") ? "Separate ids with ';', not ','." : ID_HINT,
         );
       }
+      // Repeats dropped, first kept (lists are a few ids: a search beats a set).
+      if (!parts.includes(p)) parts.push(p);
     }
-    return ok([...new Set(parts)]);
+    return ok(parts);
   },
 };
 

@@ -9,8 +9,9 @@ export const hhmm = (minutes: number) =>
 
 const timed = (s: SessionRow) =>
   s.id !== "" && s.date !== "" && Number.isFinite(s.start) && Number.isFinite(s.end) && s.end > s.start;
+// Dates are ISO (YYYY-MM-DD): compared as plain strings, in calendar order.
 const byTime = (a: SessionRow, b: SessionRow) =>
-  a.date.localeCompare(b.date) || a.start - b.start || a.end - b.end;
+  (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || a.start - b.start || a.end - b.end;
 const overlap = (a: SessionRow, b: SessionRow) => a.date === b.date && a.start < b.end && b.start < a.end;
 const when = (s: SessionRow) => `${s.date} ${hhmm(s.start)}–${hhmm(s.end)}`;
 
@@ -119,16 +120,33 @@ export function checkSchedule(t: EventTables): Diagnostic[] {
   }
 
   // Delegates registered for two sessions at once: a warning, they may well choose on the day.
-  const sessionById = new Map(sessions.map((s) => [s.id, s]));
+  // Each timed session's place in time order (sessions with the same times share one), so a
+  // delegate's few sessions are put in order by number, in place, without a sort per delegate.
+  const slot = new Map<string, { session: SessionRow; order: number }>();
+  let group = 0;
+  sessions.forEach((s, i) => {
+    if (i === 0 || byTime(sessions[i - 1]!, s) !== 0) group = i;
+    slot.set(s.id, { session: s, order: group });
+  });
+  const mine: { session: SessionRow; order: number }[] = [];
   for (const d of t.delegates) {
     if (d.sessions.length < 2) continue;
-    const mine = d.sessions
-      .map((id) => sessionById.get(id))
-      .filter((s): s is SessionRow => s !== undefined)
-      .sort(byTime);
+    mine.length = 0;
+    for (const id of d.sessions) {
+      const entry = slot.get(id);
+      if (!entry) continue;
+      // Insertion sort, stable: sessions at the same time stay in the delegate's own order.
+      let k = mine.length;
+      mine.push(entry);
+      while (k > 0 && mine[k - 1]!.order > entry.order) {
+        mine[k] = mine[k - 1]!;
+        k--;
+      }
+      mine[k] = entry;
+    }
     for (let i = 1; i < mine.length; i++) {
-      const a = mine[i - 1]!;
-      const b = mine[i]!;
+      const a = mine[i - 1]!.session;
+      const b = mine[i]!.session;
       if (overlap(a, b)) {
         out.push(
           diagAt(
