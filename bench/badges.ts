@@ -13,6 +13,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { generateEvent } from "./generate.js";
 import { peerInputFor } from "./peers/input.js";
+import { resultFile } from "./run.js";
 
 const { values } = parseArgs({
   options: {
@@ -142,8 +143,6 @@ for (const [k, v] of Object.entries(m))
 console.log(`  pdfkit / conclave   ${result.ratios.pdfkitOverConclave}×`);
 if (m.chromium) console.log(`  chromium / conclave ${result.ratios.chromiumOverConclave}×`);
 console.log(JSON.stringify(result));
-await mkdir(path.join(root, "bench/results"), { recursive: true });
-await writeFile(
-  path.join(root, `bench/results/badges-${new Date().toISOString().slice(0, 10)}.json`),
-  `${JSON.stringify(result, null, 2)}\n`,
-);
+const file = resultFile(root, "badges");
+await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
+process.stderr.write(`Saved ${path.relative(root, file)}\n`);

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 
 export interface RunResult {
   code: number;
@@ -51,4 +52,17 @@ export function runMeasured(
       });
     });
   });
+}
+
+/**
+ * Where a benchmark saves its result: bench/results/<name>-<date>.json, or -2, -3… when a run of
+ * the same day is already there (a result is never overwritten).
+ */
+export function resultFile(root: string, name: string, date = new Date().toISOString().slice(0, 10)): string {
+  const dir = path.join(root, "bench/results");
+  mkdirSync(dir, { recursive: true });
+  for (let k = 1; ; k++) {
+    const file = path.join(dir, `${name}-${date}${k === 1 ? "" : `-${k}`}.json`);
+    if (!existsSync(file)) return file;
+  }
 }
