@@ -75,14 +75,25 @@ function generator(degree: number): Uint8Array {
   return g;
 }
 
+/** The generator's coefficients as logarithms (they are never zero), per degree. */
+const generatorLogs = new Map<number, Uint8Array>();
+
 function ecc(data: Uint8Array, degree: number): Uint8Array {
-  const g = generator(degree);
+  let g = generatorLogs.get(degree);
+  if (!g) {
+    g = Uint8Array.from(generator(degree), (c) => LOG[c]!);
+    generatorLogs.set(degree, g);
+  }
+  // The remainder of the division, shifted by hand (no copy per byte).
   const rem = new Uint8Array(degree);
-  for (const byte of data) {
-    const factor = byte ^ rem[0]!;
-    rem.copyWithin(0, 1);
+  for (let i = 0; i < data.length; i++) {
+    const factor = data[i]! ^ rem[0]!;
+    for (let j = 0; j < degree - 1; j++) rem[j] = rem[j + 1]!;
     rem[degree - 1] = 0;
-    if (factor !== 0) for (let j = 0; j < degree; j++) rem[j]! ^= mul(g[j]!, factor);
+    if (factor !== 0) {
+      const lf = LOG[factor]!;
+      for (let j = 0; j < degree; j++) rem[j]! ^= EXP[g[j]! + lf]!;
+    }
   }
   return rem;
 }
@@ -115,16 +126,12 @@ function codewords(bytes: Uint8Array, v: number, level: EccLevel): Uint8Array {
   const dataTotal = total - eccTotal;
   // The bit stream: mode 0100, count, bytes, terminator, padding.
   const data = new Uint8Array(dataTotal);
-  let bitLength = 0;
-  const put = (value: number, length: number) => {
-    for (let i = length - 1; i >= 0; i--, bitLength++)
-      if ((value >>> i) & 1) data[bitLength >>> 3]! |= 0x80 >>> (bitLength & 7);
-  };
-  put(0b0100, 4);
-  put(bytes.length, v <= 9 ? 8 : 16);
-  for (const b of bytes) put(b, 8);
-  put(0, Math.min(4, dataTotal * 8 - bitLength));
-  put(0, (8 - (bitLength % 8)) % 8);
+  let bitLength = putBits(data, 0, 0b0100, 4);
+  bitLength = putBits(data, bitLength, bytes.length, v <= 9 ? 8 : 16);
+  for (let i = 0; i < bytes.length; i++) bitLength = putBits(data, bitLength, bytes[i]!, 8);
+  // The terminator and the padding to a whole byte are zero bits: the array is zero already.
+  bitLength += Math.min(4, dataTotal * 8 - bitLength);
+  bitLength += (8 - (bitLength % 8)) % 8;
   for (let i = bitLength / 8, pad = 0xec; i < dataTotal; i++, pad ^= 0xec ^ 0x11) data[i] = pad;
   // Blocks: the short ones first, the long ones one data codeword longer.
   const perBlockEcc = eccTotal / blocks;
@@ -145,6 +152,12 @@ function codewords(bytes: Uint8Array, v: number, level: EccLevel): Uint8Array {
     for (const block of dataBlocks) if (i < block.length) out[k++] = block[i]!;
   for (let i = 0; i < perBlockEcc; i++) for (const block of eccBlocks) out[k++] = block[i]!;
   return out;
+}
+
+/** Writes the low `length` bits of `value` at bit `at` of `data`; returns the next bit. */
+function putBits(data: Uint8Array, at: number, value: number, length: number): number {
+  for (let i = length - 1; i >= 0; i--, at++) if ((value >>> i) & 1) data[at >>> 3]! |= 0x80 >>> (at & 7);
+  return at;
 }
 
 const MASKS: ((x: number, y: number) => boolean)[] = [
@@ -175,6 +188,8 @@ interface Frame {
   fn: Uint8Array;
   /** Per mask: 1 where the mask flips a data module. */
   flips: Uint8Array[];
+  /** The data modules in the order the bits fill them: two-column zigzags from the bottom right. */
+  order: Uint32Array;
 }
 
 const frames = new Map<number, Frame>();
@@ -250,7 +265,19 @@ function frameOf(version: number): Frame {
       for (let x = 0; x < size; x++) if (!fn[y * size + x] && test(x, y)) f[y * size + x] = 1;
     return f;
   });
-  const frame = { size, base, fn, flips };
+  const order: number[] = [];
+  for (let right = size - 1; right >= 1; right -= 2) {
+    if (right === 6) right = 5;
+    const upward = ((right + 1) & 2) === 0;
+    for (let vert = 0; vert < size; vert++) {
+      const y = upward ? size - 1 - vert : vert;
+      for (let j = 0; j < 2; j++) {
+        const at = y * size + right - j;
+        if (!fn[at]) order.push(at);
+      }
+    }
+  }
+  const frame = { size, base, fn, flips, order: Uint32Array.from(order) };
   frames.set(version, frame);
   return frame;
 }
@@ -273,32 +300,21 @@ function formatBits(q: Uint8Array, size: number, level: EccLevel, mask: number):
   for (let i = 8; i < 15; i++) put(8, size - 15 + i, i);
 }
 
+const utf8 = new TextEncoder();
+
 /** Encodes text (as UTF-8) in byte mode; `mask` forces a mask, else the lowest penalty wins. */
 export function encodeQr(text: string, level: EccLevel = "M", mask?: number): QrMatrix {
-  const bytes = new TextEncoder().encode(text);
+  const bytes = utf8.encode(text);
   const version = versionFor(bytes.length, level);
   if (version === undefined)
     throw new RangeError(`${bytes.length} bytes are too many for a QR code at level ${level}`);
   const frame = frameOf(version);
-  const { size, base, fn, flips } = frame;
+  const { size, base, flips, order } = frame;
   const m = base.slice();
-  // Data, in two-column zigzags from the bottom right.
+  // Data, in two-column zigzags from the bottom right (the frame's order); remainder bits light.
   const data = codewords(bytes, version, level);
-  const total = data.length * 8;
-  let i = 0;
-  for (let right = size - 1; right >= 1; right -= 2) {
-    if (right === 6) right = 5;
-    const upward = ((right + 1) & 2) === 0;
-    for (let vert = 0; vert < size; vert++) {
-      const y = upward ? size - 1 - vert : vert;
-      for (let j = 0; j < 2; j++) {
-        const at = y * size + right - j;
-        if (fn[at] || i >= total) continue;
-        m[at] = (data[i >>> 3]! >>> (7 - (i & 7))) & 1;
-        i++;
-      }
-    }
-  }
+  const total = Math.min(data.length * 8, order.length);
+  for (let i = 0; i < total; i++) m[order[i]!] = (data[i >>> 3]! >>> (7 - (i & 7))) & 1;
   const masked = (k: number): Uint8Array => {
     const f = flips[k]!;
     const out = new Uint8Array(m.length);
