@@ -265,7 +265,7 @@ export interface DelegateRow {
 
 export function toDelegateRow(row: TableRow): DelegateRow {
   // By column index, not by name: 100,000 rows of 25 fields each.
-  const c = (columns ??= columnIndex(delegatesSpec)) as Record<string, number>;
+  const c = columnIndex(delegatesSpec) as Record<string, number>;
   const v = row.values;
   const s = (k: string) => v[c[k]!] as string | undefined;
   return {
@@ -298,4 +298,3 @@ export function toDelegateRow(row: TableRow): DelegateRow {
     translations: translationsOf(row),
   };
 }
-let columns: Readonly<Record<string, number>> | undefined;
