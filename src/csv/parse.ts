@@ -31,6 +31,23 @@ const LF = 10;
 
 export function parseCsv(text: string, delimiter: Delimiter): ParsedCsv {
   const records: RawRecord[] = [];
+  const errors = scanCsv(text, delimiter, (line, cells) => {
+    records.push({ line, cells });
+  });
+  return { delimiter, records, errors };
+}
+
+/**
+ * The reader itself: hands each record to `onRecord` as soon as it is read, so a caller that
+ * turns records into rows keeps no more than one record alive (at 100,000 rows, holding every
+ * record until the last one is read is most of the garbage collector's work).
+ * Returns the syntax errors; the records are the caller's to keep or drop.
+ */
+export function scanCsv(
+  text: string,
+  delimiter: Delimiter,
+  onRecord: (line: number, cells: string[]) => void,
+): CsvSyntaxError[] {
   const errors: CsvSyntaxError[] = [];
   const sep = delimiter.charCodeAt(0);
   const n = text.length;
@@ -138,9 +155,9 @@ export function parseCsv(text: string, delimiter: Delimiter): ParsedCsv {
         }
       }
     }
-    records.push({ line: recordLine, cells });
+    onRecord(recordLine, cells);
   }
-  return { delimiter, records, errors };
+  return errors;
 }
 
 function isBreakOrSep(c: number, sep: number): boolean {

@@ -1,4 +1,4 @@
-import { chooseDelimiter, normalizeHeader, parseCsv } from "../csv/parse.js";
+import { chooseDelimiter, normalizeHeader, scanCsv } from "../csv/parse.js";
 import { type Diagnostic, diag, type Location } from "../diagnostics.js";
 import { didYouMean } from "../util/suggest.js";
 import {
@@ -97,6 +97,25 @@ export function readTable(
   text: string,
   mapping: Readonly<Record<string, string>> = {},
 ): TableResult {
+  const rows: TableRow[] = [];
+  const { diagnostics, columns } = scanTable(spec, file, text, mapping, (row) => {
+    rows.push(row);
+  });
+  return { rows, diagnostics, columns };
+}
+
+/**
+ * `readTable` that hands each row to `onRow` as it is read instead of keeping them: validation
+ * turns rows into delegates, sessions and rooms one by one, and checks their text, so that no
+ * row, record or cell array outlives its line.
+ */
+export function scanTable(
+  spec: TableSpec,
+  file: string,
+  text: string,
+  mapping: Readonly<Record<string, string>>,
+  onRow: (row: TableRow) => void,
+): Omit<TableResult, "rows"> {
   const diagnostics: Diagnostic[] = [];
   const byName = new Map(spec.columns.map((c) => [c.name, c]));
   const byCompact = new Map(spec.columns.map((c) => [compact(c.name), c]));
@@ -104,35 +123,23 @@ export function readTable(
   for (const [from, to] of Object.entries(mapping)) aliases.set(normalizeHeader(from), normalizeHeader(to));
 
   const expected = [...byName.keys(), ...aliases.keys()];
-  const parsed = parseCsv(text, chooseDelimiter(text, expected));
-  for (const e of parsed.errors)
-    diagnostics.push(
-      diag("csv-syntax", "error", { file, line: e.line, column: e.column }, e.message, e.hint),
-    );
-
-  const header = parsed.records[0];
   const columns = new Map<string, number>();
   /** For each physical column index: the key its values are stored under, or undefined to skip. */
   const keys: (string | undefined)[] = [];
-  if (header) {
-    header.cells.forEach((cell, index) => {
+  /** Columns without a header, and whether some row has a value in them. */
+  const blankHeaders = new Map<number, boolean>();
+  let headerLine: number | undefined;
+
+  /** The header row: which column is which, checked once before the first data row. */
+  const readHeader = (line: number, cells: readonly string[]) => {
+    headerLine = line;
+    cells.forEach((cell, index) => {
       const column = index + 1;
-      const where = { file, line: header.line, column };
+      const where = { file, line, column };
       const normal = normalizeHeader(cell);
       if (normal === "") {
         keys.push(undefined);
-        const hasData = parsed.records.slice(1).some((r) => (r.cells[index] ?? "").trim() !== "");
-        if (hasData) {
-          diagnostics.push(
-            diag(
-              "blank-header",
-              "error",
-              where,
-              `column ${column} has values but no header`,
-              "Give the column a header, or delete it.",
-            ),
-          );
-        }
+        blankHeaders.set(index, false);
         return;
       }
       const key = resolveHeader(aliases.get(normal) ?? normal, byCompact);
@@ -166,6 +173,60 @@ export function readTable(
       columns.set(columnKey, column);
       keys.push(key);
     });
+  };
+
+  let slots: ({ column: ColumnSpec; index: number; translation: string | undefined } | undefined)[] = [];
+  let requiredPresent: { name: string; description: string; index: number; column: number }[] = [];
+  let locColumns: Readonly<Record<string, number>> = {};
+  const index = columnIndex(spec);
+  const width = spec.columns.length;
+  /** What to do with each physical column, worked out once rather than per cell. */
+  const plan = () => {
+    slots = keys.map((key) => {
+      if (key === undefined) return undefined;
+      const at = key.indexOf("@");
+      const name = at < 0 ? key : key.slice(0, at);
+      return {
+        column: byName.get(name)!,
+        index: index[name]!,
+        translation: at < 0 ? undefined : key.replace("@", "_"),
+      };
+    });
+    requiredPresent = spec.columns
+      .filter((c) => c.required && columns.has(c.name))
+      .map((c) => ({
+        name: c.name,
+        description: c.description,
+        index: index[c.name]!,
+        column: columns.get(c.name)!,
+      }));
+    locColumns = Object.freeze(Object.fromEntries(columns)) as Readonly<Record<string, number>>;
+  };
+
+  const blankLines: number[] = [];
+  const errors = scanCsv(text, chooseDelimiter(text, expected), (line, cells) => {
+    if (headerLine === undefined) {
+      readHeader(line, cells);
+      plan();
+      return;
+    }
+    readRow(line, cells);
+  });
+  for (const e of errors)
+    diagnostics.push(
+      diag("csv-syntax", "error", { file, line: e.line, column: e.column }, e.message, e.hint),
+    );
+  for (const [at, hasData] of blankHeaders) {
+    if (!hasData) continue;
+    diagnostics.push(
+      diag(
+        "blank-header",
+        "error",
+        { file, line: headerLine!, column: at + 1 },
+        `column ${at + 1} has values but no header`,
+        "Give the column a header, or delete it.",
+      ),
+    );
   }
   for (const c of spec.columns) {
     if (c.required && !columns.has(c.name)) {
@@ -173,7 +234,7 @@ export function readTable(
         diag(
           "missing-column",
           "error",
-          { file, line: header?.line ?? 1, column: 0, field: c.name },
+          { file, line: headerLine ?? 1, column: 0, field: c.name },
           `the required column "${c.name}" is missing`,
           `Add a column headed "${c.name}" (${c.description}), or map your header to it in event.yaml under columns.${spec.key}.`,
         ),
@@ -181,35 +242,26 @@ export function readTable(
     }
   }
 
-  // What to do with each physical column, worked out once rather than per cell.
-  const index = columnIndex(spec);
-  const width = spec.columns.length;
-  const slots = keys.map((key) => {
-    if (key === undefined) return undefined;
-    const at = key.indexOf("@");
-    const name = at < 0 ? key : key.slice(0, at);
-    return {
-      column: byName.get(name)!,
-      index: index[name]!,
-      translation: at < 0 ? undefined : key.replace("@", "_"),
-    };
-  });
-  const requiredPresent = spec.columns
-    .filter((c) => c.required && columns.has(c.name))
-    .map((c) => ({
-      name: c.name,
-      description: c.description,
-      index: index[c.name]!,
-      column: columns.get(c.name)!,
-    }));
-  const rows: TableRow[] = [];
-  const blankLines: number[] = [];
-  const locColumns = Object.freeze(Object.fromEntries(columns)) as Readonly<Record<string, number>>;
-  for (const record of parsed.records.slice(1)) {
-    const { cells, line } = record;
+  if (blankLines.length > 0) {
+    const shown = blankLines.slice(0, 5).join(", ") + (blankLines.length > 5 ? ", …" : "");
+    diagnostics.push(
+      diag(
+        "blank-row",
+        "warning",
+        { file, line: blankLines[0]! },
+        `${blankLines.length} blank row${blankLines.length === 1 ? "" : "s"} skipped (line${blankLines.length === 1 ? "" : "s"} ${shown})`,
+        "Spreadsheets write rows of empty cells (,,,,) after the data; delete them to silence this.",
+      ),
+    );
+  }
+  return { diagnostics, columns };
+
+  function readRow(line: number, cells: readonly string[]) {
+    for (const [at, hasData] of blankHeaders)
+      if (!hasData && (cells[at] ?? "").trim() !== "") blankHeaders.set(at, true);
     if (cells.every((c) => c.trim() === "")) {
       blankLines.push(line);
-      continue;
+      return;
     }
     if (cells.length > keys.length) {
       const extra = cells.slice(keys.length);
@@ -310,21 +362,8 @@ export function readTable(
         );
       }
     }
-    rows.push(row);
+    onRow(row);
   }
-  if (blankLines.length > 0) {
-    const shown = blankLines.slice(0, 5).join(", ") + (blankLines.length > 5 ? ", …" : "");
-    diagnostics.push(
-      diag(
-        "blank-row",
-        "warning",
-        { file, line: blankLines[0]! },
-        `${blankLines.length} blank row${blankLines.length === 1 ? "" : "s"} skipped (line${blankLines.length === 1 ? "" : "s"} ${shown})`,
-        "Spreadsheets write rows of empty cells (,,,,) after the data; delete them to silence this.",
-      ),
-    );
-  }
-  return { rows, diagnostics, columns };
 }
 
 /** Header key with separators dropped, so "Given Name", "given-name" and "given_name" agree. */

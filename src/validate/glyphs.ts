@@ -1,6 +1,6 @@
 import { type Diagnostic, diag } from "../diagnostics.js";
-import type { TableRow } from "../schema/table.js";
-import type { ReadTable } from "./text.js";
+import type { TableRow, TableSpec } from "../schema/table.js";
+import type { RowCheck } from "./text.js";
 
 /** Answers whether some configured font can draw a code point. */
 export interface GlyphCoverage {
@@ -14,21 +14,33 @@ const NEEDS_NO_GLYPH = /[\s\u200b-\u200f\u2060\ufeff]/u;
 
 /**
  * Every character of every printed field must be drawable with the configured fonts, or a badge
- * would print a tofu box. Distinct characters are checked once, so 100,000 rows cost one pass.
+ * would print a tofu box. Distinct characters are looked up once (the verdicts are shared by the
+ * checks made from one `glyphChecks`), so 100,000 rows cost one pass over their text.
  */
-export function checkGlyphs(tables: readonly ReadTable[], coverage: GlyphCoverage): Diagnostic[] {
-  const verdict = new Map<string, boolean>();
-  const drawable = (ch: string) => {
-    let v = verdict.get(ch);
+export function glyphChecks(coverage: GlyphCoverage): (spec: TableSpec) => RowCheck {
+  const verdict = new Map<number, boolean>();
+  const ascii: (boolean | undefined)[] = new Array(128);
+  const drawable = (cp: number) => {
+    // ASCII letters, digits and punctuation: every bundled font has them, but a configured one
+    // might not, so they are asked too; a small array answers them without hashing.
+    let v = cp < 128 ? ascii[cp] : verdict.get(cp);
     if (v === undefined) {
-      v = NEEDS_NO_GLYPH.test(ch) || coverage.has(ch.codePointAt(0)!);
-      verdict.set(ch, v);
+      v = NEEDS_NO_GLYPH.test(String.fromCodePoint(cp)) || coverage.has(cp);
+      if (cp < 128) ascii[cp] = v;
+      else verdict.set(cp, v);
     }
     return v;
   };
-  const out: Diagnostic[] = [];
-  const report = (row: TableRow, key: string, base: string, value: string) => {
-    const missing = [...new Set(Array.from(value).filter((ch) => !drawable(ch)))];
+  const allDrawable = (value: string) => {
+    for (let i = 0; i < value.length; i++) {
+      const cp = value.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      if (!drawable(cp)) return false;
+    }
+    return true;
+  };
+  const report = (row: TableRow, key: string, base: string, value: string, out: Diagnostic[]) => {
+    const missing = [...new Set(Array.from(value).filter((ch) => !drawable(ch.codePointAt(0)!)))];
     const shown = missing
       .slice(0, 5)
       .map((ch) => `"${ch}" (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")})`)
@@ -48,25 +60,20 @@ export function checkGlyphs(tables: readonly ReadTable[], coverage: GlyphCoverag
       ),
     );
   };
-  const allDrawable = (value: string) => {
-    for (const ch of value) if (!drawable(ch)) return false;
-    return true;
-  };
-  for (const { spec, rows } of tables) {
+  return (spec) => {
     const printed = spec.columns.map((c, index) => ({ c, index })).filter(({ c }) => c.printed);
     const printedNames = new Set(printed.map(({ c }) => c.name));
-    for (const row of rows) {
+    return (row, out) => {
       for (const { c, index } of printed) {
         const value = row.text[index];
-        if (value !== undefined && !allDrawable(value)) report(row, c.name, c.name, value);
+        if (value !== undefined && !allDrawable(value)) report(row, c.name, c.name, value, out);
       }
       if (row.translations) {
         for (const [key, value] of row.translations) {
           const base = key.slice(0, -3);
-          if (printedNames.has(base) && !allDrawable(value)) report(row, key, base, value);
+          if (printedNames.has(base) && !allDrawable(value)) report(row, key, base, value, out);
         }
       }
-    }
-  }
-  return out;
+    };
+  };
 }

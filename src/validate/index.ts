@@ -4,17 +4,17 @@ import { buildEvent } from "../model/build.js";
 import type { Event } from "../model/types.js";
 import { delegatesSpec, toDelegateRow } from "../schema/delegates.js";
 import type { EventConfig } from "../schema/event.js";
-import { seatingSpec, toSeatingRow } from "../schema/seating.js";
+import { type SeatingRow, seatingSpec, toSeatingRow } from "../schema/seating.js";
 import { sessionsSpec, toSessionRow } from "../schema/sessions.js";
-import { readTable, type TableSpec } from "../schema/table.js";
+import { scanTable, type TableRow, type TableSpec } from "../schema/table.js";
 import { toVenueRow, venuesSpec } from "../schema/venues.js";
-import { checkGlyphs, type GlyphCoverage } from "./glyphs.js";
+import { type GlyphCoverage, glyphChecks } from "./glyphs.js";
 import { checkIds } from "./ids.js";
 import { checkReferences } from "./references.js";
 import { checkCapacity, checkSchedule } from "./schedule.js";
 import { checkSeatingRows } from "./seating.js";
 import type { EventTables } from "./tables.js";
-import { checkLegacyVietnamese, type ReadTable } from "./text.js";
+import { legacyVietnameseCheck, type RowCheck } from "./text.js";
 import { checkTranslations } from "./translations.js";
 
 export type TableKey = "delegates" | "venues" | "sessions";
@@ -59,9 +59,31 @@ export function checkEvent(input: CheckInput): CheckResult {
   const { config } = input;
   const diagnostics: Diagnostic[] = [];
   const encodings: Partial<Record<TableKey, Encoding>> = {};
-  const read: Partial<Record<TableKey | "seating", ReadTable>> = {};
+  const glyphs = input.coverage ? glyphChecks(input.coverage) : undefined;
 
-  for (const key of Object.keys(TABLE_SPECS) as TableKey[]) {
+  /**
+   * One file, row by row: each row's text is checked and the row turned into its record as soon
+   * as it is read, so only the records stay in memory.
+   */
+  const readRows = <T>(
+    spec: TableSpec,
+    name: string,
+    text: string,
+    key: TableKey | "seating",
+    convert: (row: TableRow) => T,
+  ) => {
+    const checks: RowCheck[] = [legacyVietnameseCheck(spec)];
+    if (glyphs) checks.push(glyphs(spec));
+    const records: T[] = [];
+    const table = scanTable(spec, name, text, config.columns[key] ?? {}, (row) => {
+      for (const check of checks) check(row, diagnostics);
+      records.push(convert(row));
+    });
+    diagnostics.push(...table.diagnostics);
+    return records;
+  };
+
+  const readFile = <T>(key: TableKey, convert: (row: TableRow) => T): T[] => {
     const spec = TABLE_SPECS[key];
     const { name, bytes } = input.files[key];
     if (bytes === null) {
@@ -74,8 +96,7 @@ export function checkEvent(input: CheckInput): CheckResult {
           `Create it with the header row (conclave init writes one), or point files.${key} in event.yaml at the right file.`,
         ),
       );
-      read[key] = { spec, rows: [] };
-      continue;
+      return [];
     }
     const decoded = decodeBytes(bytes, config.encodings[key]);
     if (!decoded.ok) {
@@ -88,8 +109,7 @@ export function checkEvent(input: CheckInput): CheckResult {
           'Save the file from your spreadsheet as "CSV UTF-8 (comma delimited)", or name its encoding under encodings: in event.yaml.',
         ),
       );
-      read[key] = { spec, rows: [] };
-      continue;
+      return [];
     }
     encodings[key] = decoded.encoding;
     if (decoded.encoding !== "utf-8") {
@@ -103,19 +123,20 @@ export function checkEvent(input: CheckInput): CheckResult {
         ),
       );
     }
-    const table = readTable(spec, name, decoded.text, config.columns[key]);
-    diagnostics.push(...table.diagnostics);
-    read[key] = { spec, rows: table.rows };
-  }
+    return readRows(spec, name, decoded.text, key, convert);
+  };
+
+  const delegates = readFile("delegates", toDelegateRow);
+  const venues = readFile("venues", toVenueRow);
+  const sessions = readFile("sessions", toSessionRow);
 
   // seating.csv is optional: read only when the file exists.
+  let seating: SeatingRow[] = [];
   const seatingFile = input.files.seating;
   if (seatingFile?.bytes) {
     const decoded = decodeBytes(seatingFile.bytes, config.encodings.seating);
     if (decoded.ok) {
-      const table = readTable(seatingSpec, seatingFile.name, decoded.text, config.columns.seating);
-      diagnostics.push(...table.diagnostics);
-      read.seating = { spec: seatingSpec, rows: table.rows };
+      seating = readRows(seatingSpec, seatingFile.name, decoded.text, "seating", toSeatingRow);
     } else {
       diagnostics.push(
         diag(
@@ -128,14 +149,7 @@ export function checkEvent(input: CheckInput): CheckResult {
       );
     }
   }
-  const tables: EventTables = {
-    config,
-    delegates: read.delegates!.rows.map(toDelegateRow),
-    venues: read.venues!.rows.map(toVenueRow),
-    sessions: read.sessions!.rows.map(toSessionRow),
-    seating: (read.seating?.rows ?? []).map(toSeatingRow),
-  };
-  const readTables = Object.values(read);
+  const tables: EventTables = { config, delegates, venues, sessions, seating };
   diagnostics.push(
     ...checkIds(tables),
     ...checkReferences(tables),
@@ -143,8 +157,6 @@ export function checkEvent(input: CheckInput): CheckResult {
     ...checkCapacity(tables),
     ...checkTranslations(tables),
     ...checkSeatingRows(tables),
-    ...checkLegacyVietnamese(readTables),
-    ...(input.coverage ? checkGlyphs(readTables, input.coverage) : []),
   );
   const sorted = sortDiagnostics(diagnostics);
   const result: CheckResult = {
