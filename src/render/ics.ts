@@ -18,20 +18,25 @@ export function escapeText(value: string): string {
     .replace(/\r\n|\r|\n/g, "\\n");
 }
 
-const encoder = new TextEncoder();
+/** UTF-8 length of one code point. */
+const octetsOf = (cp: number) => (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
 
 /**
  * Folds a content line into lines of at most 75 octets, continuation lines starting with one
  * space (§3.1), never splitting a UTF-8 character or a surrogate pair.
  */
 export function foldLine(line: string): string {
-  if (encoder.encode(line).length <= 75) return line;
+  // Most lines are short: a line of at most 25 UTF-16 units is at most 75 octets.
+  if (line.length <= 25) return line;
+  let total = 0;
+  for (const ch of line) total += octetsOf(ch.codePointAt(0)!);
+  if (total <= 75) return line;
   const out: string[] = [];
   let current = "";
   let octets = 0;
   let limit = 75;
   for (const ch of line) {
-    const size = encoder.encode(ch).length;
+    const size = octetsOf(ch.codePointAt(0)!);
     if (octets + size > limit) {
       out.push(current);
       current = "";
@@ -83,23 +88,34 @@ export function renderIcs(cal: IcsCalendar): string {
     `X-WR-CALNAME:${escapeText(cal.name)}`,
     `X-WR-TIMEZONE:${cal.timezone}`,
   ];
-  const stamp = utcStamp(cal.stamp);
-  for (const e of cal.events) {
-    lines.push(
-      "BEGIN:VEVENT",
-      `UID:${e.uid}`,
-      `DTSTAMP:${stamp}`,
-      `DTSTART:${utcStamp(e.start)}`,
-      `DTEND:${utcStamp(e.end)}`,
-      `SUMMARY:${escapeText(e.summary)}`,
-    );
-    if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
-    if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
-    if (e.categories?.length) lines.push(`CATEGORIES:${e.categories.map(escapeText).join(",")}`);
-    lines.push("END:VEVENT");
-  }
-  lines.push("END:VCALENDAR");
-  return `${lines.map(foldLine).join("\r\n")}\r\n`;
+  const head = lines.map(foldLine).join("\r\n");
+  const events = cal.events.map((e) => veventText(e, cal.stamp));
+  return `${head}\r\n${events.join("")}END:VCALENDAR\r\n`;
+}
+
+// 10,000 personal calendars repeat the same few hundred sessions: an event object made once per
+// session and language (see calendarOf) is escaped and folded once, here.
+const vevents = new WeakMap<IcsEvent, { stamp: number; text: string }>();
+
+/** One VEVENT, folded, each line ending in CRLF. */
+function veventText(e: IcsEvent, stampMs: number): string {
+  const known = vevents.get(e);
+  if (known && known.stamp === stampMs) return known.text;
+  const lines = [
+    "BEGIN:VEVENT",
+    `UID:${e.uid}`,
+    `DTSTAMP:${utcStamp(stampMs)}`,
+    `DTSTART:${utcStamp(e.start)}`,
+    `DTEND:${utcStamp(e.end)}`,
+    `SUMMARY:${escapeText(e.summary)}`,
+  ];
+  if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
+  if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
+  if (e.categories?.length) lines.push(`CATEGORIES:${e.categories.map(escapeText).join(",")}`);
+  lines.push("END:VEVENT");
+  const text = `${lines.map(foldLine).join("\r\n")}\r\n`;
+  vevents.set(e, { stamp: stampMs, text });
+  return text;
 }
 
 /**

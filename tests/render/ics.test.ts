@@ -58,3 +58,27 @@ describe("iCalendar text", () => {
     expect(ev!.endDate.toJSDate().toISOString()).toBe("2023-06-20T03:30:00.000Z");
   });
 });
+
+describe("calendars that share events", () => {
+  it("renders an event object the same each time, and honours a new stamp", () => {
+    const event = {
+      uid: "S2@test.conclave",
+      start: Date.UTC(2023, 5, 20, 2),
+      end: Date.UTC(2023, 5, 20, 3),
+      summary: "Phiên chuyên đề: Đô thị thông minh, năng lượng tái tạo và chuỗi cung ứng 스마트 도시",
+      categories: ["Panel", "Đô thị"],
+    };
+    const cal = (stamp: number) => ({ name: "T", timezone: "Asia/Seoul", stamp, events: [event, event] });
+    const first = renderIcs(cal(Date.UTC(2023, 5, 1)));
+    expect(renderIcs(cal(Date.UTC(2023, 5, 1)))).toBe(first);
+    expect(first.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+    const later = renderIcs(cal(Date.UTC(2023, 5, 2)));
+    expect(later).toContain("DTSTAMP:20230602T000000Z");
+    expect(later).not.toContain("DTSTAMP:20230601");
+    const comp = new ICAL.Component(ICAL.parse(first));
+    expect(comp.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v).summary)).toEqual([
+      event.summary,
+      event.summary,
+    ]);
+  });
+});

@@ -108,6 +108,8 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
       }
       const t = ui.task(`${name}…`);
       const materialStarted = performance.now();
+      let shownAt = 0;
+      let shownQuarter = 0;
       try {
         const r = await material(
           {
@@ -118,12 +120,20 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
             workers: options.jobs,
             fontFamilies,
             ...(tables ? { tables } : {}),
-            onProgress: (done, total) =>
+            onProgress: (done, total) => {
+              // Called once per document, tens of thousands of times: the line is redrawn at most
+              // ten times a second, and at each quarter (what a plain terminal prints).
+              const now = performance.now();
+              const quarter = Math.floor((done * 4) / total);
+              if (now - shownAt < 100 && quarter === shownQuarter) return;
+              shownAt = now;
+              shownQuarter = quarter;
               t.update(
-                `${name} ${count.format(done)}/${count.format(total)} · ${((performance.now() - materialStarted) / 1000).toFixed(0)} s`,
+                `${name} ${count.format(done)}/${count.format(total)} · ${((now - materialStarted) / 1000).toFixed(0)} s`,
                 done,
                 total,
-              ),
+              );
+            },
           },
           options.materialOptions ?? {},
         );

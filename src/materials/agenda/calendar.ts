@@ -17,8 +17,26 @@ export function uidDomain(event: Event): string {
   return `${slug}.conclave`;
 }
 
-/** One session as a calendar event, in one language. */
+// A session's event depends only on the session and the language (the Event a Session belongs to
+// is fixed), and a delegate's calendar repeats sessions thousands of others have too.
+const made = new WeakMap<Session, Map<Language, IcsEvent>>();
+
+/** One session as a calendar event, in one language; the same object each time it is asked. */
 export function sessionEvent(event: Event, s: Session, lang: Language): IcsEvent {
+  let byLang = made.get(s);
+  if (!byLang) {
+    byLang = new Map();
+    made.set(s, byLang);
+  }
+  let e = byLang.get(lang);
+  if (!e) {
+    e = makeSessionEvent(event, s, lang);
+    byLang.set(lang, e);
+  }
+  return e;
+}
+
+function makeSessionEvent(event: Event, s: Session, lang: Language): IcsEvent {
   const fb = event.config.defaultLanguage;
   const tz = event.config.timezone;
   const words = AGENDA_WORDS[lang];
