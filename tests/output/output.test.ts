@@ -57,6 +57,46 @@ describe("OutputWriter", () => {
     expect(all.filter((f) => f.toString().endsWith(".tmp"))).toEqual([]);
   });
 
+  it("replaces a folder as a whole, and leaves the old one whole until then", async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "conclave-out-"));
+    const personal = path.join(dir, "agenda/personal");
+    const first = new OutputWriter(dir);
+    first.replaceFolder("agenda/personal");
+    await first.write("agenda/personal/KR-001.pdf", "old 1", "agenda");
+    await first.write("agenda/personal/KR-002.pdf", "old 2", "agenda");
+    await first.commitFolder("agenda/personal");
+    expect((await readdir(personal)).sort()).toEqual(["KR-001.pdf", "KR-002.pdf"]);
+
+    const second = new OutputWriter(dir);
+    second.replaceFolder("agenda/personal");
+    await second.write("agenda/personal/KR-001.pdf", "new 1", "agenda");
+    await second.write("agenda/programme.en.pdf", "programme", "agenda");
+    // Halfway: the old folder is untouched, the new file is not visible yet.
+    expect(await readFile(path.join(personal, "KR-001.pdf"), "utf8")).toBe("old 1");
+    await second.commitFolder("agenda/personal");
+    expect(await readdir(personal)).toEqual(["KR-001.pdf"]); // KR-002 left the event
+    expect(await readFile(path.join(personal, "KR-001.pdf"), "utf8")).toBe("new 1");
+    expect((await readdir(path.join(dir, "agenda"))).sort()).toEqual(["personal", "programme.en.pdf"]);
+    await second.writeManifest("conclave test");
+    const manifest = JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8"));
+    expect(manifest.files.map((f: { path: string }) => f.path)).toEqual([
+      "agenda/personal/KR-001.pdf",
+      "agenda/programme.en.pdf",
+    ]);
+  });
+
+  it("drops a folder half made anew and keeps the old one", async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "conclave-out-"));
+    const first = new OutputWriter(dir);
+    await first.write("letters/invitation/KR-001.pdf", "old", "letters");
+    const second = new OutputWriter(dir);
+    second.replaceFolder("letters/invitation");
+    await second.write("letters/invitation/KR-001.pdf", "new", "letters");
+    await second.abort();
+    expect(await readdir(path.join(dir, "letters"))).toEqual(["invitation"]);
+    expect(await readFile(path.join(dir, "letters/invitation/KR-001.pdf"), "utf8")).toBe("old");
+  });
+
   it("refuses paths that would leave the output folder", async () => {
     dir = await mkdtemp(path.join(tmpdir(), "conclave-out-"));
     const w = new OutputWriter(dir);

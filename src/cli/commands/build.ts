@@ -147,6 +147,7 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
         pool.evictAll();
       } catch (e) {
         t.fail(`${name} failed`);
+        await writer.abort(); // a folder half made anew is dropped; the old one stays
         throw e;
       }
     }

@@ -104,6 +104,8 @@ export async function makeAgenda(
       AGENDAS_PER_COMPILE,
     );
     let done = 0;
+    // Every delegate's agenda: the folder is made anew and replaces the old one when complete.
+    if (!wantedIds) writer.replaceFolder("agenda/personal");
     await mapLimit(batches, 4, async (batch) => {
       const agendas = batch.map(({ d, lang }) => {
         const sessions = byDelegate.get(d.id) ?? [];
@@ -134,6 +136,7 @@ export async function makeAgenda(
         ctx.onProgress?.(++done, people.length);
       }
     });
+    if (!wantedIds) await writer.commitFolder("agenda/personal");
   }
   const langs = editions.map(([l, l2]) => (l2 ? `${l}+${l2}` : l)).join(", ");
   const personal = options.personal === false ? 0 : (wantedIds?.length ?? event.delegates.length);

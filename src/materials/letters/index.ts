@@ -107,6 +107,9 @@ export async function makeLetters(
     volumes.length === 1 ? "all.pdf" : `all-${String(i + 1).padStart(3, "0")}.pdf`,
   );
   let done = 0;
+  // Letters for everyone: the kind's folder is made anew and replaces the old one when complete
+  // (a reprint for a few delegates writes their files in place).
+  if (!options.delegates) writer.replaceFolder(dir);
   await mapLimit(volumes, 2, async (volume, v) => {
     const batches = batchByLanguage(volume, LETTERS_PER_COMPILE);
     const cut = new Map<(typeof letters)[number], PagePick>();
@@ -144,6 +147,7 @@ export async function makeLetters(
       ),
     );
   }
+  if (!options.delegates) await writer.commitFolder(dir);
   const n = letters.length;
   const notes = [
     hostNationals ? `${hostNationals} ${config.country} nationals need no visa` : "",
