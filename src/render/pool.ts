@@ -92,7 +92,6 @@ export class RenderPool {
   }
 
   compile(job: CompileJob): Promise<CompiledPdf> {
-    if (job.json === undefined) job = { ...job, data: null, json: JSON.stringify(job.data) };
     // The benchmark replays a build's compiles with bare Typst to measure conclave's overhead
     // (bench/suite.ts, docs/performance.md): it asks for every job to be recorded.
     const record = process.env.CONCLAVE_RECORD_COMPILES;

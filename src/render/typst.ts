@@ -21,12 +21,6 @@ export interface CompileJob {
   template: string;
   /** Everything the template prints, as JSON (`sys.inputs.data`): data never becomes markup. */
   data: unknown;
-  /**
-   * `data` already written as JSON. The pool fills it in before a job crosses to a worker: one
-   * string is copied, where an object graph would be cloned on one side and rebuilt on the other
-   * only to be written as JSON there.
-   */
-  json?: string;
   /** Extra virtual files (QR codes, logos) by path relative to the templates folder. */
   assets?: Readonly<Record<string, Uint8Array>>;
   /** PDF creation time, in seconds since the epoch (fixed, for reproducible output). */
@@ -149,7 +143,7 @@ export class TypstEngine {
     const main = path.join(this.root, job.template);
     const result = this.compiler.compile({
       mainFilePath: main,
-      inputs: { data: job.json ?? JSON.stringify(job.data) },
+      inputs: { data: JSON.stringify(job.data) },
     });
     const doc = result.result;
     if (result.hasError() || !doc) {
