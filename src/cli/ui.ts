@@ -85,7 +85,10 @@ export function createUi(options: UiOptions = {}): Ui {
     error: (text) => stderr.write(`${text}\n`),
     task(text) {
       if (spinners && ora) {
-        const spinner: Ora = ora({ text, stream: stderr }).start();
+        // The terminal keeps its own Ctrl-C: with ora's stdin discarding (raw mode), Ctrl-C
+        // reached the build as a keystroke that was never turned into SIGINT, and a long build
+        // could not be stopped.
+        const spinner: Ora = ora({ text, stream: stderr, discardStdin: false }).start();
         return {
           update: (t) => {
             spinner.text = t;

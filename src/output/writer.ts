@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { UserError } from "../errors.js";
@@ -27,6 +27,36 @@ export function resolveOutDir(eventDir: string, out?: string): string {
     );
   }
   return dir;
+}
+
+/**
+ * Deletes the hidden folders that runs killed without a chance to clean up (SIGKILL, a power cut)
+ * left beside `name`: `.name.new-<pid>` and `.name.old-<pid>` of processes no longer running.
+ */
+function removeAbandoned(parent: string, name: string): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(parent);
+  } catch {
+    return;
+  }
+  const prefix = `.${name}.`;
+  for (const entry of entries) {
+    if (!entry.startsWith(prefix)) continue;
+    const m = /^(?:new|old)-(\d+)$/.exec(entry.slice(prefix.length));
+    if (!m || running(Number(m[1]))) continue;
+    rmSync(path.join(parent, entry), { recursive: true, force: true });
+  }
+}
+
+function running(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM"; // alive, someone else's
+  }
 }
 
 /**
@@ -60,6 +90,7 @@ export class OutputWriter {
     const final = this.resolve(folder);
     const staging = path.join(path.dirname(final), `.${path.basename(final)}.new-${process.pid}`);
     rmSync(staging, { recursive: true, force: true });
+    removeAbandoned(path.dirname(final), path.basename(final));
     for (const made of this.folders.keys()) if (made.startsWith(staging)) this.folders.delete(made);
     mkdirSync(staging, { recursive: true });
     this.staged.set(path.relative(this.root, final), staging);

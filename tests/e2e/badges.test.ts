@@ -282,6 +282,8 @@ describe("custom stock, logo and interruption", () => {
     child.kill("SIGINT");
     const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
     expect(code).toBe(130);
+    expect(stderr).toContain("Interrupted");
+    expect(stderr).not.toContain("internal error");
     const left = await readdir(out, { recursive: true }).catch(() => [] as string[]);
     expect(left.filter((f) => f.toString().endsWith(".tmp") || f.toString().endsWith(".pdf"))).toEqual([]);
   });

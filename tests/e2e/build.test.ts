@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -39,4 +40,46 @@ describe("conclave build", () => {
     // Every file of every material, byte for byte: PDFs, calendars, CSVs, JSON.
     expect(b.files).toEqual(a.files);
   });
+
+  it("stopped midway (SIGTERM), leaves the previous letters whole and nothing half made", async () => {
+    const out = path.join(tmp, "kept");
+    const first = conclave(["letters", "fixtures/cicon-2023", "--out", out]);
+    expect(first.code, first.stderr).toBe(0);
+    const folder = path.join(out, "letters/invitation");
+    const before = (await readdir(folder)).sort();
+    const sample = before.find((f) => f.endsWith(".pdf"))!;
+    const bytes = await readFile(path.join(folder, sample));
+    // A leftover of a run killed without a chance to clean up (SIGKILL): removed by the next run.
+    await mkdir(path.join(out, "letters/.invitation.new-2147483646"), { recursive: true });
+
+    const { generateEvent } = await import("../../bench/generate.js");
+    const big = path.join(tmp, "big");
+    await mkdir(big, { recursive: true });
+    for (const [name, content] of Object.entries(generateEvent(3000, 50, 5)))
+      await writeFile(path.join(big, name), content);
+    const child = spawn(process.execPath, ["bin/conclave.js", "letters", big, "--out", out], {
+      env: { ...process.env, NO_COLOR: "1", CI: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (d) => {
+      stderr += d;
+    });
+    // Stop once the first quarter of the new letters is written.
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        if (/letters [\d,]+\/3,000/.test(stderr)) {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 20);
+    });
+    child.kill("SIGTERM");
+    const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
+    expect(code).toBe(143);
+    expect(stderr).not.toContain("internal error");
+    expect((await readdir(folder)).sort()).toEqual(before);
+    expect(await readFile(path.join(folder, sample))).toEqual(bytes);
+    expect((await readdir(path.join(out, "letters"))).sort()).toEqual(["invitation"]);
+  }, 60_000);
 });

@@ -93,12 +93,19 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
   const fontFamilies = ["Pretendard", ...families.filter((f) => f !== "Pretendard")];
   const results: MaterialResult[] = [];
   const unavailable: MaterialName[] = [];
-  // Ctrl-C: stop the compilers and remove half-written temporary files, then exit 130.
-  const onSignal = () => {
+  // Ctrl-C (or a CI job cancelled: SIGTERM): stop the compilers and remove half-written
+  // temporary files and folders, then exit 130 (143).
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
     ui.error("\nInterrupted: stopping; no partial file is left behind.");
-    void Promise.all([pool.close(), writer.abort()]).finally(() => process.exit(130));
+    void Promise.all([pool.close(), writer.abort()]).finally(() =>
+      process.exit(signal === "SIGTERM" ? 143 : 130),
+    );
   };
   process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
   try {
     for (const name of wanted) {
       const material = MATERIALS[name];
@@ -146,6 +153,8 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
         if (r.tables) tables = r.tables;
         pool.evictAll();
       } catch (e) {
+        // Stopped by a signal: the compile jobs fail on purpose; the handler cleans up and exits.
+        if (stopping) await new Promise(() => {});
         t.fail(`${name} failed`);
         await writer.abort(); // a folder half made anew is dropped; the old one stays
         throw e;
@@ -154,6 +163,7 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
     await writer.writeManifest(`conclave ${version}`);
   } finally {
     process.removeListener("SIGINT", onSignal);
+    process.removeListener("SIGTERM", onSignal);
     await pool.close();
   }
   const seconds = (performance.now() - started) / 1000;
