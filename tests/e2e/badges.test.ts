@@ -3,7 +3,7 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { conclave, root } from "../helpers/cli.js";
+import { conclave, interrupt, root } from "../helpers/cli.js";
 import { toCsv } from "../helpers/make.js";
 import { readPdf, squash, strokeColours } from "../helpers/pdf.js";
 
@@ -261,26 +261,8 @@ describe("custom stock, logo and interruption", () => {
     for (const [name, content] of Object.entries(generateEvent(4000, 50, 3)))
       await writeFile(path.join(dir, name), content);
     const out = path.join(tmp, "big-out");
-    const { spawn } = await import("node:child_process");
-    const child = spawn(process.execPath, [path.join(root, "bin/conclave.js"), "badges", dir, "--out", out], {
-      env: { ...process.env, NO_COLOR: "1", CI: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stderr = "";
-    child.stderr.on("data", (d) => {
-      stderr += d;
-    });
-    // Interrupt once validation is done and the badges are being made.
-    await new Promise<void>((resolve) => {
-      const timer = setInterval(() => {
-        if (stderr.includes("Valid:")) {
-          clearInterval(timer);
-          setTimeout(resolve, 300);
-        }
-      }, 20);
-    });
-    child.kill("SIGINT");
-    const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
+    // Interrupt once the badges are being made (the first quarter done).
+    const { code, stderr } = await interrupt(["badges", dir, "--out", out], /badges [\d,]+\/4,000/, "SIGINT");
     expect(code).toBe(130);
     expect(stderr).toContain("Interrupted");
     expect(stderr).not.toContain("internal error");

@@ -1,9 +1,8 @@
-import { spawn } from "node:child_process";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { conclave } from "../helpers/cli.js";
+import { conclave, interrupt } from "../helpers/cli.js";
 
 let tmp: string;
 beforeAll(async () => {
@@ -57,25 +56,12 @@ describe("conclave build", () => {
     await mkdir(big, { recursive: true });
     for (const [name, content] of Object.entries(generateEvent(3000, 50, 5)))
       await writeFile(path.join(big, name), content);
-    const child = spawn(process.execPath, ["bin/conclave.js", "letters", big, "--out", out], {
-      env: { ...process.env, NO_COLOR: "1", CI: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stderr = "";
-    child.stderr.on("data", (d) => {
-      stderr += d;
-    });
     // Stop once the first quarter of the new letters is written.
-    await new Promise<void>((resolve) => {
-      const timer = setInterval(() => {
-        if (/letters [\d,]+\/3,000/.test(stderr)) {
-          clearInterval(timer);
-          resolve();
-        }
-      }, 20);
-    });
-    child.kill("SIGTERM");
-    const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
+    const { code, stderr } = await interrupt(
+      ["letters", big, "--out", out],
+      /letters [\d,]+\/3,000/,
+      "SIGTERM",
+    );
     expect(code).toBe(143);
     expect(stderr).not.toContain("internal error");
     expect((await readdir(folder)).sort()).toEqual(before);
