@@ -79,7 +79,18 @@ export function utcStamp(ms: number): string {
 
 /** A calendar file, CRLF line ends, every line folded. */
 export function renderIcs(cal: IcsCalendar): string {
-  const lines = [
+  return assembleIcs(
+    cal,
+    cal.events.map((e) => renderEvent(e, cal.stamp)),
+  );
+}
+
+/**
+ * A calendar file around events already rendered by `renderEvent`: a caller writing thousands of
+ * calendars from the same few hundred events renders each event once.
+ */
+export function assembleIcs(cal: Pick<IcsCalendar, "name" | "timezone">, events: readonly string[]): string {
+  const head = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
     "PRODID:-//conclave//conference organiser//EN",
@@ -88,23 +99,15 @@ export function renderIcs(cal: IcsCalendar): string {
     `X-WR-CALNAME:${escapeText(cal.name)}`,
     `X-WR-TIMEZONE:${cal.timezone}`,
   ];
-  const head = lines.map(foldLine).join("\r\n");
-  const events = cal.events.map((e) => veventText(e, cal.stamp));
-  return `${head}\r\n${events.join("")}END:VCALENDAR\r\n`;
+  return `${head.map(foldLine).join("\r\n")}\r\n${events.join("")}END:VCALENDAR\r\n`;
 }
 
-// 10,000 personal calendars repeat the same few hundred sessions: an event object made once per
-// session and language (see calendarOf) is escaped and folded once, here.
-const vevents = new WeakMap<IcsEvent, { stamp: number; text: string }>();
-
-/** One VEVENT, folded, each line ending in CRLF. */
-function veventText(e: IcsEvent, stampMs: number): string {
-  const known = vevents.get(e);
-  if (known && known.stamp === stampMs) return known.text;
+/** One VEVENT, every line folded and ended with CRLF; `stamp` is its DTSTAMP. */
+export function renderEvent(e: IcsEvent, stamp: number): string {
   const lines = [
     "BEGIN:VEVENT",
     `UID:${e.uid}`,
-    `DTSTAMP:${utcStamp(stampMs)}`,
+    `DTSTAMP:${utcStamp(stamp)}`,
     `DTSTART:${utcStamp(e.start)}`,
     `DTEND:${utcStamp(e.end)}`,
     `SUMMARY:${escapeText(e.summary)}`,
@@ -113,9 +116,7 @@ function veventText(e: IcsEvent, stampMs: number): string {
   if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
   if (e.categories?.length) lines.push(`CATEGORIES:${e.categories.map(escapeText).join(",")}`);
   lines.push("END:VEVENT");
-  const text = `${lines.map(foldLine).join("\r\n")}\r\n`;
-  vevents.set(e, { stamp: stampMs, text });
-  return text;
+  return `${lines.map(foldLine).join("\r\n")}\r\n`;
 }
 
 /**

@@ -141,10 +141,7 @@ export class TypstEngine {
       this.mapped.set(p, buffer);
     }
     const main = path.join(this.root, job.template);
-    const result = this.compiler.compile({
-      mainFilePath: main,
-      inputs: { data: JSON.stringify(job.data) },
-    });
+    const result = this.compiler.compile({ mainFilePath: main, inputs: { data: JSON.stringify(job.data) } });
     const doc = result.result;
     if (result.hasError() || !doc) {
       const error = result.takeError();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { calendarOf, uidDomain } from "../../src/materials/agenda/calendar.js";
+import { calendarOf, personalCalendars, uidDomain } from "../../src/materials/agenda/calendar.js";
 import { planPersonal, planProgramme, sessionsByDelegate } from "../../src/materials/agenda/plan.js";
 import { escapeMarkdown, programmeJson, programmeMarkdown } from "../../src/materials/agenda/web.js";
+import { renderIcs } from "../../src/render/ics.js";
 import { check, delegate, session, venue } from "../helpers/make.js";
 
 function event() {
@@ -93,5 +94,15 @@ describe("planProgramme", () => {
     expect(uid(mine, "C")).toBe(uid(all, "C"));
     expect(uidDomain(e)).toBe("test-summit.conclave");
     expect(all.events[0]!.description).toContain("Speakers: Hon. Baek Ji-woo");
+  });
+
+  it("writes personal calendars, each session rendered once, as the plain calendar would", () => {
+    const calendar = personalCalendars(e, 1_687_000_000_000);
+    for (const [id, sessions] of sessionsByDelegate(e)) {
+      for (const lang of ["en", "ko", "vi"] as const) {
+        const plain = renderIcs(calendarOf(e, sessions, lang, 1_687_000_000_000, id));
+        expect(calendar(sessions, lang, id)).toBe(plain);
+      }
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { personIn, pick } from "../../model/names.js";
 import type { Event, Session } from "../../model/types.js";
-import { type IcsCalendar, type IcsEvent, zonedToUtc } from "../../render/ics.js";
+import { assembleIcs, type IcsCalendar, type IcsEvent, renderEvent, zonedToUtc } from "../../render/ics.js";
 import type { Language } from "../../schema/fields.js";
 import { AGENDA_WORDS } from "./text.js";
 
@@ -17,26 +17,8 @@ export function uidDomain(event: Event): string {
   return `${slug}.conclave`;
 }
 
-// A session's event depends only on the session and the language (the Event a Session belongs to
-// is fixed), and a delegate's calendar repeats sessions thousands of others have too.
-const made = new WeakMap<Session, Map<Language, IcsEvent>>();
-
-/** One session as a calendar event, in one language; the same object each time it is asked. */
+/** One session as a calendar event, in one language. */
 export function sessionEvent(event: Event, s: Session, lang: Language): IcsEvent {
-  let byLang = made.get(s);
-  if (!byLang) {
-    byLang = new Map();
-    made.set(s, byLang);
-  }
-  let e = byLang.get(lang);
-  if (!e) {
-    e = makeSessionEvent(event, s, lang);
-    byLang.set(lang, e);
-  }
-  return e;
-}
-
-function makeSessionEvent(event: Event, s: Session, lang: Language): IcsEvent {
   const fb = event.config.defaultLanguage;
   const tz = event.config.timezone;
   const words = AGENDA_WORDS[lang];
@@ -83,5 +65,28 @@ export function calendarOf(
     timezone: event.config.timezone,
     stamp,
     events: sessions.map((s) => sessionEvent(event, s, lang)),
+  };
+}
+
+/**
+ * The personal calendars of one run, as ICS text. 10,000 calendars repeat the same few hundred
+ * sessions: each session's event is made, escaped and folded once per language, here.
+ */
+export function personalCalendars(
+  event: Event,
+  stamp: number,
+): (sessions: readonly Session[], lang: Language, name: string) => string {
+  const rendered = new Map<string, string>();
+  return (sessions, lang, name) => {
+    const events = sessions.map((s) => {
+      const key = `${lang} ${s.id}`;
+      let text = rendered.get(key);
+      if (text === undefined) {
+        text = renderEvent(sessionEvent(event, s, lang), stamp);
+        rendered.set(key, text);
+      }
+      return text;
+    });
+    return assembleIcs({ name, timezone: event.config.timezone }, events);
   };
 }

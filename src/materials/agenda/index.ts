@@ -9,7 +9,7 @@ import { loadLogo } from "../badges/index.js";
 import { batchByLanguage, cutPieces, requireDelegates } from "../common.js";
 import type { MaterialContext, MaterialResult } from "../index.js";
 import { SEATING_WORDS } from "../seating/words.js";
-import { calendarOf } from "./calendar.js";
+import { calendarOf, personalCalendars } from "./calendar.js";
 import { personalBatch, planPersonal, planProgramme, sessionsByDelegate } from "./plan.js";
 import { programmeJson, programmeMarkdown } from "./web.js";
 
@@ -103,6 +103,7 @@ export async function makeAgenda(
       people.map((d) => ({ d, lang: options.lang ?? d.language })),
       AGENDAS_PER_COMPILE,
     );
+    const calendar = personalCalendars(event, stamp);
     let done = 0;
     // Every delegate's agenda: the folder is made anew and replaces the old one when complete.
     if (!wantedIds) writer.replaceFolder("agenda/personal");
@@ -127,10 +128,7 @@ export async function makeAgenda(
       });
       const picks = cutPieces(compiled, agendas.length, "personal-agenda.typ");
       for (const [j, a] of agendas.entries()) {
-        await write(
-          `personal/${a.d.id}.ics`,
-          renderIcs(calendarOf(event, a.sessions, a.lang, stamp, a.data.delegate.latin)),
-        );
+        await write(`personal/${a.d.id}.ics`, calendar(a.sessions, a.lang, a.data.delegate.latin));
         await write(`personal/${a.d.id}.pdf`, assemblePdf([picks[j]!]));
         pages += picks[j]!.pages.length;
         ctx.onProgress?.(++done, people.length);
