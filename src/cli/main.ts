@@ -2,6 +2,7 @@ import { CommanderError } from "commander";
 import { BuildFailed, DataInvalid, UserError } from "../errors.js";
 import { createProgram } from "./program.js";
 import { formatPretty } from "./report/pretty.js";
+import { safeLines } from "./report/safe-text.js";
 import { createUi } from "./ui.js";
 
 /**
@@ -25,19 +26,19 @@ export async function main(argv: readonly string[]): Promise<number> {
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof UserError) {
-      ui.error(`${c.red("error:")} ${error.message}`);
-      if (error.hint) ui.error(`${c.cyan("hint:")} ${error.hint}`);
+      ui.error(`${c.red("error:")} ${safeLines(error.message)}`);
+      if (error.hint) ui.error(`${c.cyan("hint:")} ${safeLines(error.hint)}`);
       return 2;
     }
     if (error instanceof DataInvalid) {
       ui.error(formatPretty(error.diagnostics, c));
       const config = error.diagnostics.some((d) => d.code === "event-config");
-      if (config) ui.error(`${c.red("error:")} ${error.message}`);
+      if (config) ui.error(`${c.red("error:")} ${safeLines(error.message)}`);
       return config ? 2 : 1;
     }
     if (error instanceof BuildFailed) {
-      ui.error(`${c.red("error:")} ${error.message}`);
-      if (error.hint) ui.error(`${c.cyan("hint:")} ${error.hint}`);
+      ui.error(`${c.red("error:")} ${safeLines(error.message)}`);
+      if (error.hint) ui.error(`${c.cyan("hint:")} ${safeLines(error.hint)}`);
       return 1;
     }
     if (error instanceof Error && error.name === "ExitPromptError") {

@@ -1,5 +1,6 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import type { Ora } from "ora";
+import { safeLine } from "./report/safe-text.js";
 
 // The spinner library is loaded only where a spinner can be shown (an interactive stderr outside
 // CI): a build in CI or piped to a file starts without it.
@@ -83,7 +84,9 @@ export function createUi(options: UiOptions = {}): Ui {
       if (!quiet) stderr.write(`${text}\n`);
     },
     error: (text) => stderr.write(`${text}\n`),
-    task(text) {
+    task(raw) {
+      // Task lines name folders and files the user chose: cleaned like diagnostics (safe-text.ts).
+      const text = safeLine(raw);
       if (spinners && ora) {
         // The terminal keeps its own Ctrl-C: with ora's stdin discarding (raw mode), Ctrl-C
         // reached the build as a keystroke that was never turned into SIGINT, and a long build
@@ -91,11 +94,11 @@ export function createUi(options: UiOptions = {}): Ui {
         const spinner: Ora = ora({ text, stream: stderr, discardStdin: false }).start();
         return {
           update: (t) => {
-            spinner.text = t;
+            spinner.text = safeLine(t);
           },
-          succeed: (t) => spinner.succeed(t),
-          warn: (t) => spinner.warn(t),
-          fail: (t) => spinner.fail(t),
+          succeed: (t) => spinner.succeed(safeLine(t)),
+          warn: (t) => spinner.warn(safeLine(t)),
+          fail: (t) => spinner.fail(safeLine(t)),
         };
       }
       // Without a spinner, progress is a plain line at each quarter of the work, so a CI log
@@ -107,12 +110,12 @@ export function createUi(options: UiOptions = {}): Ui {
           const quarter = Math.floor((done / total) * 4);
           if (quarter > lastQuarter && quarter < 4) {
             lastQuarter = quarter;
-            ui.log(`  ${t}`);
+            ui.log(`  ${safeLine(t)}`);
           }
         },
-        succeed: (t) => ui.log(`${color.green("✓")} ${t}`),
-        warn: (t) => ui.error(`${color.yellow("!")} ${t}`),
-        fail: (t) => ui.error(`${color.red("✗")} ${t}`),
+        succeed: (t) => ui.log(`${color.green("✓")} ${safeLine(t)}`),
+        warn: (t) => ui.error(`${color.yellow("!")} ${safeLine(t)}`),
+        fail: (t) => ui.error(`${color.red("✗")} ${safeLine(t)}`),
       };
     },
   };

@@ -24,12 +24,21 @@ export interface CleanResult {
   removed: string[];
 }
 
-export function cleanCell(raw: string, multiline: boolean): CleanResult {
-  const removed = new Set<string>();
-  let value = raw.replace(INVISIBLE, (ch) => {
-    removed.add(describeChar(ch));
+/**
+ * `text` without control, bidi and zero-width characters (the one definition of what is
+ * invisible, shared by cell values and by every report a terminal or CI log shows), each removed
+ * character named in `removed`. Tab and line breaks are kept: callers decide about them.
+ */
+export function removeInvisible(text: string, removed?: Set<string>): string {
+  return text.replace(INVISIBLE, (ch) => {
+    removed?.add(describeChar(ch));
     return "";
   });
+}
+
+export function cleanCell(raw: string, multiline: boolean): CleanResult {
+  const removed = new Set<string>();
+  let value = removeInvisible(raw, removed);
   if (!multiline) {
     value = value.replace(LINE_BREAKS, (ch) => {
       removed.add(describeChar(ch));

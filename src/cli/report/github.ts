@@ -1,4 +1,5 @@
 import { countBySeverity, type Diagnostic } from "../../diagnostics.js";
+import { safeDiagnostic, safeLine } from "./safe-text.js";
 
 const escapeData = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
@@ -11,8 +12,9 @@ const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace
  * @param pathOf maps a diagnostic's file to the path GitHub knows (relative to the repository).
  */
 export function formatGithub(diagnostics: readonly Diagnostic[], pathOf: (file: string) => string): string {
-  const lines = diagnostics.map((d) => {
-    const props = [`file=${escapeProperty(pathOf(d.file))}`];
+  const lines = diagnostics.map((raw) => {
+    const d = safeDiagnostic(raw);
+    const props = [`file=${escapeProperty(safeLine(pathOf(raw.file)))}`];
     if (d.line > 0) props.push(`line=${d.line}`);
     if (d.column > 0) props.push(`col=${d.column}`);
     props.push(`title=${escapeProperty(d.code)}`);

@@ -1,5 +1,6 @@
 import type { ChalkInstance } from "chalk";
 import { countBySeverity, type Diagnostic } from "../../diagnostics.js";
+import { safeDiagnostic } from "./safe-text.js";
 
 /**
  * Diagnostics for a person at a terminal, grouped by file:
@@ -12,7 +13,9 @@ import { countBySeverity, type Diagnostic } from "../../diagnostics.js";
 export function formatPretty(diagnostics: readonly Diagnostic[], color: ChalkInstance): string {
   const lines: string[] = [];
   let file: string | undefined;
-  for (const d of diagnostics) {
+  for (const raw of diagnostics) {
+    // Headers, keys and file names are the user's text: colour codes are added after cleaning.
+    const d = safeDiagnostic(raw);
     if (d.file !== file) {
       if (file !== undefined) lines.push("");
       file = d.file;
