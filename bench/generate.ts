@@ -197,21 +197,51 @@ languages: [en, ko, vi]
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({
-    options: {
-      delegates: { type: "string", default: "1000" },
-      sessions: { type: "string", default: "100" },
-      out: { type: "string" },
-      seed: { type: "string", default: "1" },
-    },
-  });
-  if (!values.out) {
+const USAGE = `usage: npm run bench:generate -- --delegates N --sessions M --out DIR [--seed S]
+
+Writes a synthetic, valid event (event.yaml and the four CSV files) into DIR.
+  --delegates N   number of delegates (default 1000)
+  --sessions M    number of sessions (default 100)
+  --out DIR       folder to write (created if missing)
+  --seed S        random seed (default 1); the same seed gives the same files
+  --help          this text
+`;
+
+/** The options, or a usage error: a mistyped flag gets the usage, not a stack trace. */
+function readOptions(): { delegates: string; sessions: string; out: string; seed: string } {
+  let values: { delegates?: string; sessions?: string; out?: string; seed?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      options: {
+        delegates: { type: "string", default: "1000" },
+        sessions: { type: "string", default: "100" },
+        out: { type: "string" },
+        seed: { type: "string", default: "1" },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (e) {
+    process.stderr.write(`error: ${(e as Error).message}
+
+${USAGE}`);
+    process.exit(2);
+  }
+  if (values.help) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
+  const counts = [values.delegates, values.sessions, values.seed];
+  if (!values.out || counts.some((v) => !/^\d+$/.test(v ?? ""))) {
     process.stderr.write(
-      "usage: npm run bench:generate -- --delegates N --sessions M --out DIR [--seed S]\n",
+      `${values.out ? "error: --delegates, --sessions and --seed take whole numbers\n\n" : ""}${USAGE}`,
     );
     process.exit(2);
   }
+  return values as { delegates: string; sessions: string; out: string; seed: string };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const values = readOptions();
   const files = generateEvent(Number(values.delegates), Number(values.sessions), Number(values.seed));
   await mkdir(values.out, { recursive: true });
   for (const [name, content] of Object.entries(files)) await writeFile(path.join(values.out, name), content);

@@ -1,4 +1,4 @@
-import { isMap, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
+import { isMap, LineCounter, parseDocument, visit, type Node as YamlNode } from "yaml";
 import { z } from "zod";
 import { type Diagnostic, diag } from "../diagnostics.js";
 import { BADGE_STOCKS } from "../materials/badges/stock-names.js";
@@ -219,6 +219,21 @@ function toRecord(value: string | Partial<Record<Language, string>>, languages: 
   return Object.fromEntries(languages.map((l) => [l, value])) as Partial<Record<Language, string>>;
 }
 
+/** Alias expansions allowed in event.yaml: far more than a real event file reuses. */
+const MAX_ALIAS_COUNT = 100;
+
+/** Offset of the first alias in the document, to point the "too many aliases" error at. */
+function firstAlias(doc: ReturnType<typeof parseDocument>): number | undefined {
+  let at: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      at = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return at;
+}
+
 export type EventParse =
   | { ok: true; config: EventConfig; diagnostics: Diagnostic[] }
   | { ok: false; diagnostics: Diagnostic[] };
@@ -244,7 +259,27 @@ export function parseEventConfig(text: string, file = "event.yaml"): EventParse 
     );
   }
   if (diagnostics.length > 0) return { ok: false, diagnostics };
-  const data: unknown = doc.toJS() ?? {};
+  // Aliases expand when the document becomes data: nine anchors of nine aliases each (a
+  // "billion laughs") turn 300 bytes into hundreds of millions of values. The yaml package counts
+  // them and refuses; that refusal is the user's file, not a bug in conclave.
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+  } catch (e) {
+    if (!(e instanceof ReferenceError)) throw e;
+    const first = firstAlias(doc);
+    const pos = first === undefined ? { line: 1, col: 1 } : lineCounter.linePos(first);
+    diagnostics.push(
+      diag(
+        "event-config",
+        "error",
+        { file, line: pos.line, column: pos.col },
+        "YAML aliases (*name) expand into too many values; the file looks like a resource-exhaustion attack",
+        `Write the settings out instead of reusing anchors (&name) inside anchors; at most ${MAX_ALIAS_COUNT} expansions are allowed.`,
+      ),
+    );
+    return { ok: false, diagnostics };
+  }
   const result = eventSchema.safeParse(data);
   if (!result.success) {
     for (const issue of result.error.issues) {

@@ -1,8 +1,9 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { spawnSync } from "node:child_process";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { conclave } from "../helpers/cli.js";
+import { conclave, root } from "../helpers/cli.js";
 
 let tmp: string;
 beforeAll(async () => {
@@ -159,5 +160,55 @@ describe("conclave build", () => {
     ]);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: true });
+  });
+});
+
+describe("hostile or mistyped input gives a message, never a stack trace", () => {
+  it("a billion-laughs event.yaml is an event-config error naming event.yaml, exit 2", async () => {
+    const dir = path.join(tmp, "bomb");
+    await cp(path.join(root, "fixtures/cicon-2023"), dir, { recursive: true });
+    const names = "abcdefghi".split("");
+    const bomb = names
+      .map(
+        (n, i) =>
+          `${n}: &${n} [${Array(9)
+            .fill(i === 0 ? '"lol"' : `*${names[i - 1]}`)
+            .join(", ")}]`,
+      )
+      .join("\n");
+    await writeFile(
+      path.join(dir, "event.yaml"),
+      `${await readFile(path.join(dir, "event.yaml"), "utf8")}\n${bomb}\n`,
+    );
+    for (const command of ["validate", "build"]) {
+      const r = conclave(
+        command === "build" ? [command, dir, "--out", path.join(tmp, "bomb-out")] : [command, dir],
+      );
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stdout + r.stderr).toMatch(/event\.yaml:\d+:\d+ error event-config YAML aliases/);
+      expect(r.stdout + r.stderr).toContain("hint:");
+      expect(r.stdout + r.stderr).not.toMatch(/internal error|\n\s+at /);
+    }
+  });
+
+  it("bench/generate.ts --help prints its usage, and a wrong flag gets the usage with exit 2", () => {
+    const generate = (args: string[]) =>
+      spawnSync(
+        process.execPath,
+        [path.join(root, "node_modules/tsx/dist/cli.mjs"), "bench/generate.ts", ...args],
+        {
+          cwd: root,
+          encoding: "utf8",
+        },
+      );
+    const help = generate(["--help"]);
+    expect(help.status, help.stderr).toBe(0);
+    expect(help.stdout).toMatch(/^usage: npm run bench:generate/);
+    expect(help.stdout).toContain("--delegates N");
+    const wrong = generate(["--delegate", "10"]);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain("Unknown option '--delegate'");
+    expect(wrong.stderr).toContain("usage:");
+    expect(help.stderr + wrong.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -48,4 +48,31 @@ describe("parseEventConfig", () => {
     expect(r.diagnostics[0]!.line).toBeGreaterThan(0);
     expect(r.diagnostics[0]!.message).toMatch(/^YAML syntax/);
   });
+
+  it("refuses a billion-laughs file of nested aliases with a diagnostic, not an exception", () => {
+    // Nine anchors, each a list of nine aliases of the one before: 9^9 values from 330 bytes.
+    // The first alias is on line 8 (the base config has 6 lines, then "a:" has none).
+    const names = "abcdefghi".split("");
+    const bomb = names
+      .map(
+        (n, i) =>
+          `${n}: &${n} [${Array(9)
+            .fill(i === 0 ? '"lol"' : `*${names[i - 1]}`)
+            .join(", ")}]`,
+      )
+      .join("\n");
+    const r = parseEventConfig(`${baseConfigYaml}${bomb}\n`);
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]).toMatchObject({ code: "event-config", file: "event.yaml", line: 8, column: 8 });
+    expect(r.diagnostics[0]!.message).toContain("aliases");
+    expect(r.diagnostics[0]!.hint).toContain("anchors");
+  });
+
+  it("still reads a file that reuses an anchor a few times", () => {
+    const r = parseEventConfig(
+      `${baseConfigYaml}branding:\n  primary: &blue "#12355b"\n  secondary: *blue\n`,
+    );
+    expect(r.ok, JSON.stringify(r.diagnostics)).toBe(true);
+  });
 });
