@@ -119,16 +119,48 @@ export function renderEvent(e: IcsEvent, stamp: number): string {
   return `${lines.map(foldLine).join("\r\n")}\r\n`;
 }
 
+/** How a wall-clock time maps onto a zone's day: once, never (clocks go forward), or twice. */
+export type WallTimeKind = "exact" | "skipped" | "repeated";
+
+export interface WallTime {
+  /** The UTC instant, in milliseconds since the epoch. */
+  instant: number;
+  kind: WallTimeKind;
+  /** Minutes the clocks move that night (60 for most zones); 0 for an exact time. */
+  shift: number;
+}
+
+const DAY = 86_400_000;
+
 /**
- * A wall-clock time in an IANA time zone → the UTC instant. Two passes settle the offset across
- * daylight-saving changes.
+ * A wall-clock time in an IANA time zone → the UTC instant, as RFC 5545 §3.3.5 reads a local
+ * time: a time that happens twice (clocks going back) is its first occurrence; a time that never
+ * happens (clocks going forward) is read with the offset from before the gap, so 01:30 in London
+ * on 2023-03-26 is 01:30 GMT, which the clocks show as 02:30. Validation reports both cases.
+ *
+ * The offsets a day before and a day after are the two a changeover day can have; each is tried,
+ * and kept if it maps back to the same wall clock.
  */
-export function zonedToUtc(date: string, minutes: number, timeZone: string): number {
+export function resolveWallTime(date: string, minutes: number, timeZone: string): WallTime {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
   const wall = Date.UTC(y, m - 1, d, Math.floor(minutes / 60), minutes % 60);
-  let guess = wall - offsetMs(wall, timeZone);
-  guess = wall - offsetMs(guess, timeZone);
-  return guess;
+  const before = offsetMs(wall - DAY, timeZone);
+  const after = offsetMs(wall + DAY, timeZone);
+  const early = wall - before;
+  const late = wall - after;
+  const earlyFits = early + offsetMs(early, timeZone) === wall;
+  const lateFits = late + offsetMs(late, timeZone) === wall;
+  const shift = Math.abs(after - before) / 60_000;
+  if (earlyFits && lateFits && early !== late)
+    return { instant: Math.min(early, late), kind: "repeated", shift };
+  if (earlyFits) return { instant: early, kind: "exact", shift: 0 };
+  if (lateFits) return { instant: late, kind: "exact", shift: 0 };
+  return { instant: early, kind: "skipped", shift };
+}
+
+/** A wall-clock time in an IANA time zone → the UTC instant (see `resolveWallTime`). */
+export function zonedToUtc(date: string, minutes: number, timeZone: string): number {
+  return resolveWallTime(date, minutes, timeZone).instant;
 }
 
 const offsetFormats = new Map<string, Intl.DateTimeFormat>();

@@ -1,5 +1,6 @@
 import { type Diagnostic, diagAt } from "../diagnostics.js";
 import { attendeesBySession } from "../model/attendance.js";
+import { resolveWallTime } from "../render/ics.js";
 import type { SessionRow } from "../schema/sessions.js";
 import { pushTo } from "../util/group.js";
 import type { EventTables } from "./tables.js";
@@ -45,6 +46,7 @@ export function checkSchedule(t: EventTables): Diagnostic[] {
       );
     }
   }
+  out.push(...checkWallTimes(t));
   const sessions = t.sessions.filter(timed).sort(byTime);
 
   // Rooms: a sweep over each room's sessions in time order.
@@ -156,6 +158,61 @@ export function checkSchedule(t: EventTables): Diagnostic[] {
             "sessions",
             `${d.id} is registered for ${a.id} and ${b.id}, which overlap (${when(a)} and ${when(b)})`,
             "Keep only one of them in the sessions column, unless the delegate really moves between them.",
+          ),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Start and end times that the event's time zone skips or repeats on a daylight-saving night.
+ * A skipped time (01:30 in London on 2023-03-26) would become a calendar event at another time,
+ * or of no length: an error. A repeated one (01:30 on 2023-10-29) is read as its first
+ * occurrence, as RFC 5545 does: a warning, since the organiser may have meant the second.
+ */
+function checkWallTimes(t: EventTables): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const zone = t.config.timezone;
+  // Sessions share a few dates and times: each is resolved once.
+  const seen = new Map<string, ReturnType<typeof resolveWallTime>>();
+  const resolve = (date: string, minutes: number) => {
+    const key = `${date} ${minutes}`;
+    let r = seen.get(key);
+    if (!r) {
+      r = resolveWallTime(date, minutes, zone);
+      seen.set(key, r);
+    }
+    return r;
+  };
+  for (const s of t.sessions) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(s.date)) continue;
+    for (const field of ["start", "end"] as const) {
+      const minutes = s[field];
+      if (!Number.isFinite(minutes)) continue;
+      const r = resolve(s.date, minutes);
+      const verb = field === "start" ? "starts" : "ends";
+      if (r.kind === "skipped") {
+        out.push(
+          diagAt(
+            "nonexistent-time",
+            "error",
+            s.loc,
+            field,
+            `session ${s.id} ${verb} at ${hhmm(minutes)} on ${s.date}, a time that does not exist in ${zone}: the clocks go forward ${r.shift} min that night`,
+            `Choose a time outside the gap (${hhmm(minutes)} would be ${hhmm(minutes + r.shift)} on the clock), or check the date and event.yaml's timezone.`,
+          ),
+        );
+      } else if (r.kind === "repeated") {
+        out.push(
+          diagAt(
+            "ambiguous-time",
+            "warning",
+            s.loc,
+            field,
+            `session ${s.id} ${verb} at ${hhmm(minutes)} on ${s.date}, a time that happens twice in ${zone} (the clocks go back ${r.shift} min); the first is used`,
+            "Calendars get the first occurrence (summer time). Move the session out of the repeated hour to make it unambiguous.",
           ),
         );
       }

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEventFolder } from "../../src/load/event-folder.js";
 import { nameIn } from "../../src/model/names.js";
 import type { Event } from "../../src/model/types.js";
-import { zonedToUtc } from "../../src/render/ics.js";
 import { checkEvent } from "../../src/validate/index.js";
 import { conclave, root } from "../helpers/cli.js";
 import { baseConfigYaml, delegate, session, toCsv, venue } from "../helpers/make.js";
@@ -24,6 +23,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
+
+/** Ho Chi Minh City keeps UTC+7 all year: an instant worked out without the code under test. */
+const ictToUtc = (date: string, minutes: number) =>
+  Date.parse(`${date}T00:00:00Z`) + (minutes - 7 * 60) * 60_000;
 
 const parseIcs = async (file: string) => {
   const comp = new ICAL.Component(ICAL.parse(await readFile(file, "utf8")));
@@ -78,8 +81,8 @@ describe("conclave agenda on the example event", () => {
       const e = events.find((x) => x.uid === `${s.id}@cicon-2023.conclave`);
       expect(e, s.id).toBeDefined();
       expect(e!.summary).toBe(s.title.en);
-      expect(e!.startDate.toJSDate().getTime()).toBe(zonedToUtc(s.date, s.start, "Asia/Ho_Chi_Minh"));
-      expect(e!.endDate.toJSDate().getTime()).toBe(zonedToUtc(s.date, s.end, "Asia/Ho_Chi_Minh"));
+      expect(e!.startDate.toJSDate().getTime()).toBe(ictToUtc(s.date, s.start));
+      expect(e!.endDate.toJSDate().getTime()).toBe(ictToUtc(s.date, s.end));
       expect(e!.location).toContain(s.room.room.en);
       for (const sp of s.speakers) expect(e!.description).toContain(nameIn(sp, "en"));
     }

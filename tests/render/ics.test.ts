@@ -7,6 +7,7 @@ import {
   foldLine,
   renderEvent,
   renderIcs,
+  resolveWallTime,
   utcStamp,
   zonedToUtc,
 } from "../../src/render/ics.js";
@@ -38,6 +39,46 @@ describe("iCalendar text", () => {
     expect(utcStamp(zonedToUtc("2024-03-31", 12 * 60, "Europe/Berlin"))).toBe("20240331T100000Z");
     expect(utcStamp(zonedToUtc("2024-03-30", 12 * 60, "Europe/Berlin"))).toBe("20240330T110000Z");
     expect(utcStamp(zonedToUtc("2024-11-03", 8 * 60, "America/New_York"))).toBe("20241103T130000Z");
+  });
+
+  // Expected instants written by hand from the zones' rules (UK: clocks change at 01:00 UTC on the
+  // last Sunday of March and October; US: 02:00 local on the second Sunday of March and the first
+  // of November; New South Wales: 02:00 standard time on the first Sunday of October and 03:00
+  // daylight time on the first Sunday of April), not computed with the function under test.
+  it.each([
+    ["Europe/London", "2023-03-25", "12:00", "2023-03-25T12:00:00Z", "winter: GMT"],
+    ["Europe/London", "2023-03-26", "00:59", "2023-03-26T00:59:00Z", "just before the gap"],
+    ["Europe/London", "2023-03-26", "01:30", "2023-03-26T01:30:00Z", "skipped: read with GMT (02:30 BST)"],
+    ["Europe/London", "2023-03-26", "02:00", "2023-03-26T01:00:00Z", "just after the gap: BST"],
+    ["Europe/London", "2023-06-20", "09:00", "2023-06-20T08:00:00Z", "summer: BST"],
+    ["Europe/London", "2023-10-29", "00:59", "2023-10-28T23:59:00Z", "before the repeated hour"],
+    ["Europe/London", "2023-10-29", "01:00", "2023-10-29T00:00:00Z", "repeated: the first, BST"],
+    ["Europe/London", "2023-10-29", "01:30", "2023-10-29T00:30:00Z", "repeated: the first, BST"],
+    ["Europe/London", "2023-10-29", "02:00", "2023-10-29T02:00:00Z", "after the repeated hour: GMT"],
+    ["America/New_York", "2023-03-12", "01:59", "2023-03-12T06:59:00Z", "EST"],
+    ["America/New_York", "2023-03-12", "02:30", "2023-03-12T07:30:00Z", "skipped: read with EST"],
+    ["America/New_York", "2023-03-12", "03:00", "2023-03-12T07:00:00Z", "EDT"],
+    ["America/New_York", "2023-11-05", "01:30", "2023-11-05T05:30:00Z", "repeated: the first, EDT"],
+    ["America/New_York", "2023-11-05", "02:00", "2023-11-05T07:00:00Z", "EST"],
+    ["Australia/Sydney", "2023-04-02", "02:30", "2023-04-01T15:30:00Z", "repeated: the first, AEDT"],
+    ["Australia/Sydney", "2023-04-02", "03:00", "2023-04-01T17:00:00Z", "AEST"],
+    ["Australia/Sydney", "2023-10-01", "01:59", "2023-09-30T15:59:00Z", "AEST"],
+    ["Australia/Sydney", "2023-10-01", "02:30", "2023-09-30T16:30:00Z", "skipped: read with AEST"],
+    ["Australia/Sydney", "2023-10-01", "03:00", "2023-09-30T16:00:00Z", "AEDT"],
+  ])("%s %s %s is %s (%s)", (zone, date, time, expected) => {
+    const [h, m] = time.split(":").map(Number) as [number, number];
+    expect(new Date(zonedToUtc(date, h * 60 + m, zone)).toISOString()).toBe(expected.replace("Z", ".000Z"));
+  });
+
+  it("tells a skipped and a repeated wall-clock time from an ordinary one", () => {
+    expect(resolveWallTime("2023-03-26", 90, "Europe/London")).toMatchObject({ kind: "skipped", shift: 60 });
+    expect(resolveWallTime("2023-10-29", 90, "Europe/London")).toMatchObject({ kind: "repeated", shift: 60 });
+    expect(resolveWallTime("2023-10-29", 120, "Europe/London")).toMatchObject({ kind: "exact", shift: 0 });
+    expect(resolveWallTime("2023-10-01", 135, "Australia/Lord_Howe")).toMatchObject({
+      kind: "skipped",
+      shift: 30,
+    });
+    expect(resolveWallTime("2023-03-26", 90, "Asia/Ho_Chi_Minh")).toMatchObject({ kind: "exact" });
   });
 
   it("writes a calendar an independent parser reads back exactly", () => {

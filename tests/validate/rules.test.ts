@@ -204,3 +204,54 @@ describe("legacy Vietnamese detection and real names", () => {
     ]);
   });
 });
+
+describe("daylight saving", () => {
+  const inZone = (timezone: string, sessions: ReturnType<typeof session>[]) => {
+    const input = makeInput({ sessions });
+    return checkEvent({
+      ...input,
+      config: { ...input.config, timezone, start: "2023-01-01", end: "2023-12-31" },
+    });
+  };
+
+  it("rejects a session at a time the clocks skip, naming sessions.csv, the line and the column", () => {
+    const r = inZone("Europe/London", [
+      session("S1", { date: "2023-03-26", start: "01:30", end: "03:00" }),
+      session("S2", { date: "2023-03-26", start: "00:15", end: "01:00" }),
+      session("S3", { date: "2023-03-26", start: "02:00", end: "03:00" }),
+    ]);
+    const skipped = at(r, "nonexistent-time");
+    expect(skipped).toMatchObject([
+      { severity: "error", file: "sessions.csv", line: 2, column: 4, field: "start" },
+      { severity: "error", file: "sessions.csv", line: 3, column: 5, field: "end" },
+    ]);
+    expect(skipped[0]!.message).toBe(
+      "session S1 starts at 01:30 on 2023-03-26, a time that does not exist in Europe/London: the clocks go forward 60 min that night",
+    );
+    expect(skipped[0]!.hint).toContain("02:30");
+    expect(r.event).toBeUndefined();
+  });
+
+  it("finds the skipped hour of New York and Sydney too, and half an hour on Lord Howe Island", () => {
+    const gap = (zone: string, date: string, start: string) =>
+      at(inZone(zone, [session("S1", { date, start, end: "04:00" })]), "nonexistent-time").length;
+    expect(gap("America/New_York", "2023-03-12", "02:30")).toBe(1);
+    expect(gap("America/New_York", "2023-03-12", "03:00")).toBe(0);
+    expect(gap("Australia/Sydney", "2023-10-01", "02:30")).toBe(1);
+    expect(gap("Australia/Lord_Howe", "2023-10-01", "02:15")).toBe(1);
+    expect(gap("Australia/Lord_Howe", "2023-10-01", "02:30")).toBe(0);
+    expect(gap("Asia/Ho_Chi_Minh", "2023-03-26", "01:30")).toBe(0);
+  });
+
+  it("warns about a time that happens twice, and accepts the hours around it", () => {
+    const r = inZone("Europe/London", [
+      session("S1", { date: "2023-10-29", start: "01:30", end: "03:00" }),
+      session("S2", { date: "2023-10-29", start: "00:30", end: "00:59", room: "HALL" }),
+    ]);
+    expect(at(r, "ambiguous-time")).toMatchObject([
+      { severity: "warning", file: "sessions.csv", line: 2, column: 4, field: "start" },
+    ]);
+    expect(at(r, "ambiguous-time")[0]!.message).toContain("the first is used");
+    expect(at(r, "nonexistent-time")).toEqual([]);
+  });
+});
