@@ -129,6 +129,8 @@ export function scanTable(
   /** Columns without a header, and whether some row has a value in them. */
   const blankHeaders = new Map<number, boolean>();
   let headerLine: number | undefined;
+  /** The first row holds data, not headers: nothing else in the file can be read. */
+  let headerMissing = false;
 
   /** The header row: which column is which, checked once before the first data row. */
   const readHeader = (line: number, cells: readonly string[]) => {
@@ -206,11 +208,21 @@ export function scanTable(
   const blankLines: number[] = [];
   const errors = scanCsv(text, chooseDelimiter(text, expected), (line, cells) => {
     if (headerLine === undefined) {
+      headerMissing = looksHeaderless(cells, (cell) => {
+        const normal = normalizeHeader(cell);
+        const key = resolveHeader(aliases.get(normal) ?? normal, byCompact);
+        return key !== undefined && byName.get(key)?.required === true;
+      });
+      if (headerMissing) {
+        headerLine = line;
+        diagnostics.push(missingHeader(spec, file, line));
+        return;
+      }
       readHeader(line, cells);
       plan();
       return;
     }
-    readRow(line, cells);
+    if (!headerMissing) readRow(line, cells);
   });
   for (const e of errors)
     diagnostics.push(
@@ -229,7 +241,7 @@ export function scanTable(
     );
   }
   for (const c of spec.columns) {
-    if (c.required && !columns.has(c.name)) {
+    if (c.required && !headerMissing && !columns.has(c.name)) {
       diagnostics.push(
         diag(
           "missing-column",
@@ -364,6 +376,46 @@ export function scanTable(
     }
     onRow(row);
   }
+}
+
+// What a data cell looks like and a column name never does: an email address, a phone number,
+// a date or time, a plain number.
+const DATA_CELL = [
+  /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
+  /^\+?[\d\s().-]{7,}$/,
+  /^\d{4}-\d{1,2}-\d{1,2}([ T]\d{1,2}:\d{2}.*)?$/,
+  /^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$/,
+  /^\d{1,2}:\d{2}$/,
+  /^[+-]?\d+([.,]\d+)?$/,
+];
+
+/**
+ * A first row that is data rather than headers (the file was saved without its header row): a
+ * cell looks like data, or not one required column is named. Its cells are then never quoted:
+ * they are a delegate's email, phone and passport number.
+ *
+ * @param namesRequired whether a header cell names one of the file's required columns
+ */
+export function looksHeaderless(cells: readonly string[], namesRequired: (cell: string) => boolean): boolean {
+  let required = false;
+  for (const cell of cells) {
+    const value = cell.trim();
+    if (value === "") continue;
+    if (DATA_CELL.some((re) => re.test(value))) return true;
+    if (!required && namesRequired(cell)) required = true;
+  }
+  return !required;
+}
+
+function missingHeader(spec: TableSpec, file: string, line: number): Diagnostic {
+  const required = spec.columns.filter((c) => c.required).map((c) => c.name);
+  return diag(
+    "missing-header",
+    "error",
+    { file, line },
+    `the first row is not a header row: it holds data or names none of the ${spec.key} columns (${required.join(", ")}); the file was not read`,
+    `Insert a header row with the column names (see docs/data-format.md), or map your own headers in event.yaml under columns.${spec.key}.`,
+  );
 }
 
 /** Header key with separators dropped, so "Given Name", "given-name" and "given_name" agree. */

@@ -75,6 +75,36 @@ describe("readTable: headers", () => {
     expect(unknown.hint).toContain('Did you mean "organisation"?');
   });
 
+  it("reports a missing header row once, without quoting the first delegate's private values", () => {
+    const row = (id: string) =>
+      `${id},Hon.,Seo-yeon,Han,,,Hanbit Energy,,,,,,KR,vip,,,,ko,seoyeon.han@example.kr,+82 10 5555 0199,,,,,M71234567,KR,1981-04-02,,`;
+    const r = read(`${row("KR-101")}\n${row("KR-102")}\n`);
+    expect(r.diagnostics).toMatchObject([
+      { code: "missing-header", severity: "error", file: "delegates.csv", line: 1, column: 0 },
+    ]);
+    expect(r.diagnostics[0]!.message).toContain("id, given_name, family_name");
+    expect(r.rows).toEqual([]);
+    const text = JSON.stringify(r.diagnostics);
+    for (const secret of ["seoyeon", "5555", "M71234567", "1981", "Seo-yeon", "KR-101"])
+      expect(text).not.toContain(secret);
+  });
+
+  it.each([
+    ["an email", "A-1,G,F,O,KR,vip,min@example.kr"],
+    ["a phone number", "A-1,G,F,O,KR,vip,+84 90 555 0102"],
+    ["a date", "A-1,G,F,O,KR,vip,1990-01-31"],
+    ["no required column", "A-1,G,F,O,KR,vip"],
+  ])("takes a first row with %s for data, not headers", (_, first) => {
+    expect(codesAt(read(`${first}\nA-2,G,F,O,KR,vip\n`))).toEqual(["missing-header@1:0"]);
+  });
+
+  it("still reads a header with an unknown column, and a header of only some required columns", () => {
+    expect(
+      codesAt(read("id,given_name,family_name,organisation,country,category,Notes\nA-1,G,F,O,KR,vip,x\n")),
+    ).toEqual(["unknown-column@1:7"]);
+    expect(codesAt(read("ID,Email\nA-1,a@example.kr\n"))).not.toContain("missing-header@1:0");
+  });
+
   it("reports a blank header only when its column has values", () => {
     expect(
       codesAt(read("id,given_name,family_name,organisation,country,category,\nA,G,F,O,KR,vip,\n")),

@@ -89,3 +89,30 @@ describe("conclave validate on a hostile header and key", () => {
     }
   });
 });
+
+describe("a delegates.csv without its header row", () => {
+  it("is one missing-header error, and the first delegate's private values appear in no format", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "conclave-noheader-"));
+    try {
+      await cp(path.join(root, "fixtures/cicon-2023"), dir, { recursive: true });
+      const file = path.join(dir, "delegates.csv");
+      const lines = (await readFile(file, "utf8")).split("\n");
+      const header = lines[0]!.split(",");
+      const first = lines[1]!.split(",");
+      const privateValues = ["email", "phone", "passport_number", "date_of_birth"]
+        .map((c) => first[header.indexOf(c)]!)
+        .filter((v) => v !== "");
+      expect(privateValues.length).toBeGreaterThanOrEqual(3);
+      await writeFile(file, lines.slice(1).join("\n"));
+      for (const format of ["pretty", "json", "github"]) {
+        const r = conclave(["validate", dir, "--format", format]);
+        expect(r.code).toBe(1);
+        expect(r.stdout).toContain("missing-header");
+        expect(r.stdout).not.toContain("unknown-column");
+        for (const v of privateValues) expect(r.stdout + r.stderr, format).not.toContain(v);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
