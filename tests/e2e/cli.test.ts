@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -210,5 +210,37 @@ describe("hostile or mistyped input gives a message, never a stack trace", () =>
     expect(wrong.stderr).toContain("Unknown option '--delegate'");
     expect(wrong.stderr).toContain("usage:");
     expect(help.stderr + wrong.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("GitHub annotations for files event.yaml names by path", () => {
+  // The file stays inside the event folder: conclave reads nothing outside it.
+  it("give an absolute sessions.csv its path in the repository, and none outside the working directory", async () => {
+    const repo = path.join(tmp, "repo");
+    const event = path.join(repo, "events/cicon");
+    await cp(path.join(root, "fixtures/bad/room-conflict"), event, { recursive: true });
+    await mkdir(path.join(event, "data"));
+    await mkdir(path.join(repo, "other"));
+    await rename(path.join(event, "sessions.csv"), path.join(event, "data/sessions.csv"));
+    const yaml = path.join(event, "event.yaml");
+    await writeFile(
+      yaml,
+      `${await readFile(yaml, "utf8")}files:\n  sessions: ${path.join(event, "data/sessions.csv")}\n`,
+    );
+    const env = { GITHUB_WORKSPACE: "" };
+    const inside = conclave(["validate", "events/cicon", "--format", "github"], { cwd: repo, env });
+    expect(inside.code, inside.stderr).toBe(1);
+    expect(inside.stdout).toMatch(
+      /^::error file=events\/cicon\/data\/sessions\.csv,line=4,col=6,title=room-conflict::/m,
+    );
+    const outside = conclave(["validate", "../events/cicon", "--format", "github"], {
+      cwd: path.join(repo, "other"),
+      env,
+    });
+    expect(outside.code).toBe(1);
+    expect(outside.stdout).toMatch(
+      /^::error title=room-conflict::\/.*\/data\/sessions\.csv:4:6: session PRESS/m,
+    );
+    expect(outside.stdout).not.toContain("file=..");
   });
 });

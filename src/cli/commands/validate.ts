@@ -1,9 +1,8 @@
-import path from "node:path";
 import { countBySeverity } from "../../diagnostics.js";
 import { DataInvalid } from "../../errors.js";
 import { loadEventFolder } from "../../load/event-folder.js";
 import { checkEvent } from "../../validate/index.js";
-import { formatGithub } from "../report/github.js";
+import { formatGithub, githubPath } from "../report/github.js";
 import { formatJson } from "../report/json.js";
 import { formatPretty } from "../report/pretty.js";
 import type { Ui } from "../ui.js";
@@ -17,7 +16,7 @@ export interface ValidateOptions {
 
 /** `conclave validate [dir]`: every problem, in one report; exit 0 clean, 1 errors, 2 configuration. */
 export async function validateCommand(dir: string, options: ValidateOptions, ui: Ui): Promise<number> {
-  const pathOf = (file: string) => path.relative(process.cwd(), path.join(dir, file)) || file;
+  const pathOf = (file: string) => githubPath(dir, file);
   let diagnostics: readonly import("../../diagnostics.js").Diagnostic[];
   let configBroken = false;
   let summary = "";
