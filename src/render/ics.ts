@@ -97,9 +97,24 @@ export function assembleIcs(cal: Pick<IcsCalendar, "name" | "timezone">, events:
     "CALSCALE:GREGORIAN",
     "METHOD:PUBLISH",
     `X-WR-CALNAME:${escapeText(cal.name)}`,
-    `X-WR-TIMEZONE:${cal.timezone}`,
+    `X-WR-TIMEZONE:${zoneName(cal.timezone)}`,
   ];
   return `${head.map(foldLine).join("\r\n")}\r\n${events.join("")}END:VCALENDAR\r\n`;
+}
+
+/**
+ * The zone's name as calendar apps know it. Intl accepts any case (`asia/ho_chi_minh`) and gives
+ * back its own canonical name; that name is used unless it is another alias of the zone (some ICU
+ * versions answer `Asia/Saigon` for `Asia/Ho_Chi_Minh`) and the user's own name is written in
+ * mixed case, which is how IANA writes every zone.
+ *
+ *   zoneName("europe/london") → "Europe/London"    zoneName("Asia/Ho_Chi_Minh") → "Asia/Ho_Chi_Minh"
+ */
+export function zoneName(timeZone: string): string {
+  const canonical = new Intl.DateTimeFormat("en-US", { timeZone }).resolvedOptions().timeZone;
+  if (canonical.toLowerCase() === timeZone.toLowerCase()) return canonical;
+  const oneCase = timeZone === timeZone.toLowerCase() || timeZone === timeZone.toUpperCase();
+  return oneCase ? canonical : timeZone;
 }
 
 /** One VEVENT, every line folded and ended with CRLF; `stamp` is its DTSTAMP. */

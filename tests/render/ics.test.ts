@@ -10,6 +10,7 @@ import {
   resolveWallTime,
   utcStamp,
   zonedToUtc,
+  zoneName,
 } from "../../src/render/ics.js";
 
 const octets = (s: string) => new TextEncoder().encode(s).length;
@@ -105,6 +106,20 @@ describe("iCalendar text", () => {
     expect(ev!.location).toBe("Phòng Sen, Khách sạn Saigon Riverside, 12 Tôn Đức Thắng, Quận 1".repeat(3));
     expect(ev!.startDate.toJSDate().toISOString()).toBe("2023-06-20T02:00:00.000Z");
     expect(ev!.endDate.toJSDate().toISOString()).toBe("2023-06-20T03:30:00.000Z");
+  });
+});
+
+describe("the calendar's time zone name", () => {
+  it("is written the way IANA spells it, whatever the case in event.yaml", () => {
+    const zoneOf = (timezone: string) =>
+      /^X-WR-TIMEZONE:(.*)$/m.exec(assembleIcs({ name: "T", timezone }, []))![1]!.trim();
+    expect(zoneOf("europe/london")).toBe("Europe/London");
+    expect(zoneOf("AMERICA/NEW_YORK")).toBe("America/New_York");
+    expect(zoneOf("asia/seoul")).toBe("Asia/Seoul");
+    expect(zoneOf("Asia/Ho_Chi_Minh")).toBe("Asia/Ho_Chi_Minh");
+    // Intl knows the zone by one of its two IANA names; either is a name calendar apps read.
+    expect(["Asia/Ho_Chi_Minh", "Asia/Saigon"]).toContain(zoneOf("asia/ho_chi_minh"));
+    expect(zoneName("utc")).toBe("UTC");
   });
 });
 
