@@ -9,7 +9,7 @@ import type { Event } from "../../src/model/types.js";
 import { checkEvent } from "../../src/validate/index.js";
 import { conclave, root } from "../helpers/cli.js";
 import { baseConfigYaml, delegate, session, toCsv, venue } from "../helpers/make.js";
-import { readPdf, squash } from "../helpers/pdf.js";
+import { readPdf, squash, textExtents } from "../helpers/pdf.js";
 
 let tmp: string;
 let out: string;
@@ -185,6 +185,41 @@ describe("personal agendas cut from one compile", () => {
       expect(squash(two.text[0]!)).toContain("SessionS39");
       const all = squash(busyPdf.text.join(" "));
       for (const t of times) expect(all).toContain(`Session${t.id}`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("wraps a 300-character name inside the page in a personal agenda", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "conclave-long-name-"));
+    try {
+      await writeFile(path.join(dir, "event.yaml"), baseConfigYaml);
+      await writeFile(path.join(dir, "venues.csv"), toCsv([venue("HALL")]));
+      await writeFile(path.join(dir, "sessions.csv"), toCsv([session("S1")]));
+      // One word of 300 letters, and a 300-character name of ordinary words.
+      const word = "Wolfeschlegelsteinhausen".repeat(13).slice(0, 300);
+      const words = "Bartholomew Maximilian ".repeat(14).slice(0, 300).trim();
+      await writeFile(
+        path.join(dir, "delegates.csv"),
+        toCsv([
+          delegate("D-WORD", { given_name: word, sessions: "S1" }),
+          delegate("D-WORDS", { given_name: words, sessions: "S1" }),
+        ]),
+      );
+      const r = conclave(["agenda", dir, "--out", path.join(dir, "out")]);
+      expect(r.code, r.stderr).toBe(0);
+      for (const [id, name] of [
+        ["D-WORD", word],
+        ["D-WORDS", words],
+      ] as const) {
+        const file = path.join(dir, `out/agenda/personal/${id}.pdf`);
+        for (const p of await textExtents(file)) {
+          expect(p.minX, `${id} page ${p.page}`).toBeGreaterThanOrEqual(16 * 2.8346 - 3);
+          expect(p.maxX, `${id} page ${p.page}`).toBeLessThanOrEqual(p.width - 16 * 2.8346 + 3);
+        }
+        const text = (await readPdf(file)).text.join("").replace(/\u200b/g, "");
+        expect(squash(text), id).toContain(squash(name));
+      }
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -135,4 +135,28 @@ describe("conclave letters on the example event", () => {
     const text = (await readPdf(path.join(o, "letters/invitation", file))).text.join(" ");
     expect(squash(text)).toContain(squash('#read("/etc/passwd") *Hong*'));
   });
+
+  it("wraps a 300-character name inside the margins, in a language without hyphenation too", async () => {
+    const dir = path.join(tmp, "long-name");
+    await cp(path.join(root, "fixtures/cicon-2023"), dir, { recursive: true });
+    const csv = await readFile(path.join(dir, "delegates.csv"), "utf8");
+    // One word of 300 letters: no space, no hyphen, nothing a line breaker could use.
+    const word = "Thịnhvượngphúcan".repeat(19).slice(0, 300);
+    expect([...word]).toHaveLength(300);
+    await writeFile(
+      path.join(dir, "delegates.csv"),
+      csv.replace("VN-006,Ông,Quoc Bao,Nguyen,Nguyễn Quốc Bảo,", `VN-006,Ông,${word},Nguyen,Nguyễn ${word},`),
+    );
+    const o = path.join(tmp, "long-name-out");
+    const r = conclave(["letters", dir, "--out", o, "--delegates", "VN-006"]);
+    expect(r.code, r.stderr).toBe(0);
+    const file = (await readdir(path.join(o, "letters/invitation"))).find((f) => f.startsWith("VN-006"))!;
+    const letter = path.join(o, "letters/invitation", file);
+    for (const p of await textExtents(letter)) {
+      expect(p.minX, `page ${p.page}`).toBeGreaterThanOrEqual(24 * 2.8346 - 3);
+      expect(p.maxX, `page ${p.page}`).toBeLessThanOrEqual(p.width - 24 * 2.8346 + 3);
+    }
+    // Nothing of the name is lost to the page edge: every letter of it is printed.
+    expect(squash((await readPdf(letter)).text.join("").replace(/\u200b/g, ""))).toContain(squash(word));
+  });
 });
