@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatGithub } from "../../src/cli/report/github.js";
 import { formatJson } from "../../src/cli/report/json.js";
 import { formatPretty } from "../../src/cli/report/pretty.js";
+import { createUi } from "../../src/cli/ui.js";
 import { diag } from "../../src/diagnostics.js";
 import { conclave, root } from "../helpers/cli.js";
 
@@ -52,6 +53,21 @@ describe("reports neutralise control characters in user text", () => {
   });
 });
 
+describe("progress lines", () => {
+  it("clean a folder or file name the user chose before it reaches stderr", () => {
+    let written = "";
+    const stderr = { isTTY: false, write: (t: string) => (written += t) } as unknown as NodeJS.WriteStream;
+    const ui = createUi({ env: { CI: "true" }, stderr, color: false });
+    const task = ui.task(`Validating ${HOSTILE}`);
+    task.update(`Checking ${HOSTILE}`, 2, 4);
+    task.succeed(`Checked ${HOSTILE}`);
+    task.fail(`Could not validate ${HOSTILE}`);
+    expect(written).toContain("Checked [31mred");
+    expect(written.split("\n")).toHaveLength(4);
+    expect(written).not.toMatch(CONTROL);
+  });
+});
+
 describe("conclave validate on a hostile header and key", () => {
   let dir: string;
   beforeAll(async () => {
@@ -73,6 +89,19 @@ describe("conclave validate on a hostile header and key", () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("owned");
     expect(r.stdout + r.stderr).not.toMatch(CONTROL);
+  });
+
+  it("prints no escape from a folder name in an error message, exit 2", async () => {
+    const hostileDir = path.join(tmpdir(), `conclave-text-\u001b[2J\u202e-${process.pid}`);
+    await cp(dir, hostileDir, { recursive: true });
+    try {
+      const r = conclave(["build", hostileDir, "--out", hostileDir]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("is the event folder");
+      expect(r.stdout + r.stderr).not.toMatch(CONTROL);
+    } finally {
+      await rm(hostileDir, { recursive: true, force: true });
+    }
   });
 
   it("prints no escape from a YAML key, exit 2", async () => {
