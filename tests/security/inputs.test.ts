@@ -1,9 +1,10 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { mkdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { root } from "../helpers/cli.js";
 import { readPdf } from "../helpers/pdf.js";
 import { copyExample, edit, recordingProxy, run, tmpRoot } from "./inputs-helpers.js";
 
@@ -113,6 +114,42 @@ describe("files: in event.yaml stay inside the event folder", () => {
       shared,
     ]);
     expect(r.code, r.stderr).toBe(0);
+  });
+});
+
+describe("fonts and signatures pass the same check", () => {
+  const font = path.join(root, "node_modules/pretendard/dist/public/static/Pretendard-Black.otf");
+
+  it("refuses a font outside the event folder, a link to one, and takes it from an allowed folder", async () => {
+    const shared = path.join(tmp, "shared-fonts");
+    await mkdir(shared, { recursive: true });
+    await cp(font, path.join(shared, "Black.otf"));
+    const dir = await copyExample(tmp, "fonts");
+    await edit(dir, "fonts: []", `fonts: [${path.join(shared, "Black.otf")}]`);
+    let r = await run(["validate", dir]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain(`fonts: ${path.join(shared, "Black.otf")} is outside the event folder`);
+    await mkdir(path.join(dir, "fonts"));
+    await symlink(path.join(shared, "Black.otf"), path.join(dir, "fonts/Black.otf"));
+    await edit(dir, `fonts: [${path.join(shared, "Black.otf")}]`, "fonts: [fonts]");
+    r = await run(["validate", dir]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain("fonts: fonts/Black.otf is a link to");
+    r = await run(["validate", dir, "--allow-outside", shared]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+  });
+
+  it("refuses a signature image that is a link out of the event folder", async () => {
+    const dir = await copyExample(tmp, "signature");
+    const outside = path.join(tmp, "outside-signature.svg");
+    await cp(path.join(dir, "signature.svg"), outside);
+    await rm(path.join(dir, "signature.svg"));
+    await symlink(outside, path.join(dir, "signature.svg"));
+    const r = await run(["letters", dir, "--out", path.join(tmp, "signature-out"), "--delegates", "KR-001"]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(
+      /letters\.invitation\.signatory\.signature: signature\.svg is a link to .*outside the event folder/,
+    );
   });
 });
 
