@@ -76,6 +76,23 @@ describe("files: in event.yaml stay inside the event folder", () => {
     expect(r.stderr).toContain("140 delegates");
   });
 
+  it("refuses an event.yaml that is a link out of the event folder, or a FIFO", async () => {
+    const dir = await copyExample(tmp, "yaml-link");
+    const outside = path.join(tmp, "outside-event.yaml");
+    await cp(path.join(dir, "event.yaml"), outside);
+    await rm(path.join(dir, "event.yaml"));
+    await symlink(outside, path.join(dir, "event.yaml"));
+    let r = await run(["validate", dir]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain(`event.yaml is a link to ${outside}, outside the event folder`);
+    await rm(path.join(dir, "event.yaml"));
+    execFileSync("mkfifo", [path.join(dir, "event.yaml")]);
+    r = await run(["validate", dir], { timeoutMs: 30_000 });
+    expect(r.timedOut, "conclave hung on the FIFO").toBe(false);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain("event.yaml is a named pipe (FIFO), not a file");
+  });
+
   it("reads outside only what allow_outside: or --allow-outside names, and refuses a listed place that is missing", async () => {
     const shared = path.join(tmp, "shared-assets");
     await mkdir(shared, { recursive: true });
