@@ -25,6 +25,20 @@ const positiveNumber = (value: string) => {
   return n;
 };
 
+/** The most compile workers: more than the cores only take memory (each holds Typst and its fonts). */
+export const maxJobs = () => availableParallelism();
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** `--allow-outside PATH`, repeatable, on every command that reads an event folder. */
+const allowOutsideOption = () =>
+  new Option(
+    "--allow-outside <path>",
+    "also read files under this folder outside the event folder (shared logos, fonts); repeatable",
+  )
+    .argParser(collect)
+    .default([]);
+
 const idList = (value: string) =>
   value
     .split(/[,;]/)
@@ -99,6 +113,7 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
         .default("pretty"),
     )
     .option("--strict", "treat warnings as errors (exit 1)", false)
+    .addOption(allowOutsideOption())
     .addHelpText(
       "after",
       examples([
@@ -107,14 +122,26 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
         "conclave validate . --format github --strict   # annotations in a GitHub Actions job",
       ]),
     )
-    .action((dir: string, o: { format: "pretty" | "json" | "github"; strict: boolean }) =>
-      run(import("./commands/validate.js").then((m) => m.validateCommand(dir, o, ui()))),
+    .action(
+      (dir: string, o: { format: "pretty" | "json" | "github"; strict: boolean; allowOutside: string[] }) =>
+        run(import("./commands/validate.js").then((m) => m.validateCommand(dir, o, ui()))),
     );
 
+  // --jobs above the cores is lowered to them, with a notice (printed by the action, which has the ui).
+  let jobsNotice: string | undefined;
   const jobsOption = () =>
-    new Option("-j, --jobs <n>", "parallel compile workers")
-      .argParser(positiveInt)
-      .default(availableParallelism(), "number of cores");
+    new Option("-j, --jobs <n>", `parallel compile workers, at most the number of cores (${maxJobs()})`)
+      .argParser((value: string) => {
+        const n = positiveInt(value);
+        if (n <= maxJobs()) return n;
+        jobsNotice = `--jobs ${n}: using ${maxJobs()}, the number of cores (more workers only take memory).`;
+        return maxJobs();
+      })
+      .default(maxJobs(), "number of cores");
+  const noticeJobs = (u: Ui) => {
+    if (jobsNotice) u.log(jobsNotice);
+    return u;
+  };
 
   program
     .command("build")
@@ -125,6 +152,7 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
     .option("-o, --out <dir>", "output folder (default: <dir>/out)")
     .option("--only <materials>", `comma-separated subset of: ${MATERIAL_NAMES.join(", ")}`, parseOnly)
     .addOption(jobsOption())
+    .addOption(allowOutsideOption())
     .addOption(
       new Option("--format <format>", "summary format").choices(["pretty", "json"]).default("pretty"),
     )
@@ -137,8 +165,16 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
       ]),
     )
     .action(
-      (dir: string, o: { out?: string; only?: MaterialName[]; jobs: number; format: "pretty" | "json" }) =>
-        run(import("./commands/build.js").then((m) => m.buildCommand(dir, o, ui()))),
+      (
+        dir: string,
+        o: {
+          out?: string;
+          only?: MaterialName[];
+          jobs: number;
+          format: "pretty" | "json";
+          allowOutside: string[];
+        },
+      ) => run(import("./commands/build.js").then((m) => m.buildCommand(dir, o, noticeJobs(ui())))),
     );
 
   for (const name of MATERIAL_NAMES) {
@@ -147,7 +183,8 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
       .description(`validate, then make only the ${name}`)
       .argument("[dir]", "event folder holding event.yaml", ".")
       .option("-o, --out <dir>", "output folder (default: <dir>/out)")
-      .addOption(jobsOption());
+      .addOption(jobsOption())
+      .addOption(allowOutsideOption());
     if (name === "badges") {
       cmd
         .addOption(
@@ -243,7 +280,7 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
         ),
       )
       .action((dir: string, o: { out?: string; jobs: number } & Record<string, unknown>) =>
-        run(import("./commands/material.js").then((m) => m.materialCommand(name, dir, o, ui()))),
+        run(import("./commands/material.js").then((m) => m.materialCommand(name, dir, o, noticeJobs(ui())))),
       );
   }
 

@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -5,6 +6,7 @@ import { UserError } from "../errors.js";
 import { createMeasurer, type Measurer } from "../render/measure.js";
 import { type OpenTypeFont, readFont } from "../render/opentype.js";
 import type { GlyphCoverage } from "../validate/glyphs.js";
+import { type Confinement, confine, READ_LIMITS, readRegularFile, resolveConfined } from "./confine.js";
 
 const require = createRequire(import.meta.url);
 let measurer: Measurer | undefined;
@@ -26,20 +28,47 @@ export function bundledFontFiles(): string[] {
   return ["Regular", "Medium", "SemiBold", "Bold"].map((w) => path.join(dir, `Pretendard-${w}.otf`));
 }
 
-/** Font files named in event.yaml (files or folders, relative to the event folder) plus the bundled ones. */
-export async function resolveFontFiles(eventDir: string, configured: readonly string[]): Promise<string[]> {
+/**
+ * Font files named in event.yaml (files or folders, relative to the event folder) plus the bundled
+ * ones, as real paths: each inside the event folder or an allowed place, a regular file within
+ * the font size limit (README "Safety"); Typst then loads exactly these. A bare folder is an
+ * event folder with nothing allowed outside it.
+ */
+export async function resolveFontFiles(
+  event: Confinement | string,
+  configured: readonly string[],
+): Promise<string[]> {
+  const c = typeof event === "string" ? confine(event) : event;
   const files: string[] = [];
+  const check = (real: string, label: string) => {
+    const info = statSync(real);
+    if (!info.isFile())
+      throw new UserError(`${label} is not a font file`, "Name a font file or a folder of fonts.");
+    if (info.size > READ_LIMITS.font)
+      throw new UserError(
+        `${label} is too large (${info.size.toLocaleString("en")} bytes; conclave reads at most 64 MiB for a font)`,
+        "Check that fonts: names the right file; the limits are listed in README.md (Safety).",
+      );
+    files.push(real);
+  };
   for (const entry of configured) {
-    const p = path.resolve(eventDir, entry);
-    const info = await stat(p).catch(() => undefined);
-    if (!info)
+    const label = `fonts: ${entry}`;
+    const real = resolveConfined(c, entry, label);
+    if (!real)
       throw new UserError(
         `the font ${entry} named in event.yaml does not exist`,
         "Fix the path under fonts: (relative to the event folder).",
       );
-    if (info.isDirectory()) {
-      for (const f of (await readdir(p)).sort()) if (FONT_FILE.test(f)) files.push(path.join(p, f));
-    } else files.push(p);
+    if (!(await stat(real)).isDirectory()) {
+      check(real, label);
+      continue;
+    }
+    for (const f of (await readdir(real)).sort()) {
+      if (!FONT_FILE.test(f)) continue;
+      // Each file of a folder passes the same check: a link in it may point anywhere.
+      const inner = resolveConfined(c, path.join(real, f), `${label}/${f}`);
+      if (inner) check(inner, `${label}/${f}`);
+    }
   }
   return [...files, ...bundledFontFiles()];
 }
@@ -48,16 +77,24 @@ export async function resolveFontFiles(eventDir: string, configured: readonly st
  * The union of the fonts' character maps. Of the bundled family only the regular face is read:
  * its weights share one character set.
  */
-export async function loadCoverage(eventDir: string, configured: readonly string[]): Promise<GlyphCoverage> {
+export async function loadCoverage(
+  event: Confinement | string,
+  configured: readonly string[],
+): Promise<GlyphCoverage> {
+  const c = typeof event === "string" ? confine(event) : event;
   const covered = new Set<number>();
   const families = new Set<string>();
-  const bundled = new Set(bundledFontFiles().slice(1));
-  const files = (await resolveFontFiles(eventDir, configured)).filter((f) => !bundled.has(f));
-  for (const file of files) {
+  const bundled = new Set(bundledFontFiles());
+  const files = (await resolveFontFiles(c, configured)).filter((f) => !bundled.has(f));
+  for (const file of [...files, bundledFontFiles()[0]!]) {
+    const own = !bundled.has(file);
     let font: OpenTypeFont;
     try {
-      font = readFont(await readFile(file));
+      font = readFont(
+        own ? readRegularFile(file, "font", `the font ${path.basename(file)}`) : await readFile(file),
+      );
     } catch (e) {
+      if (e instanceof UserError) throw e;
       throw new UserError(
         `cannot read the font ${path.basename(file)}: ${(e as Error).message}`,
         "Use an OpenType or TrueType font file (.otf, .ttf).",

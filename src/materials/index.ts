@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../diagnostics.js";
+import type { Confinement } from "../load/confine.js";
 import type { Event } from "../model/types.js";
 import type { OutputWriter } from "../output/writer.js";
 import type { CompiledPdf, CompileJob } from "../render/typst.js";
@@ -29,6 +30,8 @@ export interface MaterialResult {
 export interface MaterialContext {
   event: Event;
   eventDir: string;
+  /** Where the event may read from (README "Safety"); without it, the event folder alone. */
+  confinement?: Confinement;
   writer: OutputWriter;
   /** Compiles a Typst document in the shared worker pool. */
   render: (job: CompileJob) => Promise<CompiledPdf>;

@@ -1,9 +1,16 @@
 import { appendFileSync, existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { packageRoot } from "../paths.js";
-import { type CompiledPdf, type CompileJob, type EngineOptions, TemplateError } from "./typst.js";
+import {
+  type CompiledPdf,
+  type CompileJob,
+  type EngineOptions,
+  sealTypstEnvironment,
+  TemplateError,
+} from "./typst.js";
 
 type Reply =
   | { id: number; ok: true; pdf: Uint8Array; pages: number; starts?: number[]; file?: string }
@@ -47,10 +54,16 @@ export class RenderPool {
   private nextId = 0;
   private closed = false;
 
+  private readonly size: number;
+
   constructor(
     private readonly options: EngineOptions,
-    private readonly size: number,
-  ) {}
+    size: number,
+  ) {
+    // More compilers than cores only take memory (each is a Typst instance with its fonts).
+    this.size = Math.max(1, Math.min(size, availableParallelism()));
+    sealTypstEnvironment(); // before the first worker: they share the environment with Typst
+  }
 
   private spawn(): Worker {
     const worker = new Worker(workerScript(), { workerData: this.options });

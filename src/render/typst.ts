@@ -1,7 +1,15 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { devNull } from "node:os";
 import path from "node:path";
+import { isMainThread } from "node:worker_threads";
 import { NodeCompiler } from "@myriaddreamin/typst-ts-node-compiler";
 import { BuildFailed } from "../errors.js";
+import { confine } from "../load/confine.js";
+import {
+  findPackageImports,
+  PACKAGE_HINT,
+  readEventTemplates,
+  type SourceProblem,
+} from "../load/templates.js";
 
 /** Where the templates come from: built-in, overridden file by file by the event's own folder. */
 export interface TemplateSources {
@@ -9,6 +17,11 @@ export interface TemplateSources {
   builtinDir: string;
   /** `<event>/templates`, whose files shadow the built-in ones of the same relative path. */
   eventDir?: string;
+  /**
+   * The files of `eventDir` as the build read them (src/load/templates.ts: confined, regular,
+   * bounded); without them the engine reads `eventDir` itself, with the same checks.
+   */
+  eventFiles?: Readonly<Record<string, Uint8Array>>;
 }
 
 export interface EngineOptions extends TemplateSources {
@@ -56,17 +69,38 @@ export class TemplateError extends BuildFailed {
   }
 }
 
-/** Every file below a folder, as paths relative to it. */
-function listFiles(dir: string, prefix = ""): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...listFiles(path.join(dir, e.name), rel));
-    else out.push(rel);
+/** A place no file can ever be: below the null device, which is not a folder. */
+const NO_PACKAGES = path.join(devNull, "conclave-has-no-typst-packages");
+/** A proxy that refuses every connection at once, on this machine. */
+const NO_NETWORK = "http://127.0.0.1:0";
+
+/**
+ * Seals the process environment that the Typst library reads, before any compiler starts. Typst
+ * resolves `@preview/…` by downloading from its registry into the user's cache folder and
+ * `@local/…` from the user's data folder (XDG_CACHE_HOME, XDG_DATA_HOME, else ~/.cache and
+ * ~/.local/share), and its HTTP client honours the proxy variables. Both folders are pointed
+ * below the null device, where nothing exists or can be created, and every download goes to a
+ * proxy that refuses at once: a package import, even one spelled at run time, finds nothing,
+ * reads nothing of the user's and sends nothing over the network. Worker threads share the
+ * process environment with native code, so this runs in the main thread, before they start.
+ */
+export function sealTypstEnvironment(env: NodeJS.ProcessEnv = process.env): void {
+  env.XDG_DATA_HOME = NO_PACKAGES;
+  env.XDG_CACHE_HOME = NO_PACKAGES;
+  // macOS has no XDG folders: there the package folders are below HOME (~/Library/…).
+  if (process.platform === "darwin") env.HOME = NO_PACKAGES;
+  for (const name of ["HTTPS_PROXY", "HTTP_PROXY", "ALL_PROXY"]) {
+    env[name] = NO_NETWORK;
+    env[name.toLowerCase()] = NO_NETWORK;
   }
-  return out.sort();
+  delete env.NO_PROXY;
+  delete env.no_proxy;
+  // Fonts come from the engine's list only (EngineOptions.fontFiles).
+  delete env.TYPST_FONT_PATHS;
 }
+
+/** What Typst says when a template asked for a package (which the sealed world cannot give). */
+const PACKAGE_MESSAGE = /\bpackage\b/i;
 
 const WARM_UP = `#set page(width: 120pt, height: auto, margin: 0pt)
 #set text(font: "Pretendard", fallback: false)
@@ -81,22 +115,34 @@ export class TypstEngine {
   private readonly compiler: NodeCompiler;
   private readonly root: string;
   private readonly eventDir: string | undefined;
+  /** The event's template files by relative path. */
+  private readonly eventFiles: ReadonlySet<string>;
+  /** Package imports found in the event's templates: every compile fails with them. */
+  private readonly packageImports: SourceProblem[];
   private readonly mapped = new Map<string, Buffer>();
   private pagesSinceEviction = 0;
 
   constructor(options: EngineOptions) {
+    if (isMainThread) sealTypstEnvironment();
     this.root = path.resolve(options.builtinDir);
     this.eventDir = options.eventDir;
+    const own =
+      options.eventFiles ??
+      (options.eventDir
+        ? readEventTemplates(confine(path.dirname(options.eventDir)), path.basename(options.eventDir))
+        : {});
+    this.eventFiles = new Set(Object.keys(own));
+    this.packageImports = options.eventDir ? findPackageImports(own, options.eventDir) : [];
     this.compiler = NodeCompiler.create({
       workspace: this.root,
       fontArgs: [{ fontPaths: [...options.fontFiles] }],
     });
     // The event's templates shadow the built-in ones at the same virtual path.
-    if (options.eventDir) {
-      for (const rel of listFiles(options.eventDir)) {
-        this.compiler.mapShadow(path.join(this.root, rel), readFileSync(path.join(options.eventDir, rel)));
-      }
-    }
+    for (const [rel, bytes] of Object.entries(own))
+      this.compiler.mapShadow(
+        path.join(this.root, rel),
+        Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      );
   }
 
   /**
@@ -116,12 +162,12 @@ export class TypstEngine {
 
   /** Which file a template name resolves to, for messages: the event's, or the built-in one. */
   describe(template: string): string {
-    if (this.eventDir && existsSync(path.join(this.eventDir, template)))
-      return path.join(this.eventDir, template);
+    if (this.eventDir && this.eventFiles.has(template)) return path.join(this.eventDir, template);
     return `templates/${template}`;
   }
 
   compile(job: CompileJob): CompiledPdf {
+    if (this.packageImports.length > 0) throw new TemplateError(this.packageImports, PACKAGE_HINT);
     // Virtual files stay mapped while the next job brings the same bytes (a letterhead logo for
     // 10,000 letters): remapping would make Typst decode the image again for every document.
     const wanted = new Map(
@@ -155,7 +201,9 @@ export class TypstEngine {
         file: this.displayPath(d.path),
         line: d.range ? d.range.start.line + 1 : 0,
         column: d.range ? d.range.start.character + 1 : 0,
-        message: d.message,
+        message: PACKAGE_MESSAGE.test(d.message)
+          ? `Typst packages are not available in conclave templates (${d.message})`
+          : d.message,
       }));
       if (diagnostics.length === 0)
         diagnostics.push({
@@ -166,7 +214,9 @@ export class TypstEngine {
         });
       throw new TemplateError(
         diagnostics,
-        "Fix the template (see docs/templates.md), or remove your copy to use the built-in one.",
+        diagnostics.some((d) => d.message.startsWith("Typst packages are not available"))
+          ? PACKAGE_HINT
+          : "Fix the template (see docs/templates.md), or remove your copy to use the built-in one.",
       );
     }
     const pdf = this.compiler.pdf(doc, { creationTimestamp: job.timestamp, pdfTags: false });
@@ -196,7 +246,7 @@ export class TypstEngine {
   private displayPath(p: string | undefined): string {
     if (!p) return "templates";
     const rel = path.relative(this.root, p).split(path.sep).join("/");
-    if (this.eventDir && existsSync(path.join(this.eventDir, rel))) return path.join(this.eventDir, rel);
+    if (this.eventDir && this.eventFiles.has(rel)) return path.join(this.eventDir, rel);
     return `templates/${rel}`;
   }
 

@@ -69,6 +69,8 @@ export const eventSchema = z
       .strict()
       .default({}),
     fonts: z.array(fileName).default([]),
+    /** Folders (or files) outside the event folder that it may read: shared logos and fonts. */
+    allow_outside: z.array(fileName).default([]),
     files: z.partialRecord(z.enum(tableKeys), fileName).default({}),
     encodings: z
       .partialRecord(z.enum(tableKeys), z.enum(["utf-8", "utf-16le", "utf-16be", "cp949", "windows-1258"]))

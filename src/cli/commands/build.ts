@@ -3,6 +3,7 @@ import { countBySeverity } from "../../diagnostics.js";
 import { DataInvalid } from "../../errors.js";
 import { loadEventFolder } from "../../load/event-folder.js";
 import { bundledFontFiles, resolveFontFiles } from "../../load/fonts.js";
+import { readEventTemplates } from "../../load/templates.js";
 import {
   BUILD_ORDER,
   MATERIAL_NAMES,
@@ -21,6 +22,8 @@ import type { Ui } from "../ui.js";
 
 export interface BuildOptions {
   out?: string;
+  /** `--allow-outside`: places outside the event folder it may read (shared logos, fonts). */
+  allowOutside?: string[];
   only?: MaterialName[];
   jobs: number;
   format: "pretty" | "json";
@@ -39,17 +42,21 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
   const started = performance.now();
   const task = ui.task(`Validating ${dir}`);
   let loaded: Awaited<ReturnType<typeof loadEventFolder>>;
+  let fontFiles: string[];
+  let eventFiles: Record<string, Uint8Array>;
   try {
-    loaded = await loadEventFolder(dir);
+    loaded = await loadEventFolder(dir, { allowOutside: options.allowOutside ?? [] });
+    fontFiles = await resolveFontFiles(loaded.confinement, loaded.config.fonts);
+    eventFiles = readEventTemplates(loaded.confinement);
   } catch (e) {
     task.fail("Cannot read the event");
     throw e;
   }
-  const fontFiles = await resolveFontFiles(loaded.dir, loaded.config.fonts);
   const pool = new RenderPool(
     {
       builtinDir: builtinTemplatesDir,
       eventDir: path.join(loaded.dir, "templates"),
+      eventFiles,
       fontFiles: [...fontFiles.filter((f) => !bundledFontFiles().includes(f)), ...bundledFontFiles()],
     },
     options.jobs,
@@ -122,6 +129,7 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
           {
             event,
             eventDir: loaded.dir,
+            confinement: loaded.confinement,
             writer,
             render: (job) => pool.compile(job),
             workers: options.jobs,

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readdir, stat, writeFile } from "node:fs/promises";
+import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { UserError } from "../../errors.js";
 import { exampleEventDir } from "../../paths.js";
@@ -6,6 +6,7 @@ import { BADGE_STOCKS } from "../../schema/event.js";
 import { isTimeZone, LANGUAGES, type Language } from "../../schema/fields.js";
 import type { Ui } from "../ui.js";
 import { type InitAnswers, initFiles } from "./init-files.js";
+import { ensureFolder, existingTarget, writeTarget } from "./init-write.js";
 
 export interface InitOptions {
   yes: boolean;
@@ -35,9 +36,10 @@ export async function initCommand(dir: string, options: InitOptions, ui: Ui): Pr
     }
     files = initFiles(answers);
   }
+  // Links and non-files among the targets are refused even with --force (init-write.ts).
   const existing: string[] = [];
   for (const name of Object.keys(files)) {
-    if (await stat(path.join(target, name)).catch(() => undefined)) existing.push(name);
+    if ((await existingTarget(path.join(target, name), path.join(dir, name))) === "file") existing.push(name);
   }
   if (existing.length > 0 && !options.force) {
     throw new UserError(
@@ -45,11 +47,18 @@ export async function initCommand(dir: string, options: InitOptions, ui: Ui): Pr
       "Pass --force to overwrite them, or choose another folder.",
     );
   }
-  await mkdir(target, { recursive: true });
-  for (const [name, content] of Object.entries(files)) {
-    const file = path.join(target, name);
-    if (typeof content === "string") await writeFile(file, content);
-    else await copyFile(content.copyFrom, file);
+  await ensureFolder(target, dir);
+  // A failure half-way (a full disk) takes back the files this run created.
+  const created: string[] = [];
+  try {
+    for (const [name, content] of Object.entries(files)) {
+      const file = path.join(target, name);
+      await writeTarget(file, content, existing.includes(name), path.join(dir, name));
+      if (!existing.includes(name)) created.push(file);
+    }
+  } catch (e) {
+    await Promise.all(created.map((f) => rm(f, { force: true })));
+    throw e;
   }
   ui.out(`Created ${dir}: ${Object.keys(files).join(", ")}`);
   ui.log(

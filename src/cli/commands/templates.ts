@@ -1,8 +1,9 @@
-import { copyFile, mkdir, readdir, stat } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { UserError } from "../../errors.js";
 import { builtinTemplatesDir } from "../../paths.js";
 import type { Ui } from "../ui.js";
+import { ensureFolder, existingTarget, writeTarget } from "./init-write.js";
 
 async function listTypst(dir: string, prefix = ""): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
@@ -54,8 +55,14 @@ export async function templatesEjectCommand(
   }
   const copies = [file, ...builtin.filter((t) => t.startsWith("lib/") && t !== file)];
   const targetDir = path.join(dir, "templates");
+  // Links and non-files among the targets are refused even with --force (init-write.ts).
+  await ensureFolder(targetDir, targetDir);
   const existing: string[] = [];
-  for (const c of copies) if (await stat(path.join(targetDir, c)).catch(() => undefined)) existing.push(c);
+  for (const c of copies) {
+    const shown = path.join(targetDir, c);
+    await ensureFolder(path.dirname(path.join(targetDir, c)), path.dirname(shown));
+    if ((await existingTarget(path.join(targetDir, c), shown)) === "file") existing.push(c);
+  }
   if (existing.includes(file) && !options.force) {
     throw new UserError(
       `${path.join(targetDir, file)} already exists; nothing was copied`,
@@ -64,9 +71,14 @@ export async function templatesEjectCommand(
   }
   for (const c of copies) {
     if (c !== file && existing.includes(c) && !options.force) continue; // keep the event's own shared parts
-    await mkdir(path.dirname(path.join(targetDir, c)), { recursive: true });
-    await copyFile(path.join(builtinTemplatesDir, c), path.join(targetDir, c));
-    ui.out(`Copied ${path.join(targetDir, c)}`);
+    const shown = path.join(targetDir, c);
+    await writeTarget(
+      path.join(targetDir, c),
+      { copyFrom: path.join(builtinTemplatesDir, c) },
+      existing.includes(c),
+      shown,
+    );
+    ui.out(`Copied ${shown}`);
   }
   return 0;
 }

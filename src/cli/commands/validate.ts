@@ -12,6 +12,8 @@ export type ReportFormat = "pretty" | "json" | "github";
 export interface ValidateOptions {
   format: ReportFormat;
   strict: boolean;
+  /** `--allow-outside`: places outside the event folder it may read (shared fonts). */
+  allowOutside?: string[];
 }
 
 /** `conclave validate [dir]`: every problem, in one report; exit 0 clean, 1 errors, 2 configuration. */
@@ -22,7 +24,7 @@ export async function validateCommand(dir: string, options: ValidateOptions, ui:
   let summary = "";
   const task = options.format === "pretty" ? ui.task(`Validating ${dir}`) : undefined;
   try {
-    const loaded = await loadEventFolder(dir);
+    const loaded = await loadEventFolder(dir, { allowOutside: options.allowOutside ?? [] });
     const result = checkEvent({ ...loaded.input, buildModel: false });
     diagnostics = result.diagnostics;
     const c = result.rowCounts;

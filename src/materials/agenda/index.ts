@@ -57,7 +57,7 @@ export async function makeAgenda(
   const started = performance.now();
   const { event, writer } = ctx;
   const { config } = event;
-  const logo = await loadLogo(ctx.eventDir, config.branding.logo);
+  const logo = await loadLogo(ctx, config.branding.logo);
   const assets: Record<string, Uint8Array> = logo ? { [logo.path]: logo.bytes } : {};
   const timestamp = pdfTimestamp(config.start, process.env);
   const plan = { fonts: ctx.fontFamilies, ...(logo ? { logo: logo.path } : {}) };

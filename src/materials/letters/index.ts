@@ -1,13 +1,11 @@
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { writeCsv } from "../../csv/write.js";
-import { UserError } from "../../errors.js";
 import { latinName } from "../../model/names.js";
 import { assemblePdf, type PagePick } from "../../render/pdf-assemble.js";
 import { pdfTimestamp } from "../../render/typst.js";
 import type { Language } from "../../schema/fields.js";
 import { mapLimit } from "../../util/limit.js";
-import { loadLogo } from "../badges/index.js";
+import { loadImage, loadLogo } from "../badges/index.js";
 import { sortDelegates } from "../badges/plan.js";
 import { batchByLanguage, cutPieces, requireDelegates, themeOf } from "../common.js";
 import type { MaterialContext, MaterialResult } from "../index.js";
@@ -23,19 +21,6 @@ export interface LetterCliOptions {
 /** Letters compiled together before being cut apart (see makeLetters). */
 const LETTERS_PER_COMPILE = 32;
 
-const IMAGE = /\.(svg|png|jpe?g|gif)$/i;
-
-/** The signatory's signature image from event.yaml, as a virtual file for the template. */
-async function loadSignature(eventDir: string, file: string | undefined, kind: LetterKind) {
-  if (!file) return undefined;
-  const setting = `letters.${kind}.signatory.signature`;
-  if (!IMAGE.test(file)) throw new UserError(`${setting}: ${file} is not an SVG, PNG, JPEG or GIF file`);
-  const bytes = await readFile(path.resolve(eventDir, file)).catch(() => {
-    throw new UserError(`${setting}: ${file} does not exist`, "The path is relative to the event folder.");
-  });
-  return { path: `/assets/signature${path.extname(file).toLowerCase()}`, bytes: new Uint8Array(bytes) };
-}
-
 /**
  * `conclave letters`: one PDF per delegate in their language, all of them in one file for
  * printing (badge order), and mailing.csv for a mail-merge sender.
@@ -49,8 +34,16 @@ export async function makeLetters(
   const { config } = event;
   const kind = options.kind ?? "invitation";
   requireDelegates(event, options.delegates);
-  const logo = await loadLogo(ctx.eventDir, config.letters.letterhead.logo ?? config.branding.logo);
-  const signature = await loadSignature(ctx.eventDir, config.letters[kind].signatory?.signature, kind);
+  const logo = config.letters.letterhead.logo
+    ? await loadLogo(ctx, config.letters.letterhead.logo, "letters.letterhead.logo")
+    : await loadLogo(ctx, config.branding.logo);
+  const signatureSetting = `letters.${kind}.signatory.signature`;
+  const signature = await loadImage(
+    ctx,
+    signatureSetting,
+    config.letters[kind].signatory?.signature,
+    "signature",
+  );
   const order = sortDelegates(event.delegates, config.badge.sort, config.defaultLanguage);
   const { letters, problems, hostNationals } = planLetters(event, {
     kind,
