@@ -44,7 +44,7 @@ export function notDevice(name: string): string {
  * the full run does, provided it is given every key.
  *
  * uniqueFileNames([["A-B", "A-B-x"], ["A--B", "A-B-x"], ["C", "C-y"]])
- *   → Map { "A-B" → "A-B-x~3d1f…", "A--B" → "A-B-x~9c0e…", "C" → "C-y" }
+ *   → Map { "A-B" → "A-B-x~77101aaa", "A--B" → "A-B-x~067f9148", "C" → "C-y" }
  */
 export function uniqueFileNames(
   entries: Iterable<readonly [key: string, name: string]>,

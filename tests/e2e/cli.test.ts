@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -140,6 +141,7 @@ describe("conclave build", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("unknown-reference");
     expect(r.stderr).toContain("nothing was built");
+    expect(existsSync(path.join(tmp, "never"))).toBe(false);
   });
 
   it("refuses an output folder that is the event folder", () => {
