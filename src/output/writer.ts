@@ -4,12 +4,9 @@ import {
   lstatSync,
   mkdirSync,
   readdirSync,
-  readFileSync,
-  realpathSync,
   renameSync,
   rmdirSync,
   rmSync,
-  statSync,
   unlinkSync,
   writeFileSync,
 } from "node:fs";
@@ -18,80 +15,13 @@ import path from "node:path";
 import { UserError } from "../errors.js";
 import { writeError } from "./fs-errors.js";
 import { lockOutDir } from "./lock.js";
-import { describeFile, JOURNAL_FILE, type Present, readJournal, scanOutDir } from "./scan.js";
+import { makeFolders } from "./out-dir.js";
+import { inside, type ManifestEntry, readPrevious } from "./previous.js";
+import { JOURNAL_FILE, scanOutDir } from "./scan.js";
 
-export interface ManifestEntry {
-  /** Path relative to the output folder, with forward slashes. */
-  path: string;
-  sha256: string;
-  size: number;
-  material: string;
-}
+export { resolveOutDir } from "./out-dir.js";
+export type { ManifestEntry } from "./previous.js";
 
-/**
- * A path with symlinks resolved: the real path of its deepest existing ancestor, then the rest.
- * An ancestor that is a file, not a folder, is a clear error (`--out badges.pdf/x`).
- */
-function realOrPlanned(p: string, shown: string): string {
-  try {
-    const real = realpathSync(p);
-    if (!statSync(real).isDirectory()) {
-      throw new UserError(`the output folder ${shown} is a file, not a folder`, "Choose another --out.");
-    }
-    return real;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOTDIR") {
-      throw new UserError(
-        `the output folder ${shown} is inside a file, not a folder`,
-        "Choose another --out.",
-      );
-    }
-    if (code !== "ENOENT") throw writeError(e, p);
-    const parent = path.dirname(p);
-    return parent === p ? p : path.join(realOrPlanned(parent, shown), path.basename(p));
-  }
-}
-
-/**
- * The output folder for an event: `<event>/out` by default, with symlinks resolved. It may not be
- * the event folder itself nor contain it, so a build can never overwrite the data it was made from;
- * both are compared as real paths, so a link to the event folder is refused too.
- */
-export function resolveOutDir(eventDir: string, out?: string): string {
-  const ev = realOrPlanned(path.resolve(eventDir), eventDir);
-  const asked = out ? path.resolve(out) : path.join(path.resolve(eventDir), "out");
-  const dir = realOrPlanned(asked, out ?? asked);
-  const rel = path.relative(dir, ev);
-  if (rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel))) {
-    throw new UserError(
-      `the output folder ${out ?? dir} ${rel === "" ? "is" : "contains"} the event folder`,
-      "Choose another --out, such as <event>/out (the default).",
-    );
-  }
-  return dir;
-}
-
-/**
- * `mkdir -p`, one level at a time: Node's recursive mkdir reports ENOENT for a read-only disk,
- * where the message must say "read-only".
- */
-function makeFolders(dir: string): void {
-  try {
-    if (statSync(dir).isDirectory()) return;
-  } catch {
-    // missing: made below
-  }
-  const parent = path.dirname(dir);
-  if (parent !== dir) makeFolders(parent);
-  try {
-    mkdirSync(dir);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw writeError(e, dir);
-  }
-}
-
-const inside = (folder: string, p: string) => p.startsWith(`${folder}/`);
 const toPosix = (p: string) => p.split(path.sep).join("/");
 
 /**
@@ -133,39 +63,13 @@ export class OutputWriter {
     makeFolders(this.root);
     this.release = lockOutDir(this.root);
     try {
-      const present = scanOutDir(this.root);
-      this.readPrevious(present);
+      for (const [p, e] of readPrevious(this.root, scanOutDir(this.root))) this.previous.set(p, e);
     } catch (e) {
       this.close();
       throw writeError(e, this.root);
     }
     this.folders.add(this.root);
     this.opened = true;
-  }
-
-  private readPrevious(present: Present): void {
-    const file = path.join(this.root, "manifest.json");
-    let listed: ManifestEntry[] = [];
-    try {
-      const parsed = JSON.parse(readFileSync(file, "utf8")) as { files?: ManifestEntry[] };
-      if (Array.isArray(parsed.files)) listed = parsed.files;
-    } catch {
-      // No manifest (a first build) or an unreadable one: nothing is known to be conclave's.
-    }
-    for (const f of listed)
-      if (typeof f?.path === "string" && present.has(f.path)) this.previous.set(f.path, f);
-    // A killed run noted what it was about to change: those files are listed as they now are.
-    const describe = (rel: string, material: string) =>
-      this.previous.set(rel, { path: rel, ...describeFile(this.root, rel), material });
-    for (const line of readJournal(this.root)) {
-      if (line.kind === "file") {
-        if (present.has(line.path)) describe(line.path, line.material);
-        else this.previous.delete(line.path);
-      } else {
-        for (const p of this.previous.keys()) if (inside(line.path, p)) this.previous.delete(p);
-        for (const p of present) if (inside(line.path, p)) describe(p, line.material);
-      }
-    }
   }
 
   /** Notes a file or folder in the journal before it changes, so a killed run can be accounted for. */
