@@ -139,9 +139,18 @@ export class RenderPool {
     for (const w of this.workers) w.postMessage({ id: -1, evict: true });
   }
 
+  /**
+   * Stops every worker at once, mid-compile (Ctrl-C, or a batch that failed: the others must not
+   * go on to produce files after the build gave up). Jobs queued or in flight are rejected, so
+   * no caller waits for a result that will never come.
+   */
   async close(): Promise<void> {
     this.closed = true;
-    for (const q of this.queue.splice(0)) q.reject(new Error("the build was stopped"));
+    const stopped = new Error("the build was stopped");
+    for (const q of this.queue.splice(0)) q.reject(stopped);
+    // At once, not after the workers have gone: a worker ends only when its compile returns.
+    for (const p of this.pending.values()) p.reject(stopped);
+    this.pending.clear();
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }

@@ -67,5 +67,9 @@ describe("conclave build", () => {
     expect((await readdir(folder)).sort()).toEqual(before);
     expect(await readFile(path.join(folder, sample))).toEqual(bytes);
     expect((await readdir(path.join(out, "letters"))).sort()).toEqual(["invitation"]);
+    // The manifest still lists exactly the letters out/ holds.
+    const manifest = JSON.parse(await readFile(path.join(out, "manifest.json"), "utf8")) as Manifest;
+    expect(manifest.files.map((f) => f.path)).toEqual(before.map((f) => `letters/invitation/${f}`));
+    expect((await readdir(out)).sort()).toEqual(["letters", "manifest.json"]);
   }, 60_000);
 });

@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -141,6 +142,7 @@ describe("conclave build", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("unknown-reference");
     expect(r.stderr).toContain("nothing was built");
+    expect(existsSync(path.join(tmp, "never"))).toBe(false);
   });
 
   it("refuses an output folder that is the event folder", () => {

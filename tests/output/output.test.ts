@@ -43,6 +43,7 @@ describe("OutputWriter", () => {
   it("writes atomically, leaves no temporary files, and lists every file with its hash", async () => {
     dir = await mkdtemp(path.join(tmpdir(), "conclave-out-"));
     const w = new OutputWriter(dir);
+    w.open();
     await w.write("badges/badges.pdf", "PDF", "badges");
     await w.write("agenda/programme.en.pdf", new Uint8Array([1, 2, 3]), "agenda");
     await w.writeManifest("conclave test");
@@ -61,19 +62,23 @@ describe("OutputWriter", () => {
     dir = await mkdtemp(path.join(tmpdir(), "conclave-out-"));
     const personal = path.join(dir, "agenda/personal");
     const first = new OutputWriter(dir);
+    first.open();
     first.replaceFolder("agenda/personal");
     await first.write("agenda/personal/KR-001.pdf", "old 1", "agenda");
     await first.write("agenda/personal/KR-002.pdf", "old 2", "agenda");
-    await first.commitFolder("agenda/personal");
+    await first.commitFolder("agenda/personal", "agenda");
+    await first.writeManifest("conclave test");
+    first.close();
     expect((await readdir(personal)).sort()).toEqual(["KR-001.pdf", "KR-002.pdf"]);
 
     const second = new OutputWriter(dir);
+    second.open();
     second.replaceFolder("agenda/personal");
     await second.write("agenda/personal/KR-001.pdf", "new 1", "agenda");
     await second.write("agenda/programme.en.pdf", "programme", "agenda");
     // Halfway: the old folder is untouched, the new file is not visible yet.
     expect(await readFile(path.join(personal, "KR-001.pdf"), "utf8")).toBe("old 1");
-    await second.commitFolder("agenda/personal");
+    await second.commitFolder("agenda/personal", "agenda");
     expect(await readdir(personal)).toEqual(["KR-001.pdf"]); // KR-002 left the event
     expect(await readFile(path.join(personal, "KR-001.pdf"), "utf8")).toBe("new 1");
     expect((await readdir(path.join(dir, "agenda"))).sort()).toEqual(["personal", "programme.en.pdf"]);
@@ -88,18 +93,35 @@ describe("OutputWriter", () => {
   it("drops a folder half made anew and keeps the old one", async () => {
     dir = await mkdtemp(path.join(tmpdir(), "conclave-out-"));
     const first = new OutputWriter(dir);
+    first.open();
     await first.write("letters/invitation/KR-001.pdf", "old", "letters");
+    await first.writeManifest("conclave test");
+    first.close();
     const second = new OutputWriter(dir);
+    second.open();
     second.replaceFolder("letters/invitation");
     await second.write("letters/invitation/KR-001.pdf", "new", "letters");
     await second.abort();
     expect(await readdir(path.join(dir, "letters"))).toEqual(["invitation"]);
+    // A write still in flight when the run gave up writes nothing.
+    await expect(second.write("letters/invitation/KR-002.pdf", "late", "letters")).rejects.toThrow(/stopped/);
+    await expect(second.write("badges/badges.pdf", "late", "badges")).rejects.toThrow(/stopped/);
+    expect((await readdir(dir, { recursive: true })).sort()).toEqual(
+      [
+        ".conclave.lock",
+        "letters",
+        "letters/invitation",
+        "letters/invitation/KR-001.pdf",
+        "manifest.json",
+      ].sort(),
+    );
     expect(await readFile(path.join(dir, "letters/invitation/KR-001.pdf"), "utf8")).toBe("old");
   });
 
   it("refuses paths that would leave the output folder", async () => {
     dir = await mkdtemp(path.join(tmpdir(), "conclave-out-"));
     const w = new OutputWriter(dir);
+    w.open();
     await expect(w.write("../escape.txt", "x", "t")).rejects.toThrow(/outside the output folder/);
     await expect(w.write("/etc/x", "x", "t")).rejects.toThrow(/outside the output folder/);
   });

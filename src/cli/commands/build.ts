@@ -78,22 +78,40 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
     );
     if (warnings > 0 && !ui.quiet) ui.error(formatPretty(result.diagnostics, ui.color));
     const outDir = resolveOutDir(loaded.dir, options.out);
+    // The folder is locked, checked (no links) and cleaned up after killed runs before anything
+    // is read from it or written; a dry run leaves it untouched, not even made.
+    const writer = new OutputWriter(outDir);
+    if (!options.materialOptions?.dryRun) writer.open();
     const chosen = new Set(options.only ?? MATERIAL_NAMES);
     // Without seating in this run, the tables of an earlier run's assignment.csv are used.
-    const tables = chosen.has("seating") ? undefined : await previousTables(outDir, result.event);
-    return { event: result.event, outDir, chosen, tables };
+    try {
+      const tables = chosen.has("seating") ? undefined : await previousTables(outDir, result.event);
+      return { event: result.event, outDir, chosen, tables, writer };
+    } catch (e) {
+      writer.close();
+      throw e;
+    }
   };
   const {
     event,
     outDir,
     chosen,
     tables: earlier,
+    writer,
   } = await ready().catch(async (e: unknown) => {
     await pool.close();
     throw e;
   });
   let tables = earlier;
-  const writer = new OutputWriter(outDir);
+  const generator = `conclave ${version}`;
+  // After a failure or a signal: nothing more is written, what was half made is removed, and the
+  // manifest is made true of what out/ now holds (if the disk lets it: otherwise the journal left
+  // in out/ lets the next run correct it).
+  const settle = async () => {
+    await Promise.all([pool.close(), writer.abort()]);
+    await writer.writeManifest(generator).catch(() => {});
+    writer.close();
+  };
   const wanted = BUILD_ORDER.filter((m) => chosen.has(m));
   // Bundled Pretendard first (Hangul, Vietnamese, Latin), then the event's own fonts.
   const families = loaded.input.coverage?.fonts ?? ["Pretendard"];
@@ -107,9 +125,7 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
     if (stopping) return;
     stopping = true;
     ui.error("\nInterrupted: stopping; no partial file is left behind.");
-    void Promise.all([pool.close(), writer.abort()]).finally(() =>
-      process.exit(signal === "SIGTERM" ? 143 : 130),
-    );
+    void settle().finally(() => process.exit(signal === "SIGTERM" ? 143 : 130));
   };
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
@@ -164,15 +180,18 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
         // Stopped by a signal: the compile jobs fail on purpose; the handler cleans up and exits.
         if (stopping) await new Promise(() => {});
         t.fail(`${name} failed`);
-        await writer.abort(); // a folder half made anew is dropped; the old one stays
+        // The other compiles stop and write nothing more; a folder half made anew is dropped
+        // (the old one stays).
+        await settle();
         throw e;
       }
     }
-    await writer.writeManifest(`conclave ${version}`);
+    await writer.writeManifest(generator);
   } finally {
     process.removeListener("SIGINT", onSignal);
     process.removeListener("SIGTERM", onSignal);
     await pool.close();
+    writer.close();
   }
   const seconds = (performance.now() - started) / 1000;
   const problems = results.flatMap((r) => r.problems ?? []);

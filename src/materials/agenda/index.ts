@@ -1,5 +1,6 @@
 import path from "node:path";
 import { UserError } from "../../errors.js";
+import { delegateFileName } from "../../output/file-names.js";
 import { renderIcs } from "../../render/ics.js";
 import { assemblePdf } from "../../render/pdf-assemble.js";
 import { pdfTimestamp } from "../../render/typst.js";
@@ -128,14 +129,17 @@ export async function makeAgenda(
       });
       const picks = cutPieces(compiled, agendas.length, "personal-agenda.typ");
       for (const [j, a] of agendas.entries()) {
-        await write(`personal/${a.d.id}.ics`, calendar(a.sessions, a.lang, a.data.delegate.latin));
-        await write(`personal/${a.d.id}.pdf`, assemblePdf([picks[j]!]));
+        const name = delegateFileName(event, a.d.id);
+        await write(`personal/${name}.ics`, calendar(a.sessions, a.lang, a.data.delegate.latin));
+        await write(`personal/${name}.pdf`, assemblePdf([picks[j]!]));
         pages += picks[j]!.pages.length;
         ctx.onProgress?.(++done, people.length);
       }
     });
-    if (!wantedIds) await writer.commitFolder("agenda/personal");
+    if (!wantedIds) await writer.commitFolder("agenda/personal", "agenda");
   }
+  // The programme files are made in every run: one of a language the event no longer has goes.
+  writer.complete("agenda", (p) => /^agenda\/[^/]+$/.test(p));
   const langs = editions.map(([l, l2]) => (l2 ? `${l}+${l2}` : l)).join(", ");
   const personal = options.personal === false ? 0 : (wantedIds?.length ?? event.delegates.length);
   return {

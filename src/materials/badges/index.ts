@@ -230,6 +230,9 @@ export async function makeBadges(
     const entry = await ctx.writer.write(file, pdf, "badges");
     results[part.volume] = { file, pages: mine.reduce((n, c) => n + c.pages, 0), bytes: entry.size };
   });
+  // A full run makes every volume: those of an earlier, longer run go (calibration.pdf stays).
+  if (!options.calibrate && !options.delegates && !options.skip)
+    ctx.writer.complete("badges", (p) => /^badges\/badges(-\d+)?\.pdf$/.test(p));
   const pages = results.reduce((n, r) => n + r.pages, 0);
   const bytes = results.reduce((n, r) => n + r.bytes, 0);
   const where =

@@ -140,7 +140,7 @@ export async function makeLetters(
       ),
     );
   }
-  if (!options.delegates) await writer.commitFolder(dir);
+  if (!options.delegates) await writer.commitFolder(dir, "letters");
   const n = letters.length;
   const notes = [
     hostNationals ? `${hostNationals} ${config.country} nationals need no visa` : "",

@@ -7,9 +7,9 @@ import {
   formatDateTimePlain,
   formatTime,
 } from "../../model/i18n.js";
-import { addressOf, latinName, officeOf, pick } from "../../model/names.js";
+import { addressOf, officeOf, pick } from "../../model/names.js";
 import type { Delegate, Event, Session } from "../../model/types.js";
-import { safeFileName } from "../../output/safe-name.js";
+import { letterFileName } from "../../output/file-names.js";
 import { textIn } from "../../schema/event.js";
 import type { Language } from "../../schema/fields.js";
 
@@ -195,7 +195,7 @@ export function planLetters(
         departure: formatDateTimePlain(d.travel.departure!, lang),
       };
     }
-    letters.push({ delegate: d, lang, file: `${safeFileName(d.id, latinName(d))}.pdf`, data });
+    letters.push({ delegate: d, lang, file: `${letterFileName(event, d.id)}.pdf`, data });
   }
   return { letters, problems: sortDiagnostics(problems), hostNationals };
 }

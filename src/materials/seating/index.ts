@@ -7,6 +7,7 @@ import { diag } from "../../diagnostics.js";
 import { DataInvalid, UserError } from "../../errors.js";
 import { bundledMeasurer } from "../../load/fonts.js";
 import { latinName } from "../../model/names.js";
+import { sessionFolderName } from "../../output/file-names.js";
 import { pdfTimestamp } from "../../render/typst.js";
 import { type KeptSeat, planSeating, SeatingInfeasible, type SeatingResult } from "../../seating/banquet.js";
 import { DEFAULT_WEIGHTS } from "../../seating/score.js";
@@ -113,7 +114,7 @@ export async function makeSeating(
     }
     results.push(result);
     if (tables.size === 0) for (const s of result.seats) tables.set(s.delegate, s.table);
-    const dir = `seating/${session.id}`;
+    const dir = `seating/${sessionFolderName(event, session.id)}`;
     const write = async (file: string, data: Uint8Array | string) => {
       const entry = await writer.write(`${dir}/${file}`, data, "seating");
       files++;
@@ -168,6 +169,8 @@ export async function makeSeating(
     );
   }
   if (sessions.length === 0) summaries.push("no session has seating=assigned: nothing to seat");
+  // Every seated session was planned: the folders of sessions no longer seated go.
+  writer.complete("seating", (p) => p.startsWith("seating/"));
   return {
     material: "seating",
     files,
@@ -178,7 +181,9 @@ export async function makeSeating(
     lines: results.flatMap((r) => {
       const shown = r.report.problems.slice(0, 10).map((p) => `  ${r.session}: ${p}`);
       const more = r.report.problems.length - shown.length;
-      return more > 0 ? [...shown, `  …and ${more} more in seating/${r.session}/report.json`] : shown;
+      return more > 0
+        ? [...shown, `  …and ${more} more in seating/${sessionFolderName(event, r.session)}/report.json`]
+        : shown;
     }),
     // A hard rule broken in the final plan is never silent: the build fails with it named.
     problems: results.flatMap((r) =>
@@ -188,7 +193,7 @@ export async function makeSeating(
           diag(
             "seating-infeasible",
             "error",
-            { file: `seating/${r.session}/report.json` },
+            { file: `seating/${sessionFolderName(event, r.session)}/report.json` },
             `${r.session}: ${h.rule}: ${h.violations.slice(0, 3).join("; ")}`,
             "See report.json; relax a rule or add seats and run again.",
           ),

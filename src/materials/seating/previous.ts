@@ -3,6 +3,7 @@ import path from "node:path";
 import { decodeBytes } from "../../csv/decode.js";
 import { parseCsv } from "../../csv/parse.js";
 import type { Event } from "../../model/types.js";
+import { sessionFolderName } from "../../output/file-names.js";
 
 /**
  * The tables of an earlier `conclave seating` run (out/seating/<session>/assignment.csv of the
@@ -12,9 +13,9 @@ import type { Event } from "../../model/types.js";
 export async function previousTables(outDir: string, event: Event): Promise<Map<string, string> | undefined> {
   const session = event.sessions.find((s) => s.seating === "assigned");
   if (!session) return undefined;
-  const bytes = await readFile(path.join(outDir, "seating", session.id, "assignment.csv")).catch(
-    () => undefined,
-  );
+  const bytes = await readFile(
+    path.join(outDir, "seating", sessionFolderName(event, session.id), "assignment.csv"),
+  ).catch(() => undefined);
   if (!bytes) return undefined;
   const decoded = decodeBytes(new Uint8Array(bytes));
   if (!decoded.ok) return undefined;
