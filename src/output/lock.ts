@@ -6,16 +6,40 @@ import { writeError } from "./fs-errors.js";
 /** The lock file in an output folder: created with O_EXCL, it holds the pid of the build writing there. */
 export const LOCK_FILE = ".conclave.lock";
 
-/** Whether a process of this pid runs (ours counts: a lock of our own pid is never stale). */
-export function running(pid: number): boolean {
+/**
+ * When a process started, in clock ticks since boot (Linux: field 22 of /proc/<pid>/stat), or
+ * undefined where /proc does not tell. Stored in the lock beside the pid: pids are reused (the
+ * kernel's default pid_max is 32,768 and every thread takes one), so a pid alone could make a
+ * lock left by a killed build look held by whatever process later got its number.
+ */
+export function startTime(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name (field 2) is in parentheses and may hold spaces: count from its end.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const tgid = readFileSync(`/proc/${pid}/status`, "utf8").match(/^Tgid:\s*(\d+)/m)?.[1];
+    if (tgid !== String(pid)) return "thread"; // a thread of another process, never a build
+    return fields[19];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether the build that wrote a lock still runs: its pid is alive (ours counts) and, where the
+ * lock and the system both know it, started when the lock says.
+ */
+export function running(pid: number, started?: string): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM"; // alive, someone else's
+    if ((e as NodeJS.ErrnoException).code !== "EPERM") return false; // EPERM: alive, someone else's
   }
+  if (started === undefined) return true;
+  const now = startTime(pid);
+  return now === undefined || now === started;
 }
 
 /**
@@ -31,8 +55,8 @@ export function lockOutDir(root: string): () => void {
       fd = openSync(file, "wx");
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw writeError(e, file);
-      const holder = holderOf(file);
-      if (holder === undefined || running(holder)) {
+      const { pid: holder, started } = holderOf(file);
+      if (holder === undefined || running(holder, started)) {
         throw new UserError(
           `another conclave build${holder ? ` (pid ${holder})` : ""} is writing into ${root}`,
           `Wait for it to finish, or choose another --out. If no build is running, delete ${file}.`,
@@ -42,7 +66,8 @@ export function lockOutDir(root: string): () => void {
       continue;
     }
     try {
-      writeSync(fd, `${process.pid}\n`);
+      const started = startTime(process.pid);
+      writeSync(fd, `${process.pid}${started && started !== "thread" ? ` ${started}` : ""}\n`);
     } catch (e) {
       closeSync(fd);
       unlinkSync(file);
@@ -50,7 +75,7 @@ export function lockOutDir(root: string): () => void {
     }
     closeSync(fd);
     return () => {
-      if (holderOf(file) === process.pid) unlinkSync(file);
+      if (holderOf(file).pid === process.pid) unlinkSync(file);
     };
   }
   throw new UserError(
@@ -60,22 +85,24 @@ export function lockOutDir(root: string): () => void {
 }
 
 /**
- * The pid in a lock file; `undefined` while a build that has just created it has not written its
- * pid yet (a few microseconds), NaN for a lock left empty by a run killed at that moment (older
- * than a few seconds), which counts as stale.
+ * The pid in a lock file, with its process's start time when the lock recorded one; pid
+ * `undefined` while a build that has just created it has not written its pid yet (a few
+ * microseconds), NaN for a lock left empty by a run killed at that moment (older than a few
+ * seconds), which counts as stale.
  */
-function holderOf(file: string): number | undefined {
+function holderOf(file: string): { pid: number | undefined; started?: string } {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
   } catch {
-    return Number.NaN; // gone meanwhile: take it
+    return { pid: Number.NaN }; // gone meanwhile: take it
   }
-  const pid = Number.parseInt(text, 10);
-  if (Number.isInteger(pid) && pid > 0) return pid;
+  const [first, started] = text.trim().split(/\s+/);
+  const pid = Number.parseInt(first ?? "", 10);
+  if (Number.isInteger(pid) && pid > 0) return started ? { pid, started } : { pid };
   try {
-    return Date.now() - statSync(file).mtimeMs > 5000 ? Number.NaN : undefined;
+    return { pid: Date.now() - statSync(file).mtimeMs > 5000 ? Number.NaN : undefined };
   } catch {
-    return Number.NaN;
+    return { pid: Number.NaN };
   }
 }

@@ -1,0 +1,52 @@
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LOCK_FILE, lockOutDir, startTime } from "../../src/output/lock.js";
+
+const linux = existsSync("/proc/self/stat");
+
+describe("the output folder's lock", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "conclave-lock-"));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("records the pid and, where /proc tells, the start time; releases it", async () => {
+    const release = lockOutDir(dir);
+    const text = await readFile(path.join(dir, LOCK_FILE), "utf8");
+    expect(text.split(" ")[0]).toBe(String(process.pid));
+    if (linux) expect(text.trim()).toBe(`${process.pid} ${startTime(process.pid)}`);
+    release();
+    expect(existsSync(path.join(dir, LOCK_FILE))).toBe(false);
+  });
+
+  it.skipIf(!linux)(
+    "takes over a lock whose pid now belongs to another process (a reused pid), refuses one still held",
+    async () => {
+      const other = spawn(process.execPath, ["-e", "setTimeout(() => {}, 30000)"], { stdio: "ignore" });
+      try {
+        await new Promise((r) => other.once("spawn", r));
+        const pid = other.pid as number;
+        // The same pid, started at another time: the build that wrote it is gone.
+        await writeFile(path.join(dir, LOCK_FILE), `${pid} 1\n`);
+        const release = lockOutDir(dir);
+        release();
+        // The same pid and its real start time: a build still running.
+        await writeFile(path.join(dir, LOCK_FILE), `${pid} ${startTime(pid)}\n`);
+        expect(() => lockOutDir(dir)).toThrow(`another conclave build (pid ${pid}) is writing into ${dir}`);
+        // An old lock with a pid only (no start time) is believed while that pid lives.
+        await writeFile(path.join(dir, LOCK_FILE), `${pid}\n`);
+        expect(() => lockOutDir(dir)).toThrow(/another conclave build/);
+      } finally {
+        other.kill("SIGKILL");
+        await rm(path.join(dir, LOCK_FILE), { force: true });
+      }
+    },
+  );
+});
