@@ -86,3 +86,54 @@ describe("decodeBytes", () => {
     expect(expectOk(decodeBytes(bytes, "cp949"))).toMatchObject({ encoding: "cp949", guessed: false });
   });
 });
+
+describe("Western European (Windows-1252) or Vietnamese (Windows-1258) Excel", () => {
+  const western = (text: string) => iconv.encode(text, "windows-1252");
+  // Vietnamese Excel writes the vowel shapes precomposed and most tones as combining marks.
+  const vietnameseExcel = (text: string) =>
+    iconv.encode(
+      text.normalize("NFD").replace(/\p{L}[\u0302\u0306\u031b]/gu, (m) => m.normalize("NFC")),
+      "windows-1258",
+    );
+
+  it.each([
+    ["Portuguese ã and õ", "id,given_name,family_name\nP-1,João,Simões\nP-2,Conceição,Guimarães\n"],
+    [
+      "Icelandic ð and Þ",
+      "id,given_name,family_name\nI-1,Þórhildur,Sigurðardóttir\nI-2,Guðrún,Hafþórsdóttir\n",
+    ],
+    ["Italian ò and ì after consonants", "id,given_name,family_name\nT-1,Niccolò,Forlì\n"],
+    ["Czech and French with Š Ž Œ", "id,given_name,family_name\nC-1,Šárka,Žáková\nF-1,Cœur,Lefèvre\n"],
+    ["the names of issue 24", "id,given_name,family_name\nD-1,João,Simões\nD-2,Zoë,Ångström\n"],
+  ])("reads %s as Windows-1252", (_, text) => {
+    const r = expectOk(decodeBytes(western(text)));
+    expect(r).toMatchObject({ encoding: "windows-1252", guessed: true, text });
+    expect(r.alternative).toBeUndefined();
+  });
+
+  it("still reads Vietnamese Excel as Windows-1258, even with a Western name among the rows", () => {
+    const text = `${vietnamese}VN-003,Niccolò,Rossi,Rossi Niccolò\n`;
+    const r = expectOk(decodeBytes(vietnameseExcel(text)));
+    expect(r.encoding).toBe("windows-1258");
+    expect(r.text).toBe(text.normalize("NFC"));
+    expect(r.alternative).toBeUndefined();
+  });
+
+  it("names the other reading when the bytes cannot decide", () => {
+    // Estonian õ after a consonant and before n is also Vietnamese ơ ("Sơn"): nothing decides.
+    const r = expectOk(decodeBytes(western("id,given_name,family_name\nE-1,Tõnu,Kask\n")));
+    expect(r).toMatchObject({
+      encoding: "windows-1252",
+      alternative: { encoding: "windows-1258", word: "Tõnu", as: "Tơnu" },
+    });
+  });
+
+  it("lets event.yaml force Windows-1258 or Windows-1252", () => {
+    const bytes = western("id,given_name\nE-1,Tõnu\n");
+    expect(expectOk(decodeBytes(bytes, "windows-1258")).text).toContain("Tơnu");
+    expect(expectOk(decodeBytes(bytes, "windows-1252"))).toMatchObject({
+      guessed: false,
+      encoding: "windows-1252",
+    });
+  });
+});
