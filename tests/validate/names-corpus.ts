@@ -409,6 +409,25 @@ export const NAMES_CORPUS: readonly CorpusName[] = [
     country: "IN",
     script: "Devanagari",
   },
+  // The zero-width non-joiner and joiner are part of these spellings, not copy-paste debris.
+  {
+    language: "Persian (Arabic script)",
+    given_name: "Alireza",
+    family_name: "Mohammadi-Rad",
+    native_name: "علی\u200cرضا محمدی\u200cراد",
+    organisation: "Bandar Abbas Marine Services",
+    country: "IR",
+    script: "Arabic",
+  },
+  {
+    language: "Sinhala",
+    given_name: "Sri Malini",
+    family_name: "Jayawardena",
+    native_name: "ශ්\u200dරී මාලිනී ජයවර්ධන",
+    organisation: "Colombo Tea Brokers",
+    country: "LK",
+    script: "Sinhala",
+  },
   {
     language: "Hebrew (Latin)",
     given_name: "Yaʻakov",
