@@ -1,6 +1,7 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { decodeBytes } from "../../src/csv/decode.js";
+import { NAMES_CORPUS } from "../validate/names-corpus.js";
 
 const korean =
   "id,given_name,family_name,native_name\nKR-001,Min-jun,Kim,김민준\nKR-002,Seo-yeon,Park,박서연\n";
@@ -135,5 +136,27 @@ describe("Western European (Windows-1252) or Vietnamese (Windows-1258) Excel", (
       guessed: false,
       encoding: "windows-1252",
     });
+  });
+});
+
+describe("the names corpus in the code pages of its spreadsheets", () => {
+  // The corpus names a code page can hold, one per row, as that Excel would save them.
+  const fits = (encoding: string) =>
+    NAMES_CORPUS.map((n) => `${n.given_name} ${n.family_name}`).filter(
+      (name) => iconv.decode(iconv.encode(name, encoding), encoding) === name,
+    );
+
+  it("reads every Western name a Windows-1252 file can hold as Windows-1252, never as CP949 or 1258", () => {
+    const names = fits("windows-1252");
+    expect(names.length).toBeGreaterThan(25);
+    const text = `id,name\n${names.map((n, i) => `W-${i},${n}`).join("\n")}\n`;
+    const r = expectOk(decodeBytes(iconv.encode(text, "windows-1252")));
+    expect(r).toMatchObject({ encoding: "windows-1252", text });
+  });
+
+  it.each(fits("windows-1252"))("reads %s alone in a Windows-1252 file", (name) => {
+    const text = `id,name\nW-1,${name}\n`;
+    const r = expectOk(decodeBytes(iconv.encode(text, "windows-1252")));
+    expect(r.text).toBe(text);
   });
 });
