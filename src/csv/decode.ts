@@ -45,7 +45,8 @@ const VIETNAMESE_SET = new Set(VIETNAMESE);
 // Punctuation Excel commonly writes in legacy code pages; not evidence either way.
 const NEUTRAL = new Set("‘’“”–—…•·°€£¥©®×÷«»¡¿§¶´");
 // Letters a Western European name is written with (after NFC), Š Ž Œ and the ª of "Mª" included.
-const LATIN_LETTER = /^[\u00aa\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e]$/u;
+const LATIN_LETTER =
+  /^[\u00aa\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e]$/u;
 
 /**
  * Bytes of a CSV file → NFC text, detecting the encoding the way the file was most likely saved:

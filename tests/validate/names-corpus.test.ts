@@ -67,7 +67,15 @@ describe("the names corpus", () => {
     const scripts = new Set(
       missing.map((d) => NAMES_CORPUS[d.line - 2]!.script ?? NAMES_CORPUS[d.line - 2]!.language),
     );
-    expect([...scripts].sort()).toEqual(["Arabic", "Devanagari", "Han", "Japanese", "Lao", "Sinhala", "Thai"]);
+    expect([...scripts].sort()).toEqual([
+      "Arabic",
+      "Devanagari",
+      "Han",
+      "Japanese",
+      "Lao",
+      "Sinhala",
+      "Thai",
+    ]);
     expect(missing.every((d) => d.severity === "error" && d.field === "native_name")).toBe(true);
   });
 });
