@@ -2,8 +2,21 @@ import { isUtf8 } from "node:buffer";
 import iconv from "iconv-lite";
 
 /** The text encodings spreadsheets actually write, as reported to the user. */
-export type Encoding = "utf-8" | "utf-16le" | "utf-16be" | "cp949" | "windows-1258";
-export const ENCODINGS: readonly Encoding[] = ["utf-8", "utf-16le", "utf-16be", "cp949", "windows-1258"];
+export const ENCODINGS = ["utf-8", "utf-16le", "utf-16be", "cp949", "windows-1252", "windows-1258"] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+
+/** The other reading of an undecided file, and a word that reads differently in it. */
+export interface Alternative {
+  encoding: Encoding;
+  word: string;
+  as: string;
+}
+interface Candidate {
+  encoding: Encoding;
+  text: string;
+  score: number;
+  alternative?: Alternative;
+}
 
 export type DecodeResult =
   | {
@@ -14,6 +27,11 @@ export type DecodeResult =
       bom: boolean;
       /** True when no BOM or declaration said so and the encoding was inferred from the bytes. */
       guessed: boolean;
+      /**
+       * When the bytes could not decide between Windows-1252 and Windows-1258: the other one, and
+       * a word that reads differently in it (`{ encoding: "windows-1258", word: "Tõnu", as: "Tơnu" }`).
+       */
+      alternative?: Alternative;
     }
   | { ok: false; line: number; column: number; message: string };
 
@@ -25,12 +43,16 @@ const VIETNAMESE =
   "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ";
 const VIETNAMESE_SET = new Set(VIETNAMESE);
 // Punctuation Excel commonly writes in legacy code pages; not evidence either way.
-const NEUTRAL = new Set("‘’“”–—…•·°€£¥©®×÷«»¡¿§¶");
+const NEUTRAL = new Set("‘’“”–—…•·°€£¥©®×÷«»¡¿§¶´");
+// Letters a Western European name is written with (after NFC), Š Ž Œ and the ª of "Mª" included.
+const LATIN_LETTER =
+  /^[\u00aa\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e]$/u;
 
 /**
  * Bytes of a CSV file → NFC text, detecting the encoding the way the file was most likely saved:
  * a BOM decides; else UTF-16 by its zero bytes; else strict UTF-8; else the legacy code pages of
- * Korean (CP949) and Vietnamese (Windows-1258) Excel, chosen by which one yields plausible text.
+ * Korean (CP949), Western European (Windows-1252) and Vietnamese (Windows-1258) Excel, chosen by
+ * which one yields plausible text (see chooseSingleByte for the last two).
  * Never replaces undecodable bytes silently: an unexplained file is an error with its position.
  *
  * @param forced an encoding named by the user in event.yaml, which skips detection.
@@ -47,24 +69,35 @@ export function decodeBytes(bytes: Uint8Array, forced?: Encoding): DecodeResult 
   const firstBad = firstInvalidUtf8(bytes);
   if (firstBad < 0) return decodeAs(bytes, "utf-8", false);
 
-  const candidates: { encoding: Encoding; text: string; score: number }[] = [];
-  for (const encoding of ["cp949", "windows-1258"] as const) {
-    const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
-    if (text.includes("\uFFFD")) continue;
-    const nfc = text.normalize("NFC");
-    candidates.push({ encoding, text: nfc, score: plausibility(nfc, encoding) });
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const candidates: Candidate[] = [];
+  const korean = iconv.decode(buffer, "cp949");
+  if (!korean.includes("\uFFFD")) {
+    const nfc = korean.normalize("NFC");
+    candidates.push({ encoding: "cp949", text: nfc, score: plausibility(nfc, "cp949") });
   }
+  const single = chooseSingleByte(bytes);
+  if (single) candidates.push(single);
   candidates.sort((a, b) => b.score - a.score);
   const best = candidates[0];
-  if (best && best.score >= 0.8)
-    return { ok: true, text: best.text, encoding: best.encoding, bom: false, guessed: true };
+  if (best && best.score >= 0.8) {
+    const result: DecodeResult = {
+      ok: true,
+      text: best.text,
+      encoding: best.encoding,
+      bom: false,
+      guessed: true,
+    };
+    if (best === single && single.alternative) result.alternative = single.alternative;
+    return result;
+  }
 
   const { line, column } = positionOfByte(bytes, firstBad);
   return {
     ok: false,
     line,
     column,
-    message: `byte 0x${bytes[firstBad]?.toString(16).padStart(2, "0")} at line ${line}, column ${column} is not valid UTF-8, and the file does not read as Korean (CP949) or Vietnamese (Windows-1258) text either`,
+    message: `byte 0x${bytes[firstBad]?.toString(16).padStart(2, "0")} at line ${line}, column ${column} is not valid UTF-8, and the file does not read as Korean (CP949), Western European (Windows-1252) or Vietnamese (Windows-1258) text either`,
   };
 }
 
@@ -193,7 +226,7 @@ function isCommonHangul(ch: string): boolean {
  * Wrongly decoded Vietnamese reads as rare Hanja in CP949; wrongly decoded Korean reads as
  * accented capitals and symbols in Windows-1258.
  */
-function plausibility(text: string, encoding: "cp949" | "windows-1258"): number {
+function plausibility(text: string, encoding: "cp949" | "windows-1252" | "windows-1258"): number {
   let good = 0;
   let total = 0;
   for (const ch of text) {
@@ -202,7 +235,101 @@ function plausibility(text: string, encoding: "cp949" | "windows-1258"): number 
     total++;
     if (encoding === "cp949") {
       if (cp >= HANGUL_FIRST && cp <= HANGUL_LAST && isCommonHangul(ch)) good++;
-    } else if (VIETNAMESE_SET.has(ch)) good++;
+    } else if (VIETNAMESE_SET.has(ch) || LATIN_LETTER.test(ch)) good++;
   }
   return total === 0 ? 0 : good / total;
+}
+
+// Where Windows-1258 differs from Windows-1252 among letters. 1258 writes five tones as combining
+// marks on the bytes of Ì Ò Þ ì ò, and puts ă ơ ư đ on those of ã õ ý ð (and the capitals).
+const COMBINING_1258 = new Set([0xcc, 0xd2, 0xde, 0xec, 0xf2]);
+// Bytes a tone may follow in Windows-1258: the vowels, plain or with their shape marks (â ê ô ă ơ ư).
+const VOWEL_1258 = new Set(
+  [..."aeiouyAEIOUY"]
+    .map((c) => c.charCodeAt(0))
+    .concat([0xe2, 0xea, 0xf4, 0xe3, 0xf5, 0xfd, 0xc2, 0xca, 0xd4, 0xc3, 0xd5, 0xdd]),
+);
+const isAsciiLetter = (b: number | undefined) => b !== undefined && /[A-Za-z]/.test(String.fromCharCode(b));
+const isLetter1252 = (b: number | undefined) =>
+  b !== undefined &&
+  (isAsciiLetter(b) ||
+    (b >= 0xc0 && b !== 0xd7 && b !== 0xf7) ||
+    [0x8a, 0x8c, 0x8e, 0x9a, 0x9c, 0x9e, 0x9f].includes(b));
+// Vietnamese ă is always closed by a consonant ("Văn", "Đặng"); Portuguese ã ends a word or precedes a vowel.
+const CLOSES_A_BREVE = new Set([..."nmctpNMCTP"].map((c) => c.charCodeAt(0)));
+
+/**
+ * Counts the signs of each reading in the bytes where Windows-1252 and Windows-1258 disagree:
+ * a tone byte after a vowel is Vietnamese, after anything else it is an Italian ò or ì or an
+ * Icelandic Þ; 0xE3 before n/m/c/t/p is "ă" ("Văn"), before a vowel or at a word's end "ã"
+ * ("João"); 0xF5 after 0xFD is "ươ", before e or s Portuguese "õe"; 0xF0 opening a word is "đ"
+ * ("Đức"), inside one Icelandic "ð" ("Guðrún"); 0xFE in a word is "þ".
+ */
+function weighEvidence(bytes: Uint8Array): { w1252: number; w1258: number } {
+  let w1252 = 0;
+  let w1258 = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b < 0xc3) continue;
+    const prev = bytes[i - 1];
+    const next = bytes[i + 1];
+    if (COMBINING_1258.has(b)) {
+      if (prev !== undefined && VOWEL_1258.has(prev)) w1258++;
+      else w1252++;
+    } else if (b === 0xe3 || b === 0xc3) {
+      if (
+        (next !== undefined && CLOSES_A_BREVE.has(next)) ||
+        (next !== undefined && COMBINING_1258.has(next))
+      )
+        w1258++;
+      else w1252++;
+    } else if (b === 0xf5 || b === 0xd5) {
+      if (prev === 0xfd || prev === 0xdd || (next !== undefined && COMBINING_1258.has(next))) w1258++;
+      else if (next !== undefined && /[eEsS]/.test(String.fromCharCode(next))) w1252++;
+    } else if (b === 0xfd || b === 0xdd) {
+      if (next !== undefined && COMBINING_1258.has(next)) w1258++;
+    } else if (b === 0xf0 || b === 0xd0) {
+      if (isLetter1252(prev)) w1252++;
+      else w1258++;
+    } else if (b === 0xfe) {
+      if (isLetter1252(prev) || isLetter1252(next)) w1252++;
+      else w1258++;
+    }
+  }
+  return { w1252, w1258 };
+}
+
+/**
+ * Windows-1252 or Windows-1258, by the evidence of weighEvidence. One reading wins when it has
+ * more than twice the other's signs; otherwise (and only if the two readings differ at all)
+ * Windows-1252 is taken and the other named, with a word that shows the difference.
+ */
+function chooseSingleByte(bytes: Uint8Array): Candidate | undefined {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const read = (encoding: "windows-1252" | "windows-1258"): Candidate | undefined => {
+    const text = iconv.decode(buffer, encoding);
+    if (text.includes("\uFFFD")) return undefined;
+    const nfc = text.normalize("NFC");
+    return { encoding, text: nfc, score: plausibility(nfc, encoding) };
+  };
+  const western = read("windows-1252");
+  const vietnamese = read("windows-1258");
+  if (!western || !vietnamese) return western ?? vietnamese;
+  if (western.text === vietnamese.text) return western;
+  const { w1252, w1258 } = weighEvidence(bytes);
+  if (w1258 > 2 * w1252) return vietnamese;
+  if (w1252 > 2 * w1258) return western;
+  return {
+    ...western,
+    alternative: { encoding: "windows-1258", ...firstDifference(western.text, vietnamese.text) },
+  };
+}
+
+/** The first word that reads differently in two decodings of the same bytes. */
+function firstDifference(a: string, b: string): Omit<Alternative, "encoding"> {
+  const wa = a.split(/[\s,;]+/);
+  const wb = b.split(/[\s,;]+/);
+  for (let i = 0; i < Math.min(wa.length, wb.length); i++)
+    if (wa[i] !== wb[i]) return { word: wa[i]!, as: wb[i]! };
+  return { word: "", as: "" };
 }

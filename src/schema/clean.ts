@@ -9,6 +9,16 @@
 const INVISIBLE =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 const LINE_BREAKS = /[\t\r\n]/g;
+// Scripts whose spelling uses the zero-width (non-)joiner between letters: Persian "علی‌رضا",
+// Sinhala "ශ්‍රී", Malayalam, Bengali, Devanagari conjuncts. There it is part of the name.
+const JOINING_SCRIPT =
+  /[\p{sc=Arabic}\p{sc=Syriac}\p{sc=Devanagari}\p{sc=Bengali}\p{sc=Gurmukhi}\p{sc=Gujarati}\p{sc=Oriya}\p{sc=Tamil}\p{sc=Telugu}\p{sc=Kannada}\p{sc=Malayalam}\p{sc=Sinhala}\p{sc=Myanmar}\p{sc=Khmer}\p{sc=Mongolian}\p{sc=Tibetan}]/u;
+
+/** A ZWNJ or ZWJ between two letters (or marks) of a script that spells with it. */
+function isSpellingJoiner(raw: string, ch: string, at: number): boolean {
+  if (ch !== "\u200c" && ch !== "\u200d") return false;
+  return JOINING_SCRIPT.test(raw.charAt(at - 1)) && JOINING_SCRIPT.test(raw.charAt(at + 1));
+}
 
 const SUSPECT =
   /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|\s\s/;
@@ -27,10 +37,12 @@ export interface CleanResult {
 /**
  * `text` without control, bidi and zero-width characters (the one definition of what is
  * invisible, shared by cell values and by every report a terminal or CI log shows), each removed
- * character named in `removed`. Tab and line breaks are kept: callers decide about them.
+ * character named in `removed`. Tab and line breaks are kept: callers decide about them. A
+ * zero-width (non-)joiner between letters of a script that spells with it stays.
  */
 export function removeInvisible(text: string, removed?: Set<string>): string {
-  return text.replace(INVISIBLE, (ch) => {
+  return text.replace(INVISIBLE, (ch, at: number) => {
+    if (isSpellingJoiner(text, ch, at)) return ch;
     removed?.add(describeChar(ch));
     return "";
   });

@@ -1,5 +1,6 @@
 import { isMap, LineCounter, parseDocument, visit, type Node as YamlNode } from "yaml";
 import { z } from "zod";
+import { ENCODINGS } from "../csv/decode.js";
 import { type Diagnostic, diag } from "../diagnostics.js";
 import { BADGE_STOCKS } from "../materials/badges/stock-names.js";
 import { didYouMean } from "../util/suggest.js";
@@ -72,9 +73,7 @@ export const eventSchema = z
     /** Folders (or files) outside the event folder that it may read: shared logos and fonts. */
     allow_outside: z.array(fileName).default([]),
     files: z.partialRecord(z.enum(tableKeys), fileName).default({}),
-    encodings: z
-      .partialRecord(z.enum(tableKeys), z.enum(["utf-8", "utf-16le", "utf-16be", "cp949", "windows-1258"]))
-      .default({}),
+    encodings: z.partialRecord(z.enum(tableKeys), z.enum(ENCODINGS)).default({}),
     columns: z.partialRecord(z.enum(tableKeys), z.record(z.string(), z.string())).default({}),
     validation: z
       .object({ travel_buffer_minutes: z.number().int().min(0).default(15) })

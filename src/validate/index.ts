@@ -1,4 +1,4 @@
-import { decodeBytes, type Encoding } from "../csv/decode.js";
+import { type DecodeResult, decodeBytes, ENCODINGS, type Encoding } from "../csv/decode.js";
 import { type Diagnostic, diag, sortDiagnostics } from "../diagnostics.js";
 import { buildEvent } from "../model/build.js";
 import type { Event } from "../model/types.js";
@@ -112,17 +112,7 @@ export function checkEvent(input: CheckInput): CheckResult {
       return [];
     }
     encodings[key] = decoded.encoding;
-    if (decoded.encoding !== "utf-8") {
-      diagnostics.push(
-        diag(
-          "encoding-guessed",
-          "warning",
-          { file: name },
-          `decoded as ${decoded.encoding}${decoded.bom ? " (from its byte-order mark)" : decoded.guessed ? " (detected from its bytes)" : " (as event.yaml says)"}`,
-          `Check a few names with accents or Hangul in the output; save as "CSV UTF-8" to silence this${decoded.guessed ? `, or set encodings.${key}: ${decoded.encoding} in event.yaml` : ""}.`,
-        ),
-      );
-    }
+    if (decoded.encoding !== "utf-8") diagnostics.push(guessedEncoding(name, key, decoded));
     return readRows(spec, name, decoded.text, key, convert);
   };
 
@@ -172,4 +162,36 @@ export function checkEvent(input: CheckInput): CheckResult {
   if (input.buildModel !== false && !sorted.some((d) => d.severity === "error"))
     result.event = buildEvent(tables);
   return result;
+}
+
+const ENCODING_NAMES: Record<Encoding, string> = {
+  "utf-8": "UTF-8",
+  "utf-16le": "UTF-16 LE",
+  "utf-16be": "UTF-16 BE",
+  cp949: "Korean Excel's CP949",
+  "windows-1252": "Western European Excel's Windows-1252",
+  "windows-1258": "Vietnamese Excel's Windows-1258",
+};
+
+/**
+ * The `encoding-guessed` warning: which encoding was used, why, and how to force another one. When
+ * the bytes fit Windows-1252 and Windows-1258 alike, it shows a word that reads differently.
+ */
+function guessedEncoding(name: string, key: TableKey, decoded: DecodeResult & { ok: true }): Diagnostic {
+  const why = decoded.bom
+    ? "from its byte-order mark"
+    : decoded.guessed
+      ? "detected from its bytes"
+      : "as event.yaml says";
+  const alt = decoded.alternative;
+  const message =
+    `decoded as ${decoded.encoding} (${ENCODING_NAMES[decoded.encoding]}, ${why})` +
+    (alt ? `; the bytes fit ${alt.encoding} as well, which would read "${alt.word}" as "${alt.as}"` : "");
+  const others = ENCODINGS.filter((e) => e !== decoded.encoding && e !== "utf-8").join(", ");
+  const hint = !decoded.guessed
+    ? 'Check a few names with accents or Hangul in the output; save as "CSV UTF-8" to silence this.'
+    : alt
+      ? `If names read wrong, set encodings.${key}: ${alt.encoding} in event.yaml; if they are right, set encodings.${key}: ${decoded.encoding} to silence this (or save as "CSV UTF-8").`
+      : `Check a few names with accents or Hangul in the output; if they read wrong, name the encoding under encodings.${key} in event.yaml (${others}); save as "CSV UTF-8" to silence this.`;
+  return diag("encoding-guessed", "warning", { file: name }, message, hint);
 }

@@ -1,44 +1,132 @@
 import { type Diagnostic, diag } from "../diagnostics.js";
 import type { TableRow, TableSpec } from "../schema/table.js";
+import { findMojibake } from "./mojibake.js";
+import { isVietnameseSyllable, type Reading, readTcvn3, readVni } from "./vietnamese.js";
 
 /** A check of one row's text, run while the file is read; it adds what it finds to `out`. */
 export type RowCheck = (row: TableRow, out: Diagnostic[]) => void;
 
-// VNI fonts store a tone or vowel mark as a separate Latin-1 letter after the vowel: "Nguyeãn",
-// "Vieät Nam", "Traàn", "Vaên". These pairs never occur in real Vietnamese ("oà" of "hoàng" does,
-// so it is not one of them).
-const VNI = /a[àáâãäåéèúüëê]|e[àáâãäå]|o[âãäå]|[aeiouyAEIOUY][øûïöëæ]/gu;
-// TCVN3 (ABC) puts Vietnamese letters on Latin-1 symbol positions: "NguyÔn V¨n", "§µ N½ng".
-const TCVN3 = /\p{L}[¨©ª«¬®¸µ¶·¹»¼½¾]|[§¨©ª«¬®¸µ¶·¹»¼½¾]\p{L}/gu;
-const hits = (re: RegExp, s: string) => s.match(re)?.length ?? 0;
-// Both encodings put a Latin-1 letter or symbol (U+00A0–U+00FF) beside a letter: text without one
-// cannot match either pattern, which spares the regular expressions almost every value.
+// Every legacy Vietnamese and mojibake form needs a character of U+0080–U+00FF (or one of the
+// Windows-1252 punctuation marks): text without one is spared every other test.
+const SUSPECT =
+  /[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]/;
+// Words are split at spaces and ASCII punctuation only: TCVN3 uses Latin-1 symbols as letters.
+const WORD_BREAK = /[\s!-/:-@[-`{-~\u2013\u2014]+/u;
 const LATIN1 = /[\u00a0-\u00ff]/;
 
-/** Text typed with a legacy Vietnamese font encoding, which prints as mojibake in Unicode fonts. */
+export type LegacyKind = "VNI" | "TCVN3 (ABC)";
+export interface LegacyFinding {
+  kind: LegacyKind;
+  severity: "error" | "warning";
+  /** The value read as Unicode Vietnamese. */
+  reading: string;
+}
+
+/**
+ * Whether a value is Vietnamese typed with a legacy font encoding. Each word is taken as typed
+ * when it is already a Vietnamese syllable ("Hoà", "Lê", "Minh"); otherwise it is read as VNI or
+ * TCVN3, and the reading counts only when it is a Vietnamese syllable. An error needs every word
+ * to be Vietnamese, two legacy marks (a Vietnamese delegate's row counts as one) and one mark that
+ * no European spelling makes; one word of another language ("Carmen", "Łukasz") makes it none.
+ * A warning needs a strong mark and more Vietnamese words than others.
+ *
+ *   assessLegacyVietnamese("Nguyeãn Vaên Minh", false) → { kind: "VNI", severity: "error", reading: "Nguyễn Văn Minh" }
+ *   assessLegacyVietnamese("Zoë Ångström-Łukasz", false) → undefined
+ */
+export function assessLegacyVietnamese(value: string, vietnameseRow: boolean): LegacyFinding | undefined {
+  const words = value.split(WORD_BREAK).filter((w) => w !== "" && !/^\d+$/.test(w));
+  // Only a word with a Latin-1 character can be legacy text; one that is Vietnamese as typed is not.
+  const candidates = words.filter((w) => LATIN1.test(w) && !isSyllable(w));
+  if (candidates.length === 0) return undefined;
+  for (const [kind, read] of [
+    ["VNI", readVni],
+    ["TCVN3 (ABC)", readTcvn3],
+  ] as const) {
+    const readings = new Map<string, Reading>();
+    let strong = 0;
+    for (const word of candidates) {
+      const r = read(word);
+      if (r && isSyllable(r.text)) {
+        readings.set(word, r);
+        strong += r.strong;
+      }
+    }
+    if (strong === 0) continue;
+    let signs = vietnameseRow ? 1 : 0;
+    let foreign = 0;
+    let converted = 0;
+    let reading = value;
+    for (const word of words) {
+      const r = readings.get(word);
+      if (r) {
+        converted++;
+        signs += r.signs;
+        reading = reading.replace(word, r.text);
+      } else if (!isSyllable(word)) foreign++;
+    }
+    if (foreign === 0 && signs >= 2) return { kind, severity: "error", reading };
+    if (foreign === 0 || converted > foreign) return { kind, severity: "warning", reading };
+  }
+  return undefined;
+}
+
+// Names repeat (Nguyễn, Văn, Thị…): a bounded memo keeps 100,000 rows cheap.
+const syllables = new Map<string, boolean>();
+function isSyllable(word: string): boolean {
+  let v = syllables.get(word);
+  if (v === undefined) {
+    v = isVietnameseSyllable(word);
+    if (syllables.size > 20_000) syllables.clear();
+    syllables.set(word, v);
+  }
+  return v;
+}
+
+/**
+ * Text typed with a legacy Vietnamese font encoding (VNI, TCVN3), which prints as mojibake in
+ * Unicode fonts; and UTF-8 that a spreadsheet read as Windows-1252/1258 and saved again.
+ */
 export function legacyVietnameseCheck(spec: TableSpec): RowCheck {
   const textFields = spec.columns
     .map((c, index) => ({ c, index }))
     .filter(({ c }) => c.type.name === "text" && !c.personal);
   const countryAt = spec.columns.findIndex((c) => c.name === "country");
   return (row, out) => {
-    // One suspicious pair is enough in a Vietnamese delegate's row; elsewhere a name such as
-    // "Zoë" or "Joël" has one too, so it takes two.
-    const needed = countryAt >= 0 && row.values[countryAt] === "VN" ? 1 : 2;
+    const vietnameseRow = countryAt >= 0 && row.values[countryAt] === "VN";
     for (const { c, index } of textFields) {
       const value = row.text[index];
-      if (!value || !LATIN1.test(value)) continue;
-      const kind =
-        hits(VNI, value) >= needed ? "VNI" : hits(TCVN3, value) >= needed ? "TCVN3 (ABC)" : undefined;
-      if (!kind) continue;
+      if (!value || !SUSPECT.test(value)) continue;
+      const where = {
+        file: row.loc.file,
+        line: row.loc.line,
+        column: row.loc.columns[c.name] ?? 0,
+        field: c.name,
+      };
+      const mojibake = findMojibake(value);
+      if (mojibake) {
+        out.push(
+          diag(
+            "mojibake",
+            mojibake.severity,
+            where,
+            `${c.name} "${value}" looks like UTF-8 text that a spreadsheet opened as Windows-1252 and saved again` +
+              (mojibake.repaired ? ` (it was "${mojibake.repaired}")` : ""),
+            'Do not open a UTF-8 CSV by double-clicking it in Excel: import it (Data › From Text/CSV, File origin "65001: Unicode (UTF-8)") or take the original again, then save as "CSV UTF-8 (comma delimited)".',
+          ),
+        );
+        continue;
+      }
+      const legacy = assessLegacyVietnamese(value, vietnameseRow);
+      if (!legacy) continue;
       out.push(
         diag(
           "legacy-vietnamese-encoding",
-          "error",
-          { file: row.loc.file, line: row.loc.line, column: row.loc.columns[c.name] ?? 0, field: c.name },
-          `${c.name} "${value}" looks like Vietnamese typed in the legacy ${kind} encoding`,
+          legacy.severity,
+          where,
+          `${c.name} "${value}" looks like Vietnamese typed in the legacy ${legacy.kind} encoding ("${legacy.reading}")`,
           "Convert the sheet to Unicode (e.g. with Unikey's converter, 'Chuyển mã' from " +
-            `${kind.startsWith("VNI") ? "VNI Windows" : "TCVN3 (ABC)"} to Unicode), then save as "CSV UTF-8".`,
+            `${legacy.kind === "VNI" ? "VNI Windows" : "TCVN3 (ABC)"} to Unicode), then save as "CSV UTF-8".` +
+            (legacy.severity === "warning" ? " If the value is right as it is, ignore this warning." : ""),
         ),
       );
     }

@@ -1,6 +1,7 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { decodeBytes } from "../../src/csv/decode.js";
+import { NAMES_CORPUS } from "../validate/names-corpus.js";
 
 const korean =
   "id,given_name,family_name,native_name\nKR-001,Min-jun,Kim,김민준\nKR-002,Seo-yeon,Park,박서연\n";
@@ -84,5 +85,78 @@ describe("decodeBytes", () => {
   it("honours an encoding named in event.yaml", () => {
     const bytes = iconv.encode(korean, "cp949");
     expect(expectOk(decodeBytes(bytes, "cp949"))).toMatchObject({ encoding: "cp949", guessed: false });
+  });
+});
+
+describe("Western European (Windows-1252) or Vietnamese (Windows-1258) Excel", () => {
+  const western = (text: string) => iconv.encode(text, "windows-1252");
+  // Vietnamese Excel writes the vowel shapes precomposed and most tones as combining marks.
+  const vietnameseExcel = (text: string) =>
+    iconv.encode(
+      text.normalize("NFD").replace(/\p{L}[\u0302\u0306\u031b]/gu, (m) => m.normalize("NFC")),
+      "windows-1258",
+    );
+
+  it.each([
+    ["Portuguese ã and õ", "id,given_name,family_name\nP-1,João,Simões\nP-2,Conceição,Guimarães\n"],
+    [
+      "Icelandic ð and Þ",
+      "id,given_name,family_name\nI-1,Þórhildur,Sigurðardóttir\nI-2,Guðrún,Hafþórsdóttir\n",
+    ],
+    ["Italian ò and ì after consonants", "id,given_name,family_name\nT-1,Niccolò,Forlì\n"],
+    ["Czech and French with Š Ž Œ", "id,given_name,family_name\nC-1,Šárka,Žáková\nF-1,Cœur,Lefèvre\n"],
+    ["the names of issue 24", "id,given_name,family_name\nD-1,João,Simões\nD-2,Zoë,Ångström\n"],
+  ])("reads %s as Windows-1252", (_, text) => {
+    const r = expectOk(decodeBytes(western(text)));
+    expect(r).toMatchObject({ encoding: "windows-1252", guessed: true, text });
+    expect(r.alternative).toBeUndefined();
+  });
+
+  it("still reads Vietnamese Excel as Windows-1258, even with a Western name among the rows", () => {
+    const text = `${vietnamese}VN-003,Niccolò,Rossi,Rossi Niccolò\n`;
+    const r = expectOk(decodeBytes(vietnameseExcel(text)));
+    expect(r.encoding).toBe("windows-1258");
+    expect(r.text).toBe(text.normalize("NFC"));
+    expect(r.alternative).toBeUndefined();
+  });
+
+  it("names the other reading when the bytes cannot decide", () => {
+    // Estonian õ after a consonant and before n is also Vietnamese ơ ("Sơn"): nothing decides.
+    const r = expectOk(decodeBytes(western("id,given_name,family_name\nE-1,Tõnu,Kask\n")));
+    expect(r).toMatchObject({
+      encoding: "windows-1252",
+      alternative: { encoding: "windows-1258", word: "Tõnu", as: "Tơnu" },
+    });
+  });
+
+  it("lets event.yaml force Windows-1258 or Windows-1252", () => {
+    const bytes = western("id,given_name\nE-1,Tõnu\n");
+    expect(expectOk(decodeBytes(bytes, "windows-1258")).text).toContain("Tơnu");
+    expect(expectOk(decodeBytes(bytes, "windows-1252"))).toMatchObject({
+      guessed: false,
+      encoding: "windows-1252",
+    });
+  });
+});
+
+describe("the names corpus in the code pages of its spreadsheets", () => {
+  // The corpus names a code page can hold, one per row, as that Excel would save them.
+  const fits = (encoding: string) =>
+    NAMES_CORPUS.map((n) => `${n.given_name} ${n.family_name}`).filter(
+      (name) => iconv.decode(iconv.encode(name, encoding), encoding) === name,
+    );
+
+  it("reads every Western name a Windows-1252 file can hold as Windows-1252, never as CP949 or 1258", () => {
+    const names = fits("windows-1252");
+    expect(names.length).toBeGreaterThan(25);
+    const text = `id,name\n${names.map((n, i) => `W-${i},${n}`).join("\n")}\n`;
+    const r = expectOk(decodeBytes(iconv.encode(text, "windows-1252")));
+    expect(r).toMatchObject({ encoding: "windows-1252", text });
+  });
+
+  it.each(fits("windows-1252"))("reads %s alone in a Windows-1252 file", (name) => {
+    const text = `id,name\nW-1,${name}\n`;
+    const r = expectOk(decodeBytes(iconv.encode(text, "windows-1252")));
+    expect(r.text).toBe(text);
   });
 });
