@@ -52,7 +52,15 @@ const MAX_OUTPUT = 4 * 1024 * 1024;
  */
 export async function runIsolated(
   args: readonly string[],
-  options: { env: NodeJS.ProcessEnv; cwd: string; timeoutMs: number; memoryBytes: number; workDir: string },
+  options: {
+    env: NodeJS.ProcessEnv;
+    cwd: string;
+    timeoutMs: number;
+    memoryBytes: number;
+    workDir: string;
+    /** Another script in place of bin/conclave.js (the harness's own tests). */
+    script?: string;
+  },
 ): Promise<IsolatedResult> {
   const reportDir = await mkdtemp(path.join(options.workDir, "report-"));
   const report = path.join(reportDir, "report.json");
@@ -64,7 +72,7 @@ export async function runIsolated(
     String(options.memoryBytes),
     "--",
     process.execPath,
-    bin,
+    options.script ?? bin,
     ...args,
   ];
   const namespaced = canUnshare();

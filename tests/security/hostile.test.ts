@@ -495,3 +495,88 @@ describe(`conclave on hostile event folders (${canUnshare() ? "inside unshare -n
     });
   }
 });
+
+describe("the harness can fail", () => {
+  // Each check above passes only because nothing was found: here each is shown finding something.
+  const script = async (name: string, body: string) => {
+    const file = path.join(work, name);
+    await writeFile(file, body);
+    return file;
+  };
+  const run = async (file: string, timeoutMs = 20_000) =>
+    runIsolated([], {
+      env: { PATH: process.env.PATH },
+      cwd: work,
+      timeoutMs,
+      memoryBytes: MEMORY,
+      workDir: work,
+      script: file,
+    });
+
+  it("sees a connection to the network through the planted proxy", async () => {
+    const file = await script(
+      "connect.mjs",
+      `import net from "node:net";
+const u = new URL(process.env.HTTPS_PROXY);
+const s = net.connect(Number(u.port), u.hostname, () => s.write("CONNECT packages.typst.org:443 HTTP/1.1\\r\\n\\r\\n"));
+s.on("error", () => {}); s.on("close", () => process.exit(0));`,
+    );
+    const r = await run(file);
+    expect(r.code).toBe(0);
+    expect(r.connections.map((c) => c.firstBytes)).toEqual([
+      expect.stringContaining("CONNECT packages.typst.org"),
+    ]);
+  });
+
+  it("kills a hang at the time box", async () => {
+    const r = await run(await script("hang.mjs", "setInterval(() => {}, 1000);"), 1_000);
+    expect(r.timedOut).toBe(true);
+    expect(r.code).toBeNull();
+  });
+
+  it("sees terminal controls, a stack trace and a secret in what is printed", async () => {
+    const r = await run(
+      await script("loud.mjs", 'console.log("\\u001b]0;pwned\\u0007 ghs_x"); throw new Error("boom");'),
+    );
+    expect(unsafeCharacters(r.stdout)).toHaveLength(2);
+    expect(STACK_TRACE.test(r.stderr)).toBe(true);
+    expect(r.stdout).toContain("ghs_x");
+  });
+
+  it("sees a write through a symlink, a changed mtime, a new file and a removed one", async () => {
+    const dir = await mkdtemp(path.join(work, "snap-"));
+    await mkdir(path.join(dir, "victim"));
+    await writeFile(path.join(dir, "victim/a.txt"), "a");
+    await writeFile(path.join(dir, "b.txt"), "b");
+    await mkdir(path.join(dir, "out"));
+    await symlink(path.join(dir, "victim"), path.join(dir, "out/link"));
+    const before = snapshot(dir, [path.join(dir, "out")]);
+    await writeFile(path.join(dir, "out/link/c.txt"), "c");
+    await rm(path.join(dir, "victim/a.txt"));
+    const { utimes } = await import("node:fs/promises");
+    await utimes(path.join(dir, "b.txt"), new Date(0), new Date(0));
+    await writeFile(path.join(dir, "out/fine.txt"), "inside out/ is allowed");
+    expect(changes(before, snapshot(dir, [path.join(dir, "out")]))).toEqual([
+      "changed b.txt (mtimeMs)",
+      "changed victim (mtimeMs, content)",
+      "created victim/c.txt (file)",
+      "removed victim/a.txt",
+    ]);
+  });
+
+  it("reads a PDF's text under out/, where its bytes do not show it", async () => {
+    const out = path.join(work, "badges-only");
+    const r = await runIsolated(["badges", fixture, "--out", out], {
+      env: { PATH: process.env.PATH },
+      cwd: work,
+      timeoutMs: BUILD_TIMEOUT,
+      memoryBytes: MEMORY,
+      workDir: work,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    const badges = (await readWritten(out)).files.find((f) => f.path === "badges/badges.pdf")!;
+    // A delegate's name is on the badges, but only a reader of the PDF's text sees it.
+    expect(badges.texts.at(-1)).toContain("Seung-min");
+    expect(badges.texts.slice(0, 4).some((t) => t.includes("Seung-min"))).toBe(false);
+  });
+});
