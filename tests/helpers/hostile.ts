@@ -27,6 +27,13 @@ export function canUnshare(): boolean {
   return unshareWorks;
 }
 
+let prlimitWorks: boolean | undefined;
+/** Whether util-linux's prlimit is here to cap a child's address space. */
+function canLimit(): boolean {
+  prlimitWorks ??= spawnSync("prlimit", ["--version"], { stdio: "ignore" }).status === 0;
+  return prlimitWorks;
+}
+
 export interface IsolatedResult {
   /** Exit code, or null when killed by a signal. */
   code: number | null;
@@ -48,7 +55,8 @@ const MAX_OUTPUT = 4 * 1024 * 1024;
 /**
  * Runs `node bin/conclave.js …args` inside `unshare -n` where that works, with the planted proxy
  * (tests/helpers/isolated-run.mjs), killed after `timeoutMs`, its address space capped at
- * `memoryBytes`. The environment is the given one as is (plus NO_COLOR and CI): pass the secrets.
+ * `memoryBytes` (where prlimit is here). The environment is the given one as is (plus NO_COLOR and
+ * CI): pass the secrets.
  */
 export async function runIsolated(
   args: readonly string[],
@@ -69,7 +77,7 @@ export async function runIsolated(
     runner,
     report,
     String(options.timeoutMs),
-    String(options.memoryBytes),
+    String(canLimit() ? options.memoryBytes : 0),
     "--",
     process.execPath,
     options.script ?? bin,
