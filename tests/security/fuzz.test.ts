@@ -385,6 +385,8 @@ const expected = (e: unknown) =>
 let fuzzRoot: string;
 let pool: RenderPool;
 const tally = { runs: 0, valid: 0, badges: 0, refused: 0, seconds: 0 };
+/** Badges refused with BuildFailed although the data was valid: not a crash, but worth a look. */
+const buildFailures = new Set<string>();
 /** Known (or, with FUZZ_COLLECT, all) crashes seen: first line and frame → how many runs. */
 const crashes = new Map<string, { count: number; folder: string }>();
 
@@ -470,7 +472,10 @@ describe("fuzz: whole event folders through validate and build --only badges", (
                 if (collect) return;
               }
             } else throw new Error(`crash (kept in ${runDir}): ${stack}`);
-          } else tally.refused++;
+          } else {
+            tally.refused++;
+            if (e instanceof BuildFailed) buildFailures.add(e.message.split("\n")[0]!.slice(0, 200));
+          }
         }
         const outside = changes(before, snapshot(runDir, [out]));
         if (outside.length > 0)
@@ -484,10 +489,12 @@ describe("fuzz: whole event folders through validate and build --only badges", (
       console.log(
         `fuzz: crashes tolerated:\n${[...crashes].map(([k, v]) => `  ${v.count}× ${k} ${v.folder}`).join("\n")}`,
       );
-    if (collect) expect([...crashes.keys()]).toEqual([]);
     console.log(
       `fuzz: ${tally.runs} runs in ${tally.seconds.toFixed(1)} s, ${tally.valid} valid, ${tally.badges} made badges, ${tally.refused} refused (UserError/DataInvalid/BuildFailed)`,
     );
+    if (buildFailures.size > 0)
+      console.log(`fuzz: badges refused on valid data:\n  ${[...buildFailures].join("\n  ")}`);
+    if (collect) expect([...crashes.keys()]).toEqual([]);
     // The fuzz root holds nothing but what the runs made, and they removed it.
     expect(readdirSync(fuzzRoot)).toEqual([]);
     // A fuzz whose edits were all refused, or never got to the badges, would prove little.
