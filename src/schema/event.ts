@@ -223,16 +223,36 @@ function toRecord(value: string | Partial<Record<Language, string>>, languages: 
 /** Alias expansions allowed in event.yaml: far more than a real event file reuses. */
 const MAX_ALIAS_COUNT = 100;
 
-/** Offset of the first alias in the document, to point the "too many aliases" error at. */
-function firstAlias(doc: ReturnType<typeof parseDocument>): number | undefined {
+/**
+ * Offset of the first alias in the document (of the first one named `name`, when given), to point
+ * an alias error at.
+ */
+function firstAlias(doc: ReturnType<typeof parseDocument>, name?: string): number | undefined {
   let at: number | undefined;
   visit(doc, {
     Alias(_, node) {
+      if (name !== undefined && node.source !== name) return undefined;
       at = node.range?.[0];
       return visit.BREAK;
     },
   });
   return at;
+}
+
+/** A file nested thousands of levels deep overflows the YAML parser's stack: the file's fault. */
+function tooDeep(file: string): EventParse {
+  return {
+    ok: false,
+    diagnostics: [
+      diag(
+        "event-config",
+        "error",
+        { file, line: 1, column: 1 },
+        "event.yaml is nested too deeply to read (thousands of levels of lists or mappings)",
+        "An event file needs a few levels of indentation; check that the file is the event's event.yaml.",
+      ),
+    ],
+  };
 }
 
 export type EventParse =
@@ -245,8 +265,16 @@ export type EventParse =
  */
 export function parseEventConfig(text: string, file = "event.yaml"): EventParse {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (e) {
+    if (e instanceof RangeError) return tooDeep(file);
+    throw e;
+  }
   const diagnostics: Diagnostic[] = [];
+  // The parser turns its own stack overflow into an error of the document.
+  if (doc.errors.some((e) => e.message.includes("call stack"))) return tooDeep(file);
   for (const e of doc.errors) {
     const pos = lineCounter.linePos(e.pos[0]);
     diagnostics.push(
@@ -267,17 +295,28 @@ export function parseEventConfig(text: string, file = "event.yaml"): EventParse 
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
   } catch (e) {
+    if (e instanceof RangeError) return tooDeep(file);
     if (!(e instanceof ReferenceError)) throw e;
-    const first = firstAlias(doc);
+    // An alias before (or without) its anchor: the yaml package names it at the end of its message.
+    const unresolved = /^Unresolved alias[^:]*: (.*)$/.exec(e.message)?.[1];
+    const first = firstAlias(doc, unresolved);
     const pos = first === undefined ? { line: 1, col: 1 } : lineCounter.linePos(first);
     diagnostics.push(
-      diag(
-        "event-config",
-        "error",
-        { file, line: pos.line, column: pos.col },
-        "YAML aliases (*name) expand into too many values; the file looks like a resource-exhaustion attack",
-        `Write the settings out instead of reusing anchors (&name) inside anchors; at most ${MAX_ALIAS_COUNT} expansions are allowed.`,
-      ),
+      unresolved !== undefined
+        ? diag(
+            "event-config",
+            "error",
+            { file, line: pos.line, column: pos.col },
+            `the YAML alias *${unresolved} names no anchor &${unresolved} set before it`,
+            `Set the anchor first (key: &${unresolved} value), or write the value out instead of *${unresolved}.`,
+          )
+        : diag(
+            "event-config",
+            "error",
+            { file, line: pos.line, column: pos.col },
+            "YAML aliases (*name) expand into too many values; the file looks like a resource-exhaustion attack",
+            `Write the settings out instead of reusing anchors (&name) inside anchors; at most ${MAX_ALIAS_COUNT} expansions are allowed.`,
+          ),
     );
     return { ok: false, diagnostics };
   }

@@ -69,6 +69,28 @@ describe("parseEventConfig", () => {
     expect(r.diagnostics[0]!.hint).toContain("anchors");
   });
 
+  it("names an alias that has no anchor before it, at its line and column", () => {
+    const r = parseEventConfig(baseConfigYaml.replace(/^(start: )(.*)$/m, "$1*undefined"));
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics).toHaveLength(1);
+    const line = baseConfigYaml.split("\n").findIndex((l) => l.startsWith("start: ")) + 1;
+    expect(r.diagnostics[0]).toMatchObject({ code: "event-config", file: "event.yaml", line, column: 8 });
+    expect(r.diagnostics[0]!.message).toContain("*undefined names no anchor &undefined");
+  });
+
+  it("refuses a file nested thousands of levels deep with a diagnostic, not a stack overflow", () => {
+    for (const deep of [
+      `${"- ".repeat(3000)}x\n${baseConfigYaml}`,
+      `${baseConfigYaml}x: ${"[".repeat(5000)}`,
+    ]) {
+      const r = parseEventConfig(deep);
+      expect(r.ok).toBe(false);
+      expect(r.diagnostics[0]!.code).toBe("event-config");
+    }
+    const r = parseEventConfig(`${"- ".repeat(3000)}x\n`);
+    expect(r.diagnostics[0]!.message).toContain("nested too deeply");
+  });
+
   it("still reads a file that reuses an anchor a few times", () => {
     const r = parseEventConfig(
       `${baseConfigYaml}branding:\n  primary: &blue "#12355b"\n  secondary: *blue\n`,
