@@ -1,5 +1,5 @@
 import type { Delegate, Event, Session, Wish } from "../model/types.js";
-import { GroupingInfeasible, solveGrouping } from "./grouping.js";
+import { GroupingInfeasible, solveGrouping, workBudget } from "./grouping.js";
 import { neighbours, roomTables, type TableSpec } from "./layout.js";
 import { createRandom, randomInt } from "./random.js";
 import { type SeatingWeights, scoreSeating } from "./score.js";
@@ -20,10 +20,14 @@ export interface SeatingRequest {
   keepFile?: string;
   host?: string;
   seed: number;
+  /**
+   * Work budget of the table search, times the default (`workBudget` in grouping.ts; default 1):
+   * counted work, not time, so the same seed gives the same plan on any machine under any load.
+   */
+  effort?: number;
+  /** Safety cap on the table search's wall-clock time; a search it cuts short is not reproducible. */
   timeLimitMs: number;
-  /** Work budget of the table search (default 8,000 iterations): same seed, same plan, any machine. */
-  maxIterations?: number;
-  /** The clock for the time limit, from the caller (the solver reads no time itself). */
+  /** The clock for the time cap, from the caller (the solver reads no time itself). */
   now: () => number;
 }
 
@@ -40,6 +44,10 @@ export interface SeatingResult {
   seats: SeatAssignment[];
   report: ReturnType<typeof scoreSeating>;
   iterations: number;
+  /** Candidate moves and swaps the table search looked at (what the work budget counts). */
+  work: number;
+  /** False when the time cap stopped the table search before its work budget: not reproducible. */
+  complete: boolean;
 }
 
 /** A reason the hard rules cannot all hold, naming the rows that cause it. */
@@ -294,6 +302,8 @@ export function planSeating(req: SeatingRequest): SeatingResult {
       if (x !== undefined && y !== undefined) apart.push([x, y]);
     }
   let iterations = 0;
+  let work = 0;
+  let complete = true;
   if (items.length > 0) {
     if (G === 0)
       throw new SeatingInfeasible([
@@ -327,7 +337,7 @@ export function planSeating(req: SeatingRequest): SeatingResult {
           {
             seed: req.seed,
             timeLimitMs: req.timeLimitMs,
-            maxIterations: req.maxIterations ?? 8000,
+            ...workBudget(req.effort ?? 1),
             now: req.now,
           },
         );
@@ -343,7 +353,7 @@ export function planSeating(req: SeatingRequest): SeatingResult {
         throw e;
       }
     }
-    iterations = result.iterations;
+    ({ iterations, work, complete } = result);
     const group = Array.from(result.group);
     repairLanguages(group);
     const random = createRandom(req.seed);
@@ -370,7 +380,7 @@ export function planSeating(req: SeatingRequest): SeatingResult {
     })),
     fixedTables: [...fixedTable].map(([i, f]) => ({ delegate: guests[i]!.id, table: f.table })),
   });
-  return { session: session.id, tables, seats, report, iterations };
+  return { session: session.id, tables, seats, report, iterations, work, complete };
 
   /**
    * A guest alone with their language at a table (and no interpreter) is moved, by one swap of
