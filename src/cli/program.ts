@@ -39,6 +39,12 @@ const allowOutsideOption = () =>
     .argParser(collect)
     .default([]);
 
+const effortNumber = (value: string) => {
+  const n = positiveNumber(value);
+  if (n > 100) throw new InvalidArgumentError("expected a number above 0 and at most 100.");
+  return n;
+};
+
 const idList = (value: string) =>
   value
     .split(/[,;]/)
@@ -217,9 +223,18 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
           nonNegativeInt,
         )
         .option(
-          "--time-limit <seconds>",
-          "search time per seated session (default: seating.time_limit_seconds, 3)",
+          "--effort <x>",
+          "work budget of the search, times the default (default: seating.effort, 1): same budget, same plan on any machine",
+          effortNumber,
+        )
+        .option(
+          "--seconds <s>",
+          "safety cap on the search time per seated session (default: seating.time_limit_seconds, 120); a plan it cuts short is not reproducible, and conclave says so",
           positiveNumber,
+        )
+        // The old name of --seconds, kept so that scripts written for it still run.
+        .addOption(
+          new Option("--time-limit <s>", "the same as --seconds").argParser(positiveNumber).hideHelp(),
         )
         .option("--keep <file>", "keep the seats of an edited assignment.csv fixed");
     }
@@ -254,7 +269,7 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
           name === "seating"
             ? [
                 "conclave seating events/cicon-2023",
-                "conclave seating . --time-limit 10 --seed 7",
+                "conclave seating . --seed 7 --effort 2   # twice the work for a better plan",
                 "conclave seating . --keep out/seating/BANQUET/assignment.csv   # after editing it",
               ]
             : name === "letters"

@@ -175,7 +175,17 @@ export const eventSchema = z
         /** The host of the head table (centre seat); default: the highest-ranking guest of the host country. */
         host: z.string().min(1).optional(),
         seed: z.number().int().default(1),
-        time_limit_seconds: z.number().positive().default(3),
+        /**
+         * The solver's work budget, times the default: counted work, so a plan is the same on every
+         * machine. 2 searches twice as long for a better plan; 0.5 half as long.
+         */
+        effort: z.number().positive().max(100).default(1),
+        /**
+         * A safety cap on the search time per seated session, in seconds. It binds only when the
+         * work budget takes longer than this (a slow or overloaded machine), and then the plan is
+         * not reproducible and conclave says so.
+         */
+        time_limit_seconds: z.number().positive().default(120),
         weights: z
           .object({
             mix_country: z.number().min(0).optional(),
@@ -190,7 +200,7 @@ export const eventSchema = z
           .default({}),
       })
       .strict()
-      .default({ seed: 1, time_limit_seconds: 3, weights: {} }),
+      .default({ seed: 1, effort: 1, time_limit_seconds: 120, weights: {} }),
   })
   .strict()
   .refine((e) => e.end >= e.start, { message: "end is before start", path: ["end"] });

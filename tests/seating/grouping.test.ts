@@ -1,6 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type GroupingProblem, groupingValue, solveGrouping } from "../../src/seating/grouping.js";
+import {
+  type GroupingProblem,
+  groupingValue,
+  solveGrouping,
+  workBudget,
+} from "../../src/seating/grouping.js";
 import { createRandom } from "../../src/seating/random.js";
 
 /** A clock that advances one "millisecond" per call: searches end after the same work on any machine. */
@@ -64,6 +69,33 @@ describe("solveGrouping", () => {
     const a = solveGrouping(p, { seed: 7, timeLimitMs: 2000, now: ticks() });
     const b = solveGrouping(p, { seed: 7, timeLimitMs: 2000, now: ticks() });
     expect(Array.from(a.group)).toEqual(Array.from(b.group));
+  });
+
+  it("stops on its work budget whatever the clock says, and flags a run the time cap cut short", () => {
+    const p = randomProblem(40, [8, 8, 8, 8, 8], [8, 8, 8, 8, 8], 11);
+    // One iteration looks at every move (none fit equal sizes, but they are counted) and every swap.
+    const perIteration = 40 * 4 + (40 * 39) / 2;
+    const budget = { maxWork: 300 * perIteration };
+    const slow = (() => {
+      let t = 0;
+      return () => (t += 7); // a clock that races: 7 ms a call
+    })();
+    const a = solveGrouping(p, { seed: 3, timeLimitMs: 1e9, ...budget, now: ticks() });
+    const b = solveGrouping(p, { seed: 3, timeLimitMs: 1e9, ...budget, now: slow });
+    expect(a.iterations).toBe(300);
+    expect(a.work).toBe(300 * perIteration);
+    expect([a.complete, b.complete]).toEqual([true, true]);
+    expect(Array.from(b.group)).toEqual(Array.from(a.group));
+    // A cap that binds before the budget: the search stops early and says it is not complete.
+    const cut = solveGrouping(p, { seed: 3, timeLimitMs: 50, ...budget, now: slow });
+    expect(cut.complete).toBe(false);
+    expect(cut.iterations).toBeLessThan(300);
+    expect(cut.value).toBeCloseTo(groupingValue(p, cut.group), 6);
+    // The default budget and effort: iterations and work scale together.
+    expect(workBudget(1)).toEqual({ maxIterations: 8000, maxWork: 4e8 });
+    expect(workBudget(0.5)).toEqual({ maxIterations: 4000, maxWork: 2e8 });
+    const small = solveGrouping(p, { seed: 3, timeLimitMs: 1e9, now: slow });
+    expect(small).toMatchObject({ iterations: 8000, complete: true });
   });
 
   it("never breaks a hard rule: sizes, seats per item, fixed groups, apart pairs, resource budgets", () => {

@@ -17,7 +17,10 @@ import { planFloor, planPlaceCards, planTableList } from "./plan.js";
 
 export interface SeatingCliOptions {
   seed?: number;
-  /** Seconds per seated session. */
+  /** Work budget of the solver, times the default (`--effort`; default: seating.effort). */
+  effort?: number;
+  /** Safety cap in seconds per seated session (`--seconds`, or its old name `--time-limit`). */
+  seconds?: number;
   timeLimit?: number;
   /** An edited assignment.csv whose seats are kept. */
   keep?: string;
@@ -74,7 +77,8 @@ export async function makeSeating(
   const sessions = event.sessions.filter((s) => s.seating === "assigned");
   const weights = { ...DEFAULT_WEIGHTS, ...config.seating.weights };
   const seed = options.seed ?? config.seating.seed;
-  const limit = (options.timeLimit ?? config.seating.time_limit_seconds) * 1000;
+  const effort = options.effort ?? config.seating.effort;
+  const limit = (options.seconds ?? options.timeLimit ?? config.seating.time_limit_seconds) * 1000;
   const timestamp = pdfTimestamp(config.start, process.env);
   const theme = themeOf(event, ctx.fontFamilies);
   const tables = new Map<string, string>();
@@ -92,6 +96,7 @@ export async function makeSeating(
         session,
         weights,
         seed,
+        effort,
         timeLimitMs: limit,
         now: () => performance.now(),
         ...(keep ? { keep, keepFile: options.keep! } : {}),
@@ -160,7 +165,7 @@ export async function makeSeating(
     );
     await write(
       "report.json",
-      `${JSON.stringify({ session: session.id, seed, timeLimitSeconds: limit / 1000, iterations: result.iterations, ...result.report }, null, 2)}\n`,
+      `${JSON.stringify({ session: session.id, ...searchReport(result, seed, effort, limit), ...result.report }, null, 2)}\n`,
     );
     const broken = result.report.hard.filter((h) => !h.ok);
     const tableCount = result.tables.length;
@@ -185,9 +190,11 @@ export async function makeSeating(
         ? [...shown, `  …and ${more} more in seating/${sessionFolderName(event, r.session)}/report.json`]
         : shown;
     }),
-    // A hard rule broken in the final plan is never silent: the build fails with it named.
-    problems: results.flatMap((r) =>
-      r.report.hard
+    // A hard rule broken in the final plan is never silent: the build fails with it named. A plan
+    // the time cap cut short is a warning: every rule holds, but another run may differ.
+    problems: results.flatMap((r) => [
+      ...(r.complete ? [] : [timeCapNotice(r, limit / 1000)]),
+      ...r.report.hard
         .filter((h) => !h.ok)
         .map((h) =>
           diag(
@@ -198,7 +205,34 @@ export async function makeSeating(
             "See report.json; relax a rule or add seats and run again.",
           ),
         ),
-    ),
+    ]),
     tables,
   };
+}
+
+/**
+ * How the table search ended, for report.json. Only counted work, never times: two runs that
+ * reach the same plan write the same bytes. `reproducible: false` when the time cap cut it short.
+ */
+function searchReport(r: SeatingResult, seed: number, effort: number, limitMs: number) {
+  return {
+    seed,
+    effort,
+    timeLimitSeconds: limitMs / 1000,
+    iterations: r.iterations,
+    work: r.work,
+    stoppedBy: r.complete ? "work budget" : "time limit",
+    reproducible: r.complete,
+  };
+}
+
+/** The visible notice that a plan depends on the machine's speed (exit code stays 0). */
+function timeCapNotice(r: SeatingResult, seconds: number) {
+  return diag(
+    "seating-time-limit",
+    "warning",
+    { file: `seating/${r.session}/report.json` },
+    `${r.session}: the time limit of ${seconds} s stopped the seating search before its work budget (after ${r.iterations} iterations): this plan is not reproducible, another run may seat guests differently`,
+    "Raise --seconds (seating.time_limit_seconds) so the work budget binds first, or lower seating.effort (--effort).",
+  );
 }
