@@ -199,7 +199,7 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
     ui.out(
       JSON.stringify(
         {
-          ok: problems.length === 0,
+          ok: !problems.some((p) => p.severity === "error"),
           out: outDir,
           materials: results.map(({ tables: _tables, ...r }) => r),
           unavailable,
