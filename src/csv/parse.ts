@@ -128,10 +128,12 @@ export function scanCsvWith(
 
   while (start < buf.length) {
     if (farFromQuotes()) {
-      for (let eol = breaks.lineEnd(start); nextQuote >= eol.next; eol = breaks.lineEnd(start)) {
-        take(eol.next, buf.toString("utf8", start, eol.contentEnd).split(delimiter), true);
-        if (start >= buf.length) break;
-      }
+      // Every line before the one holding the next quote is quote-free: split them all.
+      const end = startOfLine(buf, start, nextQuote);
+      line = splitLines(buf.toString("utf8", start, end), delimiter, line, onRecord);
+      breaks.countUntil(end);
+      if (nextNul < end) nextNul = nextByte(buf, 0, end);
+      start = end;
       if (start >= buf.length) break;
     }
     const from = start;
@@ -170,6 +172,40 @@ export function scanCsvWith(
     }
   }
   return errors;
+}
+
+/**
+ * Byte offset where the line holding byte `at` starts, or the end of the buffer for an `at` past
+ * it; never before `from`.
+ */
+function startOfLine(buf: Buffer, from: number, at: number): number {
+  if (at >= buf.length) return buf.length;
+  const lineBreak = Math.max(buf.lastIndexOf(LF, at), buf.lastIndexOf(CR, at));
+  return lineBreak < from ? from : lineBreak + 1;
+}
+
+/**
+ * Quote-free text, whole lines: each line (CRLF, CR or LF) is one record, its text split at the
+ * delimiter, as csv-parse would read it. Returns the line after the last.
+ */
+function splitLines(
+  text: string,
+  delimiter: Delimiter,
+  line: number,
+  onRecord: (line: number, cells: string[]) => void,
+): number {
+  const n = text.length;
+  let lf = text.indexOf("\n");
+  let cr = text.indexOf("\r");
+  let at = 0;
+  while (at < n) {
+    if (lf >= 0 && lf < at) lf = text.indexOf("\n", at);
+    if (cr >= 0 && cr < at) cr = text.indexOf("\r", at);
+    const end = Math.min(lf < 0 ? n : lf, cr < 0 ? n : cr);
+    onRecord(line++, text.slice(at, end).split(delimiter));
+    at = end === cr && text.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
+  }
+  return line;
 }
 
 /** Thrown from `on_record` to stop csv-parse at a record's end (it passes the throw on). */
