@@ -36,17 +36,6 @@ export class LineBreaks {
     return n;
   }
 
-  /**
-   * Where the line starting at `from` ends, for a `from` where the last `countUntil` stopped:
-   * its content's end and the offset after its line break.
-   */
-  lineEnd(from: number): { contentEnd: number; next: number } {
-    const at = Math.min(this.nextLf, this.nextCr);
-    if (at < from) return endOfLine(this.buf, from); // not where counting stopped: look
-    if (at === Number.POSITIVE_INFINITY) return { contentEnd: this.buf.length, next: this.buf.length };
-    return { contentEnd: at, next: at === this.nextCr && this.buf[at + 1] === LF ? at + 2 : at + 1 };
-  }
-
   private find(byte: number, from: number): number {
     const at = this.buf.indexOf(byte, from);
     return at < 0 ? Number.POSITIVE_INFINITY : at;
