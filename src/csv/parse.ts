@@ -1,7 +1,17 @@
+import { CsvError, type Options, parse } from "csv-parse/sync";
+import { endOfLine, LineBreaks } from "./line-breaks.js";
+import { reviewQuotes } from "./quotes.js";
+
 /**
- * A small RFC 4180 reader tuned for spreadsheets' output. It keeps the physical line where each
- * record starts (for diagnostics), accepts CRLF, CR and LF in one file, and recovers from broken
- * quoting so that one bad row does not hide the problems of the rows after it.
+ * CSV text → records, read by csv-parse. conclave's wrapper adds what csv-parse does not give
+ * (see docs/performance.md and the functions below for why):
+ * - the physical line where each record starts, counted from the record's bytes, because
+ *   csv-parse counts a CRLF inside a quoted value as two lines;
+ * - quoting mistakes (a stray quote, text after a closing quote) reported with line and column
+ *   while reading on, where csv-parse either stops at the first (strict) or stays silent (relaxed);
+ * - an unclosed quote reported on the line where its record starts, the rest of the line the
+ *   quote opened on read as unquoted cells, and reading resumed on the next line, where csv-parse
+ *   stops with the rest of the file swallowed into that one field.
  */
 export interface RawRecord {
   /** 1-based physical line where the record starts. */
@@ -38,9 +48,27 @@ export function parseCsv(text: string, delimiter: Delimiter): ParsedCsv {
 }
 
 /**
- * The reader itself: hands each record to `onRecord` as soon as it is read, so a caller that
- * turns records into rows keeps no more than one record alive (at 100,000 rows, holding every
- * record until the last one is read is most of the garbage collector's work).
+ * The options conclave reads every CSV with. No casting, no column objects (the schema maps
+ * headers itself, so `__proto__` or a repeated header is only a string), no trimming (the schema
+ * cleans values and warns about what it removed), every row whatever its length (the schema says
+ * which cells are missing or extra), blank lines kept (the schema counts them), all three line
+ * endings in one file (csv-parse's discovery would keep the first one it meets), and no BOM
+ * handling: the decoder drops it, and `scanCsv` steps over one left in a library caller's text.
+ */
+const OPTIONS = {
+  record_delimiter: ["\r\n", "\n", "\r"],
+  relax_quotes: true,
+  relax_column_count: true,
+  skip_empty_lines: false,
+  cast: false,
+  columns: false,
+  bom: false,
+} satisfies Options;
+
+/**
+ * Reads `text` with csv-parse and hands each record to `onRecord` as soon as it is read, so a
+ * caller that turns records into rows keeps no more than one record alive (at 100,000 rows,
+ * holding every record until the last one is read is most of the garbage collector's work).
  * Returns the syntax errors; the records are the caller's to keep or drop.
  */
 export function scanCsv(
@@ -48,127 +76,182 @@ export function scanCsv(
   delimiter: Delimiter,
   onRecord: (line: number, cells: string[]) => void,
 ): CsvSyntaxError[] {
-  const errors: CsvSyntaxError[] = [];
-  const sep = delimiter.charCodeAt(0);
-  const n = text.length;
-  let pos = 0;
-  let line = 1;
+  return scanCsvWith(text, delimiter, onRecord, true);
+}
 
-  while (pos < n) {
-    const recordLine = line;
-    const cells: string[] = [];
-    let endOfRecord = false;
-    while (!endOfRecord) {
-      if (text.charCodeAt(pos) === QUOTE) {
-        // Quoted field: "" is a quote; the field ends at the next lone quote.
-        const openPos = pos;
-        const openLine = line;
-        pos++;
-        let value = "";
-        let chunkStart = pos;
-        let closed = false;
-        while (pos < n) {
-          const c = text.charCodeAt(pos);
-          if (c === QUOTE) {
-            if (text.charCodeAt(pos + 1) === QUOTE) {
-              value += text.slice(chunkStart, pos + 1);
-              pos += 2;
-              chunkStart = pos;
-              continue;
-            }
-            value += text.slice(chunkStart, pos);
-            pos++;
-            closed = true;
-            break;
-          }
-          if (c === CR) {
-            if (text.charCodeAt(pos + 1) !== LF) line++;
-          } else if (c === LF) line++;
-          pos++;
-        }
-        if (!closed) {
-          // Unclosed quote: the field swallowed the rest of the file. Point at where it opened,
-          // end the field at the end of that line, and read on from there.
-          errors.push({
-            line: recordLine,
-            column: cells.length + 1,
-            message: `a quoted field opened on line ${openLine} is never closed`,
-            hint: 'Close the quote, or double any quote inside a quoted value ("").',
-          });
-          let eol = openPos + 1;
-          while (eol < n && text.charCodeAt(eol) !== CR && text.charCodeAt(eol) !== LF) eol++;
-          cells.push(text.slice(openPos + 1, eol));
-          pos = eol;
-          line = openLine;
-          pos = skipLineBreak(text, pos);
-          if (pos > eol) line++;
-          endOfRecord = true;
-          break;
-        }
-        // After the closing quote only a delimiter or the end of the record may follow.
-        let tail = "";
-        if (pos < n && !isBreakOrSep(text.charCodeAt(pos), sep)) {
-          const start = pos;
-          while (pos < n && !isBreakOrSep(text.charCodeAt(pos), sep)) pos++;
-          tail = text.slice(start, pos);
-          errors.push({
-            line: openLine,
-            column: cells.length + 1,
-            message: `text ${JSON.stringify(tail)} follows the closing quote of a field`,
-            hint: 'A quoted value must end with its quote; double quotes inside it ("") or quote the whole value.',
-          });
-        }
-        cells.push(value + tail);
-      } else {
-        const start = pos;
-        while (pos < n) {
-          const c = text.charCodeAt(pos);
-          if (c === sep || c === CR || c === LF) break;
-          pos++;
-        }
-        const value = text.slice(start, pos);
-        const stray = value.indexOf('"');
-        if (stray >= 0) {
-          errors.push({
-            line,
-            column: cells.length + 1,
-            message: "a quote stands inside an unquoted field",
-            hint: 'Quote the whole value and double the quote inside it: "5\'10""" instead of 5\'10".',
-          });
-        }
-        cells.push(value);
+/**
+ * A line without any quote character is a record whose cells are its text split at the
+ * delimiter: there is nothing for a CSV parser to decide. csv-parse reads bytes one at a time in
+ * JavaScript, about seven times slower than `String.split`, which made validating 100,000
+ * delegates a third slower (docs/performance.md). So where the next quote is more than this many
+ * bytes ahead, such lines are split directly, and csv-parse reads from the first line that has a
+ * quote until the next quote is that far again. The result is the same record for record (a test
+ * compares both ways on random files); `scanCsvWith(…, false)` lets csv-parse read everything.
+ */
+const QUOTE_FREE_STRETCH = 16_384;
+
+/** `scanCsv`, with `quoteFreeLines` false to have csv-parse read every line (for tests). */
+export function scanCsvWith(
+  text: string,
+  delimiter: Delimiter,
+  onRecord: (line: number, cells: string[]) => void,
+  quoteFreeLines: boolean,
+): CsvSyntaxError[] {
+  const errors: CsvSyntaxError[] = [];
+  const buf = Buffer.from(text, "utf8");
+  const breaks = new LineBreaks(buf);
+  /** Byte offset and line where the next record starts (after a BOM, which is no data). */
+  let start = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  let line = 1;
+  let nextQuote = nextByte(buf, QUOTE, start);
+  let nextNul = nextByte(buf, 0, start);
+
+  /** One record, ending (line break included) at byte `end`; `checked` when already reviewed. */
+  const take = (end: number, cells: string[], checked = false) => {
+    if (nextQuote < end) {
+      // A quoting mistake leaves a quote in a value, except before a NUL byte, which csv-parse
+      // takes for the end of the data after a closing quote (`"a"\0b` reads as a\0b, silently).
+      if (!checked && (nextNul < end || cells.some((c) => c.includes('"')))) {
+        const raw = buf.toString("utf8", start, contentEnd(buf, start, end));
+        cells = reviewQuotes(raw, line, delimiter, errors);
       }
-      if (pos >= n) {
-        endOfRecord = true;
-      } else {
-        const c = text.charCodeAt(pos);
-        if (c === sep) {
-          pos++;
-          if (pos >= n) {
-            cells.push("");
-            endOfRecord = true;
-          }
-        } else if (c === CR || c === LF) {
-          pos = skipLineBreak(text, pos);
-          line++;
-          endOfRecord = true;
-        }
-      }
+      nextQuote = nextByte(buf, QUOTE, end);
     }
+    if (nextNul < end) nextNul = nextByte(buf, 0, end);
+    const recordLine = line;
+    line += breaks.countUntil(end);
+    start = end;
     onRecord(recordLine, cells);
+  };
+
+  const farFromQuotes = () => quoteFreeLines && nextQuote - start > QUOTE_FREE_STRETCH;
+
+  while (start < buf.length) {
+    if (farFromQuotes()) {
+      // Every line before the one holding the next quote is quote-free: split them all.
+      const end = startOfLine(buf, start, nextQuote);
+      line = splitLines(buf.toString("utf8", start, end), delimiter, line, onRecord);
+      breaks.countUntil(end);
+      if (nextNul < end) nextNul = nextByte(buf, 0, end);
+      start = end;
+      if (start >= buf.length) break;
+    }
+    const from = start;
+    try {
+      parse(buf.subarray(from), {
+        ...OPTIONS,
+        delimiter,
+        on_record: (cells: string[], info) => {
+          take(from + info.bytes, cells);
+          if (farFromQuotes()) throw STOP;
+          return null;
+        },
+      });
+      break;
+    } catch (error) {
+      if (error === STOP) continue;
+      if (!(error instanceof CsvError) || error.code !== "CSV_QUOTE_NOT_CLOSED") throw error;
+      // csv-parse read to the end of the file inside the quote (a later quote would have closed
+      // it). The record began at `start`; its `index` complete fields end at the delimiter at
+      // `bytes`, and the unclosed field follows that delimiter.
+      const { index, bytes } = error as unknown as { index: number; bytes: number };
+      const fieldStart = index === 0 ? start : from + bytes + 1;
+      const before = index === 0 ? [] : readPrefix(buf, start, fieldStart, line, delimiter, errors);
+      const openLine = line + countBreaks(buf, start, fieldStart);
+      const eol = endOfLine(buf, fieldStart);
+      errors.push({
+        line,
+        column: index + 1,
+        message: `a quoted field opened on line ${openLine} is never closed`,
+        hint: 'Close the quote, or double any quote inside a quoted value ("").',
+      });
+      // The quote was most likely meant as a letter: the rest of its line is read without quoting
+      // (so the row keeps its cells and shows no further, spurious problems) and the next line
+      // starts a new record.
+      take(eol.next, [...before, ...readUnquoted(buf, fieldStart + 1, eol.contentEnd, delimiter)], true);
+    }
   }
   return errors;
 }
 
-function isBreakOrSep(c: number, sep: number): boolean {
-  return c === sep || c === CR || c === LF;
+/**
+ * Byte offset where the line holding byte `at` starts, or the end of the buffer for an `at` past
+ * it; never before `from`.
+ */
+function startOfLine(buf: Buffer, from: number, at: number): number {
+  if (at >= buf.length) return buf.length;
+  const lineBreak = Math.max(buf.lastIndexOf(LF, at), buf.lastIndexOf(CR, at));
+  return lineBreak < from ? from : lineBreak + 1;
 }
 
-function skipLineBreak(text: string, pos: number): number {
-  const c = text.charCodeAt(pos);
-  if (c === CR) return text.charCodeAt(pos + 1) === LF ? pos + 2 : pos + 1;
-  if (c === LF) return pos + 1;
-  return pos;
+/**
+ * Quote-free text, whole lines: each line (CRLF, CR or LF) is one record, its text split at the
+ * delimiter, as csv-parse would read it. Returns the line after the last.
+ */
+function splitLines(
+  text: string,
+  delimiter: Delimiter,
+  line: number,
+  onRecord: (line: number, cells: string[]) => void,
+): number {
+  const n = text.length;
+  let lf = text.indexOf("\n");
+  let cr = text.indexOf("\r");
+  let at = 0;
+  while (at < n) {
+    if (lf >= 0 && lf < at) lf = text.indexOf("\n", at);
+    if (cr >= 0 && cr < at) cr = text.indexOf("\r", at);
+    const end = Math.min(lf < 0 ? n : lf, cr < 0 ? n : cr);
+    onRecord(line++, text.slice(at, end).split(delimiter));
+    at = end === cr && text.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
+  }
+  return line;
+}
+
+/** Thrown from `on_record` to stop csv-parse at a record's end (it passes the throw on). */
+const STOP = { stop: "far from any quote" };
+
+/**
+ * The complete fields of a record before its unclosed quote: bytes [from, to) end with the
+ * delimiter, so csv-parse reads them as one record with an empty last field, which is dropped.
+ */
+function readPrefix(
+  buf: Buffer,
+  from: number,
+  to: number,
+  line: number,
+  delimiter: Delimiter,
+  errors: CsvSyntaxError[],
+): string[] {
+  const records: string[][] = parse(buf.subarray(from, to), { ...OPTIONS, delimiter });
+  const cells = records[0] ?? [""];
+  const suspicious = buf.subarray(from, to).includes(0) || cells.some((c) => c.includes('"'));
+  if (!suspicious) return cells.slice(0, -1);
+  return reviewQuotes(buf.toString("utf8", from, to), line, delimiter, errors).slice(0, -1);
+}
+
+/** Bytes [from, to), one line, split at the delimiter with quotes read as ordinary characters. */
+function readUnquoted(buf: Buffer, from: number, to: number, delimiter: Delimiter): string[] {
+  const records: string[][] = parse(buf.subarray(from, to), { ...OPTIONS, delimiter, quote: null });
+  return records[0] ?? [""];
+}
+
+/** End of a record's content: its bytes up to `end` without the line break that ends it. */
+function contentEnd(buf: Uint8Array, start: number, end: number): number {
+  if (end > start && buf[end - 1] === LF) return end - 1 > start && buf[end - 2] === CR ? end - 2 : end - 1;
+  if (end > start && buf[end - 1] === CR) return end - 1;
+  return end;
+}
+
+function countBreaks(buf: Uint8Array, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (buf[i] === LF || (buf[i] === CR && buf[i + 1] !== LF)) n++;
+  return n;
+}
+
+function nextByte(buf: Uint8Array, byte: number, from: number): number {
+  const at = buf.indexOf(byte, from);
+  return at < 0 ? Number.POSITIVE_INFINITY : at;
 }
 
 /** Canonical form of a header for matching: case, spaces, hyphens and invisible marks ignored. */
