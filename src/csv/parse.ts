@@ -76,27 +76,6 @@ export function scanCsv(
   delimiter: Delimiter,
   onRecord: (line: number, cells: string[]) => void,
 ): CsvSyntaxError[] {
-  return scanCsvWith(text, delimiter, onRecord, true);
-}
-
-/**
- * A line without any quote character is a record whose cells are its text split at the
- * delimiter: there is nothing for a CSV parser to decide. csv-parse reads bytes one at a time in
- * JavaScript, about seven times slower than `String.split`, which made validating 100,000
- * delegates a third slower (docs/performance.md). So where the next quote is more than this many
- * bytes ahead, such lines are split directly, and csv-parse reads from the first line that has a
- * quote until the next quote is that far again. The result is the same record for record (a test
- * compares both ways on random files); `scanCsvWith(…, false)` lets csv-parse read everything.
- */
-const QUOTE_FREE_STRETCH = 16_384;
-
-/** `scanCsv`, with `quoteFreeLines` false to have csv-parse read every line (for tests). */
-export function scanCsvWith(
-  text: string,
-  delimiter: Delimiter,
-  onRecord: (line: number, cells: string[]) => void,
-  quoteFreeLines: boolean,
-): CsvSyntaxError[] {
   const errors: CsvSyntaxError[] = [];
   const buf = Buffer.from(text, "utf8");
   const breaks = new LineBreaks(buf);
@@ -124,18 +103,7 @@ export function scanCsvWith(
     onRecord(recordLine, cells);
   };
 
-  const farFromQuotes = () => quoteFreeLines && nextQuote - start > QUOTE_FREE_STRETCH;
-
   while (start < buf.length) {
-    if (farFromQuotes()) {
-      // Every line before the one holding the next quote is quote-free: split them all.
-      const end = startOfLine(buf, start, nextQuote);
-      line = splitLines(buf.toString("utf8", start, end), delimiter, line, onRecord);
-      breaks.countUntil(end);
-      if (nextNul < end) nextNul = nextByte(buf, 0, end);
-      start = end;
-      if (start >= buf.length) break;
-    }
     const from = start;
     try {
       parse(buf.subarray(from), {
@@ -143,13 +111,11 @@ export function scanCsvWith(
         delimiter,
         on_record: (cells: string[], info) => {
           take(from + info.bytes, cells);
-          if (farFromQuotes()) throw STOP;
           return null;
         },
       });
       break;
     } catch (error) {
-      if (error === STOP) continue;
       if (!(error instanceof CsvError) || error.code !== "CSV_QUOTE_NOT_CLOSED") throw error;
       // csv-parse read to the end of the file inside the quote (a later quote would have closed
       // it). The record began at `start`; its `index` complete fields end at the delimiter at
@@ -173,43 +139,6 @@ export function scanCsvWith(
   }
   return errors;
 }
-
-/**
- * Byte offset where the line holding byte `at` starts, or the end of the buffer for an `at` past
- * it; never before `from`.
- */
-function startOfLine(buf: Buffer, from: number, at: number): number {
-  if (at >= buf.length) return buf.length;
-  const lineBreak = Math.max(buf.lastIndexOf(LF, at), buf.lastIndexOf(CR, at));
-  return lineBreak < from ? from : lineBreak + 1;
-}
-
-/**
- * Quote-free text, whole lines: each line (CRLF, CR or LF) is one record, its text split at the
- * delimiter, as csv-parse would read it. Returns the line after the last.
- */
-function splitLines(
-  text: string,
-  delimiter: Delimiter,
-  line: number,
-  onRecord: (line: number, cells: string[]) => void,
-): number {
-  const n = text.length;
-  let lf = text.indexOf("\n");
-  let cr = text.indexOf("\r");
-  let at = 0;
-  while (at < n) {
-    if (lf >= 0 && lf < at) lf = text.indexOf("\n", at);
-    if (cr >= 0 && cr < at) cr = text.indexOf("\r", at);
-    const end = Math.min(lf < 0 ? n : lf, cr < 0 ? n : cr);
-    onRecord(line++, text.slice(at, end).split(delimiter));
-    at = end === cr && text.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
-  }
-  return line;
-}
-
-/** Thrown from `on_record` to stop csv-parse at a record's end (it passes the throw on). */
-const STOP = { stop: "far from any quote" };
 
 /**
  * The complete fields of a record before its unclosed quote: bytes [from, to) end with the
