@@ -33,16 +33,44 @@ export function excelSerialToIso(serial: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+const iso = (y: number, m: number, d: number) =>
+  `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+
+/**
+ * Dates as spreadsheets write them, read where only one reading exists: `2023-06-20`,
+ * `2023.06.20` or `2023/06/20` (year first), `6/20/2023` (the 20 can only be a day) and
+ * `20/06/2023` or `20.06.2023` (likewise), and Excel's serial day numbers (`45097`). A day and month
+ * that could swap (`6/7/2023`) is refused, naming both readings.
+ *
+ *   date.parse("6/20/2023") → { ok: true, value: "2023-06-20" }
+ */
 export const date: FieldType<string> = {
   name: "date",
   parse(value) {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
     if (m && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]))) return ok(value);
+    const ymd = /^(\d{4})[./](\d{1,2})[./](\d{1,2})$/.exec(value);
+    if (ymd) {
+      const [y, mo, d] = [Number(ymd[1]), Number(ymd[2]), Number(ymd[3])];
+      if (isRealDate(y, mo, d)) return ok(iso(y, mo, d));
+    }
+    const dm = /^(\d{1,2})([./])(\d{1,2})\2(\d{4})$/.exec(value);
+    if (dm) {
+      const [a, b, y] = [Number(dm[1]), Number(dm[3]), Number(dm[4])];
+      const dayFirst = isRealDate(y, b, a);
+      const monthFirst = isRealDate(y, a, b);
+      if (dayFirst && monthFirst && a !== b)
+        return fail(
+          `"${value}" could be ${iso(y, a, b)} or ${iso(y, b, a)}`,
+          "Write dates as YYYY-MM-DD, e.g. 2023-06-20: a spreadsheet's day/month order depends on the computer that saved it.",
+        );
+      if (dayFirst) return ok(iso(y, b, a));
+      if (monthFirst) return ok(iso(y, a, b));
+    }
     if (/^\d{5}$/.test(value)) {
-      return fail(
-        `"${value}" is an Excel serial number, not a date`,
-        `Write dates as YYYY-MM-DD (this one is ${excelSerialToIso(Number(value))}); format the column as text before saving.`,
-      );
+      const serial = Number(value);
+      // Excel's serials of the years 1927 to 2173: an event's dates, and not a postcode or a count.
+      if (serial >= 10_000) return ok(excelSerialToIso(serial));
     }
     return fail(`"${value}" is not a date`, "Write dates as YYYY-MM-DD, e.g. 2023-06-20.");
   },
@@ -54,17 +82,29 @@ function isRealDate(y: number, m: number, d: number): boolean {
   return d <= days;
 }
 
-/** Minutes since midnight. `24:00` is accepted as an end time at midnight. */
+const TIME_HINT = "Write times as HH:MM on a 24-hour clock, e.g. 09:30 or 14:00.";
+
+/**
+ * Minutes since midnight. `24:00` is accepted as an end time at midnight. Spreadsheet forms with
+ * one reading are accepted too: `9:00 AM`, `2:30 pm`, `09h00` (French, Vietnamese), `9:00:00`.
+ *
+ *   time.parse("2:30 PM") → { ok: true, value: 870 }
+ */
 export const time: FieldType<number> = {
   name: "time",
   parse(value) {
-    const m = /^(\d{1,2}):(\d{2})$/.exec(value);
-    if (m) {
-      const h = Number(m[1]);
+    const m = /^(\d{1,2})[:h](\d{2})(?::00)?(?:\s*([AaPp])\.?[Mm]\.?)?$/.exec(value);
+    if (m && !(m[3] && value.includes("h"))) {
+      let h = Number(m[1]);
       const min = Number(m[2]);
-      if ((h < 24 && min < 60) || (h === 24 && min === 0)) return ok(h * 60 + min);
+      const half = m[3]?.toLowerCase();
+      if (half !== undefined) {
+        if (h < 1 || h > 12) return fail(`"${value}" is not a time`, TIME_HINT);
+        h = (h % 12) + (half === "p" ? 12 : 0);
+      }
+      if ((h < 24 && min < 60) || (h === 24 && min === 0 && half === undefined)) return ok(h * 60 + min);
     }
-    return fail(`"${value}" is not a time`, "Write times as HH:MM on a 24-hour clock, e.g. 09:30 or 14:00.");
+    return fail(`"${value}" is not a time`, TIME_HINT);
   },
 };
 

@@ -451,8 +451,12 @@ function checkDamage(spec: ColumnSpec, value: string): { message: string; hint: 
     (spec.type.name === "date" || spec.type.name === "date or date-time") &&
     /^\d{5}(\.\d+)?$/.test(value)
   ) {
+    // A date column reads a serial as the day it stands for (fields.ts); a date-time column
+    // cannot (the time is lost), and a personal date (birth) is never quoted.
+    const read = spec.type.name === "date" ? spec.type.parse(value) : undefined;
+    const reading = read?.ok && !spec.personal ? `, read as ${String(read.value)}` : "";
     return {
-      message: `${field} holds an Excel serial number instead of a date`,
+      message: `${field} holds an Excel serial number instead of a date${reading}`,
       hint: "The spreadsheet stored the date as a number; format the column as text (YYYY-MM-DD) before saving.",
     };
   }

@@ -20,7 +20,38 @@ const bad = (t: { parse(v: string): { ok: boolean } }, v: string) => expect(t.pa
 
 describe("field types", () => {
   it.each(["2023-06-20", "2024-02-29"])("date accepts %s", (v) => expect(good(date, v)).toBe(v));
-  it.each(["2023-02-29", "20/06/2023", "2023-6-20", "45097", ""])("date rejects %s", (v) => bad(date, v));
+  it.each([
+    ["6/20/2023", "2023-06-20"],
+    ["20/06/2023", "2023-06-20"],
+    ["20.06.2023", "2023-06-20"],
+    ["2023.06.20", "2023-06-20"],
+    ["2023/6/20", "2023-06-20"],
+    ["45097", "2023-06-20"],
+    ["7/7/2023", "2023-07-07"],
+  ])("date reads the spreadsheet form %s as %s (one reading only)", (v, iso) =>
+    expect(good(date, v)).toBe(iso),
+  );
+  it.each(["2023-02-29", "2023-6-20", "6/20/23", "2/30/2023", "9999", "1234", ""])("date rejects %s", (v) =>
+    bad(date, v),
+  );
+  it("refuses a day and month that could swap, naming both readings", () => {
+    const r = date.parse("6/7/2023");
+    expect(r).toMatchObject({ ok: false, message: '"6/7/2023" could be 2023-06-07 or 2023-07-06' });
+    expect((r as { hint: string }).hint).toContain("YYYY-MM-DD");
+  });
+  it.each([
+    ["9:00 AM", 540],
+    ["9:00 am", 540],
+    ["12:15 AM", 15],
+    ["12:30 PM", 750],
+    ["2:30 p.m.", 870],
+    ["09h00", 540],
+    ["14h30", 870],
+    ["09:00:00", 540],
+  ])("time reads the spreadsheet form %s as %i minutes", (v, m) => expect(good(time, v)).toBe(m));
+  it.each(["13:00 PM", "0:30 AM", "09h00 AM", "09:00:30", "24:00 AM"])("time rejects %s", (v) =>
+    bad(time, v),
+  );
   it.each([
     ["09:00", 540],
     ["9:05", 545],

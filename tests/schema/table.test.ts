@@ -188,14 +188,28 @@ describe("readTable: rows and cells", () => {
     ]);
   });
 
-  it("reports an Excel serial date both as damage and as a wrong type", () => {
+  it("reads sessions written in spreadsheet forms: 6/20/2023, 20.06.2023, 9:00 AM, 14h30", () => {
+    const r = readTable(
+      sessionsSpec,
+      "sessions.csv",
+      "id,title,date,start,end,room\nS1,T,6/20/2023,9:00 AM,10:30 AM,HALL\nS2,T,21.06.2023,14h30,5:00 PM,HALL\nS3,T,6/7/2023,09:00,10:00,HALL\n",
+    );
+    expect(toSessionRow(r.rows[0]!)).toMatchObject({ date: "2023-06-20", start: 540, end: 630 });
+    expect(toSessionRow(r.rows[1]!)).toMatchObject({ date: "2023-06-21", start: 870, end: 1020 });
+    // Day and month that could swap: one error at the cell, both readings named.
+    expect(codesAt(r)).toEqual(["type-error@4:3"]);
+    expect(r.diagnostics[0]!.message).toContain("2023-06-07 or 2023-07-06");
+  });
+
+  it("reads an Excel serial date as its day, with a damage warning saying so", () => {
     const r = readTable(
       sessionsSpec,
       "sessions.csv",
       "id,title,date,start,end,room\nS1,T,45097,09:00,10:00,HALL\n",
     );
-    expect(codesAt(r)).toEqual(["excel-damage@2:3", "type-error@2:3"]);
-    expect(r.diagnostics.find((d) => d.code === "type-error")!.hint).toContain("2023-06-20");
+    expect(codesAt(r)).toEqual(["excel-damage@2:3"]);
+    expect(r.diagnostics[0]!.message).toContain("read as 2023-06-20");
+    expect(toSessionRow(r.rows[0]!).date).toBe("2023-06-20");
   });
 
   it("reads semicolon files the way a Vietnamese or German Excel writes them", () => {
