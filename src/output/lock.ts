@@ -1,4 +1,14 @@
-import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  linkSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import path from "node:path";
 import { UserError } from "../errors.js";
 import { writeError } from "./fs-errors.js";
@@ -49,39 +59,74 @@ export function running(pid: number, started?: string): boolean {
  */
 export function lockOutDir(root: string): () => void {
   const file = path.join(root, LOCK_FILE);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    let fd: number;
-    try {
-      fd = openSync(file, "wx");
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw writeError(e, file);
-      const { pid: holder, started } = holderOf(file);
-      if (holder === undefined || running(holder, started)) {
-        throw new UserError(
-          `another conclave build${holder ? ` (pid ${holder})` : ""} is writing into ${root}`,
-          `Wait for it to finish, or choose another --out. If no build is running, delete ${file}.`,
-        );
-      }
-      unlinkSync(file); // stale: its process is gone
-      continue;
+  const started = startTime(process.pid);
+  const content = `${process.pid}${started && started !== "thread" ? ` ${started}` : ""}\n`;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const taken = create(file, content);
+    if (taken === "created")
+      return () => {
+        if (holderOf(file).pid === process.pid) unlinkSync(file);
+      };
+    if (taken === "retry") continue;
+    const { pid: holder, started: since } = holderOf(file);
+    if (holder === undefined || running(holder, since)) {
+      throw new UserError(
+        `another conclave build${holder ? ` (pid ${holder})` : ""} is writing into ${root}`,
+        `Wait for it to finish, or choose another --out. If no build is running, delete ${file}.`,
+      );
     }
-    try {
-      const started = startTime(process.pid);
-      writeSync(fd, `${process.pid}${started && started !== "thread" ? ` ${started}` : ""}\n`);
-    } catch (e) {
-      closeSync(fd);
-      unlinkSync(file);
-      throw writeError(e, file);
-    }
-    closeSync(fd);
-    return () => {
-      if (holderOf(file).pid === process.pid) unlinkSync(file);
-    };
+    unlinkSync(file); // stale: its process is gone
   }
   throw new UserError(
     `another conclave build is writing into ${root}`,
     "Wait for it to finish, or choose another --out.",
   );
+}
+
+/**
+ * Makes the lock file appear with its content already in it: written under a name of this
+ * process's own, then hard-linked into place (link refuses an existing name, as O_EXCL does). A
+ * lock created empty and then written would, if the build were killed between the two, look held
+ * by a build that has not yet written its pid. Where the file system has no hard links, an
+ * exclusive create and a write.
+ */
+function create(file: string, content: string): "created" | "exists" | "retry" {
+  // Named like a temporary file (`.name.<pid>.<n>.tmp`), so a run killed here leaves nothing that
+  // the next run's clean-up does not remove.
+  const own = `${file}.${process.pid}.0.tmp`;
+  try {
+    rmSync(own, { force: true });
+    writeFileSync(own, content, { flag: "wx" });
+  } catch (e) {
+    throw writeError(e, own);
+  }
+  try {
+    linkSync(own, file);
+    return "created";
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") return "exists";
+    if (code === "ENOENT") return "retry"; // our own file was cleaned up meanwhile
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP") throw writeError(e, file);
+  } finally {
+    rmSync(own, { force: true });
+  }
+  let fd: number;
+  try {
+    fd = openSync(file, "wx");
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "EEXIST") return "exists";
+    throw writeError(e, file);
+  }
+  try {
+    writeSync(fd, content);
+  } catch (e) {
+    closeSync(fd);
+    unlinkSync(file);
+    throw writeError(e, file);
+  }
+  closeSync(fd);
+  return "created";
 }
 
 /**

@@ -1,10 +1,11 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOCK_FILE, lockOutDir, startTime } from "../../src/output/lock.js";
+import { OutputWriter } from "../../src/output/writer.js";
 
 const linux = existsSync("/proc/self/stat");
 
@@ -24,6 +25,25 @@ describe("the output folder's lock", () => {
     if (linux) expect(text.trim()).toBe(`${process.pid} ${startTime(process.pid)}`);
     release();
     expect(existsSync(path.join(dir, LOCK_FILE))).toBe(false);
+  });
+
+  it("never shows an empty lock: it appears with its pid in it, and leaves no file of its own beside it", async () => {
+    const release = lockOutDir(dir);
+    const names = await readdir(dir);
+    expect(names).toEqual([LOCK_FILE]);
+    expect((await readFile(path.join(dir, LOCK_FILE), "utf8")).trim()).not.toBe("");
+    release();
+  });
+
+  it("takes the folder after a build killed while it made its lock, and its half-made lock file goes", async () => {
+    const out = path.join(dir, "killed");
+    await mkdir(out);
+    // What a build killed between writing its own file and linking it into place leaves.
+    await writeFile(path.join(out, `${LOCK_FILE}.999999.0.tmp`), "999999\n");
+    const writer = new OutputWriter(out);
+    writer.open();
+    expect(await readdir(out)).not.toContain(`${LOCK_FILE}.999999.0.tmp`);
+    writer.close();
   });
 
   it.skipIf(!linux)(
