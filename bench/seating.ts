@@ -15,12 +15,11 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { parseEventConfig } from "../src/schema/event.js";
 import { planSeating } from "../src/seating/banquet.js";
 import { groupingValue, solveGrouping } from "../src/seating/grouping.js";
 import { DEFAULT_WEIGHTS } from "../src/seating/score.js";
-import { checkEvent } from "../src/validate/index.js";
 import { solveExact } from "./exact.js";
+import { checkedGala } from "./gala.js";
 import { generateEvent } from "./generate.js";
 import { readBestKnown, readInstance } from "./mdgplib.js";
 
@@ -43,23 +42,10 @@ if (values.conference) {
   // accessible seats, must/prefer wishes), solved as `conclave seating` does, timed end to end.
   for (const size of values.conference.split(",").map(Number)) {
     const files = generateEvent(size + 20, 20, 7, { gala: size });
-    const parsed = parseEventConfig(files["event.yaml"]);
-    if (!parsed.ok) throw new Error("generated event.yaml is invalid");
-    const enc = (t: string) => new TextEncoder().encode(t);
-    const checked = checkEvent({
-      config: parsed.config,
-      files: {
-        delegates: { name: "delegates.csv", bytes: enc(files["delegates.csv"]) },
-        venues: { name: "venues.csv", bytes: enc(files["venues.csv"]) },
-        sessions: { name: "sessions.csv", bytes: enc(files["sessions.csv"]) },
-        seating: { name: "seating.csv", bytes: enc(files["seating.csv"]) },
-      },
-    });
-    if (!checked.event) throw new Error(JSON.stringify(checked.diagnostics.slice(0, 3)));
-    const session = checked.event.sessions.find((x) => x.seating === "assigned")!;
+    const { event, session } = checkedGala(files);
     const started = performance.now();
     const result = planSeating({
-      event: checked.event,
+      event,
       session,
       weights: DEFAULT_WEIGHTS,
       seed: Number(values.seed),
@@ -73,7 +59,7 @@ if (values.conference) {
         conference: size,
         guests: result.seats.length,
         tables: result.tables.length,
-        wishes: checked.event.wishes.length,
+        wishes: event.wishes.length,
         seconds: round(seconds, 2),
         iterations: result.iterations,
         work: result.work,

@@ -1,8 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { availableParallelism } from "node:os";
+import { checkedGala } from "../../bench/gala.js";
 import { generateEvent } from "../../bench/generate.js";
-import { parseEventConfig } from "../../src/schema/event.js";
-import { checkEvent } from "../../src/validate/index.js";
 
 /**
  * Runs `work` while every core is busy: one child process per core spinning in a loop, started
@@ -33,21 +32,4 @@ export async function underLoad<T>(work: () => T | Promise<T>): Promise<T> {
 export const galaFiles = (guests: number) => generateEvent(guests, 20, 7, { gala: guests });
 
 /** A generated gala event, validated: the event and its seated session. */
-export function galaEvent(guests: number) {
-  const files = galaFiles(guests);
-  const parsed = parseEventConfig(files["event.yaml"]);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
-  const enc = (t: string) => new TextEncoder().encode(t);
-  const checked = checkEvent({
-    config: parsed.config,
-    files: {
-      delegates: { name: "delegates.csv", bytes: enc(files["delegates.csv"]) },
-      venues: { name: "venues.csv", bytes: enc(files["venues.csv"]) },
-      sessions: { name: "sessions.csv", bytes: enc(files["sessions.csv"]) },
-      seating: { name: "seating.csv", bytes: enc(files["seating.csv"]) },
-    },
-  });
-  if (!checked.event) throw new Error(JSON.stringify(checked.diagnostics.slice(0, 3)));
-  const session = checked.event.sessions.find((s) => s.seating === "assigned")!;
-  return { event: checked.event, session };
-}
+export const galaEvent = (guests: number) => checkedGala(galaFiles(guests));
