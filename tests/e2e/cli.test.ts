@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { conclave, root } from "../helpers/cli.js";
+import { billionLaughs } from "../helpers/make.js";
 
 let tmp: string;
 beforeAll(async () => {
@@ -169,15 +170,7 @@ describe("hostile or mistyped input gives a message, never a stack trace", () =>
   it("a billion-laughs event.yaml is an event-config error naming event.yaml, exit 2", async () => {
     const dir = path.join(tmp, "bomb");
     await cp(path.join(root, "fixtures/cicon-2023"), dir, { recursive: true });
-    const names = "abcdefghi".split("");
-    const bomb = names
-      .map(
-        (n, i) =>
-          `${n}: &${n} [${Array(9)
-            .fill(i === 0 ? '"lol"' : `*${names[i - 1]}`)
-            .join(", ")}]`,
-      )
-      .join("\n");
+    const bomb = billionLaughs();
     await writeFile(
       path.join(dir, "event.yaml"),
       `${await readFile(path.join(dir, "event.yaml"), "utf8")}\n${bomb}\n`,

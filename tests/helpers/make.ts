@@ -82,3 +82,19 @@ export function check(parts: Parameters<typeof makeInput>[0]) {
 /** Diagnostic codes, leaving out missing-translation: in-memory events are written in English only. */
 export const codes = (r: { diagnostics: { code: string }[] }) =>
   r.diagnostics.map((d) => d.code).filter((c) => c !== "missing-translation");
+
+/**
+ * A "billion laughs" YAML fragment: nine anchors, each a list of nine aliases of the one before
+ * (9^9 values from about 330 bytes). Its first alias is at column 8 of its second line.
+ */
+export function billionLaughs(): string {
+  const names = "abcdefghi".split("");
+  return names
+    .map(
+      (n, i) =>
+        `${n}: &${n} [${Array(9)
+          .fill(i === 0 ? '"lol"' : `*${names[i - 1]}`)
+          .join(", ")}]`,
+    )
+    .join("\n");
+}

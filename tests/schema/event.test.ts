@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseEventConfig } from "../../src/schema/event.js";
-import { baseConfigYaml } from "../helpers/make.js";
+import { baseConfigYaml, billionLaughs } from "../helpers/make.js";
 
 describe("parseEventConfig", () => {
   it("fills defaults and spreads a plain name over every language", () => {
@@ -52,15 +52,7 @@ describe("parseEventConfig", () => {
   it("refuses a billion-laughs file of nested aliases with a diagnostic, not an exception", () => {
     // Nine anchors, each a list of nine aliases of the one before: 9^9 values from 330 bytes.
     // The first alias is on line 8 (the base config has 6 lines, then "a:" has none).
-    const names = "abcdefghi".split("");
-    const bomb = names
-      .map(
-        (n, i) =>
-          `${n}: &${n} [${Array(9)
-            .fill(i === 0 ? '"lol"' : `*${names[i - 1]}`)
-            .join(", ")}]`,
-      )
-      .join("\n");
+    const bomb = billionLaughs();
     const r = parseEventConfig(`${baseConfigYaml}${bomb}\n`);
     expect(r.ok).toBe(false);
     expect(r.diagnostics).toHaveLength(1);
