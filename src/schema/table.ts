@@ -85,6 +85,26 @@ export interface TableResult {
   columns: Map<string, number>;
 }
 
+/** Unknown headers reported one by one; the rest of them are summed up in one warning. */
+export const UNKNOWN_COLUMNS_LISTED = 10;
+/** Runs of adjacent columns named in that summary; more are counted, not listed. */
+const RUNS_LISTED = 5;
+
+/** `L1:C11–C10000, L1:C12` for 1-based columns in ascending order: runs of adjacent columns. */
+function columnRuns(line: number, columns: readonly number[]): string {
+  const runs: string[] = [];
+  let total = 0;
+  for (let i = 0; i < columns.length; ) {
+    let j = i;
+    while (j + 1 < columns.length && columns[j + 1] === columns[j]! + 1) j++;
+    total++;
+    if (runs.length < RUNS_LISTED)
+      runs.push(i === j ? `L${line}:C${columns[i]}` : `L${line}:C${columns[i]}–C${columns[j]}`);
+    i = j + 1;
+  }
+  return total > runs.length ? `${runs.join(", ")} and ${total - runs.length} more runs` : runs.join(", ");
+}
+
 /**
  * Text of one CSV file → typed rows and every problem found on the way: syntax, headers, row
  * shape, invisible characters, spreadsheet damage, required values and value types.
@@ -135,6 +155,8 @@ export function scanTable(
   /** The header row: which column is which, checked once before the first data row. */
   const readHeader = (line: number, cells: readonly string[]) => {
     headerLine = line;
+    /** Columns of unknown headers; past the first few, they are summed up in one warning. */
+    const unknown: number[] = [];
     cells.forEach((cell, index) => {
       const column = index + 1;
       const where = { file, line, column };
@@ -147,6 +169,8 @@ export function scanTable(
       const key = resolveHeader(aliases.get(normal) ?? normal, byCompact);
       if (!key) {
         keys.push(undefined);
+        unknown.push(column);
+        if (unknown.length > UNKNOWN_COLUMNS_LISTED) return;
         diagnostics.push(
           diag(
             "unknown-column",
@@ -175,6 +199,18 @@ export function scanTable(
       columns.set(columnKey, column);
       keys.push(key);
     });
+    if (unknown.length > UNKNOWN_COLUMNS_LISTED) {
+      const rest = unknown.slice(UNKNOWN_COLUMNS_LISTED);
+      diagnostics.push(
+        diag(
+          "unknown-column",
+          "warning",
+          { file, line, column: rest[0]! },
+          `…and ${rest.length.toLocaleString("en")} more columns that are not part of the ${spec.key} format are ignored: ${columnRuns(line, rest)}`,
+          `See docs/data-format.md for the columns; a file this wide is often a spreadsheet export with stray cells far to the right (delete those columns).`,
+        ),
+      );
+    }
   };
 
   let slots: ({ column: ColumnSpec; index: number; translation: string | undefined } | undefined)[] = [];

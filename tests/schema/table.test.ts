@@ -64,6 +64,21 @@ describe("readTable: headers", () => {
     expect(r.rows[0]!.translations).toBeUndefined();
   });
 
+  it("reports the first ten unknown columns one by one and sums up the rest as runs of adjacent columns", () => {
+    const x = (n: number) => Array.from({ length: n }, (_, i) => `x${i}`);
+    // Columns 7–18 unknown, 19 a known one, 20–22 unknown, 23 known, 24 unknown.
+    const headers = ["id", "given_name", "family_name", "organisation", "country", "category"];
+    headers.push(...x(12), "email", "y1", "y2", "y3", "language", "z1");
+    const r = read(`${headers.join(",")}\nA-1,G,F,O,KR,vip,${",".repeat(17)}\n`);
+    const unknown = r.diagnostics.filter((d) => d.code === "unknown-column");
+    expect(unknown.map((d) => d.column)).toEqual([7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17]);
+    expect(unknown.every((d) => d.severity === "warning")).toBe(true);
+    expect(unknown.at(-1)!.message).toBe(
+      "…and 6 more columns that are not part of the delegates format are ignored: L1:C17–C18, L1:C20–C22, L1:C24",
+    );
+    expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+
   it("names every missing required column, and suggests a fix for a misspelt one", () => {
     const r = read("id,given_name,organization,category\nA-1,G,O,vip\n");
     expect(r.diagnostics.filter((d) => d.code === "missing-column").map((d) => d.field)).toEqual([
