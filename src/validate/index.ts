@@ -14,7 +14,7 @@ import { checkReferences } from "./references.js";
 import { checkCapacity, checkSchedule } from "./schedule.js";
 import { checkSeatingRows } from "./seating.js";
 import type { EventTables } from "./tables.js";
-import { legacyVietnameseCheck, type RowCheck } from "./text.js";
+import { legacyVietnameseCheck, nameLettersCheck, type RowCheck } from "./text.js";
 import { checkTranslations } from "./translations.js";
 
 export type TableKey = "delegates" | "venues" | "sessions";
@@ -72,7 +72,7 @@ export function checkEvent(input: CheckInput): CheckResult {
     key: TableKey | "seating",
     convert: (row: TableRow) => T,
   ) => {
-    const checks: RowCheck[] = [legacyVietnameseCheck(spec)];
+    const checks: RowCheck[] = [legacyVietnameseCheck(spec), nameLettersCheck(spec)];
     if (glyphs) checks.push(glyphs(spec));
     const records: T[] = [];
     const table = scanTable(spec, name, text, config.columns[key] ?? {}, (row) => {

@@ -255,3 +255,37 @@ describe("daylight saving", () => {
     expect(at(r, "nonexistent-time")).toEqual([]);
   });
 });
+
+describe("names without letters", () => {
+  it("warns at file:line:column about a name of combining marks only, or of digits and punctuation only", () => {
+    const r = check({
+      delegates: [
+        delegate("A", { given_name: "\u0301\u0302\u0303" }),
+        delegate("B", { family_name: "-" }),
+        delegate("C", { native_name: "123 ?" }),
+      ],
+    });
+    expect(at(r, "name-without-letters").map((d) => [d.severity, d.line, d.field, d.column > 0])).toEqual([
+      ["warning", 2, "given_name", true],
+      ["warning", 3, "family_name", true],
+      ["warning", 4, "native_name", true],
+    ]);
+    const [marks, dash] = at(r, "name-without-letters");
+    expect(marks!.message).toBe(
+      "given_name has no letter, only combining marks (U+0301 U+0302 U+0303) with nothing to sit on",
+    );
+    expect(dash!.message).toBe("family_name has no letter in it, only digits, punctuation or symbols (U+002D)");
+    expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+
+  it("says nothing about names with a letter in any script, nor about other columns without letters", () => {
+    const r = check({
+      delegates: [
+        delegate("A", { given_name: "Ó", family_name: "Nguyễn" }),
+        delegate("B", { given_name: "ʻAlohilani", native_name: "김성호" }),
+        delegate("C", { given_name: "Lê", family_name: "X Æ A-12", organisation: "3M" }),
+      ],
+    });
+    expect(at(r, "name-without-letters")).toEqual([]);
+  });
+});
