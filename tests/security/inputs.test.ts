@@ -234,7 +234,14 @@ describe("seating --keep reads its file as every other input is read", () => {
     expect(fifo.stderr).toMatch(/--keep: .*keep\.fifo is a named pipe \(FIFO\), not a file/);
     const first = await run(["seating", dir, "--out", out]);
     expect(first.code, first.stderr).toBe(0);
-    const kept = await run(["seating", dir, "--out", out, "--keep", path.join(out, "seating/BANQUET/assignment.csv")]);
+    const kept = await run([
+      "seating",
+      dir,
+      "--out",
+      out,
+      "--keep",
+      path.join(out, "seating/BANQUET/assignment.csv"),
+    ]);
     expect(kept.code, kept.stderr).toBe(0);
   });
 });
@@ -281,7 +288,10 @@ describe("the Typst world: no file outside, no package, no network", () => {
   it("validate reports an @preview or @local import in templates/ as build does, at its file, line and column", async () => {
     const dir = await withTemplateLine("validate-preview", '#import "@preview/cetz:0.2.2": canvas');
     const local = path.join(dir, "templates/parts.typ");
-    await writeFile(local, '// "@preview/in-a-comment:1.0.0" is not an import\n#import "@local/mine:1.0.0": *\n');
+    await writeFile(
+      local,
+      '// "@preview/in-a-comment:1.0.0" is not an import\n#import "@local/mine:1.0.0": *\n',
+    );
     const r = await run(["validate", dir]);
     expect(r.code, r.stderr).toBe(1);
     const out = r.stdout + r.stderr;

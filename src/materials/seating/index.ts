@@ -34,7 +34,8 @@ export interface SeatingCliOptions {
  */
 export function readKeep(file: string, session: string, where: Confinement): KeptSeat[] {
   const bytes = readConfined(where, file, "csv", `--keep: ${file}`);
-  if (!bytes) throw new UserError(`--keep: ${file} does not exist`, "Pass the assignment.csv of a previous run.");
+  if (!bytes)
+    throw new UserError(`--keep: ${file} does not exist`, "Pass the assignment.csv of a previous run.");
   const decoded = decodeBytes(bytes);
   if (!decoded.ok)
     throw new UserError(`--keep: ${file}:${decoded.line}:${decoded.column} ${decoded.message}`);
