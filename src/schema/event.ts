@@ -8,7 +8,14 @@ import { CATEGORIES } from "./delegates.js";
 
 export { BADGE_STOCKS };
 
-import { colour as colourField, date as dateField, isTimeZone, LANGUAGES, type Language } from "./fields.js";
+import {
+  colour as colourField,
+  DATE_ORDERS,
+  date as dateField,
+  isTimeZone,
+  LANGUAGES,
+  type Language,
+} from "./fields.js";
 
 const language = z.enum(LANGUAGES);
 /** Text in one or more languages; a plain string counts for every language. */
@@ -74,6 +81,11 @@ export const eventSchema = z
     allow_outside: z.array(fileName).default([]),
     files: z.partialRecord(z.enum(tableKeys), fileName).default({}),
     encodings: z.partialRecord(z.enum(tableKeys), z.enum(ENCODINGS)).default({}),
+    /** How the CSVs write dates whose day and month could swap (06/07/2023): dmy, mdy or ymd. */
+    locale: z
+      .object({ date_order: z.enum(DATE_ORDERS).optional() })
+      .strict()
+      .default({}),
     columns: z.partialRecord(z.enum(tableKeys), z.record(z.string(), z.string())).default({}),
     validation: z
       .object({ travel_buffer_minutes: z.number().int().min(0).default(15) })

@@ -8,7 +8,7 @@ import {
   looksScientific,
   needsCleaning,
 } from "./clean.js";
-import { type FieldType, LANGUAGES, text as plainText } from "./fields.js";
+import { type FieldType, LANGUAGES, type ParseOptions, text as plainText } from "./fields.js";
 
 /** One column of the data format: the contract documented in docs/data-format.md. */
 export interface ColumnSpec {
@@ -116,11 +116,19 @@ export function readTable(
   file: string,
   text: string,
   mapping: Readonly<Record<string, string>> = {},
+  parseOptions: ParseOptions = {},
 ): TableResult {
   const rows: TableRow[] = [];
-  const { diagnostics, columns } = scanTable(spec, file, text, mapping, (row) => {
-    rows.push(row);
-  });
+  const { diagnostics, columns } = scanTable(
+    spec,
+    file,
+    text,
+    mapping,
+    (row) => {
+      rows.push(row);
+    },
+    parseOptions,
+  );
   return { rows, diagnostics, columns };
 }
 
@@ -135,6 +143,8 @@ export function scanTable(
   text: string,
   mapping: Readonly<Record<string, string>>,
   onRow: (row: TableRow) => void,
+  /** Event settings for reading values (event.yaml `locale.date_order`). */
+  parseOptions: ParseOptions = {},
 ): Omit<TableResult, "rows"> {
   const diagnostics: Diagnostic[] = [];
   const byName = new Map(spec.columns.map((c) => [c.name, c]));
@@ -381,18 +391,19 @@ export function scanTable(
         row.values[index] = value; // plain text needs no parsing
         continue;
       }
-      const result = spec.type.parse(value);
+      const result = spec.type.parse(value, parseOptions);
       if (result.ok) row.values[index] = result.value;
       else {
+        const quiet = result.withoutValue;
         diagnostics.push(
           diag(
             "type-error",
             "error",
             { file, line, column: i + 1, field: spec.name },
             spec.personal
-              ? `${spec.name} is not a valid ${spec.type.name}`
+              ? `${spec.name} ${quiet ? quiet.message : `is not a valid ${spec.type.name}`}`
               : `${spec.name}: ${result.message}`,
-            spec.personal ? `Expected ${spec.type.name}.` : result.hint,
+            spec.personal ? (quiet?.hint ?? `Expected ${spec.type.name}.`) : result.hint,
           ),
         );
       }
@@ -489,6 +500,7 @@ function checkDamage(spec: ColumnSpec, value: string): { message: string; hint: 
   ) {
     // A date column reads a serial as the day it stands for (fields.ts); a date-time column
     // cannot (the time is lost), and a personal date (birth) is never quoted.
+    // A serial has no day/month order: the event's setting does not change its reading.
     const read = spec.type.name === "date" ? spec.type.parse(value) : undefined;
     const reading = read?.ok && !spec.personal ? `, read as ${String(read.value)}` : "";
     return {

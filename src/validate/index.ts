@@ -57,6 +57,7 @@ export interface CheckResult {
  */
 export function checkEvent(input: CheckInput): CheckResult {
   const { config } = input;
+  const dateOrder = config.locale?.date_order;
   const diagnostics: Diagnostic[] = [];
   const encodings: Partial<Record<TableKey, Encoding>> = {};
   const glyphs = input.coverage ? glyphChecks(input.coverage) : undefined;
@@ -75,10 +76,17 @@ export function checkEvent(input: CheckInput): CheckResult {
     const checks: RowCheck[] = [legacyVietnameseCheck(spec), nameLettersCheck(spec)];
     if (glyphs) checks.push(glyphs(spec));
     const records: T[] = [];
-    const table = scanTable(spec, name, text, config.columns[key] ?? {}, (row) => {
-      for (const check of checks) check(row, diagnostics);
-      records.push(convert(row));
-    });
+    const table = scanTable(
+      spec,
+      name,
+      text,
+      config.columns[key] ?? {},
+      (row) => {
+        for (const check of checks) check(row, diagnostics);
+        records.push(convert(row));
+      },
+      dateOrder ? { dateOrder } : {},
+    );
     diagnostics.push(...table.diagnostics);
     return records;
   };
