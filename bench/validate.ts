@@ -5,8 +5,9 @@
  *
  *   npm run bench:validate -- [--delegates 100000] [--sessions 2000] [--runs 5] [--quoted] [--peer DIR]
  *
- * The command runs three ways, interleaved round by round: as shipped (a file past 1 MB read in a
- * second thread), in one thread (CONCLAVE_CSV_THREAD=0), and, with --peer, another checkout of
+ * The command runs four ways, interleaved round by round: as shipped (a file past 1 MB read in a
+ * second thread when a core is free), in one thread (CONCLAVE_CSV_THREAD=0), in two threads
+ * whatever the load (CONCLAVE_CSV_THREAD=1), and, with --peer, another checkout of
  * conclave (built, e.g. the reader before csv-parse: `git worktree add /tmp/old 37443ee`, then
  * `npm ci && npm run build` there), on the same files. The in-process runs read in one thread:
  * from the TypeScript sources there is no compiled reading thread to start.
@@ -96,8 +97,14 @@ const validate = (script: string, env: NodeJS.ProcessEnv = {}) => {
 };
 const cli: number[] = [];
 const cliOneThread: number[] = [];
+const cliTwoThreads: number[] = [];
 const cliPeer: number[] = [];
-const cpuOf = { cli: [] as number[], oneThread: [] as number[], peer: [] as number[] };
+const cpuOf = {
+  cli: [] as number[],
+  oneThread: [] as number[],
+  twoThreads: [] as number[],
+  peer: [] as number[],
+};
 for (let i = 0; i < Math.max(3, Math.ceil(runs / 2)); i++) {
   const a = validate(bin);
   cli.push(a.wall);
@@ -105,6 +112,9 @@ for (let i = 0; i < Math.max(3, Math.ceil(runs / 2)); i++) {
   const b = validate(bin, { CONCLAVE_CSV_THREAD: "0" });
   cliOneThread.push(b.wall);
   cpuOf.oneThread.push(b.cpu);
+  const d = validate(bin, { CONCLAVE_CSV_THREAD: "1" });
+  cliTwoThreads.push(d.wall);
+  cpuOf.twoThreads.push(d.cpu);
   if (peerBin) {
     const c = validate(peerBin);
     cliPeer.push(c.wall);
@@ -123,6 +133,8 @@ const result = {
   coreCpuMedianSeconds: +(median(coreCpu) / 1000).toFixed(3),
   cliMedianSeconds: +(median(cli) / 1000).toFixed(3),
   cliOneThreadMedianSeconds: +(median(cliOneThread) / 1000).toFixed(3),
+  cliTwoThreadsMedianSeconds: +(median(cliTwoThreads) / 1000).toFixed(3),
+  cliTwoThreadsCpuMedianSeconds: +(median(cpuOf.twoThreads) / 1000).toFixed(3),
   cliCpuMedianSeconds: +(median(cpuOf.cli) / 1000).toFixed(3),
   cliOneThreadCpuMedianSeconds: +(median(cpuOf.oneThread) / 1000).toFixed(3),
   ...(peerBin ? { cliPeerCpuMedianSeconds: +(median(cpuOf.peer) / 1000).toFixed(3) } : {}),
@@ -152,9 +164,14 @@ console.log(
   `  conclave validate   median ${result.cliMedianSeconds.toFixed(3)} s   ${result.rowsPerSecondCli.toLocaleString("en")} rows/s   runs: ${cli.map((x) => (x / 1000).toFixed(2)).join(" ")}`,
 );
 const runsOf = (xs: number[]) => xs.map((x) => (x / 1000).toFixed(2)).join(" ");
-console.log(`    its CPU time      median ${result.cliCpuMedianSeconds.toFixed(3)} s   runs: ${runsOf(cpuOf.cli)}`);
+console.log(
+  `    its CPU time      median ${result.cliCpuMedianSeconds.toFixed(3)} s   runs: ${runsOf(cpuOf.cli)}`,
+);
 console.log(
   `  … in one thread     median ${result.cliOneThreadMedianSeconds.toFixed(3)} s   runs: ${runsOf(cliOneThread)}   CPU ${result.cliOneThreadCpuMedianSeconds.toFixed(3)} s`,
+);
+console.log(
+  `  … in two threads    median ${result.cliTwoThreadsMedianSeconds.toFixed(3)} s   runs: ${runsOf(cliTwoThreads)}   CPU ${result.cliTwoThreadsCpuMedianSeconds.toFixed(3)} s`,
 );
 if (peerBin)
   console.log(

@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
@@ -41,17 +42,23 @@ export interface PipelineData {
 
 let script: string | null | undefined;
 /**
- * The compiled reading thread's script, beside this module (dist/csv/). Running from the
- * TypeScript sources (tests) there is none, and files are read in one thread;
- * `CONCLAVE_CSV_THREAD=0` does the same on purpose (the benchmark compares the two).
+ * Whether to read in a second thread: only when the compiled reading thread's script is beside
+ * this module (dist/csv/; running from the TypeScript sources, tests read in one thread), and a
+ * core is free. A second thread costs CPU time of its own (starting it, copying the text there and
+ * the records back, about 0.4 s at 100,000 delegates): on a machine whose cores are all busy
+ * (load average above the number of cores less one) it only slows the run down, so the file is
+ * read in one thread. The result is the same either way. `CONCLAVE_CSV_THREAD=0` reads in one
+ * thread, `=1` in two whatever the load (the benchmark compares them).
  */
 export function pipelineAvailable(): boolean {
-  if (process.env.CONCLAVE_CSV_THREAD === "0") return false;
+  const forced = process.env.CONCLAVE_CSV_THREAD;
+  if (forced === "0") return false;
   if (script === undefined) {
     const here = path.join(path.dirname(fileURLToPath(import.meta.url)), "parse-worker.js");
     script = existsSync(here) ? here : null;
   }
-  return script !== null;
+  if (script === null) return false;
+  return forced === "1" || os.loadavg()[0]! + 1 <= os.availableParallelism();
 }
 
 export function scanCsvPipelined(
