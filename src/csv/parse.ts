@@ -129,9 +129,9 @@ export function scanCsvHere(
   // its line breaks. From the first stretch that is not clean on, every record goes through
   // `on_record` as below, which finds the bytes of each one.
   while (stretchBytes > 0) {
-    const end = cleanStretchEnd(buf, start, stretchBytes);
+    const { end, quotes } = cleanStretchEnd(buf, start, stretchBytes);
     if (end <= start || nextNul < end) break;
-    const records = readClean(buf, start, end, delimiter, nextQuote < end);
+    const records = readClean(buf, start, end, delimiter, quotes > 0);
     if (!records) break;
     const lines = breaks.countUntil(end);
     // Every record is one line unless a quoted value holds a line break.
@@ -187,22 +187,23 @@ export function scanCsvHere(
 const STRETCH_BYTES = 128 * 1024;
 
 /**
- * Where a stretch of whole lines from `start` ends: past the first line break after
+ * Where a stretch of whole lines from `start` ends, and how many quotes it holds: past the first line break after
  * `bytes`, or further on until the stretch holds an even number of quotes, so that it
  * does not end inside a quoted value (which may hold line breaks). A stretch that holds a quoting
  * mistake can end anywhere; `readClean` then refuses it.
  */
-function cleanStretchEnd(buf: Buffer, start: number, bytes: number): number {
+function cleanStretchEnd(buf: Buffer, start: number, bytes: number): { end: number; quotes: number } {
   let end = Math.min(start + bytes, buf.length);
   if (end < buf.length) end = endOfLine(buf, end).next;
   let quotes = 0;
-  let q = buf.indexOf(QUOTE, start);
+  let from = start;
   for (;;) {
-    while (q >= 0 && q < end) {
-      quotes++;
-      q = buf.indexOf(QUOTE, q + 1);
-    }
-    if (quotes % 2 === 0 || end >= buf.length) return end;
+    // Searched within the stretch only: a search to the end of a quote-free file, once per
+    // stretch, would read the whole rest of it every time.
+    const part = buf.subarray(from, end);
+    for (let q = part.indexOf(QUOTE); q >= 0; q = part.indexOf(QUOTE, q + 1)) quotes++;
+    if (quotes % 2 === 0 || end >= buf.length) return { end, quotes };
+    from = end;
     end = endOfLine(buf, end).next;
   }
 }
