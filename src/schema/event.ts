@@ -107,13 +107,19 @@ export const eventSchema = z
           .default("id"),
         colours: z.partialRecord(z.enum(CATEGORIES), hexColour).default({}),
         back: z.boolean().default(true),
-        cut_marks: z.boolean().default(true),
+        /** Unset: marks on sheets that are cut, none on a card (cr80) or a folded A5. */
+        cut_marks: z.boolean().optional(),
         sort: z.enum(["family", "delegation", "category"]).default("family"),
         volume_sheets: z.number().int().min(0).default(0),
-        emergency_contact: z.string().optional(),
-        wifi: z.string().optional(),
+        /** Printed on the back, in the back's language when given per language. */
+        emergency_contact: localized.optional(),
+        wifi: localized.optional(),
+        /** Where the full programme is, printed on a back whose programme had to be shortened. */
+        programme_url: z.string().min(1).optional(),
         offset_mm: z.tuple([z.number(), z.number()]).default([0, 0]),
         bleed_mm: z.number().min(0).max(5).default(0),
+        /** Text and images keep this far inside each badge's trim, in mm. */
+        safe_mm: z.number().min(0).max(10).default(3),
       })
       .strict()
       .refine((b) => b.stock !== "custom" || b.custom !== undefined, {
@@ -125,11 +131,11 @@ export const eventSchema = z
         qr: "id",
         colours: {},
         back: true,
-        cut_marks: true,
         sort: "family",
         volume_sheets: 0,
         offset_mm: [0, 0],
         bleed_mm: 0,
+        safe_mm: 3,
       }),
     agenda: z
       .object({
