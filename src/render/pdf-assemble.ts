@@ -481,7 +481,8 @@ export function assemblePdf(
       if (obj.keys.has("/TrimBox") || obj.keys.has("/BleedBox"))
         throw new PdfFormatError("a page already has a TrimBox or BleedBox");
       // The page's dictionary opens its value: the boxes go first in it.
-      if (source.bytes[at] !== 0x3c || source.bytes[at + 1] !== 0x3c) throw new PdfFormatError("a page is not a dictionary");
+      if (source.bytes[at] !== 0x3c || source.bytes[at + 1] !== 0x3c)
+        throw new PdfFormatError("a page is not a dictionary");
       parts.push(ascii(`<<\n  /TrimBox ${boxText(boxes.trim)}\n  /BleedBox ${boxText(boxes.bleed)}`));
       at += 2;
     }

@@ -91,53 +91,66 @@ async function eventWith(name: string, badgeYaml: string): Promise<string> {
 
 const stocks = Object.keys(STOCKS);
 
-describe.each([
+describe.each<[string, { bleed_mm?: number }]>([
   ["without bleed", {}],
   ["with badge.bleed_mm: 3", { bleed_mm: 3 }],
 ])("every stock %s", (label, settings) => {
-  it.each(stocks)("%s: every text lies inside its badge's safe area, emergency lines at 7 pt or more", async (stock) => {
-    const dir = settings.bleed_mm ? await eventWith(`bleed-${stock}`, "  bleed_mm: 3\n") : example;
-    const out = path.join(tmp, `${label.length}-${stock}`);
-    const r = conclave(["badges", dir, "--out", out, "--stock", stock, "--delegates", PEOPLE]);
-    expect(r.code, r.stderr).toBe(0);
-    const file = path.join(out, "badges/badges.pdf");
-    const { boxes, pages } = await textBoxes(file);
-    expect(boxes.length).toBeGreaterThan(40);
-    const fold = STOCKS[stock]!.fold;
-    const fronts = safeRects(stock, settings, false);
-    const backs = safeRects(stock, settings, true);
-    const slack = 0.6;
-    for (const t of boxes) {
-      const rects = !fold && pages > 1 && t.page % 2 === 0 ? backs : fronts;
-      const inside = rects.some(
-        (q) => t.x0 >= q.x0 - slack && t.x1 <= q.x1 + slack && t.bottom >= q.y0 - slack && t.top <= q.y1 + slack,
+  it.each(stocks)(
+    "%s: every text lies inside its badge's safe area, emergency lines at 7 pt or more",
+    async (stock) => {
+      const dir = settings.bleed_mm ? await eventWith(`bleed-${stock}`, "  bleed_mm: 3\n") : example;
+      const out = path.join(tmp, `${label.length}-${stock}`);
+      const r = conclave(["badges", dir, "--out", out, "--stock", stock, "--delegates", PEOPLE]);
+      expect(r.code, r.stderr).toBe(0);
+      const file = path.join(out, "badges/badges.pdf");
+      const { boxes, pages } = await textBoxes(file);
+      expect(boxes.length).toBeGreaterThan(40);
+      const fold = STOCKS[stock]!.fold;
+      const fronts = safeRects(stock, settings, false);
+      const backs = safeRects(stock, settings, true);
+      const slack = 0.6;
+      for (const t of boxes) {
+        const rects = !fold && pages > 1 && t.page % 2 === 0 ? backs : fronts;
+        const inside = rects.some(
+          (q) =>
+            t.x0 >= q.x0 - slack && t.x1 <= q.x1 + slack && t.bottom >= q.y0 - slack && t.top <= q.y1 + slack,
+        );
+        expect(
+          inside,
+          `page ${t.page}: "${t.str}" at ${t.x0.toFixed(1)},${t.bottom.toFixed(1)}–${t.x1.toFixed(1)},${t.top.toFixed(1)}`,
+        ).toBe(true);
+      }
+      const emergency = boxes.filter((t) =>
+        /^(Emergency|긴급 연락처|Liên hệ khẩn cấp|Wi-Fi|와이파이)/.test(t.str),
       );
-      expect(inside, `page ${t.page}: "${t.str}" at ${t.x0.toFixed(1)},${t.bottom.toFixed(1)}–${t.x1.toFixed(1)},${t.top.toFixed(1)}`).toBe(true);
-    }
-    const emergency = boxes.filter((t) => /^(Emergency|긴급 연락처|Liên hệ khẩn cấp|Wi-Fi|와이파이)/.test(t.str));
-    // One per back language, twice (emergency and Wi-Fi) on stocks with backs.
-    expect(emergency.length).toBeGreaterThanOrEqual(6);
-    for (const t of emergency) expect(t.size, t.str).toBeGreaterThanOrEqual(7 - 0.01);
-    // The Korean back's labels and values in Korean, the name on the back.
-    const all = boxes.map((t) => t.str).join("\n");
-    expect(all).toContain("긴급 연락처: 사무국 +84 28 5555 0199");
-    expect(all).toContain("와이파이: CICON2023 / 비밀번호: hanviet31");
-    const raw = (await readFile(file)).toString("latin1");
-    expect(raw).toMatch(/\/Title/);
-    // Print boxes on every page; with bleed, the BleedBox is larger than the TrimBox.
-    const trims = [...raw.matchAll(/\/TrimBox \[([^\]]+)\]/g)].map((m) => m[1]!.split(" ").map(Number));
-    const bleeds = [...raw.matchAll(/\/BleedBox \[([^\]]+)\]/g)].map((m) => m[1]!.split(" ").map(Number));
-    expect(trims).toHaveLength(pages);
-    expect(bleeds).toHaveLength(pages);
-    const p = prepressFor(STOCKS[stock]!, settings);
-    const [tx0, , tx1] = trims[0]!;
-    const [bx0, , bx1] = bleeds[0]!;
-    expect(tx1! - tx0!).toBeCloseTo((fold ? p.stock.badge.width : p.stock.page.width - 2 * p.stock.margin.left) * PT, 0);
-    expect(tx0! - bx0!).toBeCloseTo(p.bleed * PT, 0);
-    expect(bx1! - tx1!).toBeCloseTo(p.bleed * PT, 0);
-    if (settings.bleed_mm && ["cr80", "insert-90x54", "a5-foldable"].includes(stock)) expect(p.bleed).toBe(3);
-    if (settings.bleed_mm && p.bleed === 0) expect(r.stderr).toContain("no room for bleed");
-  });
+      // One per back language, twice (emergency and Wi-Fi) on stocks with backs.
+      expect(emergency.length).toBeGreaterThanOrEqual(6);
+      for (const t of emergency) expect(t.size, t.str).toBeGreaterThanOrEqual(7 - 0.01);
+      // The Korean back's labels and values in Korean, the name on the back.
+      const all = boxes.map((t) => t.str).join("\n");
+      expect(all).toContain("긴급 연락처: 사무국 +84 28 5555 0199");
+      expect(all).toContain("와이파이: CICON2023 / 비밀번호: hanviet31");
+      const raw = (await readFile(file)).toString("latin1");
+      expect(raw).toMatch(/\/Title/);
+      // Print boxes on every page; with bleed, the BleedBox is larger than the TrimBox.
+      const trims = [...raw.matchAll(/\/TrimBox \[([^\]]+)\]/g)].map((m) => m[1]!.split(" ").map(Number));
+      const bleeds = [...raw.matchAll(/\/BleedBox \[([^\]]+)\]/g)].map((m) => m[1]!.split(" ").map(Number));
+      expect(trims).toHaveLength(pages);
+      expect(bleeds).toHaveLength(pages);
+      const p = prepressFor(STOCKS[stock]!, settings);
+      const [tx0, , tx1] = trims[0]!;
+      const [bx0, , bx1] = bleeds[0]!;
+      expect(tx1! - tx0!).toBeCloseTo(
+        (fold ? p.stock.badge.width : p.stock.page.width - 2 * p.stock.margin.left) * PT,
+        0,
+      );
+      expect(tx0! - bx0!).toBeCloseTo(p.bleed * PT, 0);
+      expect(bx1! - tx1!).toBeCloseTo(p.bleed * PT, 0);
+      if (settings.bleed_mm && ["cr80", "insert-90x54", "a5-foldable"].includes(stock))
+        expect(p.bleed).toBe(3);
+      if (settings.bleed_mm && p.bleed === 0) expect(r.stderr).toContain("no room for bleed");
+    },
+  );
 });
 
 describe("badge-overflow reaches the user", () => {
@@ -157,5 +170,29 @@ describe("badge-overflow reaches the user", () => {
     const strict = conclave([...args, "--strict"]);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toContain("badge-overflow");
+  });
+});
+
+describe("the banquet table on the back", () => {
+  it("comes from the seating plan in the same output folder, and a folder without one says so", async () => {
+    const out = path.join(tmp, "seated");
+    expect(conclave(["seating", "fixtures/cicon-2023", "--out", out]).code).toBe(0);
+    const r = conclave(["badges", "fixtures/cicon-2023", "--out", out, "--delegates", PEOPLE]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain("badge-no-table");
+    const { boxes } = await textBoxes(path.join(out, "badges/badges.pdf"));
+    const text = boxes.map((b) => b.str).join("\n");
+    expect(text).toMatch(/만찬 테이블: /);
+    expect(text).toMatch(/Banquet table: /);
+    const elsewhere = conclave([
+      "badges",
+      "fixtures/cicon-2023",
+      "--out",
+      path.join(tmp, "elsewhere"),
+      "--delegates",
+      PEOPLE,
+    ]);
+    expect(elsewhere.code).toBe(0);
+    expect(elsewhere.stderr).toMatch(/warning badge-no-table .*no seating plan for BANQUET/);
   });
 });

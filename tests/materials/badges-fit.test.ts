@@ -39,7 +39,13 @@ const people = [
 const sessions = [
   session("OPEN", { title: "Opening ceremony", room: "HALL", speakers: "KR-1" }),
   session("PANEL", { title: "Panel on trade", start: "10:00", end: "11:00", room: "HALL" }),
-  session("CLOSE", { title: "Closing ceremony", date: "2024-05-15", start: "13:30", end: "14:30", room: "HALL" }),
+  session("CLOSE", {
+    title: "Closing ceremony",
+    date: "2024-05-15",
+    start: "13:30",
+    end: "14:30",
+    room: "HALL",
+  }),
 ];
 const config = `badge:
   emergency_contact:
@@ -50,19 +56,25 @@ const config = `badge:
 const e = event({ delegates: people, venues: [venue("HALL", { room: "Grand Hall" })], sessions, config });
 
 describe("badge sizes", () => {
-  it.each(Object.keys(STOCKS))("%s: a VIP's long title wraps, the name keeps the size of a name of its length", (stock) => {
-    const faces = planBadges(e, options(stock)).data.badges;
-    const size = (id: string) => faces.find((f) => f.id === id)!.runs[0]!.size;
-    expect(size("KR-1")).toBeGreaterThanOrEqual(size("KR-2"));
-  });
+  it.each(Object.keys(STOCKS))(
+    "%s: a VIP's long title wraps, the name keeps the size of a name of its length",
+    (stock) => {
+      const faces = planBadges(e, options(stock)).data.badges;
+      const size = (id: string) => faces.find((f) => f.id === id)!.runs[0]!.size;
+      expect(size("KR-1")).toBeGreaterThanOrEqual(size("KR-2"));
+    },
+  );
 
-  it.each(Object.keys(STOCKS))("%s: emergency and Wi-Fi lines at 7 pt or more, in the back's language", (stock) => {
-    const { backs } = planBadges(e, options(stock)).data;
-    const ko = backs.ko!.runs.find((r) => r.text.startsWith("긴급 연락처"))!;
-    expect(ko.text).toBe("긴급 연락처: 사무국 +82 2 5555 0100");
-    for (const back of Object.values(backs))
-      for (const r of back.runs) expect(r.size, r.text).toBeGreaterThanOrEqual(BACK_MIN_SIZE);
-  });
+  it.each(Object.keys(STOCKS))(
+    "%s: emergency and Wi-Fi lines at 7 pt or more, in the back's language",
+    (stock) => {
+      const { backs } = planBadges(e, options(stock)).data;
+      const ko = backs.ko!.runs.find((r) => r.text.startsWith("긴급 연락처"))!;
+      expect(ko.text).toBe("긴급 연락처: 사무국 +82 2 5555 0100");
+      for (const back of Object.values(backs))
+        for (const r of back.runs) expect(r.size, r.text).toBeGreaterThanOrEqual(BACK_MIN_SIZE);
+    },
+  );
 
   it("prints the name on the back", () => {
     const face = planBadges(e, options("a6-4up")).data.badges.find((f) => f.id === "KR-2")!;
@@ -87,7 +99,10 @@ describe("the programme at a glance on the back", () => {
   });
 
   it("keeps rooms and speakers where there is room, drops them before it drops a session", () => {
-    const text = (stock: string) => planBadges(e, options(stock)).data.backs.en!.runs.map((r) => r.text).join("\n");
+    const text = (stock: string) =>
+      planBadges(e, options(stock))
+        .data.backs.en!.runs.map((r) => r.text)
+        .join("\n");
     expect(text("a6-4up")).toContain("Grand Hall");
     expect(text("a6-4up")).toContain("Closing ceremony");
   });
@@ -121,7 +136,10 @@ describe("badge-overflow", () => {
   });
 
   it("reports an emergency line too long for the back", () => {
-    const huge = event({ delegates: people, config: `badge:\n  emergency_contact: "${"call 0100 ".repeat(40)}"\n` });
+    const huge = event({
+      delegates: people,
+      config: `badge:\n  emergency_contact: "${"call 0100 ".repeat(40)}"\n`,
+    });
     const { problems } = planBadges(huge, options("cr80"));
     expect(problems.find((p) => p.field === "badge.emergency_contact")?.code).toBe("badge-overflow");
   });

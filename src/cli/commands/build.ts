@@ -202,7 +202,9 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
     ui.out(
       JSON.stringify(
         {
-          ok: !problems.some((p) => p.severity === "error") && !(options.strict && (dataWarnings > 0 || problems.length > 0)),
+          ok:
+            !problems.some((p) => p.severity === "error") &&
+            !(options.strict && (dataWarnings > 0 || problems.length > 0)),
           out: outDir,
           materials: results.map(({ tables: _tables, ...r }) => r),
           unavailable,

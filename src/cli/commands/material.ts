@@ -8,7 +8,10 @@ import { buildCommand } from "./build.js";
 export async function materialCommand(
   name: MaterialName,
   dir: string,
-  options: { out?: string; jobs: number; allowOutside?: string[]; strict?: boolean } & Record<string, unknown>,
+  options: { out?: string; jobs: number; allowOutside?: string[]; strict?: boolean } & Record<
+    string,
+    unknown
+  >,
   ui: Ui,
 ): Promise<number> {
   if (!MATERIALS[name]) {

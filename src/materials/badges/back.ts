@@ -109,12 +109,7 @@ const localize = (v: string | Partial<Record<Language, string>> | undefined) =>
  * else the shortening rule applies (DETAIL_LEVELS, then items from the end and the line that says
  * where the full programme is). Nothing is clipped: what still does not fit is reported.
  */
-export function layoutBack(
-  m: Measurer,
-  g: BadgeGeometry,
-  text: BackText,
-  top: number,
-): BackLayout {
+export function layoutBack(m: Measurer, g: BadgeGeometry, text: BackText, top: number): BackLayout {
   const x = g.pad;
   const width = g.width - 2 * g.pad;
   const lh = m.lineHeight + LEADING;
@@ -133,14 +128,33 @@ export function layoutBack(
   const footRuns: Run[] = [];
   let fy = footTop;
   for (const f of footer) {
-    f.lines.forEach((line, i) =>
-      footRuns.push({ x, y: fy + i * f.size * lh, size: f.size, weight: "regular", fill: "muted", text: line }),
-    );
+    for (const [i, line] of f.lines.entries())
+      footRuns.push({
+        x,
+        y: fy + i * f.size * lh,
+        size: f.size,
+        weight: "regular",
+        fill: "muted",
+        text: line,
+      });
     fy += textHeight(m, f, LEADING) + f.size * LEADING;
   }
   const titleSize = Math.max(BACK_MIN_SIZE, Math.min(g.height * 0.045, 12));
-  const title = fitText(m, text.title, { width, maxSize: titleSize, minSize: BACK_MIN_SIZE, maxLines: 1, weight: "bold" });
-  const titleRun: Run = { x, y: top, size: title.size, weight: "bold", fill: "primary", text: title.lines[0] ?? "" };
+  const title = fitText(m, text.title, {
+    width,
+    maxSize: titleSize,
+    minSize: BACK_MIN_SIZE,
+    maxLines: 1,
+    weight: "bold",
+  });
+  const titleRun: Run = {
+    x,
+    y: top,
+    size: title.size,
+    weight: "bold",
+    fill: "primary",
+    text: title.lines[0] ?? "",
+  };
   const progTop = top + textHeight(m, title, LEADING) + title.size * 0.6;
   const room = footTop - progTop - (footer.length > 0 ? BACK_MIN_SIZE * 0.6 : 0);
 
@@ -163,7 +177,13 @@ export function layoutBack(
   // The least detail at the smallest size, and still too long: items go from the end.
   const total = text.days.reduce((n, d) => n + d.items.length, 0);
   const size = BACK_MIN_SIZE;
-  const full = fitText(m, text.full, { width, maxSize: size, minSize: size, maxLines: 3, weight: "semibold" });
+  const full = fitText(m, text.full, {
+    width,
+    maxSize: size,
+    minSize: size,
+    maxLines: 3,
+    weight: "semibold",
+  });
   const fullHeight = textHeight(m, full, LEADING) + size * 0.5;
   for (let keep = total - 1; keep >= 0; keep--) {
     const days = keepItems(text.days, keep);
@@ -171,10 +191,23 @@ export function layoutBack(
     if (!laid || laid.height + fullHeight > room) continue;
     const fy0 = progTop + laid.height + size * 0.5;
     const fullRuns = full.lines.map(
-      (line, i): Run => ({ x, y: fy0 + i * size * lh, size, weight: "semibold", fill: "primary", text: line }),
+      (line, i): Run => ({
+        x,
+        y: fy0 + i * size * lh,
+        size,
+        weight: "semibold",
+        fill: "primary",
+        text: line,
+      }),
     );
     if (full.cut) overflow.push("programme");
-    return { runs: [titleRun, ...laid.runs, ...fullRuns, ...footRuns], level: "grouped", size, dropped: total - keep, overflow };
+    return {
+      runs: [titleRun, ...laid.runs, ...fullRuns, ...footRuns],
+      level: "grouped",
+      size,
+      dropped: total - keep,
+      overflow,
+    };
   }
   // Not even the line about the full programme fits: the back says nothing of it, and it is reported.
   overflow.push("programme");
@@ -215,19 +248,38 @@ function programmeRuns(
   let y = top;
   const block = (f: FittedText, at: number, weight: Run["weight"], fill: Run["fill"]) => {
     for (const [i, line] of f.lines.entries())
-      runs.push({ x: at, y: y + i * f.size * (m.lineHeight + LEADING), size: f.size, weight, fill, text: line });
+      runs.push({
+        x: at,
+        y: y + i * f.size * (m.lineHeight + LEADING),
+        size: f.size,
+        weight,
+        fill,
+        text: line,
+      });
     y += f.lines.length * f.size * (m.lineHeight + LEADING);
   };
   for (const [n, day] of days.entries()) {
     if (n > 0) y += size * 0.45;
-    const heading = fitText(m, day.day, { width, maxSize: size, minSize: size, maxLines: 1, weight: "semibold" });
+    const heading = fitText(m, day.day, {
+      width,
+      maxSize: size,
+      minSize: size,
+      maxLines: 1,
+      weight: "semibold",
+    });
     if (heading.cut) return undefined;
     block(heading, x, "semibold", "ink");
     for (const item of day.items) {
       runs.push({ x, y, size, weight: "regular", fill: "ink", text: item.time });
       const grouped = level === "grouped" && item.titles.length > 1;
       const titleText = grouped ? parallel(item.titles.length) : item.titles.join(" · ");
-      const title = fitText(m, titleText, { width: textWidth, maxSize: size, minSize: size, maxLines: 4, weight: "regular" });
+      const title = fitText(m, titleText, {
+        width: textWidth,
+        maxSize: size,
+        minSize: size,
+        maxLines: 4,
+        weight: "regular",
+      });
       if (title.cut) return undefined;
       block(title, x + timeWidth, "regular", "ink");
       const details = [
@@ -236,7 +288,13 @@ function programmeRuns(
       ].filter(Boolean);
       if (details.length > 0) {
         const small = Math.max(BACK_MIN_SIZE, size * 0.9);
-        const d = fitText(m, details.join(" · "), { width: textWidth, maxSize: small, minSize: small, maxLines: 3, weight: "regular" });
+        const d = fitText(m, details.join(" · "), {
+          width: textWidth,
+          maxSize: small,
+          minSize: small,
+          maxLines: 3,
+          weight: "regular",
+        });
         if (d.cut) return undefined;
         block(d, x + timeWidth, "regular", "muted");
       }

@@ -3,10 +3,10 @@ import { type Diagnostic, diag } from "../../diagnostics.js";
 import { UserError } from "../../errors.js";
 import { confine, readConfined } from "../../load/confine.js";
 import { bundledMeasurer } from "../../load/fonts.js";
+import { sessionFolderName } from "../../output/file-names.js";
 import { assemblePdf, PdfSource } from "../../render/pdf-assemble.js";
 import { encodeQr, qrSvg } from "../../render/qr-encode.js";
 import { type CompiledPdf, pdfTimestamp, TemplateError } from "../../render/typst.js";
-import { sessionFolderName } from "../../output/file-names.js";
 import { mapLimit } from "../../util/limit.js";
 import type { MaterialContext, MaterialResult } from "../index.js";
 import { type BadgeSort, layoutBadges } from "./plan.js";
@@ -253,7 +253,10 @@ export async function makeBadges(
     pages,
     bytes,
     seconds: (performance.now() - started) / 1000,
-    summary: problems.length > 0 ? `${summary} (${problems.length} warning${problems.length === 1 ? "" : "s"}, see below)` : summary,
+    summary:
+      problems.length > 0
+        ? `${summary} (${problems.length} warning${problems.length === 1 ? "" : "s"}, see below)`
+        : summary,
     ...(problems.length > 0 ? { problems } : {}),
   };
 }
@@ -265,7 +268,12 @@ export async function makeBadges(
 function missingTables(ctx: MaterialContext, backs: boolean): Diagnostic[] {
   const seated = ctx.event.sessions.find((s) => s.seating === "assigned");
   if (!backs || !seated || (ctx.tables && ctx.tables.size > 0)) return [];
-  const where = path.join(ctx.writer.root, "seating", sessionFolderName(ctx.event, seated.id), "assignment.csv");
+  const where = path.join(
+    ctx.writer.root,
+    "seating",
+    sessionFolderName(ctx.event, seated.id),
+    "assignment.csv",
+  );
   return [
     diag(
       "badge-no-table",

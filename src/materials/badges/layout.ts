@@ -44,7 +44,10 @@ export interface ArtSettings {
   bleed: number;
 }
 
-export function badgeGeometry(stock: Stock, art: ArtSettings = { safe: 3, frame: 0, bleed: 0 }): BadgeGeometry {
+export function badgeGeometry(
+  stock: Stock,
+  art: ArtSettings = { safe: 3, frame: 0, bleed: 0 },
+): BadgeGeometry {
   const w = stock.badge.width * PT_PER_MM;
   const h = stock.badge.height * PT_PER_MM;
   const safe = art.safe * PT_PER_MM;
@@ -112,7 +115,12 @@ function identityScale(m: Measurer, g: BadgeGeometry): number {
   const s = g.landscape ? g.height * 1.3 : g.height;
   const lines = (size: number, n: number) => n * size * m.lineHeight + (n - 1) * size * LEADING;
   const height =
-    lines(s * 0.11, 1) + lines(s * 0.075, 1) + lines(s * 0.044, 1) + lines(s * 0.048, 2) + s * 0.008 * 6.5 + s * 0.012;
+    lines(s * 0.11, 1) +
+    lines(s * 0.075, 1) +
+    lines(s * 0.044, 1) +
+    lines(s * 0.048, 2) +
+    s * 0.008 * 6.5 +
+    s * 0.012;
   return s * Math.min(1, (g.identity.height / height) * 0.98);
 }
 
@@ -164,7 +172,7 @@ export function fitIdentity(
       s * 0.012
     );
   };
-  const fit = (k: number, lines: [number, number]) => ({
+  const fitRest = (k: number, lines: [number, number]) => ({
     position: face.position
       ? fitText(m, face.position, {
           width,
@@ -182,10 +190,10 @@ export function fitIdentity(
       weight: "semibold",
     }),
   });
-  let rest = fit(1, [3, 3]);
+  let rest = fitRest(1, [3, 3]);
   for (const k of [0.9, 0.8, 0.7, 0.6, 0.5]) {
     if (heightOf([name, native, rest.position, rest.organisation]) <= g.identity.height) break;
-    rest = fit(k, [3, 3]);
+    rest = fitRest(k, [3, 3]);
   }
   // At the smallest sizes and still too tall: lines go, the position's first.
   for (const lines of [
@@ -195,7 +203,7 @@ export function fitIdentity(
     [1, 1],
   ] as [number, number][]) {
     if (heightOf([name, native, rest.position, rest.organisation]) <= g.identity.height) break;
-    rest = fit(0, lines);
+    rest = fitRest(0, lines);
   }
   return { name, native, ...rest, gap };
 }
@@ -303,7 +311,13 @@ export function headerLayout(
   const x = g.pad + logoSize + gap;
   const width = g.width - g.pad - x;
   const short = fitText(m, text.short, { width, maxSize: h * 0.5, minSize: 5, maxLines: 1, weight: "bold" });
-  const line = fitText(m, text.line, { width, maxSize: h * 0.26, minSize: 4, maxLines: 1, weight: "regular" });
+  const line = fitText(m, text.line, {
+    width,
+    maxSize: h * 0.26,
+    minSize: 4,
+    maxLines: 1,
+    weight: "regular",
+  });
   const spacing = h * 0.06;
   const total = textHeight(m, short, LEADING) + spacing + textHeight(m, line, LEADING);
   const y = top + (h - total) / 2;

@@ -273,14 +273,18 @@ export function layoutBadges(event: Event, options: BadgeOptions): BadgeLayout {
     const colour = colours[category];
     const label = fitText(m, CATEGORY_LABELS[l][category], {
       width: g.width - 2 * g.pad,
-      maxSize: Math.min(g.band * 0.55, labelRoom(g) * 0.78 / m.lineHeight),
+      maxSize: Math.min(g.band * 0.55, (labelRoom(g) * 0.78) / m.lineHeight),
       minSize: 5,
       maxLines: 1,
       weight: "bold",
     });
     if (label.cut)
       shared.push(
-        overflowAt({ file: "event.yaml", field: "badge.colours" }, `the ${category} label "${CATEGORY_LABELS[l][category]}"`, "every badge of the category"),
+        overflowAt(
+          { file: "event.yaml", field: "badge.colours" },
+          `the ${category} label "${CATEGORY_LABELS[l][category]}"`,
+          "every badge of the category",
+        ),
       );
     const i = bands.push({ colour, ink: inkFor(colour), label: bandLabel(m, g, label) }) - 1;
     bandOf.set(key, i);
@@ -356,7 +360,14 @@ export function layoutBadges(event: Event, options: BadgeOptions): BadgeLayout {
       let n = fitText(m, both, opts);
       if (n.cut || n.size < backName * 0.8) n = fitText(m, text.name, opts);
       if (n.cut) at("given_name", "the name on the back");
-      back_runs.push({ x: g.pad, y: nameTop, size: n.size, weight: "bold", fill: "ink", text: n.lines[0] ?? "" });
+      back_runs.push({
+        x: g.pad,
+        y: nameTop,
+        size: n.size,
+        weight: "bold",
+        fill: "ink",
+        text: n.lines[0] ?? "",
+      });
       if (table) {
         const t = fitText(m, table, {
           width: width - 2 * tableInset,
@@ -367,7 +378,12 @@ export function layoutBadges(event: Event, options: BadgeOptions): BadgeLayout {
         });
         if (t.cut) at("id", "the banquet table");
         const tw = m.width(t.lines[0] ?? "", "bold") * t.size + 2 * tableInset + 1;
-        table_box = { x: g.pad, y: tableTop, w: Math.min(width, tw), h: t.size * m.lineHeight + 2 * tableInset };
+        table_box = {
+          x: g.pad,
+          y: tableTop,
+          w: Math.min(width, tw),
+          h: t.size * m.lineHeight + 2 * tableInset,
+        };
         back_runs.push({
           x: g.pad + tableInset,
           y: tableTop + tableInset,
@@ -413,7 +429,10 @@ export function layoutBadges(event: Event, options: BadgeOptions): BadgeLayout {
     for (const field of laid.overflow)
       shared.push(
         overflowAt(
-          { file: field === "programme" ? (config.files.sessions ?? "sessions.csv") : "event.yaml", ...(field === "programme" ? {} : { field: `badge.${field}` }) },
+          {
+            file: field === "programme" ? (config.files.sessions ?? "sessions.csv") : "event.yaml",
+            ...(field === "programme" ? {} : { field: `badge.${field}` }),
+          },
           `the ${l} back's ${field === "programme" ? "programme at a glance" : field.replace("_", " ")}`,
           who,
         ),
@@ -425,7 +444,9 @@ export function layoutBadges(event: Event, options: BadgeOptions): BadgeLayout {
     line: `${config.short_name ? `${name} · ` : ""}${formatDateRange(config.start, config.end, lang)} · ${pick(config.city, lang, lang) ?? ""}`,
   });
   if (header.short.cut || header.line.cut)
-    shared.push(overflowAt({ file: "event.yaml", field: "short_name" }, "the header's event name", "every badge"));
+    shared.push(
+      overflowAt({ file: "event.yaml", field: "short_name" }, "the header's event name", "every badge"),
+    );
   const printed = prepress.stock;
   const data: BadgeData = {
     lang,

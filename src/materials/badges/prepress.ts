@@ -151,7 +151,12 @@ export function sheetBoxes(
   const x0 = left + offset[0];
   const top = s.margin.top + offset[1];
   const pt = (mm: number) => Math.round(mm * PT_PER_MM * 100) / 100;
-  const trim = { x0: pt(x0), y0: pt(s.page.height - top - gridH), x1: pt(x0 + room.gridW), y1: pt(s.page.height - top) };
+  const trim = {
+    x0: pt(x0),
+    y0: pt(s.page.height - top - gridH),
+    x1: pt(x0 + room.gridW),
+    y1: pt(s.page.height - top),
+  };
   const b = pt(p.bleed);
   const page = { w: pt(s.page.width), h: pt(s.page.height) };
   const bleed = {
