@@ -169,10 +169,30 @@ export function layoutBack(m: Measurer, g: BadgeGeometry, text: BackText, top: n
     ...DETAIL_LEVELS.flatMap((l) => comfortable.map((s) => [l, s] as [DetailLevel, number])),
     ...DETAIL_LEVELS.flatMap((l) => small.map((s) => [l, s] as [DetailLevel, number])),
   ];
+  // A wide back (cr80, a7, inserts) may set its programme in two columns, side by side, split
+  // where the taller column is shortest; a day that goes on in the second column repeats its date.
+  const splits = splitsOf(text.days);
+  const columns = (level: DetailLevel, size: number) => {
+    if (!g.landscape) return undefined;
+    const gutter = size * 1.5;
+    const w = (width - gutter) / 2;
+    let best: { runs: Run[]; height: number } | undefined;
+    for (const [first, second] of splits) {
+      const a = programmeRuns(m, first, level, size, x, progTop, w, text.parallel);
+      const b = a && programmeRuns(m, second, level, size, x + w + gutter, progTop, w, text.parallel);
+      if (!a || !b) continue;
+      const height = Math.max(a.height, b.height);
+      if (!best || height < best.height) best = { runs: [...a.runs, ...b.runs], height };
+    }
+    return best;
+  };
   for (const [level, size] of tries) {
-    const laid = programmeRuns(m, text.days, level, size, x, progTop, width, text.parallel);
-    if (laid && laid.height <= room)
-      return { runs: [titleRun, ...laid.runs, ...footRuns], level, size, dropped: 0, overflow };
+    for (const laid of [
+      programmeRuns(m, text.days, level, size, x, progTop, width, text.parallel),
+      columns(level, size),
+    ])
+      if (laid && laid.height <= room)
+        return { runs: [titleRun, ...laid.runs, ...footRuns], level, size, dropped: 0, overflow };
   }
   // The least detail at the smallest size, and still too long: items go from the end.
   const total = text.days.reduce((n, d) => n + d.items.length, 0);
@@ -212,6 +232,23 @@ export function layoutBack(m: Measurer, g: BadgeGeometry, text: BackText, top: n
   // Not even the line about the full programme fits: the back says nothing of it, and it is reported.
   overflow.push("programme");
   return { runs: [titleRun, ...footRuns], level: "grouped", size, dropped: total, overflow };
+}
+
+/** Every way to cut the programme in two between items, the second part repeating its day. */
+function splitsOf(days: GlanceDay[]): [GlanceDay[], GlanceDay[]][] {
+  const flat = days.flatMap((d, di) => d.items.map((item) => ({ di, item })));
+  const group = (part: typeof flat) => {
+    const out: GlanceDay[] = [];
+    for (const { di, item } of part) {
+      const last = out.at(-1);
+      if (last && last.day === days[di]!.day) last.items.push(item);
+      else out.push({ day: days[di]!.day, items: [item] });
+    }
+    return out;
+  };
+  const out: [GlanceDay[], GlanceDay[]][] = [];
+  for (let k = 1; k < flat.length; k++) out.push([group(flat.slice(0, k)), group(flat.slice(k))]);
+  return out;
 }
 
 /** The first `keep` items, days that lose all their items dropped. */

@@ -303,9 +303,10 @@ export function layoutBadges(event: Event, options: BadgeOptions): BadgeLayout {
   const tableInset = 3;
   const nameTop = g.headerArt.y > 0 ? Math.max(g.pad, g.safe.y) : g.pad;
   const tableTop = nameTop + backName * m.lineHeight + backName * 0.35;
-  const sharedTop = hasTables
-    ? tableTop + tableSize * m.lineHeight + 2 * tableInset + tableSize * 0.8
-    : tableTop + backName * 0.2;
+  const sharedTop =
+    hasTables && !g.landscape
+      ? tableTop + tableSize * m.lineHeight + 2 * tableInset + tableSize * 0.8
+      : tableTop + backName * 0.2;
 
   const face = (i: number): BadgeFace => {
     const d = chosen[i]!;
@@ -353,10 +354,25 @@ export function layoutBadges(event: Event, options: BadgeOptions): BadgeLayout {
     let table_box: Rect | null = null;
     const table = tableLine(options.tables?.get(d.id), d.language);
     if (withBacks) {
-      // The name on the back too: a badge turned round is not anonymous.
+      // The name on the back too: a badge turned round is not anonymous. On a wide back the
+      // table sits at the right of the name's line, leaving the height to the programme.
       const width = g.width - 2 * g.pad;
+      let t: FittedText | undefined;
+      let tw = 0;
+      if (table) {
+        t = fitText(m, table, {
+          width: width * 0.6,
+          maxSize: tableSize,
+          minSize: 7,
+          maxLines: 1,
+          weight: "bold",
+        });
+        if (t.cut) at("id", "the banquet table");
+        tw = Math.min(width, m.width(t.lines[0] ?? "", "bold") * t.size + 2 * tableInset + 1);
+      }
+      const nameWidth = g.landscape && t ? width - tw - backName : width;
       const both = text.native ? `${text.name}  ${text.native}` : text.name;
-      const opts = { width, maxSize: backName, minSize: 7, maxLines: 1, weight: "bold" as const };
+      const opts = { width: nameWidth, maxSize: backName, minSize: 7, maxLines: 1, weight: "bold" as const };
       let n = fitText(m, both, opts);
       if (n.cut || n.size < backName * 0.8) n = fitText(m, text.name, opts);
       if (n.cut) at("given_name", "the name on the back");
@@ -368,25 +384,15 @@ export function layoutBadges(event: Event, options: BadgeOptions): BadgeLayout {
         fill: "ink",
         text: n.lines[0] ?? "",
       });
-      if (table) {
-        const t = fitText(m, table, {
-          width: width - 2 * tableInset,
-          maxSize: tableSize,
-          minSize: 7,
-          maxLines: 1,
-          weight: "bold",
-        });
-        if (t.cut) at("id", "the banquet table");
-        const tw = m.width(t.lines[0] ?? "", "bold") * t.size + 2 * tableInset + 1;
-        table_box = {
-          x: g.pad,
-          y: tableTop,
-          w: Math.min(width, tw),
-          h: t.size * m.lineHeight + 2 * tableInset,
-        };
+      if (t) {
+        const h = t.size * m.lineHeight + 2 * tableInset;
+        const box = g.landscape
+          ? { x: g.width - g.pad - tw, y: nameTop + (backName * m.lineHeight - h) / 2, w: tw, h }
+          : { x: g.pad, y: tableTop, w: tw, h };
+        table_box = box;
         back_runs.push({
-          x: g.pad + tableInset,
-          y: tableTop + tableInset,
+          x: box.x + tableInset,
+          y: box.y + tableInset,
           size: t.size,
           weight: "bold",
           fill: "ink",
