@@ -171,9 +171,9 @@ export function layoutBack(m: Measurer, g: BadgeGeometry, text: BackText, top: n
   ];
   // A wide back (cr80, a7, inserts) may set its programme in two columns, side by side, split
   // where the taller column is shortest; a day that goes on in the second column repeats its date.
-  const splits = splitsOf(text.days);
-  const columns = (level: DetailLevel, size: number) => {
+  const columns = (level: DetailLevel, size: number, days = text.days) => {
     if (!g.landscape) return undefined;
+    const splits = splitsOf(days);
     const gutter = size * 1.5;
     const w = (width - gutter) / 2;
     let best: { runs: Run[]; height: number } | undefined;
@@ -207,7 +207,8 @@ export function layoutBack(m: Measurer, g: BadgeGeometry, text: BackText, top: n
   const fullHeight = textHeight(m, full, LEADING) + size * 0.5;
   for (let keep = total - 1; keep >= 0; keep--) {
     const days = keepItems(text.days, keep);
-    const laid = programmeRuns(m, days, "grouped", size, x, progTop, width, text.parallel);
+    const one = programmeRuns(m, days, "grouped", size, x, progTop, width, text.parallel);
+    const laid = one && one.height + fullHeight <= room ? one : columns("grouped", size, days);
     if (!laid || laid.height + fullHeight > room) continue;
     const fy0 = progTop + laid.height + size * 0.5;
     const fullRuns = full.lines.map(
