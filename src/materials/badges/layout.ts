@@ -111,7 +111,10 @@ const MIN_DETAIL = 6;
  * the box. A badge's own texts never change it, so one delegate's long title cannot make their
  * name smaller than another's.
  */
+const scales = new WeakMap<BadgeGeometry, number>();
 function identityScale(m: Measurer, g: BadgeGeometry): number {
+  const known = scales.get(g);
+  if (known !== undefined) return known;
   const s = g.landscape ? g.height * 1.3 : g.height;
   const lines = (size: number, n: number) => n * size * m.lineHeight + (n - 1) * size * LEADING;
   const height =
@@ -121,7 +124,9 @@ function identityScale(m: Measurer, g: BadgeGeometry): number {
     lines(s * 0.048, 2) +
     s * 0.008 * 6.5 +
     s * 0.012;
-  return s * Math.min(1, (g.identity.height / height) * 0.98);
+  const scale = s * Math.min(1, (g.identity.height / height) * 0.98);
+  scales.set(g, scale);
+  return scale;
 }
 
 export interface IdentityText {
