@@ -38,6 +38,47 @@ const letterKind = z
   })
   .strict();
 
+/** A length in metres on the floor plan of a room. */
+const metres = z.number().positive().max(1000);
+const offset = z.number().min(0).max(1000);
+
+/**
+ * The room of a seated session for the floor plan (docs/seating.md, "The floor plan"). x is
+ * measured from the left wall, y from the stage wall (the top of the page), in metres.
+ */
+const floorSchema = z
+  .object({
+    /** Only for this room id of venues.csv; without it, for every seated room. */
+    room: z.string().min(1).optional(),
+    width_m: metres,
+    depth_m: metres,
+    stage: z
+      .object({ width_m: metres, depth_m: metres, x_m: offset.optional(), label: localized.optional() })
+      .strict()
+      .optional(),
+    doors: z
+      .array(
+        z
+          .object({
+            wall: z.enum(["top", "bottom", "left", "right"]),
+            at_m: offset,
+            width_m: metres.default(1.8),
+            label: localized.optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+    aisles: z
+      .array(
+        z
+          .object({ x_m: offset, y_m: offset, width_m: metres, depth_m: metres, label: localized.optional() })
+          .strict(),
+      )
+      .default([]),
+  })
+  .strict();
+export type FloorConfig = z.output<typeof floorSchema>;
+
 export const eventSchema = z
   .object({
     name: localized,
@@ -186,6 +227,13 @@ export const eventSchema = z
          * not reproducible and conclave says so.
          */
         time_limit_seconds: z.number().positive().default(120),
+        /** The room drawn on the floor plan: one, or one per room id. */
+        floor: z.union([floorSchema, z.array(floorSchema)]).optional(),
+        /** Place cards: the language of each side of the tent (default: host, then guest). */
+        place_cards: z
+          .object({ languages: z.array(language).min(1).max(2).optional() })
+          .strict()
+          .optional(),
         weights: z
           .object({
             mix_country: z.number().min(0).optional(),
