@@ -50,7 +50,7 @@ function banquet(
     venues: [
       venue("HALL", {
         layout: "banquet",
-        capacity: "400",
+        capacity: "5000",
         tables: String(tables),
         seats_per_table: String(seats),
         ...(head > 0 ? { head_table_seats: String(head) } : {}),
@@ -96,7 +96,8 @@ describe("table sizes", () => {
 describe("planFloor", () => {
   const event = banquet(122);
   const result = seated(event);
-  const { data, problems } = planFloor(event, result, "en", fonts, m);
+  const { pages, problems } = planFloor(event, result, "en", fonts, m);
+  const data = pages[0]!;
 
   it("draws every table to one scale: millimetres on paper = metres × scale", () => {
     const s = data.scale.mmPerMetre;
@@ -125,11 +126,25 @@ describe("planFloor", () => {
       }
     // A small dinner is drawn larger, a big one on larger paper.
     const small = banquet(30, { tables: 3, head: 6 });
-    expect(planFloor(small, seated(small), "en", fonts, m).data.scale.denominator).toBe(50);
+    expect(planFloor(small, seated(small), "en", fonts, m).pages[0]!.scale.denominator).toBe(50);
     const big = banquet(400, { tables: 40, head: 12 });
-    const b = planFloor(big, seated(big), "en", fonts, m).data;
+    const b = planFloor(big, seated(big), "en", fonts, m).pages[0]!;
     expect(PAPERS.findIndex((p) => p.paper === b.paper)).toBeGreaterThan(0);
     expect(b.tables).toHaveLength(40);
+  });
+
+  it("draws a hall too large for one legible A0 sheet in sections, the head table on the first", () => {
+    const hall = banquet(2612, { tables: 260, seats: 10, head: 12 });
+    const { pages: sheets, problems: p } = planFloor(hall, seated(hall), "en", fonts, m);
+    expect(sheets.length).toBeGreaterThan(1);
+    expect(sheets.flatMap((x) => x.tables.map((t) => t.label))).toEqual(
+      Array.from({ length: 260 }, (_, i) => String(i + 1)),
+    );
+    expect(sheets[0]!.head).not.toBeNull();
+    expect(sheets[1]!.head).toBeNull();
+    for (const sh of sheets) expect(sh.scale.denominator).toBeLessThanOrEqual(100);
+    expect(sheets[1]!.subtitle).toMatch(/^2612 guests · 261 tables · sheet 2 of \d · tables \d+–\d+$/);
+    expect(p).toEqual([]);
   });
 
   it("numbers seats and names each guest beside their seat, never over another seat", () => {
@@ -157,8 +172,8 @@ describe("planFloor", () => {
 
   it("says how many guests and tables in each language's words", () => {
     expect(data.subtitle).toBe("122 guests · 12 tables");
-    expect(planFloor(event, result, "ko", fonts, m).data.subtitle).toBe("122명 · 테이블 12개");
-    expect(planFloor(event, result, "vi", fonts, m).data.subtitle).toBe("122 khách · 12 bàn");
+    expect(planFloor(event, result, "ko", fonts, m).pages[0]!.subtitle).toBe("122명 · 테이블 12개");
+    expect(planFloor(event, result, "vi", fonts, m).pages[0]!.subtitle).toBe("122 khách · 12 bàn");
     expect(SEATING_WORDS.en.counts(1, 1)).toBe("1 guest · 1 table");
     expect(tableLabel("head", "ko")).toBe("주빈석");
   });
@@ -174,7 +189,8 @@ describe("planFloor", () => {
     aisles: [{ x_m: 11, y_m: 6.5, width_m: 2, depth_m: 12.5 }]
 `,
     });
-    const { data: d, problems: p } = planFloor(e, seated(e), "en", fonts, m);
+    const { pages, problems: p } = planFloor(e, seated(e), "en", fonts, m);
+    const d = pages[0]!;
     expect(p).toEqual([]);
     const s = d.scale.mmPerMetre;
     expect(d.room!.w).toBeCloseTo(24 * s, 1);
@@ -200,7 +216,8 @@ describe("planFloor", () => {
 
   it("warns when the room cannot hold its tables or names a room nobody sits in", () => {
     const e = banquet(120, { config: "seating:\n  floor: { width_m: 12, depth_m: 9 }\n" });
-    const { data: d, problems: p } = planFloor(e, seated(e), "en", fonts, m);
+    const { pages, problems: p } = planFloor(e, seated(e), "en", fonts, m);
+    const d = pages[0]!;
     expect(p.map((x) => x.code)).toEqual(["seating-floor"]);
     expect(p[0]!.message).toMatch(/11 round tables do not fit the room of seating.floor \(12 × 9 m\)/);
     expect(d.room).toBeNull();

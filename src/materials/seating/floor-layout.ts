@@ -56,7 +56,7 @@ export interface Spot {
 
 /** Largest label beside a seat, and the smallest that counts as legible enough to choose a layout. */
 export const LABEL_MAX_MM = 24;
-const LABEL_MIN_MM = 17;
+export const LABEL_MIN_MM = 17;
 /** Height of a seat's two lines of names at the largest size, with room to spare. */
 const LABEL_LINES_MM = 7;
 export const KEY_ENTRY_MM = 32;

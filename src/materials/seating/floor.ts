@@ -16,7 +16,9 @@ import {
   HEAD_DEPTH_M,
   headLength,
   KEY_ENTRY_MM,
+  LABEL_MIN_MM,
   LABEL_SIZES,
+  type Layout,
   PAGE,
   PAPERS,
   roundDiameter,
@@ -104,11 +106,9 @@ export function planFloor(
   lang: Language,
   fonts: readonly string[],
   measurer: Measurer,
-): { data: FloorData; problems: Diagnostic[] } {
+): { pages: FloorData[]; problems: Diagnostic[] } {
   const problems: Diagnostic[] = [];
   const session = event.sessionById.get(result.session)!;
-  const fb = event.config.defaultLanguage;
-  const words = SEATING_WORDS[lang];
   const round = result.tables.filter((t) => t.kind === "round");
   const head = result.tables.find((t) => t.kind === "head");
   let floor = floorFor(event, session.room.id);
@@ -119,15 +119,82 @@ export function planFloor(
       floor = undefined;
     }
   }
-  const layout = chooseLayout(round, head, floor);
-  if (!layout) {
+  const found = chooseLayout(round, head, floor);
+  if (floor && !found)
     problems.push(
       floorDiag(
-        `${session.id}: ${round.length} round tables do not fit the room of seating.floor (${floor!.width_m} × ${floor!.depth_m} m) with ${TABLE_GAP_M} m between tables; the plan spaces them freely instead`,
+        `${session.id}: ${round.length} round tables do not fit the room of seating.floor (${floor.width_m} × ${floor.depth_m} m) with ${TABLE_GAP_M} m between tables; the plan spaces them freely instead`,
       ),
     );
-  }
-  const l = layout ?? chooseLayout(round, head, undefined)!;
+  else if (floor && found && found.labelMm < LABEL_MIN_MM)
+    problems.push(
+      floorDiag(
+        `${session.id}: the room of seating.floor (${floor.width_m} × ${floor.depth_m} m) is too large to name every seat legibly on one A0 sheet; the plan is drawn in sheets without the room`,
+        "Print the room's outline from your venue's own drawing, or leave seating.floor out.",
+      ),
+    );
+  const layout = found && found.labelMm >= LABEL_MIN_MM ? found : undefined;
+  // A hall too large to name every seat legibly on one A0 sheet is drawn in sections, a sheet
+  // each, in table order (the head table on the first).
+  const sections = layout
+    ? [{ round, head, l: layout }]
+    : splitSections(round, head).map((part, i) => ({
+        round: part,
+        head: i === 0 ? head : undefined,
+        l: chooseLayout(part, i === 0 ? head : undefined, undefined)!,
+      }));
+  const pages = sections.map((sec, i) =>
+    drawPage(event, result, lang, fonts, measurer, problems, {
+      ...sec,
+      floor: layout ? floor : undefined,
+      part: sections.length > 1 ? { index: i + 1, of: sections.length } : undefined,
+    }),
+  );
+  return { pages, problems };
+}
+
+/** Round tables in runs that each fit one sheet legibly (all of them when they do). */
+function splitSections(round: TableSpec[], head: TableSpec | undefined): TableSpec[][] {
+  const legible = (n: number, withHead: boolean) =>
+    (chooseLayout(round.slice(0, n), withHead ? head : undefined, undefined)?.labelMm ?? 0) >= LABEL_MIN_MM;
+  if (legible(round.length, true)) return [round];
+  // The most tables a sheet holds legibly (by halving), the first sheet with the head table.
+  const most = (withHead: boolean) => {
+    let lo = 1;
+    let hi = round.length;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (legible(mid, withHead)) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const first = most(true);
+  const rest = most(false);
+  const out = [round.slice(0, first)];
+  for (let k = first; k < round.length; k += rest) out.push(round.slice(k, k + rest));
+  return out;
+}
+
+function drawPage(
+  event: Event,
+  result: SeatingResult,
+  lang: Language,
+  fonts: readonly string[],
+  measurer: Measurer,
+  problems: Diagnostic[],
+  sec: {
+    round: TableSpec[];
+    head: TableSpec | undefined;
+    l: Layout;
+    floor: FloorConfig | undefined;
+    part: { index: number; of: number } | undefined;
+  },
+): FloorData {
+  const { round, head, l, floor, part } = sec;
+  const session = event.sessionById.get(result.session)!;
+  const fb = event.config.defaultLanguage;
+  const words = SEATING_WORDS[lang];
   const s = l.mmPerMetre;
   const colours = { ...DEFAULT_CATEGORY_COLOURS, ...event.config.badge.colours };
   const who = new Map(result.seats.map((x) => [`${x.table}:${x.seat}`, x.delegate]));
@@ -236,7 +303,7 @@ export function planFloor(
   }
 
   const page = PAPERS[l.paper]!;
-  const room = floor && layout ? floor : undefined;
+  const room = floor;
   const barMetres = niceBar(l.denominator);
   const used = [...new Set(result.seats.map((x) => event.delegateById.get(x.delegate)!.category))];
   const data: FloorData = {
@@ -246,7 +313,10 @@ export function planFloor(
     width: page.width,
     height: page.height,
     title: `${session.title[lang] ?? session.title[fb] ?? session.id} · ${session.room.room[lang] ?? session.room.room[fb] ?? ""}`,
-    subtitle: words.counts(result.seats.length, result.tables.length),
+    subtitle: [
+      words.counts(result.seats.length, result.tables.length),
+      ...(part ? [words.section(part.index, part.of, round[0]?.id ?? "", round.at(-1)?.id ?? "")] : []),
+    ].join(" · "),
     scale: {
       denominator: l.denominator,
       mmPerMetre: round2(s),
@@ -287,7 +357,7 @@ export function planFloor(
     tables,
     legend: used.map((c) => ({ label: CATEGORY_LABELS[lang][c], colour: colours[c] })),
   };
-  return { data, problems };
+  return data;
 }
 
 function doorData(

@@ -143,7 +143,7 @@ export async function makeSeating(
       })),
     });
     const [plan, cards, list, poster] = await Promise.all([
-      ctx.render({ template: "seating-plan.typ", data: { theme, lang, pages: [floor.data] }, timestamp }),
+      ctx.render({ template: "seating-plan.typ", data: { theme, lang, pages: floor.pages }, timestamp }),
       ctx.render({
         template: "place-cards.typ",
         data: { theme, lang, cards: planPlaceCards(event, result, measurer, printProblems) },

@@ -18,6 +18,8 @@ export interface SeatingWords {
   schematic: string;
   /** "106 guests · 12 tables" with each language's plural and counter words. */
   counts: (guests: number, tables: number) => string;
+  /** A sheet of a plan drawn in several: "sheet 2 of 3 · tables 41–80". */
+  section: (sheet: number, of: number, first: string, last: string) => string;
 }
 
 const enPlural = new Intl.PluralRules("en");
@@ -37,6 +39,7 @@ export const SEATING_WORDS: Record<Language, SeatingWords> = {
     aisle: "Aisle",
     schematic: "Tables and seats to scale; the spacing between tables is not (no room in event.yaml)",
     counts: (g, t) => `${en(g, "guest", "guests")} · ${en(t, "table", "tables")}`,
+    section: (k, n, a, b) => `sheet ${k} of ${n} · tables ${a}–${b}`,
   },
   ko: {
     table: "테이블",
@@ -52,6 +55,7 @@ export const SEATING_WORDS: Record<Language, SeatingWords> = {
     schematic: "테이블과 좌석은 축척대로, 테이블 간격은 축척과 다름 (event.yaml에 연회장 크기 없음)",
     // Korean counts people with 명 and tables with the counter 개 after the noun.
     counts: (g, t) => `${g}명 · 테이블 ${t}개`,
+    section: (k, n, a, b) => `${n}매 중 ${k}매 · 테이블 ${a}–${b}`,
   },
   vi: {
     table: "Bàn",
@@ -68,6 +72,7 @@ export const SEATING_WORDS: Record<Language, SeatingWords> = {
       "Bàn và ghế theo tỉ lệ; khoảng cách giữa các bàn không theo tỉ lệ (event.yaml chưa có kích thước phòng)",
     // Vietnamese nouns have no plural form.
     counts: (g, t) => `${g} khách · ${t} bàn`,
+    section: (k, n, a, b) => `tờ ${k}/${n} · bàn ${a}–${b}`,
   },
 };
 
