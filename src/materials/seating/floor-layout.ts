@@ -37,8 +37,8 @@ export function roundDiameter(seats: number): number {
 /** Length of the head table in metres: its seats side by side. */
 export const headLength = (seats: number) => seats * SEAT_WIDTH_M;
 
-/** Standard architectural scales, the largest drawing first; past 1:200 only for huge rooms. */
-export const SCALES = [50, 100, 200, 250, 500] as const;
+/** Standard architectural scales, the largest drawing first. */
+export const SCALES = [50, 100, 200] as const;
 
 /** Landscape papers the floor plan may take, smallest first. */
 export const PAPERS: readonly { paper: string; width: number; height: number }[] = [
