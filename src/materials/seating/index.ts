@@ -200,7 +200,7 @@ export async function makeSeating(
     // A hard rule broken in the final plan is never silent: the build fails with it named. A plan
     // the time cap cut short is a warning: every rule holds, but another run may differ.
     problems: [
-      ...printProblems,
+      ...once(printProblems),
       ...results.flatMap((r) => [
         ...(r.complete ? [] : [timeCapNotice(r, limit / 1000)]),
         ...r.report.hard
@@ -234,6 +234,20 @@ function searchReport(r: SeatingResult, seed: number, effort: number, limitMs: n
     stoppedBy: r.complete ? "work budget" : "time limit",
     reproducible: r.complete,
   };
+}
+
+/**
+ * Each overflow once per delegate, material and field, though the list is set in three languages
+ * and the place card on two sides: "KR-008: table list: …" says all a planner needs.
+ */
+function once(problems: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.code}|${p.file}|${p.line}|${p.field}|${p.message.split(": ").slice(0, 2).join(": ")}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** The visible notice that a plan depends on the machine's speed (exit code stays 0). */
