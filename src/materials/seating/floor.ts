@@ -355,7 +355,7 @@ function drawPage(
     head: headData,
     headKey,
     tables,
-    legend: used.map((c) => ({ label: CATEGORY_LABELS[lang][c], colour: colours[c] })),
+    legend: used.map((c) => ({ label: legendWord(CATEGORY_LABELS[lang][c]), colour: colours[c] })),
   };
   return data;
 }
@@ -455,6 +455,10 @@ export const LEADING = 0.15;
 
 /** Seat numbers as large as the seat's circle allows, never under 4.5 pt. */
 const numberSize = (radiusMm: number) => round2(Math.max(4.5, Math.min(7, radiusMm * 2.6)));
+
+/** Badges shout their category (DELEGATE); a legend names it (Delegate), acronyms (VIP) kept. */
+const legendWord = (w: string) =>
+  w.length > 3 && w === w.toUpperCase() ? w[0] + w.slice(1).toLowerCase() : w;
 
 /** A scale bar about 50–100 mm long in whole metres. */
 function niceBar(den: number): number {
