@@ -227,8 +227,9 @@ export const eventSchema = z
          * not reproducible and conclave says so.
          */
         time_limit_seconds: z.number().positive().default(120),
-        /** The room drawn on the floor plan: one, or one per room id. */
-        floor: z.union([floorSchema, z.array(floorSchema)]).optional(),
+        /** The room drawn on the floor plan (docs/seating.md); `floors` for one per room id. */
+        floor: floorSchema.optional(),
+        floors: z.array(floorSchema).optional(),
         /** Place cards: the language of each side of the tent (default: host, then guest). */
         place_cards: z
           .object({ languages: z.array(language).min(1).max(2).optional() })

@@ -7,10 +7,15 @@ import { headLength, stageX } from "./floor-layout.js";
 // The room of seating.floor in event.yaml: which one a seated room uses, and what of it cannot
 // be drawn (said as `seating-floor` warnings, never silently dropped).
 
+/** Every room of `seating.floor` and `seating.floors`. */
+function floorsOf(event: Event): FloorConfig[] {
+  const { floor, floors } = event.config.seating;
+  return [...(floor ? [floor] : []), ...(floors ?? [])];
+}
+
 /** The floor of a room from event.yaml: the one naming the room, else the one naming none. */
 export function floorFor(event: Event, roomId: string): FloorConfig | undefined {
-  const f = event.config.seating.floor;
-  const all = f === undefined ? [] : Array.isArray(f) ? f : [f];
+  const all = floorsOf(event);
   return all.find((x) => x.room === roomId) ?? all.find((x) => x.room === undefined);
 }
 
@@ -40,8 +45,7 @@ export function checkFloor(f: FloorConfig, head: TableSpec | undefined): string[
 
 /** `seating.floor` entries naming a room where no session is seated: drawn nowhere, so said. */
 export function floorRoomsUnused(event: Event, seated: readonly { room: { id: string } }[]): Diagnostic[] {
-  const f = event.config.seating.floor;
-  const all = f === undefined ? [] : Array.isArray(f) ? f : [f];
+  const all = floorsOf(event);
   const rooms = new Set(seated.map((s) => s.room.id));
   return all
     .filter((x) => x.room !== undefined && !rooms.has(x.room))
