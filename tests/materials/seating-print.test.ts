@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/diagnostics.js";
 import { bundledMeasurer } from "../../src/load/fonts.js";
-import { headLength, PAPERS, planFloor, roundDiameter, SCALES } from "../../src/materials/seating/floor.js";
+import {
+  floorRoomsUnused,
+  headLength,
+  PAPERS,
+  planFloor,
+  roundDiameter,
+  SCALES,
+} from "../../src/materials/seating/floor.js";
+import { floorFor } from "../../src/materials/seating/floor-room.js";
 import {
   A2_POSTER,
   A4_LIST,
@@ -12,9 +20,10 @@ import {
 } from "../../src/materials/seating/plan.js";
 import { SEATING_WORDS, tableLabel } from "../../src/materials/seating/words.js";
 import type { Event } from "../../src/model/types.js";
+import { parseEventConfig } from "../../src/schema/event.js";
 import type { SeatingResult } from "../../src/seating/banquet.js";
 import { roomTables } from "../../src/seating/layout.js";
-import { check, delegate, session, venue } from "../helpers/make.js";
+import { baseConfigYaml, check, delegate, session, venue } from "../helpers/make.js";
 
 const m = bundledMeasurer();
 const fonts = ["Pretendard"];
@@ -228,6 +237,32 @@ describe("planFloor", () => {
     expect(planFloor(wrong, seated(wrong), "en", fonts, m).problems[0]!.message).toMatch(
       /stage .* does not fit/,
     );
+  });
+});
+
+describe("seating.floor in event.yaml", () => {
+  it("names a mistyped measurement by its key, line and column", () => {
+    const r = parseEventConfig(`${baseConfigYaml}seating:\n  floor:\n    width_m: -3\n    depth_m: 10\n`);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.diagnostics[0]).toMatchObject({ code: "event-config", line: 9, column: 14 });
+    expect(r.diagnostics[0]!.message).toMatch(/^seating\.floor\.width_m: /);
+  });
+
+  it("takes the room's own entry of seating.floors and warns about one naming no seated room", () => {
+    const e = banquet(10, {
+      config: `seating:
+  floor: { width_m: 30, depth_m: 20 }
+  floors:
+    - { room: HALL, width_m: 24, depth_m: 19 }
+    - { room: TERRACE, width_m: 10, depth_m: 8 }
+`,
+    });
+    expect(floorFor(e, "HALL")).toMatchObject({ width_m: 24 });
+    expect(floorFor(e, "FOYER")).toMatchObject({ width_m: 30 });
+    const unused = floorRoomsUnused(e, [e.sessionById.get("GALA")!]);
+    expect(unused.map((d) => [d.code, d.severity])).toEqual([["seating-floor", "warning"]]);
+    expect(unused[0]!.message).toMatch(/room "TERRACE", where no session has seating=assigned/);
   });
 });
 
