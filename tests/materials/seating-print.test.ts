@@ -249,6 +249,20 @@ describe("seating.floor in event.yaml", () => {
     expect(r.diagnostics[0]!.message).toMatch(/^seating\.floor\.width_m: /);
   });
 
+  it("draws a room too large for any paper without its outline, never tables without their room", () => {
+    const e = banquet(40, {
+      tables: 10,
+      seats: 4,
+      head: 0,
+      config: "seating:\n  floor: { width_m: 300, depth_m: 200 }\n",
+    });
+    const { pages, problems } = planFloor(e, seated(e), "en", fonts, m);
+    expect(problems.map((p) => p.code)).toEqual(["seating-floor"]);
+    expect(problems[0]!.message).toMatch(/too large to name every seat legibly on one A0 sheet/);
+    expect(pages.every((p) => p.room === null)).toBe(true);
+    expect(pages.flatMap((p) => p.tables)).toHaveLength(10);
+  });
+
   it("takes the room's own entry of seating.floors and warns about one naming no seated room", () => {
     const e = banquet(10, {
       config: `seating:

@@ -88,13 +88,14 @@ export interface Layout {
 /**
  * Tries papers from A3 up and, on each, scales from 1:50 down; keeps the first layout where the
  * room (given or spaced for its names) fits the page with names at least LABEL_MIN_MM wide, else
- * the fitting one with the widest names. Undefined when a given room cannot hold its tables.
+ * the fitting one with the widest names. For a given room, "too-small" when it cannot hold its
+ * tables, "too-large" when it fits no paper at any scale.
  */
 export function chooseLayout(
   round: TableSpec[],
   head: TableSpec | undefined,
   floor: FloorConfig | undefined,
-): Layout | undefined {
+): Layout | "too-small" | "too-large" {
   let best: Layout | undefined;
   let roomTooSmall = false;
   for (let p = 0; p < PAPERS.length; p++)
@@ -108,7 +109,8 @@ export function chooseLayout(
       if (l.labelMm >= LABEL_MIN_MM) return l;
       if (!best || l.labelMm > best.labelMm) best = l;
     }
-  if (!best && roomTooSmall) return undefined;
+  // A given room is drawn as it is or not at all: never with tables placed without it.
+  if (floor) return best ?? (roomTooSmall ? "too-small" : "too-large");
   return best ?? (layoutAt(PAPERS.length - 1, SCALES.at(-1)!, round, head, undefined, true) as Layout);
 }
 

@@ -120,20 +120,20 @@ export function planFloor(
     }
   }
   const found = chooseLayout(round, head, floor);
-  if (floor && !found)
+  if (floor && found === "too-small")
     problems.push(
       floorDiag(
         `${session.id}: ${round.length} round tables do not fit the room of seating.floor (${floor.width_m} × ${floor.depth_m} m) with ${TABLE_GAP_M} m between tables; the plan spaces them freely instead`,
       ),
     );
-  else if (floor && found && found.labelMm < LABEL_MIN_MM)
+  else if (floor && (found === "too-large" || (typeof found !== "string" && found.labelMm < LABEL_MIN_MM)))
     problems.push(
       floorDiag(
         `${session.id}: the room of seating.floor (${floor.width_m} × ${floor.depth_m} m) is too large to name every seat legibly on one A0 sheet; the plan is drawn in sheets without the room`,
         "Print the room's outline from your venue's own drawing, or leave seating.floor out.",
       ),
     );
-  const layout = found && found.labelMm >= LABEL_MIN_MM ? found : undefined;
+  const layout = typeof found !== "string" && found.labelMm >= LABEL_MIN_MM ? found : undefined;
   // A hall too large to name every seat legibly on one A0 sheet is drawn in sections, a sheet
   // each, in table order (the head table on the first).
   const sections = layout
@@ -141,7 +141,7 @@ export function planFloor(
     : splitSections(round, head).map((part, i) => ({
         round: part,
         head: i === 0 ? head : undefined,
-        l: chooseLayout(part, i === 0 ? head : undefined, undefined)!,
+        l: chooseLayout(part, i === 0 ? head : undefined, undefined) as Layout,
       }));
   const pages = sections.map((sec, i) =>
     drawPage(event, result, lang, fonts, measurer, problems, {
@@ -156,7 +156,8 @@ export function planFloor(
 /** Round tables in runs that each fit one sheet legibly (all of them when they do). */
 function splitSections(round: TableSpec[], head: TableSpec | undefined): TableSpec[][] {
   const legible = (n: number, withHead: boolean) =>
-    (chooseLayout(round.slice(0, n), withHead ? head : undefined, undefined)?.labelMm ?? 0) >= LABEL_MIN_MM;
+    (chooseLayout(round.slice(0, n), withHead ? head : undefined, undefined) as Layout).labelMm >=
+    LABEL_MIN_MM;
   if (legible(round.length, true)) return [round];
   // The most tables a sheet holds legibly (by halving), the first sheet with the head table.
   const most = (withHead: boolean) => {
