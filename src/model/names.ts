@@ -369,11 +369,14 @@ export function addressOf(d: Person, lang: Language, options: AddressOptions = {
 }
 
 /**
- * A speaker as a printed programme names them, in one language:
+ * A speaker as a printed programme names them, in one language: the name with its title, and
+ * what else is said of them (office, organisation), never repeating the title.
  *   en "Hon. Moon Seung-min" + "Member of the National Assembly of the Republic of Korea"
- *   ko "문승민 의원" + "대한민국 국회 국회의원" · vi "Ngài Moon Seung-min" + "Nghị sĩ Quốc hội Hàn Quốc"
+ *   ko "오경수 차관" + "산업통상자원부" · "송윤서 교수" + "한국기술대학교 도시공학과"
+ *   vi "Ngài Moon Seung-min" + "Nghị sĩ Quốc hội Hàn Quốc"
  */
 export function personIn(d: Person, lang: Language, fallback: Language): { name: string; detail: string } {
+  if (lang === "ko") return koreanParts(d, fallback);
   const position = positionIn(d, lang, fallback);
   const org = pick(d.organisation, lang, fallback);
   const a = addressOf(d, lang, { fallback });
@@ -381,21 +384,32 @@ export function personIn(d: Person, lang: Language, fallback: Language): { name:
 }
 
 /**
+ * Korean: the title is the position's last word when it is an office (국회의원, 경제부시장,
+ * 대표이사), else the table's title (교수, 박사); the rest of the position follows the organisation.
+ */
+function koreanParts(d: Person, fallback: Language): { name: string; detail: string } {
+  const org = pick(d.organisation, "ko", fallback);
+  const position = positionIn(d, "ko", fallback);
+  const rest = position && org ? stripLead(position, org) : position;
+  const words = rest ? rest.split(/\s+/) : [];
+  const last = words.at(-1);
+  const title = last && matchOffice(last, "ko") ? last : undefined;
+  const remainder = title ? words.slice(0, -1).join(" ") : (rest ?? "");
+  const detail = [org, remainder].filter(Boolean).join(" ");
+  const name = nameIn(d, "ko");
+  return { name: title ? `${name} ${title}` : name, detail };
+}
+
+/**
  * A person's line in one language, as programmes, place cards and lists print it: name, title
  * and organisation in that language's order.
  *   en "Mr Cho Hyun-woo, Chief Executive Officer, Seoul Green Energy"
- *   ko "서울그린에너지 조현우 대표이사" · "산업통상자원부 오경수 차관"
+ *   ko "서울그린에너지 조현우 대표이사" · "산업통상자원부 오경수 차관" (organisation, name, title)
  *   vi "Ông Cho Hyun-woo, Tổng Giám đốc Seoul Green Energy"
  */
 export function personLine(d: Person, lang: Language, fallback: Language): string {
-  if (lang === "ko") {
-    const org = pick(d.organisation, "ko", fallback);
-    const position = positionIn(d, "ko", fallback);
-    return [org, nameIn(d, "ko"), position && org ? stripLead(position, org) : position]
-      .filter(Boolean)
-      .join(" ");
-  }
   const p = personIn(d, lang, fallback);
+  if (lang === "ko") return [p.detail, p.name].filter(Boolean).join(" ");
   return p.detail ? `${p.name}, ${p.detail}` : p.name;
 }
 

@@ -422,9 +422,15 @@ describe("names and programme lines", () => {
       name: "Hon. Moon Seung-min",
       detail: "Member of the National Assembly of the Republic of Korea",
     });
-    expect(personIn(viceMinister, "ko", "en")).toEqual({
-      name: "오경수 차관",
-      detail: "산업통상자원부 차관",
+    // The title once: "오경수 차관, 산업통상자원부 차관" repeated it.
+    expect(personIn(viceMinister, "ko", "en")).toEqual({ name: "오경수 차관", detail: "산업통상자원부" });
+    expect(personIn(professor, "ko", "en")).toEqual({
+      name: "송윤서 교수",
+      detail: "한국기술대학교 도시공학과",
+    });
+    expect(personIn(protocolOfficer, "ko", "en")).toEqual({
+      name: "안소희",
+      detail: "한국CEO서밋협회 의전 담당",
     });
     expect(personLine(ceo, "en", "en")).toBe("Mr Cho Hyun-woo, Chief Executive Officer, Seoul Green Energy");
     expect(personLine(moon, "vi", "en")).toBe("Ngài Moon Seung-min, Nghị sĩ Quốc hội Hàn Quốc");

@@ -327,7 +327,11 @@ function programmeSummary(sessions: readonly Session[], lang: Language, fb: Lang
     list.push({ time: formatTime(s.start), title: pick(s.title, lang, fb) ?? s.id });
     days.set(s.date, list);
   }
-  return [...days].map(([date, items]) => ({ day: formatDatePlain(date, lang), items }));
+  // A heading of its own: "Ngày 20 tháng 6 năm 2023", capitalised, where a sentence says "ngày 20…".
+  return [...days].map(([date, items]) => {
+    const day = formatDatePlain(date, lang);
+    return { day: day.charAt(0).toLocaleUpperCase(lang) + day.slice(1), items };
+  });
 }
 
 /** The venue letters name: the room most sessions use. */
