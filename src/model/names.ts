@@ -393,7 +393,10 @@ function koreanParts(d: Person, fallback: Language): { name: string; detail: str
   const rest = position && org ? stripLead(position, org) : position;
   const words = rest ? rest.split(/\s+/) : [];
   const last = words.at(-1);
-  const title = last && matchOffice(last, "ko") ? last : undefined;
+  const office = last ? matchOffice(last, "ko")?.office : undefined;
+  // After a name, 국회의원 is written 의원 (문승민 의원); other titles as the position gives them
+  // (경제부시장, 기획투자국장).
+  const title = office?.parliamentarian ? office.titleKo : office ? last : undefined;
   const remainder = title ? words.slice(0, -1).join(" ") : (rest ?? "");
   const detail = [org, remainder].filter(Boolean).join(" ");
   const name = nameIn(d, "ko");

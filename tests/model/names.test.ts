@@ -271,7 +271,7 @@ describe("Korean forms of address", () => {
   it("prints programme lines as organisation, name, title", () => {
     expect(personLine(ceo, "ko", "en")).toBe("서울그린에너지 조현우 대표이사");
     expect(personLine(viceMinister, "ko", "en")).toBe("산업통상자원부 오경수 차관");
-    expect(personLine(moon, "ko", "en")).toBe("대한민국 국회 문승민 국회의원");
+    expect(personLine(moon, "ko", "en")).toBe("대한민국 국회 문승민 의원");
     expect(personLine(viceChairman, "ko", "en")).toBe(
       "호찌민시 인민위원회 호앙 민 찌(Hoàng Minh Trí) 부위원장",
     );
