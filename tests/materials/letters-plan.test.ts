@@ -232,3 +232,18 @@ describe("visa letters", () => {
     expect(v.data.visa?.embassy).toBe("Đại sứ quán Việt Nam");
   });
 });
+
+describe("letters settings in event.yaml", () => {
+  it("names a wrong exemption or recipient at its line", async () => {
+    const { parseEventConfig } = await import("../../src/schema/event.js");
+    const { baseConfigYaml } = await import("../helpers/make.js");
+    const r = parseEventConfig(
+      `${baseConfigYaml}letters:\n  recipients:\n    categories: [vip, guests]\n  visa:\n    reference: "V/{id}"\n    exemptions:\n      - nationality: Korea\n        passports: [official]\n`,
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const lines = r.diagnostics.map((d) => [d.line, d.message]);
+    expect(lines.some(([line, m]) => line === 9 && /categories/.test(String(m)))).toBe(true);
+    expect(lines.some(([line, m]) => line === 13 && /nationality|ISO/.test(String(m)))).toBe(true);
+  });
+});
