@@ -108,7 +108,8 @@ export const delegatesSpec: TableSpec = {
       name: "name_order",
       required: false,
       type: oneOf(NAME_ORDERS),
-      description: "Order of the native name; defaults to family-first for KR and VN, given-first otherwise",
+      description:
+        "Order of the native name; defaults from the naming custom: given-first for western, family-first for the others",
       example: "family-first",
     },
     {
