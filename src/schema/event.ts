@@ -4,7 +4,8 @@ import { ENCODINGS } from "../csv/decode.js";
 import { type Diagnostic, diag } from "../diagnostics.js";
 import { BADGE_STOCKS } from "../materials/badges/stock-names.js";
 import { didYouMean } from "../util/suggest.js";
-import { CATEGORIES } from "./delegates.js";
+import { CATEGORIES, PASSPORT_TYPES } from "./delegates.js";
+import { SPEECH_ROLES } from "./sessions.js";
 
 export { BADGE_STOCKS };
 
@@ -26,7 +27,13 @@ const tableKeys = ["delegates", "venues", "sessions", "seating"] as const;
 const letterKind = z
   .object({
     signatory: z
-      .object({ name: localized, title: localized.optional(), signature: fileName.optional() })
+      .object({
+        name: localized,
+        title: localized.optional(),
+        signature: fileName.optional(),
+        /** The signatory's delegate id: never sent a letter; the signature line follows the data. */
+        id: z.string().min(1).optional(),
+      })
       .strict()
       .optional(),
     reference: z
@@ -197,19 +204,47 @@ export const eventSchema = z
           .object({ name: localized.optional(), address: localized.optional(), logo: fileName.optional() })
           .strict()
           .default({}),
+        /**
+         * Who receives an invitation: delegates of these categories, and anyone with one of these
+         * speech roles in a session (staff, interpreters and organisers only when their category
+         * is listed). The signatory never does.
+         */
+        recipients: z
+          .object({
+            categories: z.array(z.enum(CATEGORIES)).default(["vip", "delegate", "speaker"]),
+            roles: z.array(z.enum(SPEECH_ROLES)).default([...SPEECH_ROLES]),
+          })
+          .strict()
+          .default({ categories: ["vip", "delegate", "speaker"], roles: [...SPEECH_ROLES] }),
         invitation: letterKind.default({ reference: "{id}" }),
         visa: letterKind
-          .extend({ embassy: localized.optional() })
+          .extend({
+            embassy: localized.optional(),
+            /** The embassy's language (or English): visa letters are written for the consul. */
+            language: z.enum(LANGUAGES).default("en"),
+            /** Who needs no visa: by nationality and passport type (the host's nationals always). */
+            exemptions: z
+              .array(
+                z
+                  .object({
+                    nationality: z.string().regex(/^[A-Z]{2}$/, "expected an ISO 3166-1 alpha-2 code"),
+                    passports: z.array(z.enum(PASSPORT_TYPES)).min(1),
+                  })
+                  .strict(),
+              )
+              .default([]),
+          })
           .strict()
-          .default({ reference: "VISA/{id}" }),
+          .default({ reference: "VISA/{id}", language: "en", exemptions: [] }),
       })
       .strict()
       .default({
         upper_family: false,
         volume_letters: 1000,
         letterhead: {},
+        recipients: { categories: ["vip", "delegate", "speaker"], roles: [...SPEECH_ROLES] },
         invitation: { reference: "{id}" },
-        visa: { reference: "VISA/{id}" },
+        visa: { reference: "VISA/{id}", language: "en", exemptions: [] },
       }),
     seating: z
       .object({
