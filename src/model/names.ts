@@ -200,10 +200,15 @@ export function nameIn(d: Person, lang: Language, upperFamily = false): string {
   return ownLatin(d, upperFamily);
 }
 
+/** The name in Hangul alone (native Korean, or the `name_ko` transcription), if the data has one. */
+export function hangulName(d: Person): string | undefined {
+  if (d.nativeName && HANGUL.test(d.nativeName)) return d.nativeName;
+  return d.nameKo;
+}
+
 /** The Korean name alone, for the body of a letter once the address block has given both. */
 function shortKo(d: Person): string {
-  if (d.nativeName && HANGUL.test(d.nativeName)) return d.nativeName;
-  return d.nameKo ?? ownLatin(d);
+  return hangulName(d) ?? ownLatin(d);
 }
 
 /**

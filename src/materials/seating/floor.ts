@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../../diagnostics.js";
 import { CATEGORY_LABELS } from "../../model/i18n.js";
-import { latinName, nameIn } from "../../model/names.js";
+import { hangulName, nameIn } from "../../model/names.js";
 import type { Delegate, Event } from "../../model/types.js";
 import type { FittedText, Measurer } from "../../render/measure.js";
 import { type FloorConfig, textIn } from "../../schema/event.js";
@@ -420,9 +420,10 @@ function seatLabel(
   problems: Diagnostic[],
 ): Label {
   const first = nameIn(d, lang);
-  const hangul = nameIn(d, "ko");
+  // The second line is the other script: Hangul under a Latin name, the Latin under a Hangul one.
+  const hangul = hangulName(d);
   const second =
-    hangul !== first && hangul !== latinName(d) ? hangul : first !== nameIn(d, "en") ? nameIn(d, "en") : "";
+    hangul !== undefined && hangul !== first ? hangul : first !== nameIn(d, "en") ? nameIn(d, "en") : "";
   const width = widthMm * PT_PER_MM;
   const fitLine = (text: string, weight: "semibold" | "regular", field: string): FittedText =>
     fitOrReport(
