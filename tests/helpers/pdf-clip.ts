@@ -25,6 +25,9 @@ export interface Rect {
   y1: number;
 }
 
+/** What text must stay inside: its clip path, the page, or a container the caller names. */
+export type Limit = "clip" | "page" | "container";
+
 /** Text whose ink crosses its clip path or the page. */
 export interface ClippedText {
   /** 1-based page number. */
@@ -33,8 +36,8 @@ export interface ClippedText {
   text: string;
   /** The glyphs of the run that are clipped. */
   clipped: string;
-  /** What cuts it: a clip path, or the page's trim (or media) box. */
-  by: "clip" | "page";
+  /** What cuts it: a clip path, the page's trim (or media) box, or the container it leaves. */
+  by: Limit;
   /** How far the ink reaches past the limit, in points (the largest overshoot among the glyphs). */
   overflow: number;
   /** The ink box of the clipped glyphs, and the limit they cross. */
@@ -47,6 +50,11 @@ export interface ClipOptions {
   tolerance?: number;
   /** Only these pages (1-based); default every page. */
   pages?: readonly number[];
+  /**
+   * Rectangles text must lie wholly inside one of (the badges of a sheet, in PDF points, y up),
+   * for content drawn without a clip: a glyph in none of them is reported as leaving the nearest.
+   */
+  containers?: (page: number) => readonly Rect[];
 }
 
 type Matrix = [number, number, number, number, number, number];
@@ -216,7 +224,17 @@ export async function findClippedText(
       const page = await doc.getPage(n);
       const ops = await page.getOperatorList();
       const trim = page.ref ? trimBox(raw, page.ref.num, page.ref.gen) : null;
-      found.push(...scanPage(n, ops, trim ?? page.view, page.commonObjs, fonts, tolerance));
+      found.push(
+        ...scanPage(
+          n,
+          ops,
+          trim ?? page.view,
+          page.commonObjs,
+          fonts,
+          tolerance,
+          options.containers?.(n) ?? [],
+        ),
+      );
       page.cleanup();
     }
   } finally {
@@ -245,6 +263,7 @@ function scanPage(
   commonObjs: { get: (name: string) => unknown; has: (name: string) => boolean },
   fonts: Map<string, FontInfo>,
   tolerance: number,
+  containers: readonly Rect[],
 ): ClippedText[] {
   const out: ClippedText[] = [];
   const pageRect: Rect = {
@@ -385,10 +404,13 @@ function scanPage(
         const dir = fontSize < 0 ? -1 : 1;
         // Glyph space → text space → user space → device space.
         const toDevice = multiply(textMatrix, gs.ctm);
-        const limits: { by: "clip" | "page"; rect: Rect }[] = [{ by: "page", rect: pageRect }];
+        const limits: { by: Limit; rect: Rect }[] = [{ by: "page", rect: pageRect }];
         if (gs.clip) limits.unshift({ by: "clip", rect: gs.clip });
         let text = "";
-        const hits = new Map<"clip" | "page", { chars: string; over: number; box: Rect | null }>();
+        const hits = new Map<
+          string,
+          { by: Limit; limit: Rect; chars: string; over: number; box: Rect | null }
+        >();
         let advance = 0;
         const x0 = x;
         const em = size * font.fontMatrix[0]!;
@@ -423,16 +445,30 @@ function scanPage(
           advance += width + (g.isSpace ? wordSpacing : 0) * dir + charSpacing * dir;
           if (!local) continue;
           const device = transformRect(local.x0, local.y0, local.x1, local.y1, toDevice);
+          let hit: { by: Limit; rect: Rect; over: number } | null = null;
           for (const { by, rect } of limits) {
             const over = overshoot(device, rect);
-            if (over <= tolerance) continue;
-            const h = hits.get(by) ?? { chars: "", over: 0, box: null };
-            h.chars += g.unicode;
-            h.over = Math.max(h.over, over);
-            h.box = h.box ? union(h.box, device) : device;
-            hits.set(by, h);
-            break; // the tightest limit is enough: a glyph outside the page is outside its clip too
+            // The tightest limit is enough: a glyph outside the page is outside its clip too.
+            if (over > tolerance) {
+              hit = { by, rect, over };
+              break;
+            }
           }
+          if (!hit && containers.length > 0) {
+            let best: { rect: Rect; over: number } | null = null;
+            for (const rect of containers) {
+              const over = overshoot(device, rect);
+              if (!best || over < best.over) best = { rect, over };
+            }
+            if (best && best.over > tolerance) hit = { by: "container", ...best };
+          }
+          if (!hit) continue;
+          const id = `${hit.by}|${hit.rect.x0}|${hit.rect.y0}|${hit.rect.x1}|${hit.rect.y1}`;
+          const h = hits.get(id) ?? { by: hit.by, limit: hit.rect, chars: "", over: 0, box: null };
+          h.chars += g.unicode;
+          h.over = Math.max(h.over, hit.over);
+          h.box = h.box ? union(h.box, device) : device;
+          hits.set(id, h);
         }
         x += advance * hScale * dir;
         // Typst writes a line as several runs (one per font and script): findings are per line.
@@ -440,8 +476,7 @@ function scanPage(
         const key = `${Math.round(origin.y0 * 10)}|${Math.round(toDevice[1] * 100)}|${Math.round(toDevice[0] * 100)}`;
         if (line.key !== key) flush(key);
         line.text += text;
-        for (const [by, h] of hits) {
-          const limit = by === "clip" ? gs.clip! : pageRect;
+        for (const { by, limit, ...h } of hits.values()) {
           const same = line.found.find((f) => f.by === by && sameRect(f.limit, limit));
           const overflow = Math.round(h.over * 100) / 100;
           if (same) {
@@ -469,11 +504,17 @@ function scanPage(
   return out;
 }
 
+const WHAT: Record<Limit, string> = {
+  clip: "cut by its clip path",
+  page: "crosses the page edge",
+  container: "leaves its container",
+};
+
 /** One line per finding: `page 3: "13:30 폐막식" cut by its clip path by 6.2 pt (폐막식)`. */
 export function describeClipped(findings: readonly ClippedText[], file = ""): string[] {
   return findings.map(
     (f) =>
-      `${file ? `${file} ` : ""}page ${f.page}: "${f.text.trim()}" ${f.by === "clip" ? "cut by its clip path" : "crosses the page edge"} by ${f.overflow} pt` +
+      `${file ? `${file} ` : ""}page ${f.page}: "${f.text.trim()}" ${WHAT[f.by]} by ${f.overflow} pt` +
       (f.clipped.trim() !== f.text.trim() ? ` (${f.clipped.trim()})` : ""),
   );
 }

@@ -88,6 +88,19 @@ describe("the clipped-text finder", () => {
     expect(found.some((f) => f.by === "clip" && f.text.includes("Boulevard"))).toBe(true);
   });
 
+  it("finds text leaving the container a caller names (a badge on its sheet), and none inside one", async () => {
+    const pdf = card({ height: 40 });
+    // The card's lines start 5 mm from the left edge and run about 40 mm: a 30 mm container cuts them.
+    const narrow = await findClippedText(pdf, {
+      containers: () => [{ x0: 0, y0: 0, x1: 30 * 2.835, y1: 300 }],
+    });
+    expect(narrow.map((f) => f.by)).toContain("container");
+    expect(narrow.find((f) => f.text.includes("Opening"))?.overflow).toBeGreaterThan(10);
+    expect(await findClippedText(pdf, { containers: () => [{ x0: 0, y0: 0, x1: 400, y1: 300 }] })).toEqual(
+      [],
+    );
+  });
+
   it("reads a sheet of 100 pages in well under a second a page", async () => {
     const many = `#set page(width: 100mm, height: 60mm, margin: 5mm)
 #set text(font: "Pretendard", fallback: false)
