@@ -88,6 +88,18 @@ describe("the clipped-text finder", () => {
     expect(found.some((f) => f.by === "clip" && f.text.includes("Boulevard"))).toBe(true);
   });
 
+  it("takes the page's TrimBox as its edge when it has one", async () => {
+    const raw = Buffer.from(card({ height: 40 })).toString("latin1");
+    // The same page with a TrimBox 20 mm inside the MediaBox on every side: the lines now cross it.
+    const trimmed = raw.replace(
+      /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/,
+      (m, w, h) => `${m} /TrimBox [57 57 ${Number(w) - 57} ${Number(h) - 57}]`,
+    );
+    expect(trimmed).not.toBe(raw);
+    const found = await findClippedText(new Uint8Array(Buffer.from(trimmed, "latin1")));
+    expect(found.some((f) => f.by === "page" && f.limit.x0 === 57)).toBe(true);
+  });
+
   it("finds text leaving the container a caller names (a badge on its sheet), and none inside one", async () => {
     const pdf = card({ height: 40 });
     // The card's lines start 5 mm from the left edge and run about 40 mm: a 30 mm container cuts them.
