@@ -28,6 +28,7 @@ function letter(i: number, lang: "en" | "ko" | "vi" = "en"): LetterData {
       position: "Director of Programmes",
       organisation: "Harbourline Shipping",
       country: "United Kingdom",
+      address: "",
     },
     salutation: "Dear Ms Grant,",
     name_ref: `Ms ${"Gran ".repeat(i % 11)}${"a".repeat(i % 5)}Grant`,
