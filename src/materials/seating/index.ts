@@ -118,7 +118,10 @@ export async function makeSeating(
       );
     }
     results.push(result);
-    if (tables.size === 0) for (const s of result.seats) tables.set(s.delegate, s.table);
+    if (tables.size === 0) {
+      for (const s of result.seats) tables.set(s.delegate, s.table);
+      for (const b of result.behind) tables.set(b.delegate, "head");
+    }
     const dir = `seating/${sessionFolderName(event, session.id)}`;
     const write = async (file: string, data: Uint8Array | string) => {
       const entry = await writer.write(`${dir}/${file}`, data, "seating");
