@@ -236,9 +236,11 @@ export const eventSchema = z
       .object({
         /** Languages of the protocol list; default: the host country's language, then the guests'. */
         languages: z.array(language).min(1).optional(),
+        /** Each guest's liaison officer: guest id → a delegate id (name and phone printed) or plain text. */
+        liaisons: z.record(z.string().min(1), z.string().min(1)).default({}),
       })
       .strict()
-      .default({}),
+      .default({ liaisons: {} }),
   })
   .strict()
   .refine((e) => e.end >= e.start, { message: "end is before start", path: ["end"] });
