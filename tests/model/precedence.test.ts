@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { planProgramme } from "../../src/materials/agenda/plan.js";
 import { byPrecedence, comparePrecedence, isRanked, rankOf } from "../../src/model/precedence.js";
 import type { Delegate } from "../../src/model/types.js";
+import { check, delegate, session } from "../helpers/make.js";
 
 type P = Pick<Delegate, "id" | "precedence" | "position" | "category" | "country" | "line">;
 let line = 1;
@@ -93,5 +95,44 @@ describe("comparePrecedence", () => {
       "KR-CEO",
       "VN-DEL",
     ]);
+  });
+});
+
+describe("speakers in the programme follow precedence", () => {
+  it("prints a session's speakers by rank, not in sessions.csv order, the moderator apart", () => {
+    const r = check({
+      delegates: [
+        delegate("VN-CEO", {
+          country: "VN",
+          category: "speaker",
+          given_name: "Van An",
+          family_name: "Nguyen",
+        }),
+        delegate("VN-VC", {
+          country: "VN",
+          given_name: "Minh Tri",
+          family_name: "Hoang",
+          position: "Vice Chairman of the People's Committee of Ho Chi Minh City",
+        }),
+        delegate("KR-MP", { category: "vip", precedence: "1", family_name: "Moon", given_name: "Seung-min" }),
+        delegate("VN-MP", {
+          country: "VN",
+          category: "vip",
+          precedence: "1",
+          family_name: "Ho",
+          given_name: "Thu Hang",
+        }),
+        delegate("KR-MOD", { category: "organiser", family_name: "Park", given_name: "Ha-eun" }),
+      ],
+      sessions: [
+        session("OPEN", { speakers: "VN-CEO;VN-VC;VN-MP;KR-MP", moderator: "KR-MOD", audience: "all" }),
+      ],
+      config: "country: VN\n",
+    });
+    if (!r.event) throw new Error(JSON.stringify(r.diagnostics));
+    const item = planProgramme(r.event, "en", { fonts: [] }).days[0]!.blocks[0]!.columns[0]!.items[0]!;
+    // Rank 1 both: the Korean guest first; then the office (vice chair); then the category.
+    expect(item.speakers.map((s) => s.id)).toEqual(["KR-MP", "VN-MP", "VN-VC", "VN-CEO"]);
+    expect(item.moderator?.id).toBe("KR-MOD");
   });
 });
