@@ -1,5 +1,6 @@
 import path from "node:path";
 import { writeCsv } from "../../csv/write.js";
+import { diag } from "../../diagnostics.js";
 import { latinName } from "../../model/names.js";
 import { rankOf } from "../../model/precedence.js";
 import { pdfTimestamp } from "../../render/typst.js";
@@ -107,6 +108,18 @@ export async function makeProtocol(ctx: MaterialContext): Promise<MaterialResult
     ),
   );
   writer.complete("protocol", (p) => p.startsWith("protocol/"));
+  // A liaison set for a guest who is not in delegates.csv is printed for nobody: say so.
+  const problems = Object.keys(config.protocol.liaisons)
+    .filter((id) => !event.delegateById.has(id))
+    .map((id) =>
+      diag(
+        "unknown-reference",
+        "warning",
+        { file: "event.yaml", field: "protocol.liaisons" },
+        `protocol.liaisons names ${id}, who is not in ${config.files.delegates}: that liaison officer is on no one's line`,
+        "Use the guest's id from delegates.csv as the key.",
+      ),
+    );
   const needs = caterer.totals.reduce((s, n) => s + n.count, 0);
   return {
     material: "protocol",
@@ -114,6 +127,7 @@ export async function makeProtocol(ctx: MaterialContext): Promise<MaterialResult
     pages,
     bytes,
     seconds: (performance.now() - started) / 1000,
+    ...(problems.length > 0 ? { problems } : {}),
     summary: `${guests.length} guests by precedence in ${languages.join(", ")}; caterer's list: ${caterer.covers} covers, ${needs} dietary need${needs === 1 ? "" : "s"}${tables ? "" : " (no seating plan: no tables)"} → ${path.join(writer.root, "protocol")}`,
   };
 }
