@@ -3,7 +3,7 @@ import type { Delegate, Event } from "../../model/types.js";
 import { type FittedText, fitText, type Measurer } from "../../render/measure.js";
 import type { Language } from "../../schema/fields.js";
 import type { SeatingResult } from "../../seating/banquet.js";
-import type { TableSpec } from "../../seating/layout.js";
+import { floorCells, type TableSpec } from "../../seating/layout.js";
 import { DEFAULT_CATEGORY_COLOURS } from "../badges/plan.js";
 import { themeOf } from "../common.js";
 import { SEATING_WORDS, tableLabel } from "./words.js";
@@ -92,9 +92,12 @@ export function planFloor(
       native: d ? nativeLine(d, lang) : "",
     };
   };
+  // Table 1 (the first listed) beside the head table, the others outwards (src/seating/layout.ts).
+  const cells = floorCells(round.length, cols, event.config.seating.numbering.sides);
   const tables = round.map((t, k) => {
-    const cx = margin + cellW * (k % cols) + cellW / 2;
-    const cy = top + cellH * Math.floor(k / cols) + cellH / 2;
+    const [row, col] = cells[k]!;
+    const cx = margin + cellW * col + cellW / 2;
+    const cy = top + cellH * row + cellH / 2;
     const r = (diameterM * scale) / 2;
     const seats: Seat[] = [];
     for (let n = 1; n <= t.seats; n++) {
