@@ -173,7 +173,7 @@ export async function makeSeating(
     const broken = result.report.hard.filter((h) => !h.ok);
     const tableCount = result.tables.length;
     summaries.push(
-      `${session.id}: ${result.seats.length} guests at ${tableCount} tables, ${broken.length === 0 ? `all ${result.report.hard.length} hard rules hold` : `${broken.length} hard rule${broken.length === 1 ? "" : "s"} broken`}, score ${result.report.score}, ${result.report.problems.length} problem${result.report.problems.length === 1 ? "" : "s"} to look at`,
+      `${session.id}: ${result.seats.length + result.behind.length} guests at ${tableCount} tables, ${broken.length === 0 ? `all ${result.report.hard.length} hard rules hold` : `${broken.length} hard rule${broken.length === 1 ? "" : "s"} broken`}, score ${result.report.score}, ${result.report.problems.length} problem${result.report.problems.length === 1 ? "" : "s"} to look at`,
     );
   }
   if (sessions.length === 0) summaries.push("no session has seating=assigned: nothing to seat");
