@@ -104,29 +104,3 @@ export function neighbours(table: TableSpec, seat: number): number[] {
   if (n === 2) return [seat === 1 ? 2 : 1];
   return [seat === 1 ? n : seat - 1, seat === n ? 1 : seat + 1];
 }
-
-/**
- * Where each round table stands on a floor plan of `cols` columns below the head table (top
- * centre): the cell [row, column] of each table in the order roomTables lists them, nearest the
- * head table first (by row, then by closeness to the centre line, the room's left first), so that
- * table 1 stands beside the head table. With `odd_even` the tables alternate between the left half
- * and the right half (the centre aisle between them), each half filled from the aisle outwards.
- */
-export function floorCells(
-  count: number,
-  cols: number,
-  sides: TableNumbering["sides"] = "none",
-): [number, number][] {
-  const rows = Math.max(1, Math.ceil(count / Math.max(1, cols)));
-  const cells: [number, number][] = [];
-  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) cells.push([r, c]);
-  const off = (c: number) => Math.abs(c + 0.5 - cols / 2);
-  cells.sort((a, b) => a[0] - b[0] || off(a[1]) - off(b[1]) || a[1] - b[1]);
-  if (sides !== "odd_even") return cells.slice(0, count);
-  const left = cells.filter(([, c]) => c + 0.5 <= cols / 2);
-  const right = cells.filter(([, c]) => c + 0.5 > cols / 2);
-  return Array.from({ length: count }, (_, k) => {
-    const side = k % 2 === 0 ? left : right;
-    return (side.shift() ?? (side === left ? right : left).shift())!;
-  });
-}
