@@ -53,7 +53,7 @@ describe("conclave build: the protocol list and the caterer's list", () => {
       ),
     ).toBe(true);
     // Title, interpreter, arrival, table, as the Vietnamese reader writes them.
-    expect(vi).toContain(squash("Phó Chủ tịch Ủy ban Nhân dân Thành phố Hồ Chí Minh"));
+    expect(vi).toContain(squash("Phó Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh"));
     expect(vi).toContain(squash("Trần Thị Hoa"));
     expect(vi).toContain(squash("ngày 19 tháng 6 năm 2023, 14:35"));
     expect(vi).toContain(squash("Bàn 1"));
