@@ -152,7 +152,7 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
   program
     .command("build")
     .description(
-      "validate, then make every material (agenda, badges, letters, seating) into the output folder",
+      "validate, then make every material (agenda, badges, letters, seating, protocol) into the output folder",
     )
     .argument("[dir]", "event folder holding event.yaml", ".")
     .option("-o, --out <dir>", "output folder (default: <dir>/out)")

@@ -268,6 +268,30 @@ export const eventSchema = z
          * not reproducible and conclave says so.
          */
         time_limit_seconds: z.number().positive().default(120),
+        /** How the head table is arranged (docs/seating.md "Precedence and the head table"). */
+        head_table: z
+          .object({
+            /** long: one side facing the room, host in the centre; round: a round top table. */
+            custom: z.enum(["long", "round"]).default("long"),
+            /** beside: interpreters take the seat next to their principal; behind: a chair behind, no table seat. */
+            interpreters: z.enum(["beside", "behind"]).default("beside"),
+            /** The co-host of a round top table (seated opposite the host); default: the host country's next in rank. */
+            co_host: z.string().min(1).optional(),
+          })
+          .strict()
+          .default({ custom: "long", interpreters: "beside" }),
+        /** How the round tables are numbered. */
+        numbering: z
+          .object({
+            /** Numbers never used, e.g. [4, 13]: the next table takes the next number. */
+            skip: z.array(z.number().int().positive()).default([]),
+            /** Where table 1 stands: nearest the head table (default) or at the far end, by the door. */
+            first: z.enum(["nearest_head", "far_end"]).default("nearest_head"),
+            /** odd_even: odd numbers on the room's left of the centre aisle, even on its right. */
+            sides: z.enum(["none", "odd_even"]).default("none"),
+          })
+          .strict()
+          .default({ skip: [], first: "nearest_head", sides: "none" }),
         /** The room drawn on the floor plan (docs/seating.md); `floors` for one per room id. */
         floor: floorSchema.optional(),
         floors: z.array(floorSchema).optional(),
@@ -290,7 +314,23 @@ export const eventSchema = z
           .default({}),
       })
       .strict()
-      .default({ seed: 1, effort: 1, time_limit_seconds: 120, weights: {} }),
+      .default({
+        seed: 1,
+        effort: 1,
+        time_limit_seconds: 120,
+        head_table: { custom: "long", interpreters: "beside" },
+        numbering: { skip: [], first: "nearest_head", sides: "none" },
+        weights: {},
+      }),
+    protocol: z
+      .object({
+        /** Languages of the protocol list; default: the host country's language, then the guests'. */
+        languages: z.array(language).min(1).optional(),
+        /** Each guest's liaison officer: guest id → a delegate id (name and phone printed) or plain text. */
+        liaisons: z.record(z.string().min(1), z.string().min(1)).default({}),
+      })
+      .strict()
+      .default({ liaisons: {} }),
   })
   .strict()
   .refine((e) => e.end >= e.start, { message: "end is before start", path: ["end"] });

@@ -69,8 +69,9 @@ describe("conclave seating on the example banquet", () => {
     for (const d of event.delegates)
       if (d.interpreterFor && at.has(d.id) && at.has(d.interpreterFor))
         expect(adjacent(at.get(d.id)!, at.get(d.interpreterFor)!), d.id).toBe(true);
-    // Head table: the top of the precedence order, the host (VN-001) in the centre, the guest of
-    // honour on the host's right (the room's left), the next on the host's left.
+    // Head table: the top of the precedence order, the host (VN-001) at seat 7 of 12, the guest of
+    // honour (KR-004, equal in rank: the guest first) on the host's right (the room's left, 6), so
+    // the two share the centre; the host's interpreter at 8 and the next guest after them (9).
     const ranked = banquet.attendeeIds
       .map((id) => event.delegateById.get(id)!)
       .filter((d) => d.precedence !== undefined)
@@ -78,9 +79,11 @@ describe("conclave seating on the example banquet", () => {
     const head = rows.filter((x) => x.table === "head");
     const headIds = new Set(head.map((x) => x.id));
     for (const d of ranked.slice(0, 5)) expect(headIds.has(d.id), d.id).toBe(true);
-    expect(at.get("VN-001")!.seat).toBe(6);
-    expect(at.get("KR-004")!.seat).toBe(5);
-    expect(at.get("KR-001")!.seat).toBe(8);
+    expect(at.get("VN-001")!.seat).toBe(7);
+    expect(at.get("KR-004")!.seat).toBe(6);
+    expect(at.get("KR-001")!.seat).toBe(9);
+    // The VIPs the head table has no seat for sit at table 1, beside it.
+    for (const id of ["VN-003", "VN-004"]) expect(at.get(id)!.table, id).toBe("1");
     // Wishes: rivals apart, the secretariat's host at table 1.
     expect(at.get("KR-021")!.table).not.toBe(at.get("KR-034")!.table);
     expect(at.get("KR-099")!.table).toBe("1");

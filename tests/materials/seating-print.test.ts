@@ -85,6 +85,7 @@ function seated(event: Event): SeatingResult {
     session: "GALA",
     tables,
     seats,
+    behind: [],
     report: {} as SeatingResult["report"],
     iterations: 0,
     work: 0,

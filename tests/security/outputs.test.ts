@@ -216,7 +216,7 @@ describe("item 11: out/ and manifest.json agree after every run", () => {
     const after = await expectManifestTrue(out);
     expect(after.map((f) => f.path)).toEqual(all.map((f) => f.path));
     expect(new Set(after.map((f) => f.material))).toEqual(
-      new Set(["seating", "agenda", "badges", "letters"]),
+      new Set(["seating", "agenda", "badges", "letters", "protocol"]),
     );
   }, 120_000);
 

@@ -121,7 +121,10 @@ export async function makeSeating(
       );
     }
     results.push(result);
-    if (tables.size === 0) for (const s of result.seats) tables.set(s.delegate, s.table);
+    if (tables.size === 0) {
+      for (const s of result.seats) tables.set(s.delegate, s.table);
+      for (const b of result.behind) tables.set(b.delegate, "head");
+    }
     const dir = `seating/${sessionFolderName(event, session.id)}`;
     const write = async (file: string, data: Uint8Array | string) => {
       const entry = await writer.write(`${dir}/${file}`, data, "seating");
@@ -177,7 +180,7 @@ export async function makeSeating(
     const broken = result.report.hard.filter((h) => !h.ok);
     const tableCount = result.tables.length;
     summaries.push(
-      `${session.id}: ${result.seats.length} guests at ${tableCount} tables, ${broken.length === 0 ? `all ${result.report.hard.length} hard rules hold` : `${broken.length} hard rule${broken.length === 1 ? "" : "s"} broken`}, score ${result.report.score}, ${result.report.problems.length} problem${result.report.problems.length === 1 ? "" : "s"} to look at`,
+      `${session.id}: ${result.seats.length + result.behind.length} guests at ${tableCount} tables, ${broken.length === 0 ? `all ${result.report.hard.length} hard rules hold` : `${broken.length} hard rule${broken.length === 1 ? "" : "s"} broken`}, score ${result.report.score}, ${result.report.problems.length} problem${result.report.problems.length === 1 ? "" : "s"} to look at`,
     );
   }
   if (sessions.length === 0) summaries.push("no session has seating=assigned: nothing to seat");
