@@ -28,11 +28,7 @@ export async function peerInputFor(eventDir: string): Promise<PeerInput> {
   return {
     event: plan.data.event.short.lines.join(" "),
     eventLine: plan.data.event.line.lines[0] ?? "",
-    back: [
-      back.title,
-      ...back.programme.flatMap((d) => [d.day, ...d.items.map((i) => `${i.time} ${i.title}`)]),
-      ...back.footer,
-    ],
+    back: back.runs.map((r) => r.text),
     faces: plan.data.badges.map((b, i) => ({
       name: b.name,
       native: b.native,

@@ -152,7 +152,7 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
   program
     .command("build")
     .description(
-      "validate, then make every material (agenda, badges, letters, seating) into the output folder",
+      "validate, then make every material (agenda, badges, letters, seating, protocol) into the output folder",
     )
     .argument("[dir]", "event folder holding event.yaml", ".")
     .option("-o, --out <dir>", "output folder (default: <dir>/out)")
@@ -162,6 +162,7 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
     .addOption(
       new Option("--format <format>", "summary format").choices(["pretty", "json"]).default("pretty"),
     )
+    .option("--strict", "treat warnings (such as badge-overflow) as errors: exit 1", false)
     .addHelpText(
       "after",
       examples([
@@ -179,6 +180,7 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
           jobs: number;
           format: "pretty" | "json";
           allowOutside: string[];
+          strict: boolean;
         },
       ) => run(import("./commands/build.js").then((m) => m.buildCommand(dir, o, noticeJobs(ui())))),
     );
@@ -190,7 +192,8 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
       .argument("[dir]", "event folder holding event.yaml", ".")
       .option("-o, --out <dir>", "output folder (default: <dir>/out)")
       .addOption(jobsOption())
-      .addOption(allowOutsideOption());
+      .addOption(allowOutsideOption())
+      .option("--strict", "treat warnings (such as badge-overflow) as errors: exit 1", false);
     if (name === "badges") {
       cmd
         .addOption(

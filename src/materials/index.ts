@@ -7,6 +7,7 @@ import { type AgendaCliOptions, makeAgenda } from "./agenda/index.js";
 import { type BadgeCliOptions, makeBadges } from "./badges/index.js";
 import { type LetterCliOptions, makeLetters } from "./letters/index.js";
 import type { MaterialName } from "./names.js";
+import { makeProtocol } from "./protocol/index.js";
 import { makeSeating, type SeatingCliOptions } from "./seating/index.js";
 
 export { MATERIAL_NAMES, type MaterialName } from "./names.js";
@@ -47,8 +48,8 @@ export interface MaterialContext {
 /** A material: the context plus its own command-line options. */
 export type Material = (ctx: MaterialContext, options: Record<string, unknown>) => Promise<MaterialResult>;
 
-/** Seating goes first: badges and personal agendas print each delegate's table. */
-export const BUILD_ORDER: readonly MaterialName[] = ["seating", "agenda", "badges", "letters"];
+/** Seating goes first: badges, personal agendas and the protocol lists print each delegate's table. */
+export const BUILD_ORDER: readonly MaterialName[] = ["seating", "agenda", "badges", "letters", "protocol"];
 
 /**
  * The materials this version can make. A material appears here once its issue lands; the CLI
@@ -59,4 +60,5 @@ export const MATERIALS: Partial<Record<MaterialName, Material>> = {
   badges: (ctx, options) => makeBadges(ctx, options as BadgeCliOptions),
   letters: (ctx, options) => makeLetters(ctx, options as LetterCliOptions),
   seating: (ctx, options) => makeSeating(ctx, options as SeatingCliOptions),
+  protocol: (ctx) => makeProtocol(ctx),
 };

@@ -96,10 +96,10 @@ export const CATEGORY_LABELS: Record<Language, Record<Category, string>> = {
     vip: "VIP",
     delegate: "대표단",
     speaker: "연사",
-    press: "프레스",
+    press: "취재",
     staff: "스태프",
     interpreter: "통역",
-    organiser: "주최측",
+    organiser: "주최 측",
   },
   vi: {
     vip: "VIP",

@@ -53,6 +53,8 @@ export function createMeasurer(faces: Record<Weight, string>): Measurer {
 export interface FittedText {
   lines: string[];
   size: number;
+  /** Set when the text did not fit at minSize in maxLines and was cut (ending in "…"). */
+  cut?: true;
 }
 
 export interface FitOptions {
@@ -84,7 +86,9 @@ export function fitText(m: Measurer, text: string, o: FitOptions): FittedText {
     if (fits(widths, space, limit, o.maxLines))
       return { lines: wrap(words, widths, space, limit), size: round(size) };
   }
-  return { lines: cut(m, words, o), size: round(o.minSize) };
+  const { lines, truncated } = cut(m, words, o);
+  // Callers report a cut text (badge-overflow): the ellipsis alone would be silent.
+  return truncated ? { lines, size: round(o.minSize), cut: true } : { lines, size: round(o.minSize) };
 }
 
 /** Whether greedy wrapping into lines of `limit` em needs at most `max` lines (and no word is wider). */
@@ -122,7 +126,7 @@ function wrap(words: string[], widths: number[], space: number, limit: number): 
 }
 
 /** Fills maxLines lines at minSize character by character and ends the last with "…". */
-function cut(m: Measurer, words: string[], o: FitOptions): string[] {
+function cut(m: Measurer, words: string[], o: FitOptions): { lines: string[]; truncated: boolean } {
   const limit = (o.width * SLACK) / o.minSize;
   const lines: string[] = [];
   let line = "";
@@ -138,13 +142,13 @@ function cut(m: Measurer, words: string[], o: FitOptions): string[] {
     } else line += ch;
   }
   if (lines.length < o.maxLines && line) lines.push(line);
-  if (!truncated) return lines;
+  if (!truncated) return { lines, truncated };
   const last = lines.length - 1;
   let tail = lines[last] ?? "";
   while (tail.length > 0 && m.width(`${tail}…`, o.weight) > limit)
     tail = Array.from(tail).slice(0, -1).join("");
   lines[last] = `${tail}…`;
-  return lines;
+  return { lines, truncated };
 }
 
 /** Height of fitted text in points, lines from ascender to descender plus leading between them. */

@@ -382,6 +382,22 @@ export class PdfSource {
   }
 }
 
+/** A rectangle in PDF points, origin at the bottom left of the page. */
+export interface PdfBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** The print boxes of one page: where it is cut (TrimBox) and how far its artwork bleeds. */
+export interface PageBoxes {
+  trim: PdfBox;
+  bleed: PdfBox;
+}
+
+const boxText = (b: PdfBox) => `[${[b.x0, b.y0, b.x1, b.y1].map((n) => Number(n.toFixed(2))).join(" ")}]`;
+
 /** Pages of one source, by index into `source.pages` (0-based). */
 export interface PagePick {
   source: PdfSource;
@@ -394,7 +410,18 @@ export interface PagePick {
  * the document information (creator, dates) is the first source's, so the output is as
  * reproducible as its sources.
  */
-export function assemblePdf(picks: readonly PagePick[], options: { lang?: string } = {}): Uint8Array {
+export function assemblePdf(
+  picks: readonly PagePick[],
+  options: {
+    lang?: string;
+    /**
+     * TrimBox and BleedBox of the n-th page of the new file (0-based): Typst writes only the
+     * MediaBox, and a print shop's software reads where to cut from these. A page that appears
+     * twice takes the boxes of its first place.
+     */
+    boxes?: (page: number) => PageBoxes | undefined;
+  } = {},
+): Uint8Array {
   const chunks: Uint8Array[] = [];
   let size = 0;
   const offsets: number[] = [0];
@@ -430,6 +457,11 @@ export function assemblePdf(picks: readonly PagePick[], options: { lang?: string
       pageNums.push(mapped);
     }
   }
+  // The new file's page objects, each with its first place among the pages.
+  const placeOf = new Map<number, number>();
+  pageNums.forEach((n, i) => {
+    if (!placeOf.has(n)) placeOf.set(n, i);
+  });
   const queue: { k: number; num: number }[] = [];
   for (const [k, set] of wanted.entries()) for (const num of set) queue.push({ k, num });
   const written = sources.map(() => new Set<number>());
@@ -443,6 +475,17 @@ export function assemblePdf(picks: readonly PagePick[], options: { lang?: string
     const obj = source.object(num);
     const parts: Uint8Array[] = [];
     let at = obj.valueStart;
+    const place = source.isPage(num) ? placeOf.get(numberingOf[k]!.get(num)!) : undefined;
+    const boxes = place !== undefined ? options.boxes?.(place) : undefined;
+    if (boxes) {
+      if (obj.keys.has("/TrimBox") || obj.keys.has("/BleedBox"))
+        throw new PdfFormatError("a page already has a TrimBox or BleedBox");
+      // The page's dictionary opens its value: the boxes go first in it.
+      if (source.bytes[at] !== 0x3c || source.bytes[at + 1] !== 0x3c)
+        throw new PdfFormatError("a page is not a dictionary");
+      parts.push(ascii(`<<\n  /TrimBox ${boxText(boxes.trim)}\n  /BleedBox ${boxText(boxes.bleed)}`));
+      at += 2;
+    }
     for (const r of obj.refs) {
       parts.push(source.bytes.subarray(at, r.start));
       let target: string;

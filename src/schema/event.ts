@@ -4,7 +4,8 @@ import { ENCODINGS } from "../csv/decode.js";
 import { type Diagnostic, diag } from "../diagnostics.js";
 import { BADGE_STOCKS } from "../materials/badges/stock-names.js";
 import { didYouMean } from "../util/suggest.js";
-import { CATEGORIES } from "./delegates.js";
+import { CATEGORIES, PASSPORT_TYPES } from "./delegates.js";
+import { SPEECH_ROLES } from "./sessions.js";
 
 export { BADGE_STOCKS };
 
@@ -33,7 +34,13 @@ const tableKeys = ["delegates", "venues", "sessions", "seating"] as const;
 const letterKind = z
   .object({
     signatory: z
-      .object({ name: localized, title: localized.optional(), signature: fileName.optional() })
+      .object({
+        name: localized,
+        title: localized.optional(),
+        signature: fileName.optional(),
+        /** The signatory's delegate id: never sent a letter; the signature line follows the data. */
+        id: z.string().min(1).optional(),
+      })
       .strict()
       .optional(),
     reference: z
@@ -44,6 +51,47 @@ const letterKind = z
     subject: localized.optional(),
   })
   .strict();
+
+/** A length in metres on the floor plan of a room. */
+const metres = z.number().positive().max(1000);
+const offset = z.number().min(0).max(1000);
+
+/**
+ * The room of a seated session for the floor plan (docs/seating.md, "The floor plan"). x is
+ * measured from the left wall, y from the stage wall (the top of the page), in metres.
+ */
+const floorSchema = z
+  .object({
+    /** Only for this room id of venues.csv; without it, for every seated room. */
+    room: z.string().min(1).optional(),
+    width_m: metres,
+    depth_m: metres,
+    stage: z
+      .object({ width_m: metres, depth_m: metres, x_m: offset.optional(), label: localized.optional() })
+      .strict()
+      .optional(),
+    doors: z
+      .array(
+        z
+          .object({
+            wall: z.enum(["top", "bottom", "left", "right"]),
+            at_m: offset,
+            width_m: metres.default(1.8),
+            label: localized.optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+    aisles: z
+      .array(
+        z
+          .object({ x_m: offset, y_m: offset, width_m: metres, depth_m: metres, label: localized.optional() })
+          .strict(),
+      )
+      .default([]),
+  })
+  .strict();
+export type FloorConfig = z.output<typeof floorSchema>;
 
 export const eventSchema = z
   .object({
@@ -119,13 +167,19 @@ export const eventSchema = z
           .default("id"),
         colours: z.partialRecord(z.enum(CATEGORIES), hexColour).default({}),
         back: z.boolean().default(true),
-        cut_marks: z.boolean().default(true),
+        /** Unset: marks on sheets that are cut, none on a card (cr80) or a folded A5. */
+        cut_marks: z.boolean().optional(),
         sort: z.enum(["family", "delegation", "category"]).default("family"),
         volume_sheets: z.number().int().min(0).default(0),
-        emergency_contact: z.string().optional(),
-        wifi: z.string().optional(),
+        /** Printed on the back, in the back's language when given per language. */
+        emergency_contact: localized.optional(),
+        wifi: localized.optional(),
+        /** Where the full programme is, printed on a back whose programme had to be shortened. */
+        programme_url: z.string().min(1).optional(),
         offset_mm: z.tuple([z.number(), z.number()]).default([0, 0]),
         bleed_mm: z.number().min(0).max(5).default(0),
+        /** Text and images keep this far inside each badge's trim, in mm. */
+        safe_mm: z.number().min(0).max(10).default(3),
       })
       .strict()
       .refine((b) => b.stock !== "custom" || b.custom !== undefined, {
@@ -137,11 +191,11 @@ export const eventSchema = z
         qr: "id",
         colours: {},
         back: true,
-        cut_marks: true,
         sort: "family",
         volume_sheets: 0,
         offset_mm: [0, 0],
         bleed_mm: 0,
+        safe_mm: 3,
       }),
     agenda: z
       .object({
@@ -168,19 +222,47 @@ export const eventSchema = z
           .object({ name: localized.optional(), address: localized.optional(), logo: fileName.optional() })
           .strict()
           .default({}),
+        /**
+         * Who receives an invitation: delegates of these categories, and anyone with one of these
+         * speech roles in a session (staff, interpreters and organisers only when their category
+         * is listed). The signatory never does.
+         */
+        recipients: z
+          .object({
+            categories: z.array(z.enum(CATEGORIES)).default(["vip", "delegate", "speaker"]),
+            roles: z.array(z.enum(SPEECH_ROLES)).default([...SPEECH_ROLES]),
+          })
+          .strict()
+          .default({ categories: ["vip", "delegate", "speaker"], roles: [...SPEECH_ROLES] }),
         invitation: letterKind.default({ reference: "{id}" }),
         visa: letterKind
-          .extend({ embassy: localized.optional() })
+          .extend({
+            embassy: localized.optional(),
+            /** The embassy's language (or English): visa letters are written for the consul. */
+            language: z.enum(LANGUAGES).default("en"),
+            /** Who needs no visa: by nationality and passport type (the host's nationals always). */
+            exemptions: z
+              .array(
+                z
+                  .object({
+                    nationality: z.string().regex(/^[A-Z]{2}$/, "expected an ISO 3166-1 alpha-2 code"),
+                    passports: z.array(z.enum(PASSPORT_TYPES)).min(1),
+                  })
+                  .strict(),
+              )
+              .default([]),
+          })
           .strict()
-          .default({ reference: "VISA/{id}" }),
+          .default({ reference: "VISA/{id}", language: "en", exemptions: [] }),
       })
       .strict()
       .default({
         upper_family: false,
         volume_letters: 1000,
         letterhead: {},
+        recipients: { categories: ["vip", "delegate", "speaker"], roles: [...SPEECH_ROLES] },
         invitation: { reference: "{id}" },
-        visa: { reference: "VISA/{id}" },
+        visa: { reference: "VISA/{id}", language: "en", exemptions: [] },
       }),
     seating: z
       .object({
@@ -198,6 +280,38 @@ export const eventSchema = z
          * not reproducible and conclave says so.
          */
         time_limit_seconds: z.number().positive().default(120),
+        /** How the head table is arranged (docs/seating.md "Precedence and the head table"). */
+        head_table: z
+          .object({
+            /** long: one side facing the room, host in the centre; round: a round top table. */
+            custom: z.enum(["long", "round"]).default("long"),
+            /** beside: interpreters take the seat next to their principal; behind: a chair behind, no table seat. */
+            interpreters: z.enum(["beside", "behind"]).default("beside"),
+            /** The co-host of a round top table (seated opposite the host); default: the host country's next in rank. */
+            co_host: z.string().min(1).optional(),
+          })
+          .strict()
+          .default({ custom: "long", interpreters: "beside" }),
+        /** How the round tables are numbered. */
+        numbering: z
+          .object({
+            /** Numbers never used, e.g. [4, 13]: the next table takes the next number. */
+            skip: z.array(z.number().int().positive()).default([]),
+            /** Where table 1 stands: nearest the head table (default) or at the far end, by the door. */
+            first: z.enum(["nearest_head", "far_end"]).default("nearest_head"),
+            /** odd_even: odd numbers on the room's left of the centre aisle, even on its right. */
+            sides: z.enum(["none", "odd_even"]).default("none"),
+          })
+          .strict()
+          .default({ skip: [], first: "nearest_head", sides: "none" }),
+        /** The room drawn on the floor plan (docs/seating.md); `floors` for one per room id. */
+        floor: floorSchema.optional(),
+        floors: z.array(floorSchema).optional(),
+        /** Place cards: the language of each side of the tent (default: host, then guest). */
+        place_cards: z
+          .object({ languages: z.array(language).min(1).max(2).optional() })
+          .strict()
+          .optional(),
         weights: z
           .object({
             mix_country: z.number().min(0).optional(),
@@ -212,7 +326,23 @@ export const eventSchema = z
           .default({}),
       })
       .strict()
-      .default({ seed: 1, effort: 1, time_limit_seconds: 120, weights: {} }),
+      .default({
+        seed: 1,
+        effort: 1,
+        time_limit_seconds: 120,
+        head_table: { custom: "long", interpreters: "beside" },
+        numbering: { skip: [], first: "nearest_head", sides: "none" },
+        weights: {},
+      }),
+    protocol: z
+      .object({
+        /** Languages of the protocol list; default: the host country's language, then the guests'. */
+        languages: z.array(language).min(1).optional(),
+        /** Each guest's liaison officer: guest id → a delegate id (name and phone printed) or plain text. */
+        liaisons: z.record(z.string().min(1), z.string().min(1)).default({}),
+      })
+      .strict()
+      .default({ liaisons: {} }),
   })
   .strict()
   .refine((e) => e.end >= e.start, { message: "end is before start", path: ["end"] });

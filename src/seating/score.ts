@@ -1,3 +1,4 @@
+import { comparePrecedence, isRanked } from "../model/precedence.js";
 import type { Delegate, Event, Session, Wish } from "../model/types.js";
 import { neighbours, type TableSpec } from "./layout.js";
 
@@ -67,6 +68,8 @@ export function scoreSeating(input: {
   weights: SeatingWeights;
   fixed: readonly { delegate: string; table: string; seat: number }[];
   fixedTables: readonly { delegate: string; table: string }[];
+  /** Interpreters on a chair behind their head-table principal: seated, on no seat. */
+  behind?: readonly { delegate: string; principal: string }[];
 }): SeatingReport {
   const { event, session, tables, seats, weights: w } = input;
   const d = (id: string) => event.delegateById.get(id)!;
@@ -89,7 +92,10 @@ export function scoreSeating(input: {
   const rule = (name: string, violations: string[]) =>
     hard.push({ rule: name, ok: violations.length === 0, violations });
 
-  const missing = session.attendeeIds.filter((id) => !where.has(id));
+  const behind = new Map((input.behind ?? []).map((b) => [b.delegate, b.principal]));
+  const missing = session.attendeeIds.filter(
+    (id) => !where.has(id) && !(behind.has(id) && where.get(behind.get(id)!)?.table === "head"),
+  );
   const seen = new Map<string, number>();
   for (const s of seats) seen.set(s.delegate, (seen.get(s.delegate) ?? 0) + 1);
   rule("every attendee has exactly one seat", [
@@ -109,7 +115,13 @@ export function scoreSeating(input: {
     "interpreters sit next to their principal",
     session.attendeeIds
       .map(d)
-      .filter((x) => x.interpreterFor && where.has(x.interpreterFor) && !adjacent(x.id, x.interpreterFor))
+      .filter(
+        (x) =>
+          x.interpreterFor &&
+          where.has(x.interpreterFor) &&
+          !adjacent(x.id, x.interpreterFor) &&
+          behind.get(x.id) !== x.interpreterFor,
+      )
       .map((x) => `${x.id} is not beside ${x.interpreterFor}`),
   );
   rule(
@@ -141,22 +153,18 @@ export function scoreSeating(input: {
       .map((id) => `${id} is not on an accessible seat`),
   );
   const headIds = [...(byTable.get("head")?.values() ?? [])];
-  const headWorst = Math.max(
-    ...headIds.map((id) =>
-      d(id).category === "interpreter" ? 0 : (d(id).precedence ?? Number.MAX_SAFE_INTEGER),
-    ),
-    0,
-  );
+  // Nobody with a protocol rank sits below the head table while someone they outrank sits at it.
+  const precedes = comparePrecedence(event.config.country);
+  const atHead = headIds.map(d).filter(isRanked);
+  const headLowest = atHead.sort(precedes).at(-1);
   rule(
     "the head table holds the highest precedence",
-    spec.has("head")
+    spec.has("head") && headLowest
       ? session.attendeeIds
           .map(d)
-          .filter(
-            (x) =>
-              x.precedence !== undefined && x.precedence < headWorst && where.get(x.id)?.table !== "head",
-          )
-          .map((x) => `${x.id} (precedence ${x.precedence}) is not at the head table`)
+          .filter((x) => isRanked(x) && where.get(x.id)?.table !== "head" && !behind.has(x.id))
+          .filter((x) => precedes(x, headLowest) < 0)
+          .map((x) => `${x.id} (${rankWords(x)}) is not at the head table but ${headLowest.id} is`)
       : [],
   );
 
@@ -273,3 +281,6 @@ export function scoreSeating(input: {
 }
 
 const org = (d: Delegate) => Object.values(d.organisation)[0];
+
+const rankWords = (d: Delegate) =>
+  d.precedence !== undefined ? `precedence ${d.precedence}` : (d.position?.en ?? d.category);

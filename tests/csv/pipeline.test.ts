@@ -48,6 +48,5 @@ describe("reading a large CSV in a second thread", () => {
     expect(codes).toContain("csv-syntax@3001");
     expect(codes).toContain("csv-syntax@6001");
     expect(codes).toContain("name-without-letters@7001");
-    expect(a.diagnostics.length).toBeLessThan(50);
   });
 });

@@ -19,7 +19,17 @@ describe("conclave --help and usage", () => {
   it("describes every command with examples and the exit codes", () => {
     const r = conclave(["--help"]);
     expect(r.code).toBe(0);
-    for (const cmd of ["init", "validate", "build", "agenda", "badges", "letters", "seating", "templates"])
+    for (const cmd of [
+      "init",
+      "validate",
+      "build",
+      "agenda",
+      "badges",
+      "letters",
+      "seating",
+      "protocol",
+      "templates",
+    ])
       expect(r.stdout).toContain(cmd);
     expect(r.stdout).toContain("Examples:");
     expect(r.stdout).toContain("Exit codes: 0 ok; 1 invalid data");

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEventFolder } from "../../src/load/event-folder.js";
+import { nameIn } from "../../src/model/names.js";
 import type { Event } from "../../src/model/types.js";
 import { checkEvent } from "../../src/validate/index.js";
 import { bin, conclave, root } from "../helpers/cli.js";
@@ -68,8 +69,9 @@ describe("conclave seating on the example banquet", () => {
     for (const d of event.delegates)
       if (d.interpreterFor && at.has(d.id) && at.has(d.interpreterFor))
         expect(adjacent(at.get(d.id)!, at.get(d.interpreterFor)!), d.id).toBe(true);
-    // Head table: the top of the precedence order, the host (VN-001) in the centre, the guest of
-    // honour on the host's right (the room's left), the next on the host's left.
+    // Head table: the top of the precedence order, the host (VN-001) at seat 7 of 12, the guest of
+    // honour (KR-004, equal in rank: the guest first) on the host's right (the room's left, 6), so
+    // the two share the centre; the host's interpreter at 8 and the next guest after them (9).
     const ranked = banquet.attendeeIds
       .map((id) => event.delegateById.get(id)!)
       .filter((d) => d.precedence !== undefined)
@@ -77,9 +79,11 @@ describe("conclave seating on the example banquet", () => {
     const head = rows.filter((x) => x.table === "head");
     const headIds = new Set(head.map((x) => x.id));
     for (const d of ranked.slice(0, 5)) expect(headIds.has(d.id), d.id).toBe(true);
-    expect(at.get("VN-001")!.seat).toBe(6);
-    expect(at.get("KR-004")!.seat).toBe(5);
-    expect(at.get("KR-001")!.seat).toBe(8);
+    expect(at.get("VN-001")!.seat).toBe(7);
+    expect(at.get("KR-004")!.seat).toBe(6);
+    expect(at.get("KR-001")!.seat).toBe(9);
+    // The VIPs the head table has no seat for sit at table 1, beside it.
+    for (const id of ["VN-003", "VN-004"]) expect(at.get(id)!.table, id).toBe("1");
     // Wishes: rivals apart, the secretariat's host at table 1.
     expect(at.get("KR-021")!.table).not.toBe(at.get("KR-034")!.table);
     expect(at.get("KR-099")!.table).toBe("1");
@@ -89,16 +93,15 @@ describe("conclave seating on the example banquet", () => {
   });
 
   it("draws the plan, place cards and table list with every guest's name", async () => {
-    const names = event.sessionById
-      .get("BANQUET")!
-      .attendeeIds.map((id) => event.delegateById.get(id)!)
-      .map(
-        (d) =>
-          `${d.nameOrder === "family-first" ? `${d.familyName} ${d.givenName}` : `${d.givenName} ${d.familyName}`}`,
-      );
-    for (const file of ["plan.pdf", "place-cards.pdf"]) {
+    const guests = event.sessionById.get("BANQUET")!.attendeeIds.map((id) => event.delegateById.get(id)!);
+    // The plan names each guest in the real spelling of its language (Hoàng Minh Trí); the place
+    // cards' Vietnamese side (the host's language) the same way.
+    for (const [file, lang] of [
+      ["plan.pdf", "en"],
+      ["place-cards.pdf", "vi"],
+    ] as const) {
       const text = squash((await readPdf(path.join(out, "seating/BANQUET", file))).text.join(" "));
-      for (const n of names) expect(text, `${file}: ${n}`).toContain(squash(n));
+      for (const d of guests) expect(text, `${file}: ${d.id}`).toContain(squash(nameIn(d, lang)));
     }
     const plan = await readPdf(path.join(out, "seating/BANQUET/plan.pdf"));
     expect([Math.round(plan.sizes[0]!.width), Math.round(plan.sizes[0]!.height)]).toEqual([1191, 842]); // A3
@@ -199,7 +202,14 @@ describe("conclave seating on the example banquet", () => {
 });
 
 describe("conclave seating gives the same files under any load", () => {
-  const seatingFiles = ["assignment.csv", "plan.pdf", "place-cards.pdf", "table-list.pdf", "report.json"];
+  const seatingFiles = [
+    "assignment.csv",
+    "plan.pdf",
+    "place-cards.pdf",
+    "table-list.pdf",
+    "table-poster.pdf",
+    "report.json",
+  ];
   /**
    * `conclave seating` as conclave() runs it, with room for a slow machine: a 3,000-guest run
    * takes about 20 s on an idle CI machine and several times that on a shared, loaded one, past

@@ -67,3 +67,23 @@ export async function textExtents(
   await doc.destroy();
   return out;
 }
+
+/** One run of text as pdfjs reports it: its string, its transform [a b c d e f] and its width. */
+export interface PdfTextItem {
+  page: number;
+  str: string;
+  transform: number[];
+  width: number;
+}
+
+/** Every non-blank text item of every page, with its transform (font size, rotation, position). */
+export async function textItems(file: string): Promise<PdfTextItem[]> {
+  const doc = await getDocument({ data: new Uint8Array(await readFile(file)), verbosity: 0 }).promise;
+  const out: PdfTextItem[] = [];
+  for (let i = 1; i <= doc.numPages; i++)
+    for (const it of (await (await doc.getPage(i)).getTextContent()).items)
+      if ("str" in it && it.str.trim() !== "")
+        out.push({ page: i, str: it.str, transform: it.transform as number[], width: it.width });
+  await doc.destroy();
+  return out;
+}

@@ -130,3 +130,27 @@ describe("cutting a batch into pieces and putting pages together", () => {
     expect(() => new PdfSource(new TextEncoder().encode(xrefStream))).toThrow(/cross-reference table/);
   });
 });
+
+describe("print boxes", () => {
+  it("sets TrimBox and BleedBox on every page, as pdf readers see them", async () => {
+    const compiled = batch([1, 2]);
+    const source = new PdfSource(compiled.pdf);
+    const trim = { x0: 8.5, y0: 8.5, x1: 100, y1: 200 };
+    const bleed = { x0: 0, y0: 0, x1: 108.5, y1: 208.5 };
+    const out = assemblePdf([{ source, pages: source.pages.map((_, k) => k) }], {
+      boxes: (page) => (page === 0 ? { trim, bleed } : { trim: bleed, bleed }),
+    });
+    const raw = Buffer.from(out).toString("latin1");
+    expect(raw.match(/\/TrimBox \[8\.5 8\.5 100 200\]/g)).toHaveLength(1);
+    expect(raw.match(/\/BleedBox \[0 0 108\.5 208\.5\]/g)).toHaveLength(3);
+    // Still a PDF every reader opens, with its text.
+    const back = await readPdfData(out.slice());
+    expect(back.pages).toBe(3);
+    expect(squash(back.text.join(" "))).toContain("piece0page0");
+    // A page that has its boxes already is refused rather than given two.
+    const again = new PdfSource(out);
+    expect(() => assemblePdf([{ source: again, pages: [0] }], { boxes: () => ({ trim, bleed }) })).toThrow(
+      PdfFormatError,
+    );
+  });
+});

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { chooseSides } from "../../src/seating/banquet.js";
 import { neighbours, roomTables } from "../../src/seating/layout.js";
 
 describe("room layout", () => {
@@ -31,11 +30,5 @@ describe("room layout", () => {
     expect(neighbours(round!, 8)).toEqual([7, 1]);
     expect(neighbours(head!, 1)).toEqual([2]);
     expect(neighbours(head!, 6)).toEqual([5]);
-  });
-
-  it("alternates head-table sides by rank and keeps every unit on one side", () => {
-    expect(chooseSides([1, 1, 1, 1], 2, 2)).toEqual(["right", "left", "right", "left"]);
-    // Two singles and a guest with an interpreter on 2 + 2 seats: the pair takes a whole side.
-    expect(chooseSides([1, 1, 2], 2, 2)).toEqual(["right", "right", "left"]);
   });
 });

@@ -27,6 +27,8 @@ export interface BuildOptions {
   only?: MaterialName[];
   jobs: number;
   format: "pretty" | "json";
+  /** `--strict`: a warning (from the data or a material, such as badge-overflow) fails the build. */
+  strict?: boolean;
   /** Options of single-material commands (`badges --stock cr80 …`), passed to that material. */
   materialOptions?: Record<string, unknown>;
 }
@@ -86,7 +88,7 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
     // Without seating in this run, the tables of an earlier run's assignment.csv are used.
     try {
       const tables = chosen.has("seating") ? undefined : await previousTables(outDir, result.event);
-      return { event: result.event, outDir, chosen, tables, writer };
+      return { event: result.event, outDir, chosen, tables, writer, warnings };
     } catch (e) {
       writer.close();
       throw e;
@@ -98,6 +100,7 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
     chosen,
     tables: earlier,
     writer,
+    warnings: dataWarnings,
   } = await ready().catch(async (e: unknown) => {
     await pool.close();
     throw e;
@@ -199,7 +202,9 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
     ui.out(
       JSON.stringify(
         {
-          ok: !problems.some((p) => p.severity === "error"),
+          ok:
+            !problems.some((p) => p.severity === "error") &&
+            !(options.strict && (dataWarnings > 0 || problems.length > 0)),
           out: outDir,
           materials: results.map(({ tables: _tables, ...r }) => r),
           unavailable,
@@ -242,8 +247,14 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
       `Built ${results.length} material${results.length === 1 ? "" : "s"} into ${outDir} (manifest.json lists every file) in ${seconds.toFixed(1)} s.`,
     );
   }
-  // Files were written for everyone else, but a material that left someone out is not a success.
-  return problems.some((p) => p.severity === "error") ? 1 : 0;
+  // Files were written for everyone else, but a material that left someone out is not a success;
+  // under --strict, neither is a warning.
+  if (problems.some((p) => p.severity === "error")) return 1;
+  if (options.strict && (dataWarnings > 0 || problems.length > 0)) {
+    ui.log("--strict: warnings count as errors.");
+    return 1;
+  }
+  return 0;
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;

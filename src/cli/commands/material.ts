@@ -8,7 +8,10 @@ import { buildCommand } from "./build.js";
 export async function materialCommand(
   name: MaterialName,
   dir: string,
-  options: { out?: string; jobs: number; allowOutside?: string[] } & Record<string, unknown>,
+  options: { out?: string; jobs: number; allowOutside?: string[]; strict?: boolean } & Record<
+    string,
+    unknown
+  >,
   ui: Ui,
 ): Promise<number> {
   if (!MATERIALS[name]) {
@@ -17,6 +20,10 @@ export async function materialCommand(
       "Run `conclave validate` to check the data now; `conclave build` makes every material this version has.",
     );
   }
-  const { out, jobs, allowOutside, ...materialOptions } = options;
-  return buildCommand(dir, { out, jobs, allowOutside, only: [name], format: "pretty", materialOptions }, ui);
+  const { out, jobs, allowOutside, strict, ...materialOptions } = options;
+  return buildCommand(
+    dir,
+    { out, jobs, allowOutside, strict, only: [name], format: "pretty", materialOptions },
+    ui,
+  );
 }

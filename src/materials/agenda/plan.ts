@@ -1,5 +1,6 @@
 import { formatDateLong, formatDateRange, formatTime } from "../../model/i18n.js";
 import { latinName, nameIn, personIn, pick } from "../../model/names.js";
+import { byPrecedence } from "../../model/precedence.js";
 import type { Delegate, Event, Session } from "../../model/types.js";
 import type { Language } from "../../schema/fields.js";
 import { themeOf } from "../common.js";
@@ -144,7 +145,9 @@ function item(
       : {}),
     room: pick(s.room.room, lang, fb) ?? s.room.id,
     venue: pick(s.room.venue, lang, fb) ?? "",
-    speakers: s.speakers.map((d) => person(d, lang, fb)),
+    // Speakers in precedence order (src/model/precedence.ts), not in the order sessions.csv lists
+    // them; the moderator stays apart.
+    speakers: byPrecedence(s.speakers, event.config.country).map((d) => person(d, lang, fb)),
     ...(s.moderator ? { moderator: person(s.moderator, lang, fb) } : {}),
   };
 }

@@ -1,7 +1,9 @@
 import path from "node:path";
+import { type Diagnostic, diag } from "../../diagnostics.js";
 import { UserError } from "../../errors.js";
 import { confine, readConfined } from "../../load/confine.js";
 import { bundledMeasurer } from "../../load/fonts.js";
+import { sessionFolderName } from "../../output/file-names.js";
 import { assemblePdf, PdfSource } from "../../render/pdf-assemble.js";
 import { encodeQr, qrSvg } from "../../render/qr-encode.js";
 import { type CompiledPdf, pdfTimestamp, TemplateError } from "../../render/typst.js";
@@ -121,9 +123,10 @@ export async function makeBadges(
     skip: options.skip ?? 0,
     calibrate: options.calibrate ?? false,
     back: options.back ?? cfg.back,
-    cutMarks: cfg.cut_marks,
+    ...(cfg.cut_marks !== undefined ? { cutMarks: cfg.cut_marks } : {}),
     offset: cfg.offset_mm,
     bleed: cfg.bleed_mm,
+    safe: cfg.safe_mm,
     fonts: ctx.fontFamilies,
     measurer: bundledMeasurer(),
     logo: logo?.path,
@@ -213,15 +216,15 @@ export async function makeBadges(
     // The volume's last part is in: its parts, in order, make the volume's file.
     const mine = partsOf[part.volume]!.map((j) => compiledParts.get(j)!);
     for (const j of partsOf[part.volume]!) compiledParts.delete(j);
-    const pdf =
-      mine.length === 1
-        ? mine[0]!.pdf
-        : assemblePdf(
-            mine.map((c) => {
-              const source = new PdfSource(c.pdf);
-              return { source, pages: source.pages.map((_, k) => k) };
-            }),
-          );
+    // Always put together here, even from one part: the pages get their TrimBox and BleedBox.
+    const { front, back } = plan.boxes;
+    const pdf = assemblePdf(
+      mine.map((c) => {
+        const source = new PdfSource(c.pdf);
+        return { source, pages: source.pages.map((_, k) => k) };
+      }),
+      { boxes: (page) => (plan.data.duplex && page % 2 === 1 ? back : front) },
+    );
     const file = options.calibrate
       ? "badges/calibration.pdf"
       : volumes.length > 1
@@ -240,6 +243,7 @@ export async function makeBadges(
       ? path.join(ctx.writer.root, results[0]!.file)
       : `${results.length} volumes in ${path.join(ctx.writer.root, "badges")}`;
   const count = plan.delegates.length;
+  const problems = [...plan.problems(), ...missingTables(ctx, plan.data.duplex || stock.fold)];
   const summary = options.calibrate
     ? `calibration sheet for ${stock.name} → ${where}`
     : `${n(count)} badge${count === 1 ? "" : "s"} on ${n(plan.sheets)} sheet${plan.sheets === 1 ? "" : "s"} (${stock.name}${plan.data.duplex ? ", duplex" : ""}, ${n(pages)} pages) → ${where}`;
@@ -249,8 +253,36 @@ export async function makeBadges(
     pages,
     bytes,
     seconds: (performance.now() - started) / 1000,
-    summary,
+    summary:
+      problems.length > 0
+        ? `${summary} (${problems.length} warning${problems.length === 1 ? "" : "s"}, see below)`
+        : summary,
+    ...(problems.length > 0 ? { problems } : {}),
   };
+}
+
+/**
+ * The event seats its banquet but this run has no seating plan to read (no `seating/` in this
+ * output folder, say after `badges --out elsewhere`): the backs would silently lack the table.
+ */
+function missingTables(ctx: MaterialContext, backs: boolean): Diagnostic[] {
+  const seated = ctx.event.sessions.find((s) => s.seating === "assigned");
+  if (!backs || !seated || (ctx.tables && ctx.tables.size > 0)) return [];
+  const where = path.join(
+    ctx.writer.root,
+    "seating",
+    sessionFolderName(ctx.event, seated.id),
+    "assignment.csv",
+  );
+  return [
+    diag(
+      "badge-no-table",
+      "warning",
+      { file: ctx.event.config.files.sessions ?? "sessions.csv", line: seated.line },
+      `badges: no seating plan for ${seated.id} in this output folder (${where}), so no back prints a banquet table`,
+      "Make the seating plan into the same folder first (`conclave seating <dir> --out <folder>`), or build everything at once with `conclave build`.",
+    ),
+  ];
 }
 
 const n = (x: number) => x.toLocaleString("en");

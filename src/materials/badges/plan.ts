@@ -1,11 +1,5 @@
-import {
-  CATEGORY_LABELS,
-  countryName,
-  formatDateRange,
-  formatDateShort,
-  formatTime,
-  UI_TEXT,
-} from "../../model/i18n.js";
+import { type Diagnostic, diag, sortDiagnostics } from "../../diagnostics.js";
+import { CATEGORY_LABELS, countryName, formatDateRange, UI_TEXT } from "../../model/i18n.js";
 import { latinName, pick } from "../../model/names.js";
 import type { Delegate, Event } from "../../model/types.js";
 import { type FittedText, fitText, type Measurer } from "../../render/measure.js";
@@ -13,33 +7,25 @@ import { CATEGORIES, type Category } from "../../schema/delegates.js";
 import { LANGUAGES, type Language } from "../../schema/fields.js";
 import { requireDelegates, themeOf } from "../common.js";
 import { SEATING_WORDS } from "../seating/words.js";
+import { backText, layoutBack } from "./back.js";
 import {
   type BadgeGeometry,
   badgeGeometry,
   bandLabel,
   fitIdentity,
   frontRuns,
+  type HeaderLayout,
+  headerLayout,
+  labelRoom,
   qrBox,
+  type Rect,
   type Run,
 } from "./layout.js";
+import { type Box, type Prepress, prepressFor, sheetBoxes } from "./prepress.js";
 import type { Stock } from "./stocks.js";
+import { BADGE_WORDS } from "./words.js";
 
 export type BadgeSort = "family" | "delegation" | "category";
-
-/**
- * The band's bleed: as asked, but never into a neighbouring badge (half the gap between badges)
- * nor off the paper (the margin), so a cut slightly off the line still leaves no white edge.
- */
-export function bandBleed(stock: Stock, bleed: number): { x: number; bottom: number } {
-  if (bleed <= 0) return { x: 0, bottom: 0 };
-  const right =
-    stock.page.width - stock.margin.left - stock.cols * stock.badge.width - (stock.cols - 1) * stock.gap.x;
-  const bottom =
-    stock.page.height - stock.margin.top - stock.rows * stock.badge.height - (stock.rows - 1) * stock.gap.y;
-  const x = Math.min(bleed, stock.cols > 1 ? stock.gap.x / 2 : bleed, stock.margin.left, right);
-  const y = Math.min(bleed, stock.rows > 1 ? stock.gap.y / 2 : bleed, bottom);
-  return { x: Math.max(0, x), bottom: Math.max(0, y) };
-}
 
 /** "Banquet table: 7" / "만찬 테이블: 헤드 테이블" on the back, from the seating plan's table id. */
 function tableLine(table: string | undefined, lang: Language): string | null {
@@ -56,10 +42,13 @@ export interface BadgeOptions {
   skip: number;
   calibrate: boolean;
   back: boolean;
-  cutMarks: boolean;
+  /** Undefined: the stock's default (see prepress.ts). */
+  cutMarks?: boolean;
   offset: readonly [number, number];
-  /** Bleed of the colour band past the cut, in mm (limited by the gaps and margins). */
+  /** Bleed of the artwork past the cut, in mm (limited by the gaps and margins). */
   bleed?: number;
+  /** Text and images keep this far inside the trim, in mm (default 3). */
+  safe?: number;
   fonts: readonly string[];
   /** Measures text in the bundled fonts, so sizes and line breaks are decided here, not in Typst. */
   measurer: Measurer;
@@ -87,18 +76,23 @@ export interface BadgePlan {
   qr: { path: string; text: string }[];
   delegates: Delegate[];
   sheets: number;
+  /** Text that did not fit at its smallest size (badge-overflow) and what the stock cannot do. */
+  problems: Diagnostic[];
 }
 
 export interface BadgeData {
   lang: Language;
+  /** The PDF's Title (document information). */
+  pdf_title: string;
   theme: { primary: string; secondary: string; fonts: readonly string[] };
+  /** The stock as printed (a one-card stock with bleed or marks has a larger page). */
   stock: Stock;
   offset: readonly [number, number];
-  /** How far the colour band runs past the badge's sides and bottom edge, in mm. */
-  bleed: { x: number; bottom: number };
   calibrate: boolean;
   duplex: boolean;
   cut_marks: boolean;
+  /** How far cut marks stay from the trim, in mm: past the bleed. */
+  mark_offset: number;
   logo: string | null;
   geometry: BadgeGeometry;
   qr_box: { x: number; y: number; size: number };
@@ -107,19 +101,19 @@ export interface BadgeData {
    * as pages to reuse; "sheets": the badges.
    */
   mode: "pieces" | "sheets";
-  /** The colour bands in use, one per category: colour, label ink, and the label fitted. */
+  /** The colour bands in use, one per category and language: colour, label ink, and the label fitted. */
   bands: BadgeBand[];
   event: { short: FittedText; line: FittedText };
-  /** Each language's back: title, programme at a glance, footer lines (emergency, Wi-Fi). */
+  /** The header's logo and lines, in badge coordinates. */
+  header: Pick<HeaderLayout, "logo" | "runs">;
+  /** Each language's back: title, programme at a glance, footer lines (emergency, Wi-Fi), placed. */
   backs: Record<string, BadgeBack>;
   badges: BadgeFace[];
   sheets: { at: number; badge: number }[][];
 }
 
 export interface BadgeBack {
-  title: string;
-  programme: { day: string; items: { time: string; title: string }[] }[];
-  footer: string[];
+  runs: Run[];
 }
 
 export interface BadgeBand {
@@ -140,8 +134,13 @@ export interface BadgeFace {
   label: string;
   /** Every line of the front, placed by conclave. */
   runs: Run[];
-  /** Index into `bands`: the category's colour band and label. */
+  /** The back's own lines: the name, and the banquet table. */
+  back_runs: Run[];
+  /** The frame drawn around the table line on the back. */
+  table_box: Rect | null;
+  /** Index into `bands`: the category's colour band and label, in the event's language (front) and the badge's (back). */
   band: number;
+  back_band: number;
   qr: string | null;
   table: string | null;
 }
@@ -195,33 +194,6 @@ export function sortDelegates(delegates: readonly Delegate[], sort: BadgeSort, l
   });
 }
 
-/** The header's event name and line of dates and city, fitted beside the logo. */
-function headerText(m: Measurer, g: BadgeGeometry, logo: boolean, short: string, line: string) {
-  const width = g.width - 2 * g.pad - (logo ? g.header * 0.8 : 0);
-  return {
-    short: fitText(m, short, { width, maxSize: g.header * 0.34, minSize: 5, maxLines: 1, weight: "bold" }),
-    line: fitText(m, line, { width, maxSize: g.header * 0.17, minSize: 4, maxLines: 1, weight: "regular" }),
-  };
-}
-
-/** The back's "programme at a glance" in one language: sessions grouped by start, breaks left out. */
-function programmeAtAGlance(event: Event, lang: Language) {
-  const fallback = event.config.defaultLanguage;
-  const days = new Map<string, Map<number, string[]>>();
-  for (const s of event.sessions) {
-    if (s.type === "break") continue;
-    const slots = days.get(s.date) ?? new Map<number, string[]>();
-    days.set(s.date, slots);
-    const list = slots.get(s.start) ?? [];
-    slots.set(s.start, list);
-    list.push(pick(s.section, lang, fallback) ?? pick(s.title, lang, fallback) ?? s.id);
-  }
-  return [...days].map(([date, slots]) => ({
-    day: formatDateShort(date, lang),
-    items: [...slots].map(([start, titles]) => ({ time: formatTime(start), title: titles.join(" · ") })),
-  }));
-}
-
 /**
  * Event + options → everything the badge template needs. Pure: no fonts, no files, no clock.
  * Never copies email, phone, passport, birth, dietary or accessibility data onto a badge.
@@ -234,6 +206,7 @@ export function planBadges(event: Event, options: BadgeOptions): BadgePlan {
     qr: badges.map((b, i) => ({ path: b.qr!, text: layout.qrText(i) })),
     delegates: layout.delegates,
     sheets: layout.sheets,
+    problems: layout.problems(),
   };
 }
 
@@ -247,8 +220,20 @@ export interface BadgeLayout {
   face(i: number): BadgeFace;
   /** What the i-th badge's QR code holds. */
   qrText(i: number): string;
+  /** What the stock could not do, and what did not fit on the faces laid out so far. */
+  problems(): Diagnostic[];
+  /** TrimBox and BleedBox of the fronts' and the backs' pages (PDF points). */
+  boxes: { front: { trim: Box; bleed: Box }; back: { trim: Box; bleed: Box } };
+  prepress: Prepress;
 }
 
+/**
+ * Why everything is measured here and not in Typst: the template only places lines that conclave
+ * has already measured with the same fonts (src/render/measure.ts), so what does not fit is known
+ * before anything is compiled, as data, with the delegate's line in delegates.csv; a finding made
+ * inside Typst would have to come back through metadata and `query` on every part of a
+ * 10,000-badge run, and Typst's own `measure` costs far too much at that scale.
+ */
 export function layoutBadges(event: Event, options: BadgeOptions): BadgeLayout {
   const { config } = event;
   const lang = config.defaultLanguage;
@@ -263,24 +248,66 @@ export function layoutBadges(event: Event, options: BadgeOptions): BadgeLayout {
     );
   } else chosen = sortDelegates(event.delegates, options.sort, lang);
 
+  const prepress = prepressFor(options.stock, {
+    safe_mm: options.safe ?? 3,
+    bleed_mm: options.bleed ?? 0,
+    ...(options.cutMarks !== undefined ? { cut_marks: options.cutMarks } : {}),
+  });
+  const shared: Diagnostic[] = prepress.notes.map((n) =>
+    diag("badge-stock", "warning", { file: "event.yaml", field: `badge.${n.field}` }, n.message, n.hint),
+  );
+  const faceProblems = new Map<number, Diagnostic[]>();
   const colours = { ...DEFAULT_CATEGORY_COLOURS, ...config.badge.colours };
   const m = options.measurer;
-  const g = badgeGeometry(options.stock);
-  // One band per category in the run, in order of first appearance: each is a piece of its own.
+  const g = badgeGeometry(options.stock, prepress);
+  const duplex = options.back && !options.stock.fold;
+  const withBacks = duplex || options.stock.fold;
+  // One band per category and language in the run, in order of first appearance: each is a
+  // piece of its own (the front's label in the event's language, the back's in the badge's).
   const bands: BadgeBand[] = [];
-  const bandOf = new Map<Category, number>();
-  for (const d of chosen) {
-    if (bandOf.has(d.category)) continue;
-    const colour = colours[d.category];
-    const label = fitText(m, CATEGORY_LABELS[lang][d.category], {
+  const bandOf = new Map<string, number>();
+  const band = (category: Category, l: Language) => {
+    const key = `${category}:${l}`;
+    const known = bandOf.get(key);
+    if (known !== undefined) return known;
+    const colour = colours[category];
+    const label = fitText(m, CATEGORY_LABELS[l][category], {
       width: g.width - 2 * g.pad,
-      maxSize: g.band * 0.55,
+      maxSize: Math.min(g.band * 0.55, (labelRoom(g) * 0.78) / m.lineHeight),
       minSize: 5,
       maxLines: 1,
       weight: "bold",
     });
-    bandOf.set(d.category, bands.push({ colour, ink: inkFor(colour), label: bandLabel(m, g, label) }) - 1);
+    if (label.cut)
+      shared.push(
+        overflowAt(
+          { file: "event.yaml", field: "badge.colours" },
+          `the ${category} label "${CATEGORY_LABELS[l][category]}"`,
+          "every badge of the category",
+        ),
+      );
+    const i = bands.push({ colour, ink: inkFor(colour), label: bandLabel(m, g, label) }) - 1;
+    bandOf.set(key, i);
+    return i;
+  };
+  for (const d of chosen) {
+    band(d.category, lang);
+    if (withBacks) band(d.category, d.language);
   }
+
+  // The back's own part (name, table) sits above the shared programme: its room is fixed, so
+  // one back per language serves every badge.
+  const backName = Math.min(14, Math.max(8, g.height * 0.055));
+  const hasTables = options.tables !== undefined && options.tables.size > 0;
+  const tableSize = Math.min(9, Math.max(7, g.height * 0.03));
+  const tableInset = 3;
+  const nameTop = g.headerArt.y > 0 ? Math.max(g.pad, g.safe.y) : g.pad;
+  const tableTop = nameTop + backName * m.lineHeight + backName * 0.35;
+  const sharedTop =
+    hasTables && !g.landscape
+      ? tableTop + tableSize * m.lineHeight + 2 * tableInset + tableSize * 0.8
+      : tableTop + backName * 0.2;
+
   const face = (i: number): BadgeFace => {
     const d = chosen[i]!;
     const native = d.nativeName && d.nativeName !== latinName(d) ? d.nativeName : undefined;
@@ -304,14 +331,87 @@ export function layoutBadges(event: Event, options: BadgeOptions): BadgeLayout {
         weight: "regular" as const,
       }),
     };
+    const problems: Diagnostic[] = [];
+    const at = (field: string, what: string) =>
+      problems.push(
+        overflowAt(
+          {
+            file: config.files.delegates ?? "delegates.csv",
+            line: d.line,
+            column: d.columns[`${field}_${lang}`] ?? d.columns[field] ?? 0,
+            field,
+          },
+          what,
+          d.id,
+        ),
+      );
+    if (fitted.name.cut) at("given_name", "the name");
+    if (fitted.native?.cut) at("native_name", "the native name");
+    if (fitted.position?.cut) at("position", "the position");
+    if (fitted.organisation.cut) at("organisation", "the organisation");
+    if (fitted.country.cut) at("country", "the country");
+    const back_runs: Run[] = [];
+    let table_box: Rect | null = null;
+    const table = tableLine(options.tables?.get(d.id), d.language);
+    if (withBacks) {
+      // The name on the back too: a badge turned round is not anonymous. On a wide back the
+      // table sits at the right of the name's line, leaving the height to the programme.
+      const width = g.width - 2 * g.pad;
+      let t: FittedText | undefined;
+      let tw = 0;
+      if (table) {
+        t = fitText(m, table, {
+          width: width * 0.6,
+          maxSize: tableSize,
+          minSize: 7,
+          maxLines: 1,
+          weight: "bold",
+        });
+        if (t.cut) at("id", "the banquet table");
+        tw = Math.min(width, m.width(t.lines[0] ?? "", "bold") * t.size + 2 * tableInset + 1);
+      }
+      const nameWidth = g.landscape && t ? width - tw - backName : width;
+      const both = text.native ? `${text.name}  ${text.native}` : text.name;
+      const opts = { width: nameWidth, maxSize: backName, minSize: 7, maxLines: 1, weight: "bold" as const };
+      let n = fitText(m, both, opts);
+      if (n.cut || n.size < backName * 0.8) n = fitText(m, text.name, opts);
+      if (n.cut) at("given_name", "the name on the back");
+      back_runs.push({
+        x: g.pad,
+        y: nameTop,
+        size: n.size,
+        weight: "bold",
+        fill: "ink",
+        text: n.lines[0] ?? "",
+      });
+      if (t) {
+        const h = t.size * m.lineHeight + 2 * tableInset;
+        const box = g.landscape
+          ? { x: g.width - g.pad - tw, y: nameTop + (backName * m.lineHeight - h) / 2, w: tw, h }
+          : { x: g.pad, y: tableTop, w: tw, h };
+        table_box = box;
+        back_runs.push({
+          x: box.x + tableInset,
+          y: box.y + tableInset,
+          size: t.size,
+          weight: "bold",
+          fill: "ink",
+          text: t.lines[0] ?? "",
+        });
+      }
+    }
+    faceProblems.set(i, problems);
     return {
       id: d.id,
       lang: d.language,
       ...text,
       runs: frontRuns(m, g, fitted),
-      band: bandOf.get(d.category)!,
+      back_runs,
+      table_box,
+      band: band(d.category, lang),
+      back_band: withBacks ? band(d.category, d.language) : band(d.category, lang),
       qr: `/qr/${i}.svg`,
-      table: tableLine(options.tables?.get(d.id), d.language),
+      table,
     };
   };
   const perSheet = options.stock.cols * options.stock.rows;
@@ -325,34 +425,51 @@ export function layoutBadges(event: Event, options: BadgeOptions): BadgeLayout {
   });
 
   const backs: BadgeData["backs"] = {};
+  const used = new Set(chosen.map((d) => d.language));
   for (const l of LANGUAGES) {
-    const t = UI_TEXT[l];
-    const footer: string[] = [];
-    if (config.badge.emergency_contact) footer.push(`${t.emergency}: ${config.badge.emergency_contact}`);
-    if (config.badge.wifi) footer.push(`${t.wifi}: ${config.badge.wifi}`);
-    backs[l] = { title: t.programme, programme: programmeAtAGlance(event, l), footer };
+    const laid = layoutBack(m, g, backText(event, l, UI_TEXT[l]), sharedTop);
+    backs[l] = { runs: laid.runs };
+    if (!withBacks || !used.has(l)) continue;
+    const ids = chosen.filter((d) => d.language === l).map((d) => d.id);
+    const who = `${ids.slice(0, 5).join(", ")}${ids.length > 5 ? ` and ${ids.length - 5} more` : ""}`;
+    for (const field of laid.overflow)
+      shared.push(
+        overflowAt(
+          {
+            file: field === "programme" ? (config.files.sessions ?? "sessions.csv") : "event.yaml",
+            ...(field === "programme" ? {} : { field: `badge.${field}` }),
+          },
+          `the ${l} back's ${field === "programme" ? "programme at a glance" : field.replace("_", " ")}`,
+          who,
+        ),
+      );
   }
   const name = pick(config.name, lang, lang) ?? "";
+  const header = headerLayout(m, g, options.logo !== undefined, {
+    short: config.short_name ?? name,
+    line: `${config.short_name ? `${name} · ` : ""}${formatDateRange(config.start, config.end, lang)} · ${pick(config.city, lang, lang) ?? ""}`,
+  });
+  if (header.short.cut || header.line.cut)
+    shared.push(
+      overflowAt({ file: "event.yaml", field: "short_name" }, "the header's event name", "every badge"),
+    );
+  const printed = prepress.stock;
   const data: BadgeData = {
     lang,
+    pdf_title: `${config.short_name ?? name} — ${BADGE_WORDS[lang].badges}`,
     theme: themeOf(event, options.fonts),
-    stock: options.stock,
+    stock: printed,
     offset: options.offset,
-    bleed: bandBleed(options.stock, options.bleed ?? 0),
     calibrate: options.calibrate,
-    duplex: options.back && !options.stock.fold,
-    cut_marks: options.cutMarks,
+    duplex,
+    cut_marks: prepress.cutMarks,
+    mark_offset: prepress.bleed + 1,
     logo: options.logo ?? null,
     geometry: g,
     qr_box: qrBox(g),
     mode: "sheets",
-    event: headerText(
-      m,
-      g,
-      options.logo !== undefined,
-      config.short_name ?? name,
-      `${config.short_name ? `${name} · ` : ""}${formatDateRange(config.start, config.end, lang)} · ${pick(config.city, lang, lang) ?? ""}`,
-    ),
+    event: { short: header.short, line: header.line },
+    header: { logo: header.logo, runs: header.runs },
     backs,
     bands,
     badges: [],
@@ -364,5 +481,26 @@ export function layoutBadges(event: Event, options: BadgeOptions): BadgeLayout {
     sheets: options.calibrate ? 1 : sheets.length,
     face,
     qrText: (i) => qrText(config.badge.qr, chosen[i]!, lang),
+    problems: () => sortDiagnostics([...shared, ...[...faceProblems.values()].flat()]),
+    boxes: {
+      front: sheetBoxes(prepress, options.offset, false),
+      back: sheetBoxes(prepress, options.offset, true),
+    },
+    prepress,
   };
+}
+
+/** A badge-overflow warning: `what` did not fit at its smallest size, on `who`'s badge. */
+function overflowAt(
+  where: { file: string; line?: number; column?: number; field?: string },
+  what: string,
+  who: string,
+): Diagnostic {
+  return diag(
+    "badge-overflow",
+    "warning",
+    where,
+    `badges: ${what} does not fit at its smallest size and is shortened with "…" (${who})`,
+    "Shorten the text in the data, or choose a larger badge stock (--stock or badge.stock).",
+  );
 }

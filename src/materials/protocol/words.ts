@@ -1,0 +1,79 @@
+import type { Language } from "../../schema/fields.js";
+
+/** Words of the protocol list and the caterer's list, per language. */
+export interface ProtocolWords {
+  title: string;
+  order: string;
+  name: string;
+  position: string;
+  interpreter: string;
+  liaison: string;
+  arrival: string;
+  departure: string;
+  table: string;
+  caterer: string;
+  needs: string;
+  guests: string;
+  total: string;
+  /** After the number of guests served: "106 covers". */
+  covers: string;
+  none: string;
+  noTable: string;
+}
+
+export const PROTOCOL_WORDS: Record<Language, ProtocolWords> = {
+  en: {
+    title: "Protocol list: guests in order of precedence",
+    order: "No.",
+    name: "Name",
+    position: "Title",
+    interpreter: "Interpreter",
+    liaison: "Liaison officer",
+    arrival: "Arrival",
+    departure: "Departure",
+    table: "Table",
+    caterer: "Caterer's list: dietary needs by table",
+    needs: "Dietary needs",
+    guests: "Guests",
+    total: "Total",
+    covers: "covers",
+    none: "no special needs",
+    noTable: "No table",
+  },
+  ko: {
+    title: "의전 명단 (의전 서열순)",
+    order: "서열",
+    name: "성명",
+    position: "직위",
+    interpreter: "통역",
+    liaison: "연락관",
+    arrival: "도착",
+    departure: "출발",
+    table: "테이블",
+    caterer: "케이터링 명단: 테이블별 식이 요구",
+    needs: "식이 요구",
+    guests: "인원",
+    total: "합계",
+    covers: "명",
+    none: "특별 요구 없음",
+    noTable: "테이블 미배정",
+  },
+  vi: {
+    title: "Danh sách lễ tân: khách mời theo thứ tự lễ tân",
+    order: "STT",
+    name: "Họ và tên",
+    position: "Chức vụ",
+    interpreter: "Phiên dịch",
+    liaison: "Cán bộ liên lạc",
+    arrival: "Đến",
+    departure: "Đi",
+    table: "Bàn",
+    caterer: "Danh sách cho bộ phận ẩm thực: yêu cầu ăn uống theo bàn",
+    needs: "Yêu cầu ăn uống",
+    guests: "Số khách",
+    total: "Tổng cộng",
+    covers: "suất",
+    none: "không có yêu cầu riêng",
+    noTable: "Chưa xếp bàn",
+  },
+};
