@@ -1,17 +1,27 @@
 import type { Language } from "../../schema/fields.js";
 import type { SessionType } from "../../schema/sessions.js";
 
+/** The organisers' roles of event.yaml, each printed on its own line of the cover. */
+export type OrganiserRole = "host" | "co-organiser" | "partner" | "sponsor";
+
 /** Words the programme and personal agendas print, in each language. */
 export interface AgendaWords {
   programme: string;
   personal: string;
   speakers: string;
+  /** The chair of a panel, plenary or workshop (ko 좌장). */
   moderator: string;
+  /** Who leads a ceremony or a banquet (ko 사회): not a discussion's chair. */
+  master: string;
   speaker: string;
   sections: string;
   index: string;
   page: string;
-  organisers: string;
+  /** After a day's heading repeated at the top of a page it runs onto. */
+  continued: string;
+  notes: string;
+  /** "Hosted by", "Co-organised by"… before the organisers of that role. */
+  organisers: Record<OrganiserRole, string>;
   yourRoles: string;
   table: string;
   noSessions: string;
@@ -24,11 +34,19 @@ export const AGENDA_WORDS: Record<Language, AgendaWords> = {
     personal: "Personal agenda",
     speakers: "Speakers",
     moderator: "Moderator",
+    master: "Master of ceremonies",
     speaker: "Speaker",
     sections: "Sections",
     index: "Index of speakers",
     page: "Page",
-    organisers: "Organised by",
+    continued: "continued",
+    notes: "Notes",
+    organisers: {
+      host: "Hosted by",
+      "co-organiser": "Co-organised by",
+      partner: "In partnership with",
+      sponsor: "Sponsored by",
+    },
     yourRoles: "Your role",
     table: "Banquet table",
     noSessions: "No sessions are registered for you yet.",
@@ -48,12 +66,16 @@ export const AGENDA_WORDS: Record<Language, AgendaWords> = {
     programme: "프로그램",
     personal: "개인 일정표",
     speakers: "연사",
+    // 좌장 chairs a discussion; a ceremony is led by its 사회 (master of ceremonies).
     moderator: "좌장",
+    master: "사회",
     speaker: "연사",
     sections: "세션 분과",
     index: "연사 색인",
     page: "쪽",
-    organisers: "주최",
+    continued: "계속",
+    notes: "메모",
+    organisers: { host: "주최", "co-organiser": "공동 주최", partner: "협력", sponsor: "후원" },
     yourRoles: "담당 역할",
     table: "만찬 테이블",
     noSessions: "아직 등록된 세션이 없습니다.",
@@ -74,14 +96,23 @@ export const AGENDA_WORDS: Record<Language, AgendaWords> = {
     personal: "Chương trình cá nhân",
     speakers: "Diễn giả",
     moderator: "Điều phối",
+    master: "Dẫn chương trình",
     speaker: "Diễn giả",
     sections: "Các phiên chuyên đề",
     index: "Danh mục diễn giả",
     page: "Trang",
-    organisers: "Đơn vị tổ chức",
-    yourRoles: "Vai trò của bạn",
+    continued: "tiếp theo",
+    notes: "Ghi chú",
+    organisers: {
+      host: "Đơn vị chủ trì",
+      "co-organiser": "Đơn vị đồng tổ chức",
+      partner: "Đơn vị phối hợp",
+      sponsor: "Nhà tài trợ",
+    },
+    // "Quý vị", not "bạn": an agenda addresses delegates formally.
+    yourRoles: "Vai trò của Quý vị",
     table: "Bàn tiệc",
-    noSessions: "Chưa có phiên nào được đăng ký cho bạn.",
+    noSessions: "Chưa có phiên nào được đăng ký cho Quý vị.",
     types: {
       plenary: "Phiên toàn thể",
       keynote: "Phát biểu đề dẫn",
@@ -95,6 +126,14 @@ export const AGENDA_WORDS: Record<Language, AgendaWords> = {
     },
   },
 };
+
+/** Session types whose moderator leads a ceremony (사회) rather than chairs a discussion (좌장). */
+const CEREMONIAL = new Set<SessionType>(["ceremony", "banquet"]);
+
+/** The word for a session's moderator in one language: 좌장 at a panel, 사회 at a ceremony. */
+export function moderatorWord(words: AgendaWords, type: SessionType | undefined): string {
+  return type && CEREMONIAL.has(type) ? words.master : words.moderator;
+}
 
 /** Section colours, in order of first appearance: distinct, and dark enough for white text. */
 export const SECTION_PALETTE = ["#1f6f8b", "#9c4f96", "#d17a22", "#3c8d5a", "#b23a48", "#4a5899", "#7a6a2f"];
