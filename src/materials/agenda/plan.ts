@@ -96,6 +96,8 @@ export interface ProgrammeData {
     logo: LogoPlacement | null;
   };
   header: string;
+  /** The venue most sessions are in, named once above the first day. */
+  venue?: { name: string; name2?: string; address?: string; address2?: string };
   sections: { name: string; name2?: string; colour: string }[];
   days: ProgrammeDay[];
   /**
@@ -325,12 +327,29 @@ export function planProgramme(
       ...(lang2 ? { organisers2: organiserLines(event, lang2) } : {}),
       logo: ctx.logo ?? null,
     },
+    ...venueLine(event, ic.main, lang, lang2),
     header: [config.short_name ?? name, AGENDA_WORDS[lang].programme, words2?.programme]
       .filter(Boolean)
       .join(" · "),
     sections,
     days,
     index,
+  };
+}
+
+/** The main venue's name and address in the edition's languages. */
+function venueLine(event: Event, main: string | undefined, lang: Language, lang2: Language | undefined) {
+  const fb = event.config.defaultLanguage;
+  const room = event.sessions.find((s) => pick(s.room.venue, fb, fb) === main)?.room;
+  if (!room) return {};
+  const name = pick(room.venue, lang, fb) ?? "";
+  const address = pick(room.address, lang, fb);
+  return {
+    venue: {
+      name,
+      ...(lang2 ? second("name2", name, pick(room.venue, lang2, fb)) : {}),
+      ...(address ? { address, ...(lang2 ? second("address2", address, pick(room.address, lang2, fb)) : {}) } : {}),
+    },
   };
 }
 
@@ -348,7 +367,15 @@ export interface PersonalData {
   words: AgendaWords;
   no_break?: string;
   event: { name: string; dates: string; city: string };
-  delegate: { id: string; name: string; latin: string; organisation: string; table?: string };
+  delegate: {
+    id: string;
+    name: string;
+    latin: string;
+    /** The Latin form is printed beside the name only when it is more than the name without its accents. */
+    showLatin: boolean;
+    organisation: string;
+    table?: string;
+  };
   days: {
     label: string;
     items: {
@@ -381,6 +408,14 @@ export function personalBatch(agendas: readonly PersonalData[]): PersonalBatch {
   return { ...shared, agendas: agendas.map((a) => ({ delegate: a.delegate, days: a.days })) };
 }
 
+/** Text without its accents, in lower case: "Bà Hồ Thu Hằng" → "ba ho thu hang" (đ → d). */
+const stripped = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/đ/gi, "d")
+    .toLocaleLowerCase("en");
+
 /** Sessions each delegate attends, in programme order. */
 export function sessionsByDelegate(event: Event): Map<string, Session[]> {
   const out = new Map<string, Session[]>();
@@ -405,6 +440,8 @@ export function planPersonal(
   const lang = ctx.lang ?? d.language;
   const words = AGENDA_WORDS[lang];
   const main = ctx.mainVenue ?? mainVenue(event);
+  const name = personIn(d, lang, fb).name;
+  const latin = latinName(d);
   const days = [...byDay(sessions)].map(([date, list]) => ({
     label: formatDateLong(date, lang),
     items: list.map((s) => {
@@ -440,8 +477,9 @@ export function planPersonal(
     },
     delegate: {
       id: d.id,
-      name: personIn(d, lang, fb).name,
-      latin: latinName(d),
+      name,
+      latin,
+      showLatin: !stripped(name).includes(stripped(latin)),
       organisation: pick(d.organisation, lang, fb) ?? "",
       ...(ctx.table ? { table: ctx.table } : {}),
     },

@@ -20,6 +20,8 @@ export interface AgendaWords {
   /** After a day's heading repeated at the top of a page it runs onto. */
   continued: string;
   notes: string;
+  /** Before the main venue, named once above the first day. */
+  venue: string;
   /** "Hosted by", "Co-organised by"… before the organisers of that role. */
   organisers: Record<OrganiserRole, string>;
   yourRoles: string;
@@ -41,6 +43,7 @@ export const AGENDA_WORDS: Record<Language, AgendaWords> = {
     page: "Page",
     continued: "continued",
     notes: "Notes",
+    venue: "Venue",
     organisers: {
       host: "Hosted by",
       "co-organiser": "Co-organised by",
@@ -75,6 +78,7 @@ export const AGENDA_WORDS: Record<Language, AgendaWords> = {
     page: "쪽",
     continued: "계속",
     notes: "메모",
+    venue: "장소",
     organisers: { host: "주최", "co-organiser": "공동 주최", partner: "협력", sponsor: "후원" },
     yourRoles: "담당 역할",
     table: "만찬 테이블",
@@ -103,6 +107,7 @@ export const AGENDA_WORDS: Record<Language, AgendaWords> = {
     page: "Trang",
     continued: "tiếp theo",
     notes: "Ghi chú",
+    venue: "Địa điểm",
     organisers: {
       host: "Đơn vị chủ trì",
       "co-organiser": "Đơn vị đồng tổ chức",
