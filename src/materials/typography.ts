@@ -35,5 +35,10 @@ export function noBreakPattern(event: Event): string | undefined {
     .filter((p) => /\s/.test(p));
   const unique = [...new Set(phrases)].sort((a, b) => b.length - a.length || a.localeCompare(b));
   if (unique.length === 0) return undefined;
-  return `(?i)\\b(?:${unique.map((p) => p.split(/\s+/).map(escapeRegex).join("\\s+")).join("|")})\\b`;
+  // \b only where the phrase starts or ends with a letter or digit: "(C)" has no boundary after it.
+  const edge = (c: string) => (/[\p{L}\p{N}]/u.test(c) ? "\\b" : "");
+  const alternatives = unique.map(
+    (p) => `${edge(p[0]!)}${p.split(/\s+/).map(escapeRegex).join("\\s+")}${edge(p.at(-1)!)}`,
+  );
+  return `(?i)(?:${alternatives.join("|")})`;
 }
