@@ -1,0 +1,122 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadEventFolder } from "../../src/load/event-folder.js";
+import { nameIn, pick } from "../../src/model/names.js";
+import type { Event } from "../../src/model/types.js";
+import type { Language } from "../../src/schema/fields.js";
+import { checkEvent } from "../../src/validate/index.js";
+import { conclave, root } from "../helpers/cli.js";
+import { readPdf, squash, textItems } from "../helpers/pdf.js";
+
+let tmp: string;
+let event: Event;
+const pdf = (name: string) => path.join(tmp, "out/agenda", name);
+const pdfA5 = (name: string) => path.join(tmp, "out-a5/agenda", name);
+
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(tmpdir(), "conclave-programme-"));
+  const example = path.join(root, "fixtures/cicon-2023");
+  event = checkEvent((await loadEventFolder(example)).input).event!;
+  const a4 = conclave(["agenda", example, "--out", path.join(tmp, "out"), "--bilingual", "ko+en", "--no-personal"]);
+  expect(a4.code, a4.stderr).toBe(0);
+  // The same event as an A5 booklet.
+  const a5dir = path.join(tmp, "a5");
+  await cp(example, a5dir, { recursive: true });
+  const yaml = await readFile(path.join(a5dir, "event.yaml"), "utf8");
+  await writeFile(path.join(a5dir, "event.yaml"), `${yaml}\nagenda:\n  paper: a5\n  bilingual: vi+en\n`);
+  const a5 = conclave(["agenda", a5dir, "--out", path.join(tmp, "out-a5"), "--no-personal"]);
+  expect(a5.code, a5.stderr).toBe(0);
+}, 120_000);
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+const people = () => {
+  const seen = new Map<string, Event["delegates"][number]>();
+  for (const s of event.sessions)
+    for (const d of [...s.speakers, ...(s.moderator ? [s.moderator] : [])]) seen.set(d.id, d);
+  return [...seen.values()];
+};
+
+describe("the bilingual programme", () => {
+  it("names every speaker and moderator, with their position, in both languages", async () => {
+    const text = squash((await readPdf(pdf("programme.ko-en.pdf"))).text.join(" "));
+    expect(people().length).toBeGreaterThan(20);
+    for (const d of people()) {
+      for (const lang of ["ko", "en"] as Language[]) {
+        expect(text, `${d.id} name in ${lang}`).toContain(squash(nameIn(d, lang)));
+        const position = pick(d.position, lang, "en");
+        if (position) expect(text, `${d.id} position in ${lang}`).toContain(squash(position));
+      }
+    }
+  });
+
+  it("prints rooms, types, organisers, descriptions and headings in both languages", async () => {
+    const text = squash((await readPdf(pdf("programme.ko-en.pdf"))).text.join(" "));
+    for (const room of event.rooms) {
+      expect(text, room.id).toContain(squash(room.room.ko!));
+      expect(text, room.id).toContain(squash(room.room.en!));
+    }
+    for (const words of ["패널토론/Panel", "식순/Ceremony", "현장방문/Sitevisit", "연사색인/Indexofspeakers"])
+      expect(text).toContain(words);
+    expect(text).toContain(squash("주최 한국CEO서밋협회 · 공동 주최 호찌민시 인민위원회"));
+    expect(text).toContain(squash("Hosted by Korea CEO Summit Association · Co-organised by People's Committee"));
+    expect(text).toContain(squash("버스는 08:30에 호텔 로비에서 출발합니다."));
+    expect(text).toContain(squash("Coaches leave from the hotel lobby at 08:30."));
+    expect(text).toContain("사회/Masterofceremonies");
+  });
+});
+
+describe("the printed programme's pages", () => {
+  it("prints descriptions, the off-site venue with its address, and no dangling separator", async () => {
+    const text = squash((await readPdf(pdf("programme.en.pdf"))).text.join(" "));
+    expect(text).toContain(squash("Dress code: business formal or áo dài."));
+    expect(text).toContain(squash("Thu Duc Innovation Hub, Khu Công nghệ cao, Thành phố Thủ Đức"));
+    for (const item of await textItems(pdf("programme.en.pdf"))) expect(item.str.trim()).not.toMatch(/·$/);
+  });
+
+  it("repeats a day's heading, marked continued, at the top of the page it runs onto", async () => {
+    for (const [file, word] of [
+      [pdf("programme.en.pdf"), "(continued)"],
+      [pdf("programme.ko-en.pdf"), "(계속)"],
+      [pdfA5("programme.vi-en.pdf"), "(tiếp theo)"],
+    ] as const) {
+      const items = await textItems(file);
+      const continued = items.filter((i) => i.str.includes(word));
+      expect(continued.length, file).toBeGreaterThan(0);
+      // Above every session of its page: only the running head is higher.
+      for (const c of continued) {
+        const above = items.filter((i) => i.page === c.page && i.top < c.top - 2);
+        expect(above.every((i) => i.size < 9), file).toBe(true);
+      }
+    }
+  });
+
+  it("sets body text at 10 pt on A4 and 9 pt on A5 (running heads and section chips aside)", async () => {
+    const sections = new Set(event.sessions.flatMap((s) => Object.values(s.section ?? {})).map(squash));
+    const chip = (s: string) => [...sections].some((name) => name.includes(squash(s)));
+    for (const [file, min] of [
+      [pdf("programme.en.pdf"), 10],
+      [pdf("programme.ko-en.pdf"), 10],
+      [pdfA5("programme.vi-en.pdf"), 9],
+    ] as const) {
+      const margin = min === 10 ? 28 * 2.8346 : 24 * 2.8346;
+      for (const i of await textItems(file)) {
+        if (i.page === 1 || i.top < margin - 8 || i.top > i.height - 40 || chip(i.str)) continue;
+        expect(i.size, `${path.basename(file)} p${i.page} "${i.str}"`).toBeGreaterThanOrEqual(min - 0.05);
+      }
+    }
+  });
+
+  it("pads the A5 booklet to a multiple of 4 pages with notes pages", async () => {
+    for (const lang of ["en", "ko", "vi", "vi-en"]) {
+      const read = await readPdf(pdfA5(`programme.${lang}.pdf`));
+      expect(read.pages % 4, lang).toBe(0);
+      expect(Math.round(read.sizes[0]!.width)).toBe(420);
+    }
+    const en = await readPdf(pdfA5("programme.en.pdf"));
+    expect(en.text.at(-1)).toContain("Notes");
+  });
+});
