@@ -1,6 +1,6 @@
+import type { Location } from "../diagnostics.js";
 import { type Diagnostic, diagAt } from "../diagnostics.js";
 import type { Language } from "../schema/fields.js";
-import type { Location } from "../diagnostics.js";
 import type { EventTables } from "./tables.js";
 
 /** A row that has a value in a translatable column: where it is, its id, its translations. */

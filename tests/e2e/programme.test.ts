@@ -19,7 +19,15 @@ beforeAll(async () => {
   tmp = await mkdtemp(path.join(tmpdir(), "conclave-programme-"));
   const example = path.join(root, "fixtures/cicon-2023");
   event = checkEvent((await loadEventFolder(example)).input).event!;
-  const a4 = conclave(["agenda", example, "--out", path.join(tmp, "out"), "--bilingual", "ko+en", "--no-personal"]);
+  const a4 = conclave([
+    "agenda",
+    example,
+    "--out",
+    path.join(tmp, "out"),
+    "--bilingual",
+    "ko+en",
+    "--no-personal",
+  ]);
   expect(a4.code, a4.stderr).toBe(0);
   // The same event as an A5 booklet.
   const a5dir = path.join(tmp, "a5");
@@ -62,7 +70,9 @@ describe("the bilingual programme", () => {
     for (const words of ["패널토론/Panel", "식순/Ceremony", "현장방문/Sitevisit", "연사색인/Indexofspeakers"])
       expect(text).toContain(words);
     expect(text).toContain(squash("주최 한국CEO서밋협회 · 공동 주최 호찌민시 인민위원회"));
-    expect(text).toContain(squash("Hosted by Korea CEO Summit Association · Co-organised by People's Committee"));
+    expect(text).toContain(
+      squash("Hosted by Korea CEO Summit Association · Co-organised by People's Committee"),
+    );
     expect(text).toContain(squash("버스는 08:30에 호텔 로비에서 출발합니다."));
     expect(text).toContain(squash("Coaches leave from the hotel lobby at 08:30."));
     expect(text).toContain("사회/Masterofceremonies");
@@ -89,7 +99,10 @@ describe("the printed programme's pages", () => {
       // Above every session of its page: only the running head is higher.
       for (const c of continued) {
         const above = items.filter((i) => i.page === c.page && i.top < c.top - 2);
-        expect(above.every((i) => i.size < 9), file).toBe(true);
+        expect(
+          above.every((i) => i.size < 9),
+          file,
+        ).toBe(true);
       }
     }
   });

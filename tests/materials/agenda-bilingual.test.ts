@@ -130,7 +130,10 @@ describe("a bilingual programme", () => {
   });
 
   it("calls the moderator of a ceremony 사회 and of a panel 좌장", () => {
-    expect(byId.get("OPEN")).toMatchObject({ moderatorLabel: "사회", moderatorLabel2: "Master of ceremonies" });
+    expect(byId.get("OPEN")).toMatchObject({
+      moderatorLabel: "사회",
+      moderatorLabel2: "Master of ceremonies",
+    });
     expect(byId.get("PANEL")).toMatchObject({ moderatorLabel: "좌장", moderatorLabel2: "Moderator" });
   });
 
@@ -213,9 +216,7 @@ describe("no-break phrases", () => {
 describe("the logo's ground", () => {
   const svg = (body: string) =>
     new TextEncoder().encode(`<svg xmlns="http://www.w3.org/2000/svg">${body}</svg>`);
-  const rings = svg(
-    '<circle stroke="#ffffff" fill="none"/><circle style="stroke: #c8102e; fill: none"/>',
-  );
+  const rings = svg('<circle stroke="#ffffff" fill="none"/><circle style="stroke: #c8102e; fill: none"/>');
   const logo = { path: "/assets/logo.svg", bytes: rings };
 
   it("reads the colours an SVG names", () => {
@@ -229,7 +230,8 @@ describe("the logo's ground", () => {
     const page = placeLogo({ logo, ground: "#ffffff", primary: "#12355b" });
     expect(page.plate).toBe("#12355b");
     for (const p of [cover, page])
-      for (const c of svgColours(rings)) expect(contrast(c, p.ground)).toBeGreaterThanOrEqual(LOGO_MIN_CONTRAST);
+      for (const c of svgColours(rings))
+        expect(contrast(c, p.ground)).toBeGreaterThanOrEqual(LOGO_MIN_CONTRAST);
   });
 
   it("uses the logo_on_white variant on white, and a plate on a ground the logo's colour", () => {

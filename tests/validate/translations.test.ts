@@ -9,7 +9,11 @@ describe("missing-translation", () => {
     const r = check({
       delegates: [
         // A speaker is printed in every language's programme; others only in their own language.
-        delegate("SPK", { position: "Chief Executive Officer", position_ko: "대표이사", sessions: "S1;S2;S3" }),
+        delegate("SPK", {
+          position: "Chief Executive Officer",
+          position_ko: "대표이사",
+          sessions: "S1;S2;S3",
+        }),
         delegate("KO-1", { language: "ko", position: "Director", sessions: "S1" }),
         delegate("VI-1", { language: "vi", organisation_vi: "Namsan Robotics Việt Nam", sessions: "S1" }),
         delegate("EN-1", { language: "en", position: "Director", sessions: "S1" }),

@@ -61,13 +61,20 @@ export async function makeAgenda(
   const { event, writer } = ctx;
   const { config } = event;
   const logo = await loadLogo(ctx, config.branding.logo);
-  const onWhite = await loadImage(ctx, "branding.logo_on_white", config.branding.logo_on_white, "logo-on-white");
+  const onWhite = await loadImage(
+    ctx,
+    "branding.logo_on_white",
+    config.branding.logo_on_white,
+    "logo-on-white",
+  );
   const assets: Record<string, Uint8Array> = {};
   for (const image of [logo, onWhite]) if (image) assets[image.path] = image.bytes;
   const timestamp = pdfTimestamp(config.start, process.env);
   const theme = themeOf(event, ctx.fontFamilies);
   // The cover is the event's primary colour: the logo goes on a plate only where that would hide part of it.
-  const placement = logo ? placeLogo({ logo, onWhite, ground: theme.primary, primary: theme.primary }) : undefined;
+  const placement = logo
+    ? placeLogo({ logo, onWhite, ground: theme.primary, primary: theme.primary })
+    : undefined;
   const noBreak = noBreakPattern(event);
   const plan = {
     fonts: ctx.fontFamilies,

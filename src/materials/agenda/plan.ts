@@ -4,7 +4,13 @@ import type { Delegate, Event, Session } from "../../model/types.js";
 import type { Language } from "../../schema/fields.js";
 import { themeOf } from "../common.js";
 import type { LogoPlacement } from "../logo.js";
-import { AGENDA_WORDS, type AgendaWords, moderatorWord, type OrganiserRole, SECTION_PALETTE } from "./text.js";
+import {
+  AGENDA_WORDS,
+  type AgendaWords,
+  moderatorWord,
+  type OrganiserRole,
+  SECTION_PALETTE,
+} from "./text.js";
 
 /** Session types printed lighter: the programme's pauses, not its content. */
 const LIGHT_TYPES = new Set(["break", "networking"]);
@@ -282,7 +288,12 @@ export function planProgramme(
       return { time: span(start, end), parallel: rooms.length > 1, columns };
     });
     const label = formatDateLong(date, lang);
-    days.push({ date, label, ...(lang2 ? second("label2", label, formatDateLong(date, lang2)) : {}), blocks });
+    days.push({
+      date,
+      label,
+      ...(lang2 ? second("label2", label, formatDateLong(date, lang2)) : {}),
+      blocks,
+    });
   }
   const people = new Map<string, { d: Delegate; sessions: string[] }>();
   for (const s of event.sessions) {
@@ -348,7 +359,9 @@ function venueLine(event: Event, main: string | undefined, lang: Language, lang2
     venue: {
       name,
       ...(lang2 ? second("name2", name, pick(room.venue, lang2, fb)) : {}),
-      ...(address ? { address, ...(lang2 ? second("address2", address, pick(room.address, lang2, fb)) : {}) } : {}),
+      ...(address
+        ? { address, ...(lang2 ? second("address2", address, pick(room.address, lang2, fb)) : {}) }
+        : {}),
     },
   };
 }
@@ -410,11 +423,7 @@ export function personalBatch(agendas: readonly PersonalData[]): PersonalBatch {
 
 /** Text without its accents, in lower case: "Bà Hồ Thu Hằng" → "ba ho thu hang" (đ → d). */
 const stripped = (s: string) =>
-  s
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/đ/gi, "d")
-    .toLocaleLowerCase("en");
+  s.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/gi, "d").toLocaleLowerCase("en");
 
 /** Sessions each delegate attends, in programme order. */
 export function sessionsByDelegate(event: Event): Map<string, Session[]> {

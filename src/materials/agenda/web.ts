@@ -39,8 +39,7 @@ export function programmeMarkdown(p: ProgrammeData): string {
   for (const day of p.days) {
     out.push(`## ${escapeMarkdown(day.label)}`, "");
     for (const block of day.blocks) {
-      for (const col of block.columns)
-        for (const it of col.items) out.push(...itemLines(it));
+      for (const col of block.columns) for (const it of col.items) out.push(...itemLines(it));
     }
   }
   return `${out
