@@ -19,26 +19,54 @@ function countryPhrases(event: Event): string[] {
   return out;
 }
 
-/** Rust regex (Typst's) metacharacters, escaped so a phrase matches as written. */
-const escapeRegex = (s: string) => s.replace(/[\\.+*?()|[\]{}^$#&~-]/g, (c) => `\\${c}`);
-
-/**
- * The phrases of an event that must not break across lines: `typography.no_break` from event.yaml
- * and the built-in country names, as one regular expression for Typst (`no-break` in
- * templates/lib/theme.typ), or undefined when there are none. Longer phrases come first so
- * "Cộng hòa Xã hội Chủ nghĩa Việt Nam" is kept whole rather than only its "Việt Nam". Spaces
- * match any run of spaces, and case is ignored ("VIỆT NAM" on a badge).
- */
-export function noBreakPattern(event: Event): string | undefined {
+/** The event's no-break phrases: `typography.no_break` and the country names, several words each. */
+export function noBreakPhrases(event: Event): string[] {
   const phrases = [...(event.config.typography.no_break ?? []), ...countryPhrases(event)]
     .map((p) => p.normalize("NFC").trim())
     .filter((p) => /\s/.test(p));
-  const unique = [...new Set(phrases)].sort((a, b) => b.length - a.length || a.localeCompare(b));
-  if (unique.length === 0) return undefined;
-  // \b only where the phrase starts or ends with a letter or digit: "(C)" has no boundary after it.
-  const edge = (c: string) => (/[\p{L}\p{N}]/u.test(c) ? "\\b" : "");
-  const alternatives = unique.map(
-    (p) => `${edge(p[0]!)}${p.split(/\s+/).map(escapeRegex).join("\\s+")}${edge(p.at(-1)!)}`,
+  // Longer phrases first, so "Cộng hòa Xã hội Chủ nghĩa Việt Nam" is kept whole, not only its "Việt Nam".
+  return [...new Set(phrases)].sort((a, b) => b.length - a.length || a.localeCompare(b));
+}
+
+const escapeRegex = (s: string) => s.replace(/[\\^$.*+?()[\]{}|-]/g, (c) => `\\${c}`);
+const LETTER = "[\\p{L}\\p{N}]";
+
+/**
+ * A matcher of the event's no-break phrases, or undefined when it has none. Case is ignored
+ * ("VIỆT NAM" on a badge) and a phrase matches across any run of spaces, but never inside a
+ * longer word ("Viet Namese" is left alone).
+ */
+export function noBreakMatcher(event: Event): RegExp | undefined {
+  const phrases = noBreakPhrases(event);
+  if (phrases.length === 0) return undefined;
+  const edge = (c: string, side: "start" | "end") =>
+    new RegExp(LETTER, "u").test(c) ? (side === "start" ? `(?<!${LETTER})` : `(?!${LETTER})`) : "";
+  const alternatives = phrases.map(
+    (p) => `${edge(p[0]!, "start")}${p.split(/\s+/).map(escapeRegex).join("\\s+")}${edge(p.at(-1)!, "end")}`,
   );
-  return `(?i)(?:${alternatives.join("|")})`;
+  return new RegExp(alternatives.join("|"), "giu");
+}
+
+/** No-break space: Unicode line breaking (and so Typst) never breaks a line at it. */
+const NBSP = "\u00a0";
+
+/**
+ * `value` with the spaces inside every no-break phrase made no-break spaces, in every string
+ * of it (objects and arrays are copied, other values kept): "Thành phố Hồ Chí Minh" →
+ * "Thành phố Hồ\u00a0Chí\u00a0Minh" for `no_break: [Hồ Chí Minh]`. Applied to the data a Typst
+ * template receives, so no template needs a rule of its own and nothing is slower to lay out;
+ * a PDF reader copies the text with ordinary-looking spaces. Keep it away from data written
+ * as Markdown, JSON or ICS.
+ */
+export function keepPhrases<T>(value: T, matcher: RegExp | undefined): T {
+  if (!matcher) return value;
+  const walk = (v: unknown): unknown => {
+    if (typeof v === "string")
+      return /\s/.test(v) ? v.replace(matcher, (m) => m.replace(/\s+/g, NBSP)) : v;
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === "object")
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(value) as T;
 }

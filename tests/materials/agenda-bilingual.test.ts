@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { planPersonal, planProgramme, sessionsByDelegate } from "../../src/materials/agenda/plan.js";
 import { contrast, LOGO_MIN_CONTRAST, placeLogo, svgColours } from "../../src/materials/logo.js";
-import { noBreakPattern } from "../../src/materials/typography.js";
+import { keepPhrases, noBreakMatcher, noBreakPhrases } from "../../src/materials/typography.js";
 import { check, delegate, session, venue } from "../helpers/make.js";
 
 const organisers = `organisers:
@@ -194,22 +194,31 @@ describe("personal agendas", () => {
 });
 
 describe("no-break phrases", () => {
-  it("joins the event's list and the country names, longest first, escaped for Typst", () => {
-    const e = event("typography:\n  no_break: [Hồ Chí Minh, Thủ Đức, A.B (C)]\n");
-    const pattern = noBreakPattern(e)!;
-    // Typst's \b knows Unicode letters; JavaScript's does not, so it is spelled out here.
-    const js = pattern.replace("(?i)", "").replace(/^\(\?:\\b/, "(?:(?<![\\p{L}\\p{N}])");
-    const re = new RegExp(
-      js.replace(/\|\\b/g, "|(?<![\\p{L}\\p{N}])").replace(/\\b(?=\||\)$)/g, "(?![\\p{L}\\p{N}])"),
-      "iu",
-    );
-    for (const phrase of ["Hồ Chí Minh", "Thủ Đức", "Việt Nam", "Viet Nam", "Hàn Quốc", "Republic of Korea"])
-      expect(`in ${phrase} today`.match(re)?.[0], phrase).toBe(phrase);
-    expect("A.B (C)".match(re)?.[0]).toBe("A.B (C)");
-    expect("AxB (C)".match(re)).toBeNull();
-    const at = (phrase: string) => pattern.indexOf(`\\b${phrase.split(" ").join("\\s+")}\\b`);
-    expect(at("Đại Hàn Dân Quốc")).toBeGreaterThan(-1);
-    expect(at("Đại Hàn Dân Quốc")).toBeLessThan(at("Hàn Quốc"));
+  const e = event("typography:\n  no_break: [Hồ Chí Minh, Thủ Đức, A.B (C)]\n");
+  const matcher = noBreakMatcher(e)!;
+  const keep = (s: string) => keepPhrases(s, matcher);
+
+  it("joins the event's list and the country names, longest first", () => {
+    const phrases = noBreakPhrases(e);
+    for (const p of ["Hồ Chí Minh", "Thủ Đức", "Việt Nam", "Viet Nam", "Hàn Quốc", "Republic of Korea"])
+      expect(phrases, p).toContain(p);
+    expect(phrases.indexOf("Đại Hàn Dân Quốc")).toBeLessThan(phrases.indexOf("Hàn Quốc"));
+  });
+
+  it("gives the phrases no-break spaces, whatever their case and spacing, not inside longer words", () => {
+    expect(keep("Thành phố Hồ Chí Minh, Việt Nam")).toBe("Thành phố Hồ\u00a0Chí\u00a0Minh, Việt\u00a0Nam");
+    expect(keep("VIỆT  NAM")).toBe("VIỆT\u00a0NAM");
+    expect(keep("Viet Namese Thủ Đứcx")).toBe("Viet Namese Thủ Đứcx");
+    expect(keep("see A.B (C) and AxB (C)")).toBe("see A.B\u00a0(C) and AxB (C)");
+  });
+
+  it("rewrites every string of a template's data, leaving other values", () => {
+    const data = { a: ["Hàn Quốc"], b: { c: "Thủ Đức", n: 3, t: true, z: null } };
+    expect(keepPhrases(data, matcher)).toEqual({
+      a: ["Hàn\u00a0Quốc"],
+      b: { c: "Thủ\u00a0Đức", n: 3, t: true, z: null },
+    });
+    expect(keepPhrases(data, undefined)).toBe(data);
   });
 });
 

@@ -11,7 +11,7 @@ import { batchByLanguage, cutPieces, requireDelegates, themeOf } from "../common
 import type { MaterialContext, MaterialResult } from "../index.js";
 import { placeLogo } from "../logo.js";
 import { SEATING_WORDS } from "../seating/words.js";
-import { noBreakPattern } from "../typography.js";
+import { keepPhrases, noBreakMatcher } from "../typography.js";
 import { calendarOf, personalCalendars } from "./calendar.js";
 import { mainVenue, personalBatch, planPersonal, planProgramme, sessionsByDelegate } from "./plan.js";
 import { programmeJson, programmeMarkdown } from "./web.js";
@@ -75,12 +75,9 @@ export async function makeAgenda(
   const placement = logo
     ? placeLogo({ logo, onWhite, ground: theme.primary, primary: theme.primary })
     : undefined;
-  const noBreak = noBreakPattern(event);
-  const plan = {
-    fonts: ctx.fontFamilies,
-    ...(placement ? { logo: placement } : {}),
-    ...(noBreak ? { noBreak } : {}),
-  };
+  // "Việt Nam", "Hồ Chí Minh": no-break spaces in what the PDFs print, not in the web files.
+  const noBreak = noBreakMatcher(event);
+  const plan = { fonts: ctx.fontFamilies, ...(placement ? { logo: placement } : {}) };
   const bilingualText = options.bilingual ?? config.agenda.bilingual;
   const pair = bilingualText ? parseBilingual(bilingualText, config.languages) : undefined;
   const wantedIds = options.delegates;
@@ -99,7 +96,7 @@ export async function makeAgenda(
   if (pair) editions.push(pair);
   const programmes = editions.map(([l, l2]) => planProgramme(event, l, plan, l2));
   const compiled = await Promise.all(
-    programmes.map((data) => ctx.render({ template: "programme.typ", data, assets, timestamp })),
+    programmes.map((data) => ctx.render({ template: "programme.typ", data: keepPhrases(data, noBreak), assets, timestamp })),
   );
   for (const [i, c] of compiled.entries()) {
     const [l, l2] = editions[i]!;
@@ -147,7 +144,7 @@ export async function makeAgenda(
       });
       const compiled = await ctx.render({
         template: "personal-agenda.typ",
-        data: personalBatch(agendas.map((a) => a.data)),
+        data: keepPhrases(personalBatch(agendas.map((a) => a.data)), noBreak),
         assets: {},
         timestamp,
         pieces: true,

@@ -86,8 +86,6 @@ export interface ProgrammeData {
   theme: { primary: string; secondary: string; fonts: readonly string[] };
   words: AgendaWords;
   words2?: AgendaWords;
-  /** Phrases kept on one line (noBreakPattern), for `no-break` in lib/theme.typ. */
-  no_break?: string;
   cover: {
     name: string;
     name2?: string;
@@ -117,8 +115,6 @@ export interface PlanContext {
   fonts: readonly string[];
   /** The logo as the programme's cover draws it (placeLogo), or none. */
   logo?: LogoPlacement;
-  /** The no-break pattern of the event (noBreakPattern). */
-  noBreak?: string;
 }
 
 /** Sections in order of first appearance, each with its colour. */
@@ -325,7 +321,6 @@ export function planProgramme(
     paper: config.agenda.paper,
     theme: themeOf(event, ctx.fonts),
     words: AGENDA_WORDS[lang],
-    ...(ctx.noBreak ? { no_break: ctx.noBreak } : {}),
     cover: {
       name,
       ...(lang2 ? second("name2", name, pick(config.name, lang2, fb)) : {}),
@@ -378,7 +373,6 @@ export interface PersonalData {
   lang: Language;
   theme: ProgrammeData["theme"];
   words: AgendaWords;
-  no_break?: string;
   event: { name: string; dates: string; city: string };
   delegate: {
     id: string;
@@ -478,7 +472,6 @@ export function planPersonal(
     lang,
     theme: themeOf(event, ctx.fonts),
     words,
-    ...(ctx.noBreak ? { no_break: ctx.noBreak } : {}),
     event: {
       name: pick(config.name, lang, fb) ?? "",
       dates: formatDateRange(config.start, config.end, lang),
