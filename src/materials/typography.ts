@@ -61,8 +61,7 @@ const NBSP = "\u00a0";
 export function keepPhrases<T>(value: T, matcher: RegExp | undefined): T {
   if (!matcher) return value;
   const walk = (v: unknown): unknown => {
-    if (typeof v === "string")
-      return /\s/.test(v) ? v.replace(matcher, (m) => m.replace(/\s+/g, NBSP)) : v;
+    if (typeof v === "string") return /\s/.test(v) ? v.replace(matcher, (m) => m.replace(/\s+/g, NBSP)) : v;
     if (Array.isArray(v)) return v.map(walk);
     if (v && typeof v === "object")
       return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));

@@ -3,12 +3,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEventFolder } from "../../src/load/event-folder.js";
+import { noBreakPhrases } from "../../src/materials/typography.js";
 import { nameIn, pick } from "../../src/model/names.js";
 import type { Event } from "../../src/model/types.js";
 import type { Language } from "../../src/schema/fields.js";
 import { checkEvent } from "../../src/validate/index.js";
 import { conclave, root } from "../helpers/cli.js";
-import { readPdf, squash, textItems } from "../helpers/pdf.js";
+import { readPdf, squash, type TextItem, textItems } from "../helpers/pdf.js";
 
 let tmp: string;
 let event: Event;
@@ -120,6 +121,50 @@ describe("the printed programme's pages", () => {
         if (i.page === 1 || i.top < margin - 8 || i.top > i.height - 40 || chip(i.str)) continue;
         expect(i.size, `${path.basename(file)} p${i.page} "${i.str}"`).toBeGreaterThanOrEqual(min - 0.05);
       }
+    }
+  });
+
+  it("never breaks a line inside a place or country name, nor at a name's hyphen", async () => {
+    const phrases = [...noBreakPhrases(event), "Min-su", "Hyun-woo", "K-Content"];
+    const count = (text: string, p: string) => text.split(squash(p)).length - 1;
+    for (const file of [
+      pdf("programme.en.pdf"),
+      pdf("programme.vi.pdf"),
+      pdf("programme.ko-en.pdf"),
+      pdfA5("programme.vi-en.pdf"),
+      pdfA5("programme.en.pdf"),
+    ]) {
+      // pdfjs gives runs (split at no-break spaces too); runs at one height of a page, less than
+      // 3 mm apart, are one line of one column.
+      const rows = new Map<string, TextItem[]>();
+      for (const i of await textItems(file)) {
+        const key = `${i.page}:${Math.round(i.top)}`;
+        rows.set(key, [...(rows.get(key) ?? []), i]);
+      }
+      const lines: string[] = [];
+      for (const runs of rows.values()) {
+        runs.sort((a, b) => a.x - b.x);
+        let line = "";
+        let end = Number.NEGATIVE_INFINITY;
+        for (const r of runs) {
+          if (r.x - end > 8.5 && line) {
+            lines.push(line);
+            line = "";
+          }
+          line += r.str;
+          end = r.x + r.width;
+        }
+        lines.push(line);
+      }
+      // Every time a phrase is printed (in reading order), it is whole on one line.
+      const all = squash((await readPdf(file)).text.join(""));
+      let seen = 0;
+      for (const p of phrases) {
+        const whole = lines.reduce((n, l) => n + count(squash(l), p), 0);
+        expect(whole, `${path.basename(file)}: "${p}" split across lines`).toBe(count(all, p));
+        seen += whole;
+      }
+      expect(seen, path.basename(file)).toBeGreaterThan(3);
     }
   });
 

@@ -68,19 +68,36 @@ export async function textExtents(
   return out;
 }
 
-/** Every text item of every page with its font size and its distance from the top, in points. */
-export async function textItems(
-  file: string,
-): Promise<{ page: number; height: number; str: string; size: number; top: number }[]> {
+/** A run of text on a page: font size, distance from the top and left edge, width, in points. */
+export interface TextItem {
+  page: number;
+  height: number;
+  str: string;
+  size: number;
+  top: number;
+  x: number;
+  width: number;
+}
+
+/** Every text item of every page, where it is and how large. */
+export async function textItems(file: string): Promise<TextItem[]> {
   const doc = await getDocument({ data: new Uint8Array(await readFile(file)), verbosity: 0 }).promise;
-  const out: { page: number; height: number; str: string; size: number; top: number }[] = [];
+  const out: TextItem[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);
     const height = page.getViewport({ scale: 1 }).height;
     for (const it of (await page.getTextContent()).items) {
       if (!("str" in it) || it.str.trim() === "") continue;
-      const [a, b, , , , f] = it.transform as number[];
-      out.push({ page: i, height, str: it.str, size: Math.hypot(a!, b!), top: height - f! });
+      const [a, b, , , e, f] = it.transform as number[];
+      out.push({
+        page: i,
+        height,
+        str: it.str,
+        size: Math.hypot(a!, b!),
+        top: height - f!,
+        x: e!,
+        width: it.width,
+      });
     }
   }
   await doc.destroy();

@@ -96,7 +96,9 @@ export async function makeAgenda(
   if (pair) editions.push(pair);
   const programmes = editions.map(([l, l2]) => planProgramme(event, l, plan, l2));
   const compiled = await Promise.all(
-    programmes.map((data) => ctx.render({ template: "programme.typ", data: keepPhrases(data, noBreak), assets, timestamp })),
+    programmes.map((data) =>
+      ctx.render({ template: "programme.typ", data: keepPhrases(data, noBreak), assets, timestamp }),
+    ),
   );
   for (const [i, c] of compiled.entries()) {
     const [l, l2] = editions[i]!;
