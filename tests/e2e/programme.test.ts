@@ -174,7 +174,9 @@ describe("the printed programme's pages", () => {
       expect(read.pages % 4, lang).toBe(0);
       expect(Math.round(read.sizes[0]!.width)).toBe(420);
     }
-    const en = await readPdf(pdfA5("programme.en.pdf"));
-    expect(en.text.at(-1)).toContain("Notes");
+    // The vi+en edition runs onto a fifth page: three notes pages make it eight.
+    const vien = await readPdf(pdfA5("programme.vi-en.pdf"));
+    expect(vien.pages).toBe(8);
+    expect(vien.text.at(-1)).toContain("Ghi chú / Notes");
   });
 });
