@@ -2,7 +2,7 @@ import type { EventConfig } from "../schema/event.js";
 import type { Language } from "../schema/fields.js";
 import type { EventTables } from "../validate/tables.js";
 import { attendeesBySession } from "./attendance.js";
-import { defaultNameOrder } from "./names.js";
+import { defaultNameOrder, namingCustom } from "./names.js";
 import type { Delegate, Event, Localized, Room, Session } from "./types.js";
 
 /** Base value plus its `_<lang>` translations; the base counts as the default language. */
@@ -28,7 +28,19 @@ export function buildEvent(t: EventTables): Event {
     givenName: r.givenName,
     familyName: r.familyName,
     nativeName: r.nativeName,
-    nameOrder: r.nameOrder ?? defaultNameOrder(r.country),
+    nameOrder:
+      r.nameOrder ??
+      defaultNameOrder(
+        namingCustom({
+          country: r.country,
+          namingCustom: r.namingCustom,
+          travel: { nationality: r.nationality },
+        }),
+      ),
+    nameKo: r.nameKo,
+    namingCustom: r.namingCustom,
+    addressedAs: r.addressedAs,
+    gender: r.gender,
     honorific: localized(r.honorific, r.translations.honorific, config),
     organisation: localized(r.organisation, r.translations.organisation, config)!,
     position: localized(r.position, r.translations.position, config),
@@ -47,6 +59,8 @@ export function buildEvent(t: EventTables): Event {
     travel: {
       passportNumber: r.passportNumber,
       nationality: r.nationality,
+      passportType: r.passportType,
+      passportName: r.passportName,
       dateOfBirth: r.dateOfBirth,
       arrival: r.arrival,
       departure: r.departure,
@@ -88,6 +102,7 @@ export function buildEvent(t: EventTables): Event {
       section: localized(s.section, s.translations.section, config),
       type: s.type,
       speakers: s.speakers.map((id) => resolve(id, "speaker")),
+      speakerRoles: s.speakerRoles,
       moderator: s.moderator ? resolve(s.moderator, "moderator") : undefined,
       description: localized(s.description, s.translations.description, config),
       audience: s.audience,

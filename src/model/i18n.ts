@@ -99,7 +99,7 @@ export const CATEGORY_LABELS: Record<Language, Record<Category, string>> = {
     press: "프레스",
     staff: "스태프",
     interpreter: "통역",
-    organiser: "주최측",
+    organiser: "주최 측",
   },
   vi: {
     vip: "VIP",

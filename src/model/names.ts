@@ -1,12 +1,40 @@
-import type { NameOrder } from "../schema/delegates.js";
+import type { NameOrder, NamingCustom } from "../schema/delegates.js";
 import type { Language } from "../schema/fields.js";
+import { matchOffice, type Office, officeName } from "./offices.js";
 import type { Delegate, Localized } from "./types.js";
 
-/** Countries whose names are written family name first in their own script. */
-const FAMILY_FIRST_COUNTRIES = new Set(["KR", "KP", "VN", "CN", "JP", "TW", "HK", "MO", "HU", "MN"]);
+/**
+ * The naming custom of a country's people: how their names are ordered and by which part they are
+ * addressed. A person's custom comes from the `naming_custom` column, else their nationality, else
+ * their country: a Korean living in Viet Nam (country VN, nationality KR) is still "Mr Kim".
+ */
+const CUSTOM_BY_COUNTRY: Record<string, NamingCustom> = {
+  KR: "ko",
+  KP: "ko",
+  VN: "vi",
+  CN: "zh",
+  TW: "zh",
+  HK: "zh",
+  MO: "zh",
+  JP: "ja",
+  MN: "mn",
+  HU: "hu",
+};
 
-export function defaultNameOrder(country: string): NameOrder {
-  return FAMILY_FIRST_COUNTRIES.has(country) ? "family-first" : "given-first";
+export function customOfCountry(country: string | undefined): NamingCustom | undefined {
+  return country ? CUSTOM_BY_COUNTRY[country] : undefined;
+}
+
+/** `naming_custom`, else from nationality, else from country, else western. */
+export function namingCustom(
+  d: Pick<Delegate, "country"> & Partial<Pick<Delegate, "namingCustom" | "travel">>,
+): NamingCustom {
+  return d.namingCustom ?? customOfCountry(d.travel?.nationality) ?? customOfCountry(d.country) ?? "western";
+}
+
+/** Family name first for the East Asian customs, Hungarian and Mongolian (patronymic, then name). */
+export function defaultNameOrder(custom: NamingCustom): NameOrder {
+  return custom === "western" ? "given-first" : "family-first";
 }
 
 /** Text of a localized value in one language, falling back to the event's default, then any. */
@@ -33,10 +61,31 @@ export function familySortKey(d: Pick<Delegate, "givenName" | "familyName">): st
   return `${d.familyName}\u0000${d.givenName}`;
 }
 
+/**
+ * The name as the passport's machine-readable zone writes it, for visa letters: ASCII capitals,
+ * family name first, no hyphens or diacritics. `passport_name` in the data wins.
+ *   Hong Hyun-woo → "HONG HYUNWOO" · Hoàng Minh Trí → "HOANG MINH TRI"
+ */
+export function passportName(
+  d: Pick<Delegate, "givenName" | "familyName"> & { passportName?: string },
+): string {
+  if (d.passportName) return d.passportName;
+  const ascii = (s: string) =>
+    s
+      .replace(/[Đđ]/g, "D")
+      .normalize("NFD")
+      .replace(/\p{M}/gu, "")
+      .replace(/[-‐‑'’]/g, "")
+      .replace(/\s+/g, " ")
+      .trim()
+      .toUpperCase();
+  return `${ascii(d.familyName)} ${ascii(d.givenName)}`;
+}
+
 /** How the data's `honorific` reads, whatever language it is written in. */
 export interface Honorific {
   style?: "mr" | "ms" | "dr" | "prof" | "hon" | "excellency";
-  /** Only when the honorific itself says it (Mr, Ms, Ông, Bà): never guessed from a name. */
+  /** Only when the data says it (Mr, Ms, Ông, Bà, or the gender column): never guessed from a name. */
   gender?: "male" | "female";
 }
 
@@ -62,61 +111,125 @@ const HONORIFIC_WORDS: Record<string, Honorific> = {
   honorable: { style: "hon" },
   "h.e": { style: "excellency" },
   he: { style: "excellency" },
-  "his excellency": { style: "excellency" },
-  "her excellency": { style: "excellency" },
+  "his excellency": { style: "excellency", gender: "male" },
+  "her excellency": { style: "excellency", gender: "female" },
   ngài: { style: "excellency" },
 };
 
-/** Reads "Mr", "Mrs.", "Ông", "Hon.", "H.E." or "Prof." into a style and, where stated, a gender. */
+/**
+ * Reads "Mr", "Mrs.", "Ông", "Hon.", "H.E." or "Prof." into a style and, where stated, a gender.
+ * The style is the first language's that reads; a gender is taken from any of them
+ * (`Hon.` with `honorific_vi: Ông` is an honourable gentleman).
+ */
 export function parseHonorific(value: Localized | undefined): Honorific {
+  const out: Honorific = {};
   for (const text of Object.values(value ?? {})) {
     const key = (text ?? "").trim().toLocaleLowerCase("vi").replace(/\.$/, "").replace(/\s+/g, " ");
     const hit = HONORIFIC_WORDS[key] ?? HONORIFIC_WORDS[key.replace(/\./g, "")];
-    if (hit) return hit;
+    if (!hit) continue;
+    out.style ??= hit.style;
+    out.gender ??= hit.gender;
   }
-  return {};
+  return out;
 }
 
-/** The office that changes how a person is addressed, read from sector and position. */
-export type Office = "parliamentarian" | "minister" | "vice-minister" | "ambassador" | undefined;
+/** A person, as much of a Delegate as the forms of address need. */
+export type Person = Pick<Delegate, "givenName" | "familyName" | "nameOrder" | "country"> &
+  Partial<
+    Pick<
+      Delegate,
+      | "nativeName"
+      | "nameKo"
+      | "honorific"
+      | "gender"
+      | "position"
+      | "sector"
+      | "namingCustom"
+      | "addressedAs"
+      | "travel"
+      | "organisation"
+    >
+  >;
 
-export function officeOf(d: Pick<Delegate, "sector" | "position">): Office {
-  const text = Object.values(d.position ?? {}).join(" | ");
-  if (/vice[- ]minister|deputy minister|차관|thứ trưởng/i.test(text)) return "vice-minister";
-  if (/\bminister\b|장관|bộ trưởng/i.test(text)) return "minister";
-  if (/ambassador|대사|đại sứ/i.test(text)) return "ambassador";
-  if (d.sector === "parliament" || /national assembly|parliament|국회의원|đại biểu quốc hội/i.test(text))
-    return "parliamentarian";
+/**
+ * The office a person holds (src/model/offices.ts), read from their position in any language;
+ * a `sector: parliament` without a known position is a member of parliament.
+ */
+export function officeOf(d: Person): Office | undefined {
+  for (const lang of ["en", "ko", "vi"] as const) {
+    const p = d.position?.[lang];
+    const hit = p ? matchOffice(p, lang) : undefined;
+    if (hit) return hit.office;
+  }
+  if (d.sector === "parliament") return matchOffice("Member of Parliament", "en")?.office;
   return undefined;
 }
 
-type Person = Pick<
-  Delegate,
-  "givenName" | "familyName" | "nativeName" | "nameOrder" | "honorific" | "position" | "sector" | "country"
->;
+/**
+ * The position in one language: its own column, else the office table's name when the position
+ * is exactly an office ("Chief Executive Officer" → 대표이사, Tổng Giám đốc), else the fallback.
+ */
+export function positionIn(d: Person, lang: Language, fallback: Language): string | undefined {
+  const own = d.position?.[lang];
+  if (own) return own;
+  for (const [l, p] of Object.entries(d.position ?? {}) as [Language, string][]) {
+    const hit = p ? matchOffice(p, l) : undefined;
+    if (hit?.exact) return officeName(hit.office, lang);
+  }
+  return pick(d.position, lang, fallback);
+}
 
 const HANGUL = /[\uAC00-\uD7A3]/;
-const isVietnamese = (d: Person) => d.country === "VN";
 
-/**
- * The full name as a language writes it: Hangul for a Korean reader when the data has it,
- * the Vietnamese spelling with its diacritics for Vietnamese names, else the Latin name.
- */
-export function nameIn(d: Person, lang: Language, upperFamily = false): string {
-  if (lang === "ko" && d.nativeName && HANGUL.test(d.nativeName)) return d.nativeName;
-  if (isVietnamese(d) && d.nativeName && !HANGUL.test(d.nativeName)) return d.nativeName;
+/** The name in the person's own spelling: Hangul stays for Koreans, diacritics for Vietnamese. */
+function ownLatin(d: Person, upperFamily = false): string {
+  if (d.nativeName && !HANGUL.test(d.nativeName) && namingCustom(d) === "vi") return d.nativeName;
   return latinName(d, upperFamily);
 }
 
-/** Vietnamese are called by the last syllable of their given name: Nguyễn Văn An → An. */
-function callName(d: Person): string {
-  if (isVietnamese(d)) {
-    const full = d.nativeName && !HANGUL.test(d.nativeName) ? d.nativeName : latinName(d);
-    return full.split(/\s+/).at(-1) ?? full;
+/**
+ * The full name as a language writes it: Hangul for a Korean reader (native_name, else name_ko
+ * followed by the name as its owner writes it: `호앙 민 찌(Hoàng Minh Trí)`), the Vietnamese
+ * spelling with its diacritics for Vietnamese names, else the Latin name.
+ */
+export function nameIn(d: Person, lang: Language, upperFamily = false): string {
+  if (lang === "ko") {
+    if (d.nativeName && HANGUL.test(d.nativeName)) return d.nativeName;
+    if (d.nameKo) return `${d.nameKo}(${ownLatin(d)})`;
   }
+  return ownLatin(d, upperFamily);
+}
+
+/** The name in Hangul alone (native Korean, or the `name_ko` transcription), if the data has one. */
+export function hangulName(d: Person): string | undefined {
+  if (d.nativeName && HANGUL.test(d.nativeName)) return d.nativeName;
+  return d.nameKo;
+}
+
+/** The Korean name alone, for the body of a letter once the address block has given both. */
+function shortKo(d: Person): string {
+  return hangulName(d) ?? ownLatin(d);
+}
+
+/**
+ * The part of the name a person is called by, after Mr or Ms: the family name for Korean,
+ * Chinese, Japanese, Hungarian and Western names; the last syllable of the given name for
+ * Vietnamese (Nguyễn Văn An → An); the given name for Mongolian (the family_name column holds
+ * the patronymic). `addressed_as` in the data wins.
+ */
+export function callName(d: Person): string {
+  if (d.addressedAs) return d.addressedAs;
+  const custom = namingCustom(d);
+  if (custom === "vi") {
+    const given = d.nativeName && !HANGUL.test(d.nativeName) ? d.nativeName : d.givenName;
+    return given.split(/\s+/).at(-1) ?? given;
+  }
+  if (custom === "mn") return d.givenName;
   return d.familyName;
 }
 
+/** "Mr"/"Ms" where the data says the gender. */
+const EN_GENDER = { male: "Mr", female: "Ms" } as const;
 const EN_STYLE: Record<NonNullable<Honorific["style"]>, string> = {
   mr: "Mr",
   ms: "Ms",
@@ -126,102 +239,208 @@ const EN_STYLE: Record<NonNullable<Honorific["style"]>, string> = {
   excellency: "H.E.",
 };
 
-/** Korean role title written after the name (의원, 차관, 대표이사…), or none. */
-function koreanTitle(d: Person, h: Honorific): string | undefined {
+function genderOf(d: Person, h: Honorific): "male" | "female" | undefined {
+  return d.gender ?? h.gender;
+}
+
+/** Korean title written after the name (의원, 차관, 대표이사…): offices in the table only. */
+export function koreanTitle(d: Person): string | undefined {
   const office = officeOf(d);
-  if (office === "parliamentarian") return "의원";
-  const pos = d.position?.ko?.trim();
-  if (pos) return pos.split(/\s+/).at(-1);
-  if (office === "minister") return "장관";
-  if (office === "vice-minister") return "차관";
-  if (office === "ambassador") return "대사";
+  if (office) return office.titleKo;
+  const h = parseHonorific(d.honorific);
   if (h.style === "dr") return "박사";
   if (h.style === "prof") return "교수";
   return undefined;
 }
 
-/** Vietnamese form of address before the name: Ông, Bà, Ngài, Tiến sĩ, Giáo sư, or none. */
-function vietnameseTitle(h: Honorific): string | undefined {
-  if (h.style === "hon" || h.style === "excellency") return "Ngài";
-  if (h.gender === "male") return "Ông";
-  if (h.gender === "female") return "Bà";
+/**
+ * The Vietnamese form of address before the name. Ngài is for foreign dignitaries only (a
+ * Vietnamese official is Ông or Bà); with no gender in the data the neutral form is Ông/Bà.
+ */
+function vietnameseTitle(d: Person): string {
+  const h = parseHonorific(d.honorific);
+  const g = genderOf(d, h);
+  const foreignDignitary =
+    namingCustom(d) !== "vi" && (h.style === "hon" || h.style === "excellency" || officeOf(d)?.dignitary);
+  if (foreignDignitary && (h.style === "hon" || h.style === "excellency")) return "Ngài";
+  if (g === "male") return "Ông";
+  if (g === "female") return "Bà";
   if (h.style === "dr") return "Tiến sĩ";
   if (h.style === "prof") return "Giáo sư";
-  return undefined;
+  return "Ông/Bà";
+}
+
+/**
+ * Office and organisation as one phrase, the organisation left out where the office already
+ * names it:
+ *   "Vice Minister of Trade, Industry and Energy" + "Ministry of Trade, Industry and Energy"
+ *     → "Vice Minister of Trade, Industry and Energy"
+ *   "Member of the National Assembly" + "National Assembly of the Republic of Korea"
+ *     → "Member of the National Assembly of the Republic of Korea"
+ *   ko "산업통상자원부 차관" + "산업통상자원부" → "산업통상자원부 차관"
+ */
+export function officeWithOrganisation(
+  position: string | undefined,
+  org: string | undefined,
+  lang: Language,
+) {
+  if (!position) return org ?? "";
+  if (!org) return position;
+  const p = position.toLocaleLowerCase(lang);
+  const o = org.toLocaleLowerCase(lang);
+  if (p.includes(o)) return position;
+  const orgWords = org.split(/\s+/);
+  // "Ministry of X" and "Vice Minister of X": the same X.
+  const rest = orgWords.slice(1).join(" ").toLocaleLowerCase(lang);
+  if (orgWords.length >= 4 && p.endsWith(rest)) return position;
+  // The office ends with the organisation's first words: continue with the rest of its name.
+  const posWords = position.split(/\s+/);
+  for (let n = Math.min(posWords.length - 1, orgWords.length - 1); n >= 2; n--) {
+    const tail = posWords.slice(-n).join(" ").toLocaleLowerCase(lang);
+    if (tail === orgWords.slice(0, n).join(" ").toLocaleLowerCase(lang))
+      return `${position} ${orgWords.slice(n).join(" ")}`;
+  }
+  if (lang === "ko") return `${org} ${position}`;
+  // Vietnamese writes "Tổng Giám đốc Công ty X" when the position is a bare office.
+  if (lang === "vi" && matchOffice(position, "vi")?.exact) return `${position} ${org}`;
+  return `${position}, ${org}`;
 }
 
 /** How a letter greets and refers to a person, in one language. */
 export interface Address {
-  /** The full name with its honorific, for the address block: "Hon. Moon Seung-min". */
+  /** The full name with its honorific: "Hon. Moon Seung-min" · "오경수 차관" · "Ông Hoàng Minh Trí". */
   formal: string;
-  /** "Dear Hon. Moon," · "존경하는 문승민 의원님께" · "Kính gửi: Ông Nguyễn Văn An" */
+  /** The address block's lines: en name, office, country; ko "산업통상자원부 오경수 차관님 귀하". */
+  block: string[];
+  /** "Dear Mr Moon," · "존경하는 문승민 의원님께" · "Kính gửi: Ông Hoàng Minh Trí, Phó Chủ tịch …" */
   salutation: string;
-  /** How the body names the person: "Hon. Moon" · "문승민 의원님" · "Ông An". */
+  /** How the body names the person: "you" / "Your Excellency" · "문승민 의원님" · "Ông". */
   reference: string;
 }
 
+export interface AddressOptions {
+  upperFamily?: boolean;
+  /** The event's default language, for positions and organisations not written in `lang`. */
+  fallback?: Language;
+  /** The country line of the English address block ("Republic of Korea"). */
+  country?: string;
+}
+
 /**
- * Forms of address by language. Where the data gives no honorific, the neutral form uses the
- * full name and never a guessed gender.
+ * Forms of address by language (docs/letters.md). Honorifics such as Hon. and H.E. go before
+ * the full name in the address block only; a gender is never guessed.
  */
-export function addressOf(d: Person, lang: Language, options: { upperFamily?: boolean } = {}): Address {
+export function addressOf(d: Person, lang: Language, options: AddressOptions = {}): Address {
+  const fb = options.fallback ?? "en";
   const h = parseHonorific(d.honorific);
-  const full = nameIn(d, lang, options.upperFamily && lang === "en" && d.country === "KR");
+  const gender = genderOf(d, h);
+  const office = officeOf(d);
+  const position = positionIn(d, lang, fb);
+  const org = pick(d.organisation, lang, fb);
   if (lang === "ko") {
-    const title = koreanTitle(d, h);
-    const ref = title ? `${full} ${title}님` : `${full} 님`;
+    const title = koreanTitle(d);
+    const full = nameIn(d, "ko");
+    const withTitle = (name: string) => (title ? `${name} ${title}님` : `${name} 님`);
     return {
-      formal: title ? `${full} ${title}` : `${full} 님`,
-      salutation: `존경하는 ${ref}께`,
-      reference: ref,
+      formal: title ? `${full} ${title}` : full,
+      block: [[org, `${withTitle(full)} 귀하`].filter(Boolean).join(" ")],
+      salutation: `존경하는 ${withTitle(full)}께`,
+      reference: withTitle(shortKo(d)),
     };
   }
   if (lang === "vi") {
-    const title = vietnameseTitle(h);
-    const office = officeOf(d);
-    const role = office && d.position?.vi ? `, ${d.position.vi}` : "";
-    const formal = title ? `${title} ${full}` : full;
-    const reference = title
-      ? isVietnamese(d) && title !== "Ngài"
-        ? `${title} ${callName(d)}`
-        : `${title} ${full}`
-      : full;
-    return { formal, salutation: `Kính gửi: ${formal}${role}`, reference };
+    const title = vietnameseTitle(d);
+    const formal = `${title} ${nameIn(d, "vi")}`;
+    const role = officeWithOrganisation(position, org, "vi");
+    return {
+      formal,
+      block: [],
+      salutation: `Kính gửi: ${formal}${role ? `, ${role}` : ""}`,
+      reference: title,
+    };
   }
-  const style = h.style ? EN_STYLE[h.style] : undefined;
+  const full = nameIn(d, "en", options.upperFamily && namingCustom(d) === "ko");
+  const style = h.style ? EN_STYLE[h.style] : gender ? EN_GENDER[gender] : undefined;
   const formal = style ? `${style} ${full}` : full;
+  const block = [formal, officeWithOrganisation(position, org, "en"), options.country ?? ""].filter(Boolean);
   if (h.style === "excellency")
-    return { formal, salutation: "Your Excellency,", reference: `${style} ${callName(d)}` };
-  const reference = style ? `${style} ${callName(d)}` : full;
-  return { formal, salutation: `Dear ${reference},`, reference };
+    return { formal, block, salutation: "Your Excellency,", reference: "Your Excellency" };
+  let salutation: string;
+  if (h.style === "dr" || h.style === "prof") salutation = `Dear ${EN_STYLE[h.style]} ${callName(d)},`;
+  else if (gender) salutation = `Dear ${EN_GENDER[gender]} ${callName(d)},`;
+  else if (h.style === "hon" && office?.parliamentarian) salutation = "Dear Honourable Member,";
+  else salutation = `Dear ${full},`;
+  return { formal, block, salutation, reference: "you" };
 }
 
 /**
- * A speaker as a printed programme names them, in one language:
- *   en "Hon. Moon Seung-min" + "Member of the National Assembly, National Assembly of the Republic of Korea"
- *   ko "문승민 의원" + "대한민국 국회 국회의원" · vi "Ngài Moon Seung-min" + "Đại biểu Quốc hội, Quốc hội …"
+ * A speaker as a printed programme names them, in one language: the name with its title, and
+ * what else is said of them (office, organisation), never repeating the title.
+ *   en "Hon. Moon Seung-min" + "Member of the National Assembly of the Republic of Korea"
+ *   ko "오경수 차관" + "산업통상자원부" · "송윤서 교수" + "한국기술대학교 도시공학과"
+ *   vi "Ngài Moon Seung-min" + "Nghị sĩ Quốc hội Hàn Quốc"
  */
-export function personIn(
-  d: Person & Pick<Delegate, "organisation">,
-  lang: Language,
-  fallback: Language,
-): { name: string; detail: string } {
-  const position = pick(d.position, lang, fallback);
+export function personIn(d: Person, lang: Language, fallback: Language): { name: string; detail: string } {
+  if (lang === "ko") return koreanParts(d, fallback);
+  const position = positionIn(d, lang, fallback);
   const org = pick(d.organisation, lang, fallback);
-  // "산업통상자원부 차관" already names the ministry: the organisation is not repeated.
-  const organisation = org && position && mentions(position, org) ? undefined : org;
-  const a = addressOf(d, lang);
-  if (lang === "ko") {
-    return { name: a.formal.replace(/ 님$/, ""), detail: [organisation, position].filter(Boolean).join(" ") };
-  }
-  return { name: a.formal, detail: [position, organisation].filter(Boolean).join(", ") };
+  const a = addressOf(d, lang, { fallback });
+  return { name: a.formal, detail: officeWithOrganisation(position, org, lang) };
 }
 
-/** Whether a position already names the organisation (or all of it but a trailing country). */
-function mentions(position: string, organisation: string): boolean {
-  const p = position.toLocaleLowerCase();
-  const o = organisation.toLocaleLowerCase();
-  if (p.includes(o)) return true;
-  const words = o.split(/\s+/);
-  return words.length >= 4 && p.includes(words.slice(0, -2).join(" "));
+/**
+ * Korean: the title is the position's last word when it is an office (국회의원, 경제부시장,
+ * 대표이사), else the table's title (교수, 박사); the rest of the position follows the organisation.
+ */
+function koreanParts(d: Person, fallback: Language): { name: string; detail: string } {
+  const org = pick(d.organisation, "ko", fallback);
+  const position = positionIn(d, "ko", fallback);
+  const rest = position && org ? stripLead(position, org) : position;
+  const words = rest ? rest.split(/\s+/) : [];
+  const last = words.at(-1);
+  const office = last ? matchOffice(last, "ko")?.office : undefined;
+  // After a name, 국회의원 is written 의원 (문승민 의원); other titles as the position gives them
+  // (경제부시장, 기획투자국장).
+  const title = office?.parliamentarian ? office.titleKo : office ? last : undefined;
+  const remainder = title ? words.slice(0, -1).join(" ") : (rest ?? "");
+  const detail = [org, remainder].filter(Boolean).join(" ");
+  const name = nameIn(d, "ko");
+  return { name: title ? `${name} ${title}` : name, detail };
+}
+
+/**
+ * A person's line in one language, as programmes, place cards and lists print it: name, title
+ * and organisation in that language's order.
+ *   en "Mr Cho Hyun-woo, Chief Executive Officer, Seoul Green Energy"
+ *   ko "서울그린에너지 조현우 대표이사" · "산업통상자원부 오경수 차관" (organisation, name, title)
+ *   vi "Ông Cho Hyun-woo, Tổng Giám đốc Seoul Green Energy"
+ */
+export function personLine(d: Person, lang: Language, fallback: Language): string {
+  const p = personIn(d, lang, fallback);
+  if (lang === "ko") return [p.detail, p.name].filter(Boolean).join(" ");
+  return p.detail ? `${p.name}, ${p.detail}` : p.name;
+}
+
+/**
+ * The signature line of a letter: en "Dr Yoon Ki-beom" over "President, Korea CEO Summit
+ * Association"; ko one line, organisation, title, name: "한국CEO서밋협회 회장 윤기범"; vi the
+ * title over the bare name, as Nghị định 30/2020 signs (no honorific or degree before the name).
+ */
+export function signatureOf(d: Person, lang: Language, fallback: Language): { name: string; title: string } {
+  const position = positionIn(d, lang, fallback);
+  const org = pick(d.organisation, lang, fallback);
+  if (lang === "ko") {
+    const koOrg = org && position ? `${org} ${stripLead(position, org)}` : (org ?? position ?? "");
+    return { name: [koOrg, nameIn(d, "ko")].filter(Boolean).join(" "), title: "" };
+  }
+  if (lang === "vi") return { name: nameIn(d, "vi"), title: officeWithOrganisation(position, org, "vi") };
+  return {
+    name: addressOf(d, "en", { fallback }).formal,
+    title: officeWithOrganisation(position, org, "en"),
+  };
+}
+
+/** "산업통상자원부 차관" after "산업통상자원부" is "차관". */
+function stripLead(position: string, org: string): string {
+  return position.startsWith(`${org} `) ? position.slice(org.length + 1) : position;
 }

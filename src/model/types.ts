@@ -1,8 +1,8 @@
-import type { Category, NameOrder, Sector } from "../schema/delegates.js";
+import type { Category, Gender, NameOrder, NamingCustom, PassportType, Sector } from "../schema/delegates.js";
 import type { EventConfig } from "../schema/event.js";
 import type { Language } from "../schema/fields.js";
 import type { Strength, WishKind } from "../schema/seating.js";
-import type { Audience, SeatingMode, SessionType } from "../schema/sessions.js";
+import type { Audience, SeatingMode, SessionType, SpeechRole } from "../schema/sessions.js";
 import type { Layout } from "../schema/venues.js";
 
 /** Text in the event's languages; a missing language falls back to the default one. */
@@ -12,6 +12,9 @@ export type Localized = Partial<Record<Language, string>>;
 export interface TravelDocument {
   passportNumber?: string;
   nationality?: string;
+  passportType?: PassportType;
+  /** The name as the passport prints it, when the data gives it. */
+  passportName?: string;
   dateOfBirth?: string;
 }
 
@@ -22,6 +25,13 @@ export interface Delegate {
   nativeName?: string;
   /** Order of the native name: family-first for Korean and Vietnamese names unless the data says otherwise. */
   nameOrder: NameOrder;
+  /** Hangul transcription for Korean readers of a name not written in Hangul. */
+  nameKo?: string;
+  /** From the data only; namingCustom() in names.ts supplies the default. */
+  namingCustom?: NamingCustom;
+  /** The name after Mr/Ms, when the custom's rule does not fit. */
+  addressedAs?: string;
+  gender?: Gender;
   honorific?: Localized;
   organisation: Localized;
   position?: Localized;
@@ -70,6 +80,8 @@ export interface Session {
   section?: Localized;
   type?: SessionType;
   speakers: Delegate[];
+  /** The speech role of each speaker who has one in the data (`KR-004:opening`), by delegate id. */
+  speakerRoles: Readonly<Record<string, SpeechRole>>;
   moderator?: Delegate;
   description?: Localized;
   audience: Audience;

@@ -30,6 +30,13 @@ export const SECTORS = ["government", "parliament", "business", "academia", "med
 export type Sector = (typeof SECTORS)[number];
 export const NAME_ORDERS = ["given-first", "family-first"] as const;
 export type NameOrder = (typeof NAME_ORDERS)[number];
+/** Naming customs: how a name is ordered and which part of it a person is called by. */
+export const NAMING_CUSTOMS = ["ko", "vi", "zh", "ja", "mn", "hu", "western"] as const;
+export type NamingCustom = (typeof NAMING_CUSTOMS)[number];
+export const GENDERS = ["male", "female"] as const;
+export type Gender = (typeof GENDERS)[number];
+export const PASSPORT_TYPES = ["diplomatic", "official", "ordinary"] as const;
+export type PassportType = (typeof PASSPORT_TYPES)[number];
 
 export const delegatesSpec: TableSpec = {
   key: "delegates",
@@ -101,8 +108,41 @@ export const delegatesSpec: TableSpec = {
       name: "name_order",
       required: false,
       type: oneOf(NAME_ORDERS),
-      description: "Order of the native name; defaults to family-first for KR and VN, given-first otherwise",
+      description:
+        "Order of the native name; defaults from the naming custom: given-first for western, family-first for the others",
       example: "family-first",
+    },
+    {
+      name: "name_ko",
+      required: false,
+      type: text,
+      description:
+        "The name in Hangul for Korean readers when native_name is not Hangul (Vietnamese, Western names); letters print it with the Latin name in brackets",
+      example: "호앙 민 찌",
+      printed: true,
+    },
+    {
+      name: "naming_custom",
+      required: false,
+      type: oneOf(NAMING_CUSTOMS),
+      description: `Naming custom (${NAMING_CUSTOMS.join(", ")}): name order and the name a person is called by; defaults from nationality, then country`,
+      example: "ko",
+    },
+    {
+      name: "addressed_as",
+      required: false,
+      type: text,
+      description: "The name used after Mr/Ms in salutations when the naming custom's rule does not fit",
+      example: "Batbold",
+      printed: true,
+    },
+    {
+      name: "gender",
+      required: false,
+      type: oneOf(GENDERS),
+      description:
+        "male or female, only where the person has said it: gives Mr/Ms, Ông/Bà when the honorific does not",
+      example: "female",
     },
     {
       name: "position",
@@ -208,6 +248,23 @@ export const delegatesSpec: TableSpec = {
       personal: true,
     },
     {
+      name: "passport_type",
+      required: false,
+      type: oneOf(PASSPORT_TYPES),
+      description: `Passport type (${PASSPORT_TYPES.join(", ")}; default ordinary): decides visa exemptions`,
+      example: "diplomatic",
+      personal: true,
+    },
+    {
+      name: "passport_name",
+      required: false,
+      type: text,
+      description:
+        "The name exactly as the passport prints it (visa letters only); default FAMILY GIVEN in ASCII capitals",
+      example: "HONG HYUNWOO",
+      personal: true,
+    },
+    {
       name: "date_of_birth",
       required: false,
       type: date,
@@ -243,6 +300,10 @@ export interface DelegateRow {
   honorific?: string;
   nativeName?: string;
   nameOrder?: NameOrder;
+  nameKo?: string;
+  namingCustom?: NamingCustom;
+  addressedAs?: string;
+  gender?: Gender;
   position?: string;
   delegation?: string;
   sector?: Sector;
@@ -256,6 +317,8 @@ export interface DelegateRow {
   interpreterFor?: string;
   passportNumber?: string;
   nationality?: string;
+  passportType?: PassportType;
+  passportName?: string;
   dateOfBirth?: string;
   arrival?: string;
   departure?: string;
@@ -279,6 +342,10 @@ export function toDelegateRow(row: TableRow): DelegateRow {
     honorific: s("honorific"),
     nativeName: s("native_name"),
     nameOrder: v[c.name_order!] as NameOrder | undefined,
+    nameKo: s("name_ko"),
+    namingCustom: v[c.naming_custom!] as NamingCustom | undefined,
+    addressedAs: s("addressed_as"),
+    gender: v[c.gender!] as Gender | undefined,
     position: s("position"),
     delegation: s("delegation"),
     sector: v[c.sector!] as Sector | undefined,
@@ -292,6 +359,8 @@ export function toDelegateRow(row: TableRow): DelegateRow {
     interpreterFor: s("interpreter_for"),
     passportNumber: s("passport_number"),
     nationality: s("nationality"),
+    passportType: v[c.passport_type!] as PassportType | undefined,
+    passportName: s("passport_name"),
     dateOfBirth: s("date_of_birth"),
     arrival: s("arrival"),
     departure: s("departure"),

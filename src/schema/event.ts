@@ -4,7 +4,8 @@ import { ENCODINGS } from "../csv/decode.js";
 import { type Diagnostic, diag } from "../diagnostics.js";
 import { BADGE_STOCKS } from "../materials/badges/stock-names.js";
 import { didYouMean } from "../util/suggest.js";
-import { CATEGORIES } from "./delegates.js";
+import { CATEGORIES, PASSPORT_TYPES } from "./delegates.js";
+import { SPEECH_ROLES } from "./sessions.js";
 
 export { BADGE_STOCKS };
 
@@ -26,7 +27,13 @@ const tableKeys = ["delegates", "venues", "sessions", "seating"] as const;
 const letterKind = z
   .object({
     signatory: z
-      .object({ name: localized, title: localized.optional(), signature: fileName.optional() })
+      .object({
+        name: localized,
+        title: localized.optional(),
+        signature: fileName.optional(),
+        /** The signatory's delegate id: never sent a letter; the signature line follows the data. */
+        id: z.string().min(1).optional(),
+      })
       .strict()
       .optional(),
     reference: z
@@ -37,6 +44,47 @@ const letterKind = z
     subject: localized.optional(),
   })
   .strict();
+
+/** A length in metres on the floor plan of a room. */
+const metres = z.number().positive().max(1000);
+const offset = z.number().min(0).max(1000);
+
+/**
+ * The room of a seated session for the floor plan (docs/seating.md, "The floor plan"). x is
+ * measured from the left wall, y from the stage wall (the top of the page), in metres.
+ */
+const floorSchema = z
+  .object({
+    /** Only for this room id of venues.csv; without it, for every seated room. */
+    room: z.string().min(1).optional(),
+    width_m: metres,
+    depth_m: metres,
+    stage: z
+      .object({ width_m: metres, depth_m: metres, x_m: offset.optional(), label: localized.optional() })
+      .strict()
+      .optional(),
+    doors: z
+      .array(
+        z
+          .object({
+            wall: z.enum(["top", "bottom", "left", "right"]),
+            at_m: offset,
+            width_m: metres.default(1.8),
+            label: localized.optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+    aisles: z
+      .array(
+        z
+          .object({ x_m: offset, y_m: offset, width_m: metres, depth_m: metres, label: localized.optional() })
+          .strict(),
+      )
+      .default([]),
+  })
+  .strict();
+export type FloorConfig = z.output<typeof floorSchema>;
 
 export const eventSchema = z
   .object({
@@ -171,19 +219,47 @@ export const eventSchema = z
           .object({ name: localized.optional(), address: localized.optional(), logo: fileName.optional() })
           .strict()
           .default({}),
+        /**
+         * Who receives an invitation: delegates of these categories, and anyone with one of these
+         * speech roles in a session (staff, interpreters and organisers only when their category
+         * is listed). The signatory never does.
+         */
+        recipients: z
+          .object({
+            categories: z.array(z.enum(CATEGORIES)).default(["vip", "delegate", "speaker"]),
+            roles: z.array(z.enum(SPEECH_ROLES)).default([...SPEECH_ROLES]),
+          })
+          .strict()
+          .default({ categories: ["vip", "delegate", "speaker"], roles: [...SPEECH_ROLES] }),
         invitation: letterKind.default({ reference: "{id}" }),
         visa: letterKind
-          .extend({ embassy: localized.optional() })
+          .extend({
+            embassy: localized.optional(),
+            /** The embassy's language (or English): visa letters are written for the consul. */
+            language: z.enum(LANGUAGES).default("en"),
+            /** Who needs no visa: by nationality and passport type (the host's nationals always). */
+            exemptions: z
+              .array(
+                z
+                  .object({
+                    nationality: z.string().regex(/^[A-Z]{2}$/, "expected an ISO 3166-1 alpha-2 code"),
+                    passports: z.array(z.enum(PASSPORT_TYPES)).min(1),
+                  })
+                  .strict(),
+              )
+              .default([]),
+          })
           .strict()
-          .default({ reference: "VISA/{id}" }),
+          .default({ reference: "VISA/{id}", language: "en", exemptions: [] }),
       })
       .strict()
       .default({
         upper_family: false,
         volume_letters: 1000,
         letterhead: {},
+        recipients: { categories: ["vip", "delegate", "speaker"], roles: [...SPEECH_ROLES] },
         invitation: { reference: "{id}" },
-        visa: { reference: "VISA/{id}" },
+        visa: { reference: "VISA/{id}", language: "en", exemptions: [] },
       }),
     seating: z
       .object({
@@ -201,6 +277,14 @@ export const eventSchema = z
          * not reproducible and conclave says so.
          */
         time_limit_seconds: z.number().positive().default(120),
+        /** The room drawn on the floor plan (docs/seating.md); `floors` for one per room id. */
+        floor: floorSchema.optional(),
+        floors: z.array(floorSchema).optional(),
+        /** Place cards: the language of each side of the tent (default: host, then guest). */
+        place_cards: z
+          .object({ languages: z.array(language).min(1).max(2).optional() })
+          .strict()
+          .optional(),
         weights: z
           .object({
             mix_country: z.number().min(0).optional(),

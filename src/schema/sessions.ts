@@ -1,5 +1,5 @@
 import type { Location } from "../diagnostics.js";
-import { date, id, idList, type Language, oneOf, text, time } from "./fields.js";
+import { date, type FieldType, id, idList, type Language, oneOf, text, time } from "./fields.js";
 import { type TableRow, type TableSpec, valuesOf } from "./table.js";
 import { translationsOf } from "./translations.js";
 
@@ -19,6 +19,58 @@ export const AUDIENCES = ["all", "registered"] as const;
 export type Audience = (typeof AUDIENCES)[number];
 export const SEATING_MODES = ["none", "assigned"] as const;
 export type SeatingMode = (typeof SEATING_MODES)[number];
+
+/**
+ * What a speaker does in a session, written after the id in the speakers column:
+ * `KR-004:opening;VN-001:welcome;KR-006:congratulatory`. Letters and programmes print it in
+ * each language's words (개회사, phát biểu khai mạc…).
+ */
+export const SPEECH_ROLES = [
+  "opening",
+  "welcome",
+  "congratulatory",
+  "keynote",
+  "closing",
+  "moderator",
+  "mc",
+  "panellist",
+  "speaker",
+] as const;
+export type SpeechRole = (typeof SPEECH_ROLES)[number];
+
+/** `KR-004:opening;VN-001` → ids in order, and the role of those that have one. */
+export const speakerList: FieldType<{ ids: string[]; roles: Record<string, SpeechRole> }> = {
+  name: "ids separated by ;, each optionally followed by :role",
+  parse(value) {
+    const ids: string[] = [];
+    const roles: Record<string, SpeechRole> = {};
+    for (const part of value.split(/[;|]/)) {
+      const [rawId = "", rawRole, ...more] = part.split(":").map((x) => x.trim());
+      if (!rawId && rawRole === undefined) continue;
+      const parsedId = idList.parse(rawId);
+      if (!parsedId.ok) return parsedId;
+      const one = parsedId.value[0];
+      if (!one || parsedId.value.length > 1 || more.length > 0)
+        return {
+          ok: false,
+          message: `"${part.trim()}" in the speakers list is not an id with an optional role`,
+          hint: "Write each speaker as ID or ID:role, separated by ';' (e.g. KR-004:opening;VN-001:welcome).",
+        };
+      if (!ids.includes(one)) ids.push(one);
+      if (rawRole !== undefined) {
+        const role = SPEECH_ROLES.find((r) => r === rawRole.toLowerCase());
+        if (!role)
+          return {
+            ok: false,
+            message: `"${rawRole}" after ${one} is not a speech role`,
+            hint: `Use one of: ${SPEECH_ROLES.join(", ")} (e.g. ${one}:opening).`,
+          };
+        roles[one] = role;
+      }
+    }
+    return { ok: true, value: { ids, roles } };
+  },
+};
 
 export const sessionsSpec: TableSpec = {
   key: "sessions",
@@ -86,9 +138,9 @@ export const sessionsSpec: TableSpec = {
     {
       name: "speakers",
       required: false,
-      type: idList,
-      description: "Delegate ids of the speakers, separated by ;",
-      example: "KR-004;VN-012",
+      type: speakerList,
+      description: `Delegate ids of the speakers, separated by ;, each optionally with its role after a colon (${SPEECH_ROLES.join(", ")})`,
+      example: "KR-004:opening;VN-012",
     },
     {
       name: "moderator",
@@ -137,6 +189,8 @@ export interface SessionRow {
   section?: string;
   type?: SessionType;
   speakers: string[];
+  /** Roles given in the speakers column, by delegate id. */
+  speakerRoles: Record<string, SpeechRole>;
   moderator?: string;
   description?: string;
   audience: Audience;
@@ -157,11 +211,16 @@ export function toSessionRow(row: TableRow): SessionRow {
     room: s("room") ?? "",
     section: s("section"),
     type: v.get("type") as SessionType | undefined,
-    speakers: (v.get("speakers") as string[] | undefined) ?? [],
+    ...speakersOf(v.get("speakers")),
     moderator: s("moderator"),
     description: s("description"),
     audience: (v.get("audience") as Audience | undefined) ?? "registered",
     seating: (v.get("seating") as SeatingMode | undefined) ?? "none",
     translations: translationsOf(row),
   };
+}
+
+function speakersOf(value: unknown): { speakers: string[]; speakerRoles: Record<string, SpeechRole> } {
+  const v = value as { ids: string[]; roles: Record<string, SpeechRole> } | undefined;
+  return { speakers: v?.ids ?? [], speakerRoles: v?.roles ?? {} };
 }

@@ -10,6 +10,7 @@ import { scanTable, type TableRow, type TableSpec } from "../schema/table.js";
 import { toVenueRow, venuesSpec } from "../schema/venues.js";
 import { type GlyphCoverage, glyphChecks } from "./glyphs.js";
 import { checkIds } from "./ids.js";
+import { checkKoreanNames } from "./korean-names.js";
 import { checkReferences } from "./references.js";
 import { checkCapacity, checkSchedule } from "./schedule.js";
 import { checkSeatingRows } from "./seating.js";
@@ -146,6 +147,7 @@ export function checkEvent(input: CheckInput): CheckResult {
     ...checkSchedule(tables),
     ...checkCapacity(tables),
     ...checkTranslations(tables),
+    ...checkKoreanNames(tables),
     ...checkSeatingRows(tables),
   );
   const sorted = sortDiagnostics(diagnostics);

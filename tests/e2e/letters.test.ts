@@ -30,15 +30,18 @@ describe("conclave letters on the example event", () => {
   it("writes one invitation per delegate, all.pdf and mailing.csv", async () => {
     const r = conclave(["letters", "fixtures/cicon-2023", "--out", out]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/140 invitation letters/);
+    // letters.recipients by default: guests, speakers and VIPs; not the 7 press, 7 staff,
+    // 4 interpreters and 2 organisers, nor the signatory (KR-006).
+    expect(r.stderr).toMatch(/119 invitation letters/);
     const files = await readdir(path.join(out, "letters/invitation"));
-    expect(files.filter((f) => f.endsWith(".pdf") && f !== "all.pdf")).toHaveLength(140);
+    expect(files.filter((f) => f.endsWith(".pdf") && f !== "all.pdf")).toHaveLength(119);
     expect(files).toContain("KR-001-Moon-Seung-min.pdf");
+    expect(files.some((f) => f.startsWith("KR-006-") || f.startsWith("VN-034-"))).toBe(false);
     const all = await readPdf(path.join(out, "letters/invitation/all.pdf"));
-    expect(all.pages).toBe(140);
+    expect(all.pages).toBe(119);
     const mailing = (await readFile(path.join(out, "letters/invitation/mailing.csv"), "utf8")).split("\r\n");
     expect(mailing[0]).toBe("\ufeffid,name,email,language,file");
-    expect(mailing.filter(Boolean)).toHaveLength(141);
+    expect(mailing.filter(Boolean)).toHaveLength(120);
     expect(mailing).toContain("KR-001,Moon Seung-min,seungmin.moon@example.kr,ko,KR-001-Moon-Seung-min.pdf");
   });
 
@@ -63,7 +66,7 @@ describe("conclave letters on the example event", () => {
     expect(ceo).not.toContain("agreedto");
     const host = squash((await readPdf(await letterOf("invitation", "VN-006"))).text.join(" "));
     expect(host).toContain(squash("TP. Hồ Chí Minh, ngày 19 tháng 4 năm 2023"));
-    expect(host).toContain(squash("Ông Bảo"));
+    expect(host).toContain(squash("Kính mong Ông vui lòng xác nhận"));
   });
 
   it("keeps every line of every letter inside the margins, and passports out of invitations", async () => {
@@ -86,13 +89,22 @@ describe("conclave letters on the example event", () => {
   it("makes visa letters for delegates with passport data and names the rows of the rest", async () => {
     const r = conclave(["letters", "fixtures/cicon-2023", "--out", out, "--kind", "visa"]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/69 visa letters \(40 VN nationals need no visa; 31 delegates left out/);
+    // The five Korean officials travel on official passports, exempt by letters.visa.exemptions.
+    expect(r.stderr).toMatch(
+      /64 visa letters \(25 VN nationals need no visa; 5 exempt by letters\.visa\.exemptions; 26 delegates left out/,
+    );
     expect(r.stderr).toMatch(/delegates\.csv:10:25 error visa-data-missing KR-009 has no passport_number/);
     const files = await readdir(path.join(out, "letters/visa"));
-    expect(files.filter((f) => f.endsWith(".pdf") && f !== "all.pdf")).toHaveLength(69);
-    const visa = squash((await readPdf(await letterOf("visa", "KR-001"))).text.join(" "));
-    expect(visa).toContain("M85882410");
-    expect(visa).toContain(squash("주한 베트남 사회주의 공화국 대사관"));
+    expect(files.filter((f) => f.endsWith(".pdf") && f !== "all.pdf")).toHaveLength(64);
+    expect(files.some((f) => f.startsWith("KR-001-"))).toBe(false);
+    // In the embassy's language (letters.visa.language: vi), the name as the passport writes it.
+    const visa = squash((await readPdf(await letterOf("visa", "KR-007"))).text.join(" "));
+    expect(visa).toContain("M37161813");
+    expect(visa).toContain(
+      squash("Kính gửi: Đại sứ quán nước Cộng hòa xã hội chủ nghĩa Việt Nam tại Hàn Quốc"),
+    );
+    expect(visa).toContain(squash("Họ và tên HONG HYUNWOO"));
+    expect(visa).not.toMatch(/Ông|Mr|Hyun-woo/);
     // Passport numbers appear in the visa letters only, never in what the terminal shows.
     for (const p of passports) expect(r.stderr + r.stdout).not.toContain(p);
   });

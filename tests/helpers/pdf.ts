@@ -68,38 +68,22 @@ export async function textExtents(
   return out;
 }
 
-/** A run of text on a page: font size, distance from the top and left edge, width, in points. */
-export interface TextItem {
+/** One run of text as pdfjs reports it: its string, its transform [a b c d e f] and its width. */
+export interface PdfTextItem {
   page: number;
-  height: number;
   str: string;
-  size: number;
-  top: number;
-  x: number;
+  transform: number[];
   width: number;
 }
 
-/** Every text item of every page, where it is and how large. */
-export async function textItems(file: string): Promise<TextItem[]> {
+/** Every non-blank text item of every page, with its transform (font size, rotation, position). */
+export async function textItems(file: string): Promise<PdfTextItem[]> {
   const doc = await getDocument({ data: new Uint8Array(await readFile(file)), verbosity: 0 }).promise;
-  const out: TextItem[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const page = await doc.getPage(i);
-    const height = page.getViewport({ scale: 1 }).height;
-    for (const it of (await page.getTextContent()).items) {
-      if (!("str" in it) || it.str.trim() === "") continue;
-      const [a, b, , , e, f] = it.transform as number[];
-      out.push({
-        page: i,
-        height,
-        str: it.str,
-        size: Math.hypot(a!, b!),
-        top: height - f!,
-        x: e!,
-        width: it.width,
-      });
-    }
-  }
+  const out: PdfTextItem[] = [];
+  for (let i = 1; i <= doc.numPages; i++)
+    for (const it of (await (await doc.getPage(i)).getTextContent()).items)
+      if ("str" in it && it.str.trim() !== "")
+        out.push({ page: i, str: it.str, transform: it.transform as number[], width: it.width });
   await doc.destroy();
   return out;
 }

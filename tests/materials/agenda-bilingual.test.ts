@@ -103,7 +103,9 @@ describe("a bilingual programme", () => {
       name2: "Hon. Baek Ji-woo",
     });
     expect(open.speakers[0]!.detail2).toContain("Member of the National Assembly");
-    expect(open.speakers[0]!.detail).toContain("국회의원");
+    // Korean: organisation, name, title (국회 백지우 의원), the office not said twice.
+    expect(open.speakers[0]).toMatchObject({ detail: "국회", detailFirst: true });
+    expect(open.speakers[0]!.detailFirst2).toBeUndefined();
     expect(open.moderator).toMatchObject({ name2: "Ms Trần Thị Mai" });
     expect(open.moderator!.detail).toContain("한강식품");
     expect(open.moderator!.detail2).toContain("Han River Foods");

@@ -79,7 +79,10 @@ beforeAll(async () => {
   delegates = await readTable(event, "delegates.csv");
   sessions = await readTable(event, "sessions.csv");
   const s = delegates.header.indexOf("sessions");
-  const banquet = delegates.rows.map((r, i) => (r[s]!.includes("BANQUET") ? i : -1)).filter((i) => i >= 0);
+  // Banquet guests who also receive a letter: the signatory (KR-006, letters.invitation.signatory.id) does not.
+  const banquet = delegates.rows
+    .map((r, i) => (r[s]!.includes("BANQUET") && r[0] !== "KR-006" ? i : -1))
+    .filter((i) => i >= 0);
   const [typst, bidi, long, ...rest] = banquet;
   Object.assign(rows, { typst, bidi, long, formulas: rest.slice(0, FORMULAS.length) });
   // English letters and no native-script name, so the Latin name is what the PDFs print.

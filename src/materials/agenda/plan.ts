@@ -1,16 +1,12 @@
 import { formatDateLong, formatDateRange, formatTime } from "../../model/i18n.js";
-import { latinName, nameIn, personIn, pick } from "../../model/names.js";
+import { latinName, nameIn, personIn, personLine, pick } from "../../model/names.js";
+import { SPEECH_ROLE_WORDS, speechRoleOf } from "../../model/roles.js";
 import type { Delegate, Event, Session } from "../../model/types.js";
 import type { Language } from "../../schema/fields.js";
+import type { SpeechRole } from "../../schema/sessions.js";
 import { themeOf } from "../common.js";
 import type { LogoPlacement } from "../logo.js";
-import {
-  AGENDA_WORDS,
-  type AgendaWords,
-  moderatorWord,
-  type OrganiserRole,
-  SECTION_PALETTE,
-} from "./text.js";
+import { AGENDA_WORDS, type AgendaWords, type OrganiserRole, SECTION_PALETTE } from "./text.js";
 
 /** Session types printed lighter: the programme's pauses, not its content. */
 const LIGHT_TYPES = new Set(["break", "networking"]);
@@ -20,8 +16,14 @@ export interface PersonLine {
   id: string;
   name: string;
   detail: string;
+  /** The detail is printed before the name (Korean: 산업통상자원부 오경수 차관). */
+  detailFirst?: boolean;
   name2?: string;
   detail2?: string;
+  detailFirst2?: boolean;
+  /** The speech they give: 개회사, Opening address, Phát biểu khai mạc (and in the second language). */
+  role?: string;
+  role2?: string;
 }
 
 /**
@@ -162,12 +164,39 @@ function second<K extends string>(key: K, a: string | undefined, b: string | und
   return (b !== undefined && b !== "" && b !== a ? { [key]: b } : {}) as Partial<Record<K, string>>;
 }
 
-function person(d: Delegate, lang: Language, lang2: Language | undefined, fallback: Language): PersonLine {
-  const one = personIn(d, lang, fallback);
-  const two = lang2 ? personIn(d, lang2, fallback) : undefined;
+/** Roles printed beside a speaker's name: the speeches of a ceremony, a keynote address. */
+const PRINTED_ROLES = new Set<SpeechRole>(["opening", "welcome", "congratulatory", "keynote", "closing"]);
+
+/** One language's form of a person: as personIn gives it, in personLine's order. */
+function form(d: Delegate, lang: Language, fallback: Language) {
+  const p = personIn(d, lang, fallback);
+  // Korean writes the organisation first (서울그린에너지 조현우 대표이사): personLine says which.
+  const first = p.detail !== "" && personLine(d, lang, fallback).startsWith(p.detail);
+  return { ...p, first };
+}
+
+function person(
+  d: Delegate,
+  lang: Language,
+  lang2: Language | undefined,
+  fallback: Language,
+  s?: Session,
+): PersonLine {
+  const one = form(d, lang, fallback);
+  const two = lang2 ? form(d, lang2, fallback) : undefined;
+  const speech = s ? speechRoleOf(s, d.id) : undefined;
+  const role = speech && PRINTED_ROLES.has(speech) ? SPEECH_ROLE_WORDS[lang][speech].label : undefined;
+  const role2 = speech && role && lang2 ? SPEECH_ROLE_WORDS[lang2][speech].label : undefined;
   // A bilingual edition names the person in both languages' forms, or once when they agree.
   const both = two && (two.name !== one.name || two.detail !== one.detail);
-  return { id: d.id, ...one, ...(both ? { name2: two.name, detail2: two.detail } : {}) };
+  return {
+    id: d.id,
+    name: one.name,
+    detail: one.detail,
+    ...(one.first ? { detailFirst: true } : {}),
+    ...(both ? { name2: two.name, detail2: two.detail, ...(two.first ? { detailFirst2: true } : {}) } : {}),
+    ...(role ? { role, ...second("role2", role, role2) } : {}),
+  };
 }
 
 /** The venue most sessions are in: sessions elsewhere print their venue's name and address. */
@@ -205,7 +234,8 @@ function item(s: Session, c: ItemContext): ProgrammeItem {
   const address = offsite ? text(s.room.address, lang) : undefined;
   const description = event.config.agenda.descriptions ? text(s.description, lang) : undefined;
   const sectionName = text(s.section, lang) ?? sectionKey;
-  const moderatorLabel = moderatorWord(AGENDA_WORDS[lang], s.type);
+  const modRole = s.moderator ? (speechRoleOf(s, s.moderator.id) ?? "moderator") : "moderator";
+  const moderatorLabel = SPEECH_ROLE_WORDS[lang][modRole].label;
   return {
     id: s.id,
     time: span(s.start, s.end),
@@ -232,10 +262,10 @@ function item(s: Session, c: ItemContext): ProgrammeItem {
     offsite,
     ...(address ? { address, ...both("address2", s.room.address, address) } : {}),
     ...(description ? { description, ...both("description2", s.description, description) } : {}),
-    speakers: s.speakers.map((d) => person(d, lang, lang2, fb)),
+    speakers: s.speakers.map((d) => person(d, lang, lang2, fb, s)),
     ...(s.moderator ? { moderator: person(s.moderator, lang, lang2, fb) } : {}),
     moderatorLabel,
-    ...(lang2 ? second("moderatorLabel2", moderatorLabel, moderatorWord(AGENDA_WORDS[lang2], s.type)) : {}),
+    ...(lang2 ? second("moderatorLabel2", moderatorLabel, SPEECH_ROLE_WORDS[lang2][modRole].label) : {}),
   };
 }
 
@@ -303,7 +333,9 @@ export function planProgramme(
   const index = [...people.values()]
     .map(({ d, sessions }) => {
       const name = indexName(d, lang);
-      return { name, ...(lang2 ? second("name2", name, indexName(d, lang2)) : {}), sessions };
+      const name2 = lang2 ? indexName(d, lang2) : undefined;
+      // "호앙 민 찌(Hoàng Minh Trí)" already holds the Latin form.
+      return { name, ...(name2 && !name.includes(name2) ? second("name2", name, name2) : {}), sessions };
     })
     .sort((a, b) => collator.compare(a.name, b.name));
   const sections = [...colours].map(([key, colour]) => {
@@ -448,11 +480,11 @@ export function planPersonal(
   const days = [...byDay(sessions)].map(([date, list]) => ({
     label: formatDateLong(date, lang),
     items: list.map((s) => {
-      const role = s.speakers.some((x) => x.id === d.id)
-        ? words.speaker
-        : s.moderator?.id === d.id
-          ? moderatorWord(words, s.type)
-          : undefined;
+      // 개회사, 축사, 좌장, 사회…: the delegate's own role, in the words the letters use too.
+      const speech = speechRoleOf(s, d.id);
+      // A plain speaker is marked as the programme calls them (연사; the letters' 발표 is a talk).
+      const role =
+        speech === "speaker" ? words.speaker : speech ? SPEECH_ROLE_WORDS[lang][speech].label : undefined;
       const offsite = main !== undefined && pick(s.room.venue, fb, fb) !== main;
       const address = offsite ? pick(s.room.address, lang, fb) : undefined;
       const description = config.agenda.descriptions ? pick(s.description, lang, fb) : undefined;

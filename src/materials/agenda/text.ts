@@ -9,10 +9,7 @@ export interface AgendaWords {
   programme: string;
   personal: string;
   speakers: string;
-  /** The chair of a panel, plenary or workshop (ko 좌장). */
   moderator: string;
-  /** Who leads a ceremony or a banquet (ko 사회): not a discussion's chair. */
-  master: string;
   speaker: string;
   sections: string;
   index: string;
@@ -36,7 +33,6 @@ export const AGENDA_WORDS: Record<Language, AgendaWords> = {
     personal: "Personal agenda",
     speakers: "Speakers",
     moderator: "Moderator",
-    master: "Master of ceremonies",
     speaker: "Speaker",
     sections: "Sections",
     index: "Index of speakers",
@@ -69,9 +65,7 @@ export const AGENDA_WORDS: Record<Language, AgendaWords> = {
     programme: "프로그램",
     personal: "개인 일정표",
     speakers: "연사",
-    // 좌장 chairs a discussion; a ceremony is led by its 사회 (master of ceremonies).
     moderator: "좌장",
-    master: "사회",
     speaker: "연사",
     sections: "세션 분과",
     index: "연사 색인",
@@ -100,7 +94,6 @@ export const AGENDA_WORDS: Record<Language, AgendaWords> = {
     personal: "Chương trình cá nhân",
     speakers: "Diễn giả",
     moderator: "Điều phối",
-    master: "Dẫn chương trình",
     speaker: "Diễn giả",
     sections: "Các phiên chuyên đề",
     index: "Danh mục diễn giả",
@@ -131,14 +124,6 @@ export const AGENDA_WORDS: Record<Language, AgendaWords> = {
     },
   },
 };
-
-/** Session types whose moderator leads a ceremony (사회) rather than chairs a discussion (좌장). */
-const CEREMONIAL = new Set<SessionType>(["ceremony", "banquet"]);
-
-/** The word for a session's moderator in one language: 좌장 at a panel, 사회 at a ceremony. */
-export function moderatorWord(words: AgendaWords, type: SessionType | undefined): string {
-  return type && CEREMONIAL.has(type) ? words.master : words.moderator;
-}
 
 /** Section colours, in order of first appearance: distinct, and dark enough for white text. */
 export const SECTION_PALETTE = ["#1f6f8b", "#9c4f96", "#d17a22", "#3c8d5a", "#b23a48", "#4a5899", "#7a6a2f"];

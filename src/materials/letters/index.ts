@@ -45,7 +45,7 @@ export async function makeLetters(
     "signature",
   );
   const order = sortDelegates(event.delegates, config.badge.sort, config.defaultLanguage);
-  const { letters, problems, hostNationals } = planLetters(event, {
+  const { letters, problems, hostNationals, exempt } = planLetters(event, {
     kind,
     ...(options.lang ? { lang: options.lang } : {}),
     ...(options.delegates ? { ids: options.delegates } : {}),
@@ -144,6 +144,7 @@ export async function makeLetters(
   const n = letters.length;
   const notes = [
     hostNationals ? `${hostNationals} ${config.country} nationals need no visa` : "",
+    exempt ? `${exempt} exempt by letters.visa.exemptions` : "",
     problems.length
       ? `${problems.length} delegate${problems.length === 1 ? "" : "s"} left out, see below`
       : "",

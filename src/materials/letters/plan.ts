@@ -7,11 +7,24 @@ import {
   formatDateTimePlain,
   formatTime,
 } from "../../model/i18n.js";
-import { addressOf, officeOf, pick } from "../../model/names.js";
+import {
+  addressOf,
+  latinName,
+  nameIn,
+  officeOf,
+  officeWithOrganisation,
+  passportName,
+  pick,
+  positionIn,
+  signatureOf,
+} from "../../model/names.js";
+import { SPEECH_ROLE_WORDS, speechRoleOf } from "../../model/roles.js";
 import type { Delegate, Event, Session } from "../../model/types.js";
 import { letterFileName } from "../../output/file-names.js";
+import type { EventConfig } from "../../schema/event.js";
 import { textIn } from "../../schema/event.js";
 import type { Language } from "../../schema/fields.js";
+import type { SpeechRole } from "../../schema/sessions.js";
 
 export type LetterKind = "invitation" | "visa";
 
@@ -23,13 +36,29 @@ export interface LetterData {
   place_date: string;
   reference: string;
   subject: string;
-  recipient: { formal: string; position: string; organisation: string; country: string };
+  /**
+   * The address block: en name, office with organisation (organisation empty when the office
+   * names it), country; ko `address` is the one line a Korean letter is addressed with.
+   */
+  recipient: { formal: string; position: string; organisation: string; country: string; address: string };
   salutation: string;
-  /** How the body names the recipient: "Hon. Moon", "문승민 의원님", "Ông An". */
+  /** How the body names the recipient: "you" / "Your Excellency", "문승민 의원님", "Ông". */
   name_ref: string;
   event: { name: string; dates: string; city: string; venue: string; address: string };
-  /** Sessions where the recipient speaks or moderates. */
-  roles: { role: "speaker" | "moderator"; title: string; date: string; time: string; room: string }[];
+  /**
+   * Sessions where the recipient speaks or moderates, in time order, all in one paragraph:
+   * `letter` is the role's words for the sentence ("deliver the opening address at", "개회사를").
+   */
+  roles: {
+    role: SpeechRole;
+    letter: string;
+    label: string;
+    title: string;
+    date: string;
+    from: string;
+    to: string;
+    room: string;
+  }[];
   /** VIPs and parliamentarians get the protocol paragraph. */
   protocol: boolean;
   /** Main sessions by day, breaks left out. */
@@ -39,6 +68,8 @@ export interface LetterData {
   /** Visa letters only: never present in an invitation or any other output. */
   visa?: {
     embassy: string;
+    /** Exactly as the passport prints it: "HONG HYUNWOO", never with an honorific. */
+    name: string;
     passport: string;
     nationality: string;
     date_of_birth: string;
@@ -84,7 +115,7 @@ const VISA_FIELDS = [
 export function planLetters(
   event: Event,
   options: LetterPlanOptions,
-): { letters: PlannedLetter[]; problems: Diagnostic[]; hostNationals: number } {
+): { letters: PlannedLetter[]; problems: Diagnostic[]; hostNationals: number; exempt: number } {
   const { config } = event;
   const fb = config.defaultLanguage;
   const settings = config.letters;
@@ -103,18 +134,27 @@ export function planLetters(
     }
     return v;
   };
+  const signatoryId = signatoryOf(event, options.kind);
   // Who speaks or moderates where, once for the event rather than once per delegate.
   const rolesOf = new Map<string, Session[]>();
   for (const s of event.sessions)
     for (const x of new Set([...s.speakers, ...(s.moderator ? [s.moderator] : [])]))
       rolesOf.set(x.id, [...(rolesOf.get(x.id) ?? []), s]);
   let hostNationals = 0;
+  let exempt = 0;
   for (const d of options.order) {
     if (wanted && !wanted.has(d.id)) continue;
+    // The signatory does not invite himself; --delegates names exactly who else gets a letter.
+    if (d.id === signatoryId) continue;
+    if (!wanted && !isRecipient(d, rolesOf.get(d.id) ?? [], settings.recipients)) continue;
     if (options.kind === "visa") {
       // Citizens of the host country enter without a visa: no letter, and nothing to report.
       if (config.country && (d.travel.nationality ?? d.country) === config.country) {
         hostNationals++;
+        continue;
+      }
+      if (isExempt(d, settings.visa.exemptions)) {
+        exempt++;
         continue;
       }
       const missing = VISA_FIELDS.filter(([k]) => !d.travel[k]).map(([, col]) => col);
@@ -136,9 +176,14 @@ export function planLetters(
         continue;
       }
     }
-    const lang = options.lang ?? d.language;
+    // A visa letter is read by the consul: the embassy's language, not the delegate's.
+    const lang = options.lang ?? (options.kind === "visa" ? settings.visa.language : d.language);
     const t = (v: Parameters<typeof textIn>[0]) => textIn(v, lang, fb) ?? "";
-    const address = addressOf(d, lang, { upperFamily: settings.upper_family });
+    const country = countryName(d.country, lang);
+    const address = addressOf(d, lang, { upperFamily: settings.upper_family, fallback: fb, country });
+    const position = positionIn(d, lang, fb);
+    const org = pick(d.organisation, lang, fb);
+    const office = officeWithOrganisation(position, org, lang);
     const mine = rolesOf.get(d.id) ?? [];
     const place = t(settings.place) || pick(config.city, lang, fb) || "";
     const date = formatDatePlain(letterDate, lang);
@@ -156,9 +201,10 @@ export function planLetters(
       subject: t(kindSettings.subject),
       recipient: {
         formal: address.formal,
-        position: pick(d.position, lang, fb) ?? "",
-        organisation: pick(d.organisation, lang, fb) ?? "",
-        country: countryName(d.country, lang),
+        position: position ? office : "",
+        organisation: position ? "" : (org ?? ""),
+        country,
+        address: address.block.join(" "),
       },
       salutation: address.salutation,
       name_ref: address.reference,
@@ -169,25 +215,37 @@ export function planLetters(
         venue: mainRoom ? (pick(mainRoom.venue, lang, fb) ?? "") : "",
         address: mainRoom ? (pick(mainRoom.address, lang, fb) ?? "") : "",
       },
-      roles: mine.map((s) => ({
-        role: s.speakers.some((x) => x.id === d.id) ? ("speaker" as const) : ("moderator" as const),
-        title: pick(s.title, lang, fb) ?? s.id,
-        date: formatDatePlain(s.date, lang),
-        time: `${formatTime(s.start)}–${formatTime(s.end)}`,
-        room: [pick(s.room.room, lang, fb), pick(s.room.venue, lang, fb)].filter(Boolean).join(", "),
-      })),
-      protocol: d.category === "vip" || officeOf(d) !== undefined,
+      roles: mine.map((s) => {
+        const role = speechRoleOf(s, d.id)!;
+        const words = SPEECH_ROLE_WORDS[lang][role];
+        // The venue is named in the first paragraph: a room elsewhere adds its own venue.
+        const elsewhere = mainRoom && pick(s.room.venue, lang, fb) !== pick(mainRoom.venue, lang, fb);
+        return {
+          role,
+          letter: words.letter,
+          label: words.label,
+          title: pick(s.title, lang, fb) ?? s.id,
+          date: formatDatePlain(s.date, lang),
+          from: formatTime(s.start),
+          to: formatTime(s.end),
+          room: [pick(s.room.room, lang, fb), elsewhere ? pick(s.room.venue, lang, fb) : undefined]
+            .filter(Boolean)
+            .join(", "),
+        };
+      }),
+      // Met on arrival, a reserved seat, a liaison officer: what a visiting dignitary is offered,
+      // not the host country's own officials.
+      protocol:
+        (d.category === "vip" || officeOf(d)?.dignitary === true) &&
+        (!config.country || d.country !== config.country),
       programme: summaryIn(lang),
       reply_by: kindSettings.reply_by ? formatDatePlain(kindSettings.reply_by, lang) : null,
-      signatory: {
-        name: t(kindSettings.signatory?.name),
-        title: t(kindSettings.signatory?.title),
-        signature: options.signature ?? null,
-      },
+      signatory: { ...signatoryLines(event, options.kind, lang), signature: options.signature ?? null },
     };
     if (options.kind === "visa") {
       data.visa = {
         embassy: t(settings.visa.embassy),
+        name: passportName({ ...d, passportName: d.travel.passportName }),
         passport: d.travel.passportNumber!,
         nationality: countryName(d.travel.nationality!, lang),
         date_of_birth: formatDatePlain(d.travel.dateOfBirth!, lang),
@@ -197,7 +255,61 @@ export function planLetters(
     }
     letters.push({ delegate: d, lang, file: `${letterFileName(event, d.id)}.pdf`, data });
   }
-  return { letters, problems: sortDiagnostics(problems), hostNationals };
+  return { letters, problems: sortDiagnostics(problems), hostNationals, exempt };
+}
+
+/** The signatory's delegate id: `signatory.id`, else the delegate whose name the signatory's is. */
+function signatoryOf(event: Event, kind: LetterKind): string | undefined {
+  const s = event.config.letters[kind].signatory;
+  if (!s) return undefined;
+  if (s.id) return s.id;
+  const names = new Set(
+    (typeof s.name === "string" ? [s.name] : Object.values(s.name)).map((n) => n.normalize("NFC").trim()),
+  );
+  const found = event.delegates.find((d) =>
+    [...names].some(
+      (n) =>
+        n === latinName(d) || n === d.nativeName || n.endsWith(` ${latinName(d)}`) || n === nameIn(d, "ko"),
+    ),
+  );
+  return found?.id;
+}
+
+/**
+ * The signature lines in one language: from the signatory's row in delegates.csv when
+ * `signatory.id` names one (src/model/names.ts signatureOf), else from event.yaml; a Korean
+ * letter signs on one line, title before name: "한국CEO서밋협회 회장 윤기범".
+ */
+function signatoryLines(event: Event, kind: LetterKind, lang: Language): { name: string; title: string } {
+  const { config } = event;
+  const s = config.letters[kind].signatory;
+  const fb = config.defaultLanguage;
+  const delegate = s?.id ? event.delegateById.get(s.id) : undefined;
+  const name = textIn(s?.name, lang, fb) ?? "";
+  const title = textIn(s?.title, lang, fb) ?? "";
+  if (delegate && !s?.title) return signatureOf(delegate, lang, fb);
+  if (lang === "ko") return { name: [title, name].filter(Boolean).join(" "), title: "" };
+  return { name, title };
+}
+
+/**
+ * Who receives letters (`letters.recipients`): a listed category, or a speech role in a session.
+ * Staff, interpreters and organisers come only by category: their moderating is their work.
+ */
+function isRecipient(d: Delegate, sessions: readonly Session[], r: EventConfig["letters"]["recipients"]) {
+  if (r.categories.includes(d.category)) return true;
+  if (d.category === "staff" || d.category === "interpreter" || d.category === "organiser") return false;
+  return sessions.some((s) => {
+    const role = speechRoleOf(s, d.id);
+    return role !== undefined && r.roles.includes(role);
+  });
+}
+
+/** Exempt from a visa by nationality and passport type (ordinary unless the data says). */
+function isExempt(d: Delegate, exemptions: EventConfig["letters"]["visa"]["exemptions"]): boolean {
+  const nationality = d.travel.nationality ?? d.country;
+  const type = d.travel.passportType ?? "ordinary";
+  return exemptions.some((e) => e.nationality === nationality && e.passports.includes(type));
 }
 
 /**
@@ -215,7 +327,11 @@ function programmeSummary(sessions: readonly Session[], lang: Language, fb: Lang
     list.push({ time: formatTime(s.start), title: pick(s.title, lang, fb) ?? s.id });
     days.set(s.date, list);
   }
-  return [...days].map(([date, items]) => ({ day: formatDatePlain(date, lang), items }));
+  // A heading of its own: "Ngày 20 tháng 6 năm 2023", capitalised, where a sentence says "ngày 20…".
+  return [...days].map(([date, items]) => {
+    const day = formatDatePlain(date, lang);
+    return { day: day.charAt(0).toLocaleUpperCase(lang) + day.slice(1), items };
+  });
 }
 
 /** The venue letters name: the room most sessions use. */

@@ -3,7 +3,7 @@ import path from "node:path";
 import { decodeBytes } from "../../csv/decode.js";
 import { normalizeHeader, parseCsv } from "../../csv/parse.js";
 import { writeCsv } from "../../csv/write.js";
-import { diag } from "../../diagnostics.js";
+import { type Diagnostic, diag } from "../../diagnostics.js";
 import { DataInvalid, UserError } from "../../errors.js";
 import { bundledMeasurer } from "../../load/fonts.js";
 import { latinName } from "../../model/names.js";
@@ -13,7 +13,8 @@ import { type KeptSeat, planSeating, SeatingInfeasible, type SeatingResult } fro
 import { DEFAULT_WEIGHTS } from "../../seating/score.js";
 import { themeOf } from "../common.js";
 import type { MaterialContext, MaterialResult } from "../index.js";
-import { planFloor, planPlaceCards, planTableList } from "./plan.js";
+import { floorRoomsUnused } from "./floor.js";
+import { A2_POSTER, A4_LIST, type ListFormat, planFloor, planPlaceCards, planTableList } from "./plan.js";
 
 export interface SeatingCliOptions {
   seed?: number;
@@ -87,6 +88,8 @@ export async function makeSeating(
   let bytes = 0;
   const summaries: string[] = [];
   const results: SeatingResult[] = [];
+  // Names shrunk past their minimum, rooms that cannot be drawn: warnings, never silent.
+  const printProblems: Diagnostic[] = floorRoomsUnused(event, sessions);
   for (const session of sessions) {
     const keep = options.keep ? await readKeep(path.resolve(options.keep), session.id) : undefined;
     let result: SeatingResult;
@@ -126,30 +129,34 @@ export async function makeSeating(
       bytes += entry.size;
     };
     const lang = config.defaultLanguage;
-    const floor = planFloor(event, result, lang, ctx.fontFamilies);
-    const sessionTitle = session.title[lang] ?? session.id;
-    const [plan, cards, list] = await Promise.all([
-      ctx.render({ template: "seating-plan.typ", data: { theme, lang, pages: [floor] }, timestamp }),
+    const measurer = bundledMeasurer();
+    const floor = planFloor(event, result, lang, ctx.fontFamilies, measurer);
+    printProblems.push(...floor.problems);
+    const sessionTitle = (l: typeof lang) => session.title[l] ?? session.title[lang] ?? session.id;
+    const lists = (format: ListFormat) => ({
+      theme,
+      lang,
+      format: format.page,
+      lists: config.languages.map((l) => ({
+        ...planTableList(event, result, l, measurer, format, printProblems),
+        session: sessionTitle(l),
+      })),
+    });
+    const [plan, cards, list, poster] = await Promise.all([
+      ctx.render({ template: "seating-plan.typ", data: { theme, lang, pages: floor.pages }, timestamp }),
       ctx.render({
         template: "place-cards.typ",
-        data: { theme, lang, cards: planPlaceCards(event, result, bundledMeasurer()) },
+        data: { theme, lang, cards: planPlaceCards(event, result, measurer, printProblems) },
         timestamp,
       }),
-      ctx.render({
-        template: "table-list.typ",
-        data: {
-          theme,
-          lang,
-          session: sessionTitle,
-          lists: config.languages.map((l) => planTableList(event, result, l)),
-        },
-        timestamp,
-      }),
+      ctx.render({ template: "table-list.typ", data: lists(A4_LIST), timestamp }),
+      ctx.render({ template: "table-list.typ", data: lists(A2_POSTER), timestamp }),
     ]);
     await write("plan.pdf", plan.pdf);
     await write("place-cards.pdf", cards.pdf);
     await write("table-list.pdf", list.pdf);
-    pages += plan.pages + cards.pages + list.pages;
+    await write("table-poster.pdf", poster.pdf);
+    pages += plan.pages + cards.pages + list.pages + poster.pages;
     await write(
       "assignment.csv",
       writeCsv(
@@ -192,20 +199,23 @@ export async function makeSeating(
     }),
     // A hard rule broken in the final plan is never silent: the build fails with it named. A plan
     // the time cap cut short is a warning: every rule holds, but another run may differ.
-    problems: results.flatMap((r) => [
-      ...(r.complete ? [] : [timeCapNotice(r, limit / 1000)]),
-      ...r.report.hard
-        .filter((h) => !h.ok)
-        .map((h) =>
-          diag(
-            "seating-infeasible",
-            "error",
-            { file: `seating/${sessionFolderName(event, r.session)}/report.json` },
-            `${r.session}: ${h.rule}: ${h.violations.slice(0, 3).join("; ")}`,
-            "See report.json; relax a rule or add seats and run again.",
+    problems: [
+      ...once(printProblems),
+      ...results.flatMap((r) => [
+        ...(r.complete ? [] : [timeCapNotice(r, limit / 1000)]),
+        ...r.report.hard
+          .filter((h) => !h.ok)
+          .map((h) =>
+            diag(
+              "seating-infeasible",
+              "error",
+              { file: `seating/${sessionFolderName(event, r.session)}/report.json` },
+              `${r.session}: ${h.rule}: ${h.violations.slice(0, 3).join("; ")}`,
+              "See report.json; relax a rule or add seats and run again.",
+            ),
           ),
-        ),
-    ]),
+      ]),
+    ],
     tables,
   };
 }
@@ -224,6 +234,20 @@ function searchReport(r: SeatingResult, seed: number, effort: number, limitMs: n
     stoppedBy: r.complete ? "work budget" : "time limit",
     reproducible: r.complete,
   };
+}
+
+/**
+ * Each overflow once per delegate, material and field, though the list is set in three languages
+ * and the place card on two sides: "KR-008: table list: …" says all a planner needs.
+ */
+function once(problems: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.code}|${p.file}|${p.line}|${p.field}|${p.message.split(": ").slice(0, 2).join(": ")}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** The visible notice that a plan depends on the machine's speed (exit code stays 0). */

@@ -1,217 +1,264 @@
-import { latinName, nameIn } from "../../model/names.js";
+import type { Diagnostic } from "../../diagnostics.js";
+import { latinName, nameIn, personIn } from "../../model/names.js";
 import type { Delegate, Event } from "../../model/types.js";
-import { type FittedText, fitText, type Measurer } from "../../render/measure.js";
+import { type FittedText, type Measurer, textHeight } from "../../render/measure.js";
 import type { Language } from "../../schema/fields.js";
 import type { SeatingResult } from "../../seating/banquet.js";
-import type { TableSpec } from "../../seating/layout.js";
-import { DEFAULT_CATEGORY_COLOURS } from "../badges/plan.js";
-import { themeOf } from "../common.js";
+import { fitOrReport, type SeatingMaterial } from "./fit.js";
+import { nameField } from "./floor.js";
 import { SEATING_WORDS, tableLabel } from "./words.js";
+
+export { planFloor } from "./floor.js";
 
 const MM = 72 / 25.4;
 
-/** The floor plan's drawing: every position in millimetres from the page's top-left corner. */
-export interface FloorData {
-  theme: { primary: string; secondary: string; fonts: readonly string[] };
+/** One side of a tent card, in one language: the name with its title, position, table. */
+export interface CardSide {
   lang: Language;
-  paper: string;
-  width: number;
-  height: number;
-  title: string;
-  subtitle: string;
-  scale: string;
-  head: {
-    x: number;
-    y: number;
-    w: number;
-    h: number;
-    label: string;
-    seats: Seat[];
-  } | null;
-  tables: { x: number; y: number; r: number; label: string; seats: Seat[] }[];
-  legend: { label: string; colour: string }[];
+  /** "문승민 의원", "Hon. Moon Seung-min", "Ông Hoàng Minh Trí": the real spelling, large. */
+  name: FittedText;
+  /** Position and organisation as the language writes them, small; null when the data has none. */
+  detail: FittedText | null;
+  table: string;
 }
 
-interface Seat {
-  x: number;
-  y: number;
-  n: number;
-  colour: string;
-  /** Label anchor and alignment: names read outward from the table. */
-  lx: number;
-  ly: number;
-  align: "left" | "right" | "center";
-  rotate: number;
-  name: string;
-  native: string;
+/** One tent card: `front` on the lower half of the sheet, `back` on the upper half (upside down). */
+export interface PlaceCard {
+  delegate: string;
+  event: string;
+  front: CardSide;
+  back: CardSide;
 }
 
-const PAPERS: [string, number, number][] = [
-  ["a3", 420, 297],
-  ["a2", 594, 420],
-  ["a1", 841, 594],
-  ["a0", 1189, 841],
-];
+/** Card geometry (templates/place-cards.typ): a half is 210 × 49.5 mm, inset 12 × 5 mm. */
+export const CARD = {
+  width: 186 * MM,
+  height: 39.5 * MM,
+  /** The event line (7 pt) and the table chip (9 pt, 1.2 mm inset) with the gaps around them. */
+  fixed: 34,
+  /** Between the name and its detail, in points (the template's `v(3pt)`). */
+  gap: 3,
+  leading: 0.2,
+  name: { max: 36, oneLineMin: 20, min: 16 },
+  detail: { max: 11, min: 8 },
+};
 
 /**
- * The floor plan of one seated session: round tables to scale (60 cm of rim per guest), the head
- * table at the top, numbered seats in category colours, each name outside its seat. The paper
- * grows from A3 to A0 with the number of tables so that names stay legible.
+ * The languages of the two sides of a delegate's card. `seating.place_cards.languages` fixes them
+ * for everyone; otherwise the host side is in the host country's language (event.yaml `country`),
+ * the other in the delegate's own language, or, for a delegate of the host's language, in the
+ * guests' most common language, so that both delegations at a table can read every card.
  */
-export function planFloor(
+export function cardLanguages(
+  event: Event,
+  seated: readonly Delegate[],
+): (d: Delegate) => [Language, Language] {
+  const { config } = event;
+  const fixed = config.seating.place_cards?.languages;
+  if (fixed && fixed.length > 0) return () => [fixed[0]!, fixed[1] ?? fixed[0]!];
+  const host = hostLanguage(event);
+  const counts = new Map<Language, number>();
+  for (const d of seated) if (d.language !== host) counts.set(d.language, (counts.get(d.language) ?? 0) + 1);
+  const guest =
+    [...counts.entries()].sort(
+      (a, b) => b[1] - a[1] || config.languages.indexOf(a[0]) - config.languages.indexOf(b[0]),
+    )[0]?.[0] ??
+    config.languages.find((l) => l !== host) ??
+    host;
+  return (d) => [host, d.language !== host ? d.language : guest];
+}
+
+/** The language of the host country when the event prints it, else the event's first language. */
+export function hostLanguage(event: Event): Language {
+  const byCountry: Record<string, Language> = { KR: "ko", KP: "ko", VN: "vi" };
+  const l = byCountry[event.config.country ?? ""];
+  return l && event.config.languages.includes(l) ? l : event.config.defaultLanguage;
+}
+
+/**
+ * Place cards in table and seat order (the order the staff lay them out), each side in its own
+ * language with the name in its real spelling (diacritics, Hangul) at the large size. A name that
+ * does not fit one line from 36 down to 20 pt takes two lines down to 16 pt; below that it is cut
+ * and reported (`seating-overflow`).
+ */
+export function planPlaceCards(
   event: Event,
   result: SeatingResult,
-  lang: Language,
-  fonts: readonly string[],
-): FloorData {
-  const colours = { ...DEFAULT_CATEGORY_COLOURS, ...event.config.badge.colours };
-  const round = result.tables.filter((t) => t.kind === "round");
-  const head = result.tables.find((t) => t.kind === "head");
-  const [paper, width, height] = PAPERS.find((_, i) => round.length <= [24, 48, 96, 10_000][i]!)!;
-  const margin = 12;
-  const top = margin + 18 + (head ? 48 : 0);
-  const bottom = margin + 12;
-  const cols = Math.max(
-    1,
-    Math.ceil(Math.sqrt((round.length * (width - 2 * margin)) / (height - top - bottom))),
-  );
-  const rows = Math.max(1, Math.ceil(round.length / cols));
-  const cellW = (width - 2 * margin) / cols;
-  const cellH = (height - top - bottom) / rows;
-  const seatsPer = Math.max(1, ...round.map((t) => t.seats));
-  const diameterM = (seatsPer * 0.6) / Math.PI; // rim of 60 cm per guest
-  // Leave room around each table for a seat ring and two lines of names.
-  const scale = Math.max(4, Math.min(30, Math.min(cellW - 56, cellH - 26) / diameterM));
-  const who = new Map(result.seats.map((s) => [`${s.table}:${s.seat}`, s.delegate]));
-  const seat = (t: TableSpec, n: number) => {
-    const id = who.get(`${t.id}:${n}`);
-    const d = id ? event.delegateById.get(id) : undefined;
-    return {
-      colour: d ? colours[d.category] : "#ffffff",
-      name: d ? latinName(d) : "",
-      native: d ? nativeLine(d, lang) : "",
-    };
-  };
-  const tables = round.map((t, k) => {
-    const cx = margin + cellW * (k % cols) + cellW / 2;
-    const cy = top + cellH * Math.floor(k / cols) + cellH / 2;
-    const r = (diameterM * scale) / 2;
-    const seats: Seat[] = [];
-    for (let n = 1; n <= t.seats; n++) {
-      const a = -Math.PI / 2 + (2 * Math.PI * (n - 1)) / t.seats;
-      const rs = r + 2.6;
-      const rl = rs + 3.4;
-      const cos = Math.cos(a);
-      seats.push({
-        x: round2(cx + rs * cos),
-        y: round2(cy + rs * Math.sin(a)),
-        n,
-        lx: round2(cx + rl * cos),
-        ly: round2(cy + rl * Math.sin(a)),
-        align: cos > 0.35 ? "left" : cos < -0.35 ? "right" : "center",
-        rotate: 0,
-        ...seat(t, n),
-      });
-    }
-    return { x: round2(cx), y: round2(cy), r: round2(r), label: t.id, seats };
-  });
-  let headData: FloorData["head"] = null;
-  if (head) {
-    const pitch = Math.min(14, (width - 2 * margin - 20) / head.seats);
-    const w = pitch * head.seats;
-    const x = (width - w) / 2;
-    const y = margin + 20;
-    const seats: Seat[] = [];
-    for (let n = 1; n <= head.seats; n++) {
-      const sx = x + pitch * (n - 0.5);
-      seats.push({
-        x: round2(sx),
-        y: round2(y + 9),
-        n,
-        lx: round2(sx),
-        ly: round2(y + 13),
-        align: "center",
-        rotate: 0,
-        ...seat(head, n),
-      });
-    }
-    headData = { x: round2(x), y: round2(y), w: round2(w), h: 6, label: SEATING_WORDS[lang].head, seats };
-  }
-  const used = new Set(result.seats.map((s) => event.delegateById.get(s.delegate)!.category));
-  const session = event.sessionById.get(result.session)!;
+  measurer: Measurer,
+  problems: Diagnostic[] = [],
+): PlaceCard[] {
   const fb = event.config.defaultLanguage;
-  return {
-    theme: themeOf(event, fonts),
-    lang,
-    paper,
-    width,
-    height,
-    title: `${session.title[lang] ?? session.title[fb] ?? session.id} · ${session.room.room[lang] ?? session.room.room[fb] ?? ""}`,
-    subtitle: `${result.seats.length} · ${round.length + (head ? 1 : 0)} ${SEATING_WORDS[lang].table.toLowerCase()}`,
-    scale: `${SEATING_WORDS[lang].scale} 1:${Math.round(1000 / scale)}`,
-    head: headData,
-    tables,
-    legend: [...used].map((c) => ({ label: c, colour: colours[c] })),
-  };
-}
-
-function nativeLine(d: Delegate, lang: Language): string {
-  const n = nameIn(d, "ko");
-  if (n !== latinName(d)) return n;
-  const v = nameIn(d, lang);
-  return v !== latinName(d) ? v : "";
-}
-
-const round2 = (x: number) => Math.round(x * 100) / 100;
-
-/** One tent card: the name fitted to the card's width, the native name, the table. */
-export interface PlaceCard {
-  name: FittedText;
-  native: FittedText | null;
-  table: string;
-  event: string;
-}
-
-/** Place cards in table and seat order (the order the staff lay them out). */
-export function planPlaceCards(event: Event, result: SeatingResult, measurer: Measurer): PlaceCard[] {
-  const width = 180 * MM;
+  const seated = result.seats.map((s) => event.delegateById.get(s.delegate)!);
+  const sides = cardLanguages(event, seated);
+  const eventName = event.config.short_name ?? event.config.name[fb] ?? "";
   return result.seats.map((s) => {
     const d = event.delegateById.get(s.delegate)!;
-    const native = nativeLine(d, d.language);
-    return {
-      name: fitText(measurer, latinName(d), { width, maxSize: 34, minSize: 12, maxLines: 1, weight: "bold" }),
-      native: native
-        ? fitText(measurer, native, { width, maxSize: 22, minSize: 10, maxLines: 1, weight: "medium" })
-        : null,
-      table: tableLabel(s.table, d.language),
-      event: event.config.short_name ?? event.config.name[event.config.defaultLanguage] ?? "",
-    };
+    const [front, back] = sides(d);
+    const side = (lang: Language): CardSide =>
+      cardSide(event, d, lang, tableLabel(s.table, lang), measurer, problems);
+    return { delegate: d.id, event: eventName, front: side(front), back: side(back) };
   });
 }
 
-/** "Find your table": every guest by family name, in one language's collation and writing. */
+function cardSide(
+  event: Event,
+  d: Delegate,
+  lang: Language,
+  table: string,
+  m: Measurer,
+  problems: Diagnostic[],
+): CardSide {
+  const who = personIn(d, lang, event.config.defaultLanguage);
+  const where = { event, delegate: d, material: "place cards" as const };
+  const { name: n, detail: dt } = CARD;
+  const name = fitOrReport(
+    m,
+    who.name,
+    [
+      { width: CARD.width, maxSize: n.max, minSize: n.oneLineMin, maxLines: 1, weight: "bold" },
+      { width: CARD.width, maxSize: n.oneLineMin, minSize: n.min, maxLines: 2, weight: "bold" },
+    ],
+    { ...where, field: nameField(d, nameIn(d, lang)) },
+    problems,
+  );
+  // The detail gets what height the name leaves: two lines beside a one-line name, else one.
+  const room = CARD.height - CARD.fixed - textHeight(m, name, CARD.leading) - CARD.gap;
+  const lines = Math.max(1, Math.min(2, Math.floor(room / (dt.max * (m.lineHeight + CARD.leading)))));
+  const detail = who.detail
+    ? fitOrReport(
+        m,
+        who.detail,
+        [{ width: CARD.width, maxSize: dt.max, minSize: dt.min, maxLines: lines, weight: "regular" }],
+        { ...where, field: "position" },
+        problems,
+      )
+    : null;
+  return { lang, name, detail, table };
+}
+
+/** One guest on a "find your table" list: the name as looked up, the table, the fitted size. */
+export interface TableListEntry {
+  name: string;
+  table: string;
+  size: number;
+}
+
+/** A list in one language: guests grouped under the initial letter they are looked up by. */
+export interface TableList {
+  lang: Language;
+  title: string;
+  hint: string;
+  groups: { heading: string; entries: TableListEntry[] }[];
+}
+
+/** How one list is printed: the column's width for a name and its sizes, in points. */
+export interface ListFormat {
+  material: SeatingMaterial;
+  /** Width of a row (name, leader dots, table), in points: one of two columns between margins. */
+  width: number;
+  maxSize: number;
+  minSize: number;
+  /** What the template reads (templates/table-list.typ): paper, margins and gutter in mm, sizes in pt. */
+  page: {
+    paper: string;
+    margin: number;
+    gutter: number;
+    size: number;
+    title: number;
+    subtitle: number;
+    footer: number;
+    leading: number;
+  };
+}
+
+/** The A4 list for the desk: two columns at 11 pt. */
+export const A4_LIST: ListFormat = {
+  material: "table list",
+  width: ((210 - 2 * 14 - 8) / 2) * MM,
+  maxSize: 11,
+  minSize: 8,
+  page: { paper: "a4", margin: 14, gutter: 8, size: 11, title: 18, subtitle: 11, footer: 8, leading: 0.35 },
+};
+/** The A2 poster for the easel at the door: two columns, names of 24–28 pt, readable at 2 m. */
+export const A2_POSTER: ListFormat = {
+  material: "table poster",
+  width: ((420 - 2 * 20 - 16) / 2) * MM,
+  maxSize: 28,
+  minSize: 24,
+  page: { paper: "a2", margin: 20, gutter: 16, size: 28, title: 64, subtitle: 26, footer: 14, leading: 0.3 },
+};
+
+/**
+ * "Find your table" in one language: every guest by the name they look themselves up by, in that
+ * language's collation: by family name, written family-first for Korean and Vietnamese names and
+ * "Family, Given" for others; on a Vietnamese list Vietnamese guests by their given name (tên), as
+ * Vietnamese lists are ordered. Each row's name is shrunk to fit beside its table (never below
+ * the format's minimum; past it, cut and reported).
+ */
 export function planTableList(
   event: Event,
   result: SeatingResult,
   lang: Language,
-): { title: string; entries: { name: string; table: string }[] } {
+  measurer: Measurer,
+  format: ListFormat = A4_LIST,
+  problems: Diagnostic[] = [],
+): TableList {
   const collator = new Intl.Collator(lang, { sensitivity: "base", numeric: true });
   const entries = result.seats.map((s) => {
     const d = event.delegateById.get(s.delegate)!;
     const written = nameIn(d, lang);
     const latin = latinName(d);
-    // Sorted by family name: Hangul and Vietnamese names are family-first as written.
-    const name =
-      written !== latin || d.nameOrder === "family-first" ? written : `${d.familyName}, ${d.givenName}`;
-    return {
+    const localScript = written !== latin;
+    const name = localScript || d.nameOrder === "family-first" ? written : `${d.familyName}, ${d.givenName}`;
+    const key =
+      lang === "vi" && d.country === "VN"
+        ? `${written.split(/\s+/).at(-1)} ${written}`
+        : localScript
+          ? written
+          : `${d.familyName} ${d.givenName}`;
+    const table = tableLabel(s.table, lang);
+    // The table label and at least 8 mm of leader dots stand beside the name.
+    const tableWidth = measurer.width(table, "bold") * format.maxSize + 8 * MM;
+    const fitted = fitOrReport(
+      measurer,
       name,
-      table: tableLabel(s.table, lang),
-      key: written !== latin ? written : `${d.familyName} ${d.givenName}`,
-    };
+      [
+        {
+          width: format.width - tableWidth,
+          maxSize: format.maxSize,
+          minSize: format.minSize,
+          maxLines: 1,
+          weight: "regular",
+        },
+      ],
+      { event, delegate: d, material: format.material, field: nameField(d, written) },
+      problems,
+    );
+    return { name: fitted.lines[0] ?? "", table, size: fitted.size, key };
   });
   entries.sort((a, b) => collator.compare(a.key, b.key));
-  return {
-    title: SEATING_WORDS[lang].findTable,
-    entries: entries.map(({ name, table }) => ({ name, table })),
-  };
+  const groups: TableList["groups"] = [];
+  for (const { key, ...e } of entries) {
+    const heading = initialOf(key, lang);
+    const last = groups.at(-1);
+    if (last && last.heading === heading) last.entries.push(e);
+    else groups.push({ heading, entries: [e] });
+  }
+  return { lang, title: SEATING_WORDS[lang].findTable, hint: SEATING_WORDS[lang].findTableHint, groups };
+}
+
+/** Initial consonants of Hangul syllables, doubled ones under their single (ㄲ under ㄱ). */
+const CHOSEONG = "ㄱㄱㄴㄷㄷㄹㅁㅂㅂㅅㅅㅇㅈㅈㅊㅋㅌㅍㅎ";
+
+/**
+ * The letter a key is filed under: its first letter in capitals without tone marks; Vietnamese
+ * keeps Ă Â Đ Ê Ô Ơ Ư, letters of its alphabet; Hangul its initial consonant.
+ */
+export function initialOf(key: string, lang: Language): string {
+  const ch = Array.from(key.trim())[0] ?? "";
+  const cp = ch.codePointAt(0) ?? 0;
+  if (cp >= 0xac00 && cp <= 0xd7a3) return CHOSEONG[Math.floor((cp - 0xac00) / 588)]!;
+  const marks = lang === "vi" ? /[\u0300\u0301\u0303\u0309\u0323]/g : /[\u0300-\u036f]/g;
+  const base = ch.normalize("NFD").replace(marks, "").normalize("NFC").toLocaleUpperCase(lang);
+  return lang === "vi" || base !== "Đ" ? base : "D";
 }

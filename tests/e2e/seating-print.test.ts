@@ -1,0 +1,107 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { conclave, root } from "../helpers/cli.js";
+import { readPdf, squash, textItems } from "../helpers/pdf.js";
+
+// The printed seating materials of the example banquet, read back from the PDFs: the floor plan
+// to scale with upright names, bilingual place cards in real spelling, the A2 poster.
+let tmp: string;
+let out: string;
+let roomOut: string;
+let stderr: string;
+const file = (name: string, o = out) => path.join(o, "seating/BANQUET", name);
+/** Font size of a text item, whatever way up it is printed (the tent's upper half is upside down). */
+const size = (t: number[]) => Math.hypot(t[0]!, t[1]!);
+
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(tmpdir(), "conclave-seatprint-"));
+  out = path.join(tmp, "out");
+  const r = conclave(["seating", "fixtures/cicon-2023", "--out", out]);
+  expect(r.code, r.stderr).toBe(0);
+  stderr = r.stderr;
+  // The same banquet in a room described in event.yaml.
+  const dir = path.join(tmp, "room");
+  await cp(path.join(root, "fixtures/cicon-2023"), dir, { recursive: true });
+  const yaml = await readFile(path.join(dir, "event.yaml"), "utf8");
+  await writeFile(
+    path.join(dir, "event.yaml"),
+    `${yaml}
+seating:
+  floor:
+    room: BANQUET-HALL
+    width_m: 24
+    depth_m: 19
+    stage: { width_m: 8, depth_m: 3, label: { en: Stage, ko: 무대, vi: Sân khấu } }
+    doors:
+      - { wall: bottom, at_m: 10.8, width_m: 2.4, label: { en: Main entrance } }
+    aisles:
+      - { x_m: 11, y_m: 6.5, width_m: 2, depth_m: 12.5 }
+`,
+  );
+  roomOut = path.join(tmp, "room-out");
+  const rr = conclave(["seating", dir, "--out", roomOut]);
+  expect(rr.code, rr.stderr).toBe(0);
+}, 240_000);
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+describe("the printed seating of the example banquet", () => {
+  it("prints the floor plan at a standard scale with a scale bar and every name upright", async () => {
+    const items = await textItems(file("plan.pdf"));
+    const text = items.map((i) => i.str).join(" ");
+    expect(text).toMatch(/Scale 1:(50|100|200)\b/);
+    expect(text).toContain("106 guests · 12 tables");
+    expect(text).toContain("5 m");
+    // No text turned: every item's transform is an upright scale (b = c = 0, a = d > 0).
+    for (const i of items) {
+      const [a, b, c, d] = i.transform;
+      expect([b, c], i.str).toEqual([0, 0]);
+      expect(a! > 0 && d! > 0, i.str).toBe(true);
+    }
+    // Head-table guests are named too (in the key by seat number).
+    expect(squash(text)).toContain(squash("Oh Kyung-soo"));
+    expect(squash(text)).toContain("오경수");
+    expect(stderr).not.toMatch(/seating-overflow/);
+  });
+
+  it("draws the room of seating.floor: walls, stage, doors and aisle at the same scale", async () => {
+    const text = (await readPdf(file("plan.pdf", roomOut))).text.join(" ");
+    expect(text).toContain("Stage");
+    expect(text).toContain("Main entrance");
+    expect(text).toContain("Aisle");
+    expect(text).toMatch(/Scale 1:50\b/);
+    expect(text).not.toContain("no room in event.yaml");
+  });
+
+  it("prints place cards with the real spelling large, one side Vietnamese, the other Korean", async () => {
+    const items = await textItems(file("place-cards.pdf"));
+    const names = items.filter((i) => i.str.includes("Hoàng Minh Trí"));
+    expect(names.length).toBeGreaterThanOrEqual(1);
+    expect(Math.max(...names.map((i) => size(i.transform)))).toBeGreaterThanOrEqual(20);
+    expect(items.some((i) => i.str.includes("Hoang Minh Tri"))).toBe(false);
+    const text = squash(items.map((i) => i.str).join(" "));
+    // The Korean MP: 문승민 의원 on the Korean side, his Latin name on the Vietnamese one.
+    expect(text).toContain(squash("문승민 의원"));
+    expect(text).toContain(squash("Moon Seung-min"));
+    expect(text).toContain("주빈석");
+    expect(text).not.toContain(squash("헤드 테이블"));
+  });
+
+  it("prints an A2 'find your table' poster with names of 24 pt and more, titles translated", async () => {
+    const poster = await readPdf(file("table-poster.pdf"));
+    expect([Math.round(poster.sizes[0]!.width), Math.round(poster.sizes[0]!.height)]).toEqual([1191, 1684]);
+    const items = await textItems(file("table-poster.pdf"));
+    const name = items.find((i) => i.str.includes("Hoàng Minh Trí"))!;
+    expect(size(name.transform)).toBeGreaterThanOrEqual(24);
+    const all = squash(poster.text.join(" "));
+    for (const s of ["Find your table", "테이블 안내", "Tìm bàn của Quý vị", "갈라 만찬", "Tiệc chiêu đãi"])
+      expect(all).toContain(squash(s));
+    const list = squash((await readPdf(file("table-list.pdf"))).text.join(" "));
+    expect(list).toContain(squash("Tìm bàn của Quý vị"));
+    expect(list).not.toContain(squash("Tìm bàn của bạn"));
+    expect(list).toContain(squash("Tiệc chiêu đãi"));
+  });
+});
