@@ -1,5 +1,6 @@
 import path from "node:path";
 import { countBySeverity } from "../../diagnostics.js";
+import { saveSnapshot } from "../../diff/snapshot.js";
 import { DataInvalid } from "../../errors.js";
 import { loadEventFolder } from "../../load/event-folder.js";
 import { bundledFontFiles, resolveFontFiles } from "../../load/fonts.js";
@@ -189,6 +190,7 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
         throw e;
       }
     }
+    if (!options.materialOptions?.dryRun) saveSnapshot(outDir, loaded, { materials: wanted });
     await writer.writeManifest(generator);
   } finally {
     process.removeListener("SIGINT", onSignal);
