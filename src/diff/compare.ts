@@ -185,13 +185,21 @@ export function compareEvents(from: DiffSide, to: DiffSide, moves: readonly Seat
   const fe = from.event;
   const te = to.event;
 
-  for (const path of changedSettings(stripDerived(from.tables.config), stripDerived(to.tables.config)))
+  const fc = stripDerived(from.tables.config);
+  const tc = stripDerived(to.tables.config);
+  for (const path of changedSettings(fc, tc)) {
+    const field: FieldChange = { field: path, personal: false };
+    const [a, b] = [valueAt(fc, path), valueAt(tc, path)];
+    if (a !== undefined) field.from = a;
+    if (b !== undefined) field.to = b;
     changes.push({
       kind: "setting-changed",
       id: path,
       label: path,
+      fields: [field],
       materials: inOrder(settingOutputs(path)),
     });
+  }
 
   // Rooms.
   const fv = byId(from.tables.venues as unknown as Row[]);
@@ -339,6 +347,15 @@ export function compareEvents(from: DiffSide, to: DiffSide, moves: readonly Seat
 
 function sortedIds(a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unknown>): string[] {
   return [...new Set([...a.keys(), ...b.keys()])].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+}
+
+/** A setting's value as text ("a7-8up", "[4,13]"), undefined when unset. */
+function valueAt(config: Record<string, unknown>, path: string): string | undefined {
+  let v: unknown = config;
+  for (const k of path.split("."))
+    v = typeof v === "object" && v !== null ? (v as Record<string, unknown>)[k] : undefined;
+  if (v === undefined) return undefined;
+  return typeof v === "string" ? v : JSON.stringify(v);
 }
 
 function stripDerived(config: object): Record<string, unknown> {

@@ -112,7 +112,7 @@ export function changeText(c: Change): string {
       return `${s.session}: ${who} ${move}`;
     }
     case "setting-changed":
-      return `event.yaml ${c.id} changed`;
+      return `event.yaml ${c.fields?.[0] ? fieldText(c.fields[0]) : `${c.id} changed`}`;
     default:
       return `${who}: ${(c.fields ?? []).map(fieldText).join("; ")}`;
   }

@@ -5,7 +5,7 @@ import { parseCsv } from "../csv/parse.js";
 import { UserError } from "../errors.js";
 import { latinName } from "../model/names.js";
 import type { Event } from "../model/types.js";
-import { inOrder, type Output } from "./materials.js";
+import { hasOutput, inOrder, type Output } from "./materials.js";
 
 /** Seated sessions → delegate id → table ("7", "head"), as assignment.csv files give them. */
 export type Assignments = Map<string, Map<string, string>>;
@@ -109,6 +109,10 @@ export function compareAssignments(from: Assignments, to: Assignments, event: Ev
 export function seatMoveOutputs(m: SeatMove, event: Event): Output[] {
   const first = event.sessions.find((s) => s.seating === "assigned");
   const out: Output[] = ["seating plan", "place card", "table list"];
-  if (first?.id === m.session) out.push("badge", "agenda/personal", "protocol list");
+  if (first?.id === m.session) {
+    out.push("badge", "agenda/personal");
+    const d = event.delegateById.get(m.delegate);
+    if (d && hasOutput("protocol list", d, event)) out.push("protocol list");
+  }
   return inOrder(out);
 }
