@@ -154,11 +154,14 @@ function allOutputs(d: Delegate, event: Event): Output[] {
   );
 }
 
+/** Outputs made only for a seated session (its plan, cards and lists, the tables printed elsewhere). */
+const SEATED_ONLY = new Set<Output>(["seating plan", "place card", "table list", "protocol list"]);
+
 const sessionOutputs = (fields: readonly string[], seated: boolean) =>
   inOrder(
     fields
       .flatMap((f) => SESSION_FIELD_OUTPUTS[baseColumn(f)] ?? [])
-      .filter((o) => seated || (o !== "seating plan" && o !== "place card" && o !== "table list")),
+      .filter((o) => seated || !SEATED_ONLY.has(o)),
   );
 
 /** Key paths whose values differ: "badge.colours.vip", "seating.weights". Arrays compare whole. */
