@@ -70,15 +70,20 @@ export function saveSnapshot(
   try {
     makeFolders(parent);
     rmSync(staging, { recursive: true, force: true });
-    mkdirSync(staging);
+    // The copies hold the personal columns the CSVs hold (passports, phones): readable by the
+    // user who built, not by everyone who can read the printed files beside them.
+    mkdirSync(staging, { mode: 0o700 });
     for (const [key, name, bytes] of inputs) {
       if (!bytes) continue;
       // Stored under the key, not the name: files.delegates may name a path in a subfolder.
       const file = key === "event" ? "event.yaml" : `${key}.csv`;
-      writeFileSync(path.join(staging, file), bytes, { flag: "wx" });
+      writeFileSync(path.join(staging, file), bytes, { flag: "wx", mode: 0o600 });
       meta.files[key] = { name, file, sha256: sha256(bytes), size: bytes.byteLength };
     }
-    writeFileSync(path.join(staging, META), `${JSON.stringify(meta, null, 2)}\n`, { flag: "wx" });
+    writeFileSync(path.join(staging, META), `${JSON.stringify(meta, null, 2)}\n`, {
+      flag: "wx",
+      mode: 0o600,
+    });
     const hadOld = statSync(final, { throwIfNoEntry: false }) !== undefined;
     if (hadOld) renameSync(final, old);
     renameSync(staging, final);

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -32,6 +32,9 @@ describe("the last build's snapshot", () => {
       await readFile(path.join(root, "fixtures/cicon-2023/delegates.csv")),
     );
     expect(s.meta.files.delegates).toMatchObject({ name: "delegates.csv", file: "delegates.csv" });
+    // Passport numbers and phones are in there: the owner's alone.
+    expect((await stat(path.join(out, SNAPSHOT_DIR))).mode & 0o777).toBe(0o700);
+    expect((await stat(path.join(out, SNAPSHOT_DIR, "delegates.csv"))).mode & 0o777).toBe(0o600);
   });
 
   it("none yet: undefined; a file edited after the build: a clear error", async () => {
