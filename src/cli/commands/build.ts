@@ -190,8 +190,8 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
         throw e;
       }
     }
-    if (!options.materialOptions?.dryRun) saveSnapshot(outDir, loaded, { materials: wanted });
     await writer.writeManifest(generator);
+    if (!options.materialOptions?.dryRun) saveSnapshot(outDir, loaded, { materials: wanted });
   } finally {
     process.removeListener("SIGINT", onSignal);
     process.removeListener("SIGTERM", onSignal);
