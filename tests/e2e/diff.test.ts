@@ -87,6 +87,7 @@ describe("conclave diff", () => {
         { ...rows.at(-1)!, id: "KR-200", given_name: "Da-eun", family_name: "Seo", native_name: "서다은" },
       ];
     });
+    await editCsv(dir, "seating.csv", (rows) => rows.filter((r) => r.a !== "KR-090"));
     const r = conclave(["diff", dir, "--from", example, "--format", "json"]);
     expect(r.code, r.stderr).toBe(1);
     const report = JSON.parse(r.stdout);
@@ -110,6 +111,11 @@ describe("conclave diff", () => {
         "place card",
         "table list",
       ],
+    });
+    expect(by("seating.csv")).toMatchObject({
+      kind: "wishes-changed",
+      label: "0 wishes added, 1 removed",
+      materials: ["seating plan", "place card", "table list"],
     });
     // KR-003 is no liaison officer: the phone is printed nowhere, and never shown.
     expect(by("KR-003")).toMatchObject({
