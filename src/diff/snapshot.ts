@@ -21,6 +21,8 @@ export interface SnapshotMeta {
   generator: string;
   /** The materials that build made (a `conclave badges` run makes one). */
   materials: string[];
+  /** The event folder it was made from (absolute). */
+  event: string;
   /** Each input: the name it has in the event (files.delegates…), its copy here, its hash. */
   files: Partial<Record<SnapshotKey, { name: string; file: string; sha256: string; size: number }>>;
 }
@@ -65,6 +67,7 @@ export function saveSnapshot(
     version: 1,
     generator: `conclave ${version}`,
     materials: [...(info.materials ?? [])],
+    event: loaded.dir,
     files: {},
   };
   try {

@@ -68,6 +68,9 @@ describe("conclave diff", () => {
     expect(same.code, same.stderr).toBe(0);
     expect(same.stdout).toContain("no changes");
     expect(same.stdout).toContain("the last build made only protocol");
+    // Another event folder against that build: said, not silently compared.
+    const other = conclave(["diff", await copyExample("other"), "--out", out]);
+    expect(other.stdout).toContain(`the last build in ${out} was made from ${dir}`);
 
     await editCsv(dir, "delegates.csv", set("KR-014", "family_name", "Shinn"));
     const r = conclave(["diff", dir, "--out", out]);

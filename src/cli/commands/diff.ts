@@ -65,6 +65,9 @@ export async function diffCommand(dir: string, options: DiffOptions, ui: Ui): Pr
         `conclave diff compares with what the last build was made from (${path.join(shown(outDir), SNAPSHOT_DIR)}); --from <folder|git revision> compares with other data.`,
       );
     from = { kind: "last-build", label: shown(outDir) };
+    const madeFrom = snapshot.meta.event;
+    if (typeof madeFrom === "string" && path.resolve(madeFrom) !== path.resolve(dir))
+      notes.push(`the last build in ${shown(outDir)} was made from ${shown(madeFrom)}, not from ${dir}`);
     const made = snapshot.meta.materials;
     const missing = MATERIAL_NAMES.filter((m) => !made.includes(m));
     if (made.length > 0 && missing.length > 0)
