@@ -296,7 +296,11 @@ function signatoryLines(event: Event, kind: LetterKind, lang: Language): { name:
  * Who receives letters (`letters.recipients`): a listed category, or a speech role in a session.
  * Staff, interpreters and organisers come only by category: their moderating is their work.
  */
-function isRecipient(d: Delegate, sessions: readonly Session[], r: EventConfig["letters"]["recipients"]) {
+export function isRecipient(
+  d: Delegate,
+  sessions: readonly Session[],
+  r: EventConfig["letters"]["recipients"],
+) {
   if (r.categories.includes(d.category)) return true;
   if (d.category === "staff" || d.category === "interpreter" || d.category === "organiser") return false;
   return sessions.some((s) => {
@@ -306,7 +310,7 @@ function isRecipient(d: Delegate, sessions: readonly Session[], r: EventConfig["
 }
 
 /** Exempt from a visa by nationality and passport type (ordinary unless the data says). */
-function isExempt(d: Delegate, exemptions: EventConfig["letters"]["visa"]["exemptions"]): boolean {
+export function isExempt(d: Delegate, exemptions: EventConfig["letters"]["visa"]["exemptions"]): boolean {
   const nationality = d.travel.nationality ?? d.country;
   const type = d.travel.passportType ?? "ordinary";
   return exemptions.some((e) => e.nationality === nationality && e.passports.includes(type));
