@@ -154,9 +154,14 @@ export function formatDatePlain(iso: string, lang: Language): string {
   return `${d} ${MONTHS_EN[m - 1]} ${y}`;
 }
 
-/** A date with an optional HH:MM, e.g. an arrival: "19 April 2023, 14:35". */
+/** A date with an optional HH:MM, e.g. an arrival: "19 April 2023, 14:35" · "2023년 4월 19일 14:35" · "14:35 ngày 19 tháng 4 năm 2023". */
 export function formatDateTimePlain(value: string, lang: Language): string {
   const [date, time] = value.split(" ");
   const d = formatDatePlain(date!, lang);
-  return time ? `${d}, ${time}` : d;
+  if (!time) return d;
+  // Vietnamese administrative writing puts the hour before the day ("14:35 ngày 19 tháng 6 năm
+  // 2023"); Korean writes the time straight after the date, without a comma.
+  if (lang === "vi") return `${time} ${d}`;
+  if (lang === "ko") return `${d} ${time}`;
+  return `${d}, ${time}`;
 }

@@ -153,10 +153,14 @@ export type Person = Pick<Delegate, "givenName" | "familyName" | "nameOrder" | "
 
 /**
  * The office a person holds (src/model/offices.ts), read from their position in any language;
- * a `sector: parliament` without a known position is a member of parliament.
+ * a `sector: parliament` without a known position is a member of parliament. `first`: the
+ * language whose position column is read first.
  */
-export function officeOf(d: Person): Office | undefined {
-  for (const lang of ["en", "ko", "vi"] as const) {
+export function officeOf(d: Person, first?: Language): Office | undefined {
+  // A reader's own column is read first: "Director of the Department …" is 기획투자국장 in the
+  // Korean column, and a Korean title must come from there.
+  const order = first ? [first, ...(["en", "ko", "vi"] as const).filter((l) => l !== first)] : ["en", "ko", "vi"];
+  for (const lang of order as Language[]) {
     const p = d.position?.[lang];
     const hit = p ? matchOffice(p, lang) : undefined;
     if (hit) return hit.office;
@@ -245,7 +249,7 @@ function genderOf(d: Person, h: Honorific): "male" | "female" | undefined {
 
 /** Korean title written after the name (의원, 차관, 대표이사…): offices in the table only. */
 export function koreanTitle(d: Person): string | undefined {
-  const office = officeOf(d);
+  const office = officeOf(d, "ko");
   if (office) return office.titleKo;
   const h = parseHonorific(d.honorific);
   if (h.style === "dr") return "박사";
@@ -341,9 +345,13 @@ export function addressOf(d: Person, lang: Language, options: AddressOptions = {
     const title = koreanTitle(d);
     const full = nameIn(d, "ko");
     const withTitle = (name: string) => (title ? `${name} ${title}님` : `${name} 님`);
+    // 기관 직위 성명: a position that gives no title of address (의전 담당, 프로그램 매니저) is
+    // still said, before the name: "한국CEO서밋협회 의전 담당 안소희 님 귀하".
+    const ownKo = d.position?.ko;
+    const job = !title && ownKo ? (org ? stripLead(ownKo, org) : ownKo) : undefined;
     return {
       formal: title ? `${full} ${title}` : full,
-      block: [[org, `${withTitle(full)} 귀하`].filter(Boolean).join(" ")],
+      block: [[org, job, `${withTitle(full)} 귀하`].filter(Boolean).join(" ")],
       salutation: `존경하는 ${withTitle(full)}께`,
       reference: withTitle(shortKo(d)),
     };

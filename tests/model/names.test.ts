@@ -128,6 +128,32 @@ const professor = person({
   position: { en: "Professor of Urban Engineering", ko: "도시공학과 교수" },
   organisation: { en: "Hanguk University of Technology", ko: "한국기술대학교" },
 });
+const departmentDirector = person({
+  givenName: "Kim Oanh",
+  familyName: "Vu",
+  nativeName: "Vũ Kim Oanh",
+  nameKo: "부 낌 오아인",
+  country: "VN",
+  honorific: { en: "Bà" },
+  position: {
+    en: "Director of the Department of Planning and Investment",
+    ko: "기획투자국장",
+    vi: "Giám đốc Sở Kế hoạch và Đầu tư",
+  },
+  organisation: {
+    en: "People's Committee of Ho Chi Minh City",
+    ko: "호찌민시 인민위원회",
+    vi: "Ủy ban nhân dân Thành phố Hồ Chí Minh",
+  },
+});
+const divisionHead = person({
+  givenName: "Ha-eun",
+  familyName: "Kwon",
+  nativeName: "권하은",
+  honorific: { en: "Ms" },
+  position: { en: "Head of Overseas Business", ko: "해외사업본부장", vi: "Trưởng ban Kinh doanh Quốc tế" },
+  organisation: { en: "Arirang Foods", ko: "아리랑푸드" },
+});
 const western = person({
   givenName: "Anna",
   familyName: "Schmidt",
@@ -237,7 +263,8 @@ describe("Korean forms of address", () => {
       "a job that is not an office: 님",
       protocolOfficer,
       "존경하는 안소희 님께",
-      "한국CEO서밋협회 안소희 님 귀하",
+      // 기관 직위 성명: the job is still said, before the name.
+      "한국CEO서밋협회 의전 담당 안소희 님 귀하",
       "안소희 님",
     ],
     [
@@ -246,6 +273,20 @@ describe("Korean forms of address", () => {
       "존경하는 호앙 민 찌(Hoàng Minh Trí) 부위원장님께",
       "호찌민시 인민위원회 호앙 민 찌(Hoàng Minh Trí) 부위원장님 귀하",
       "호앙 민 찌 부위원장님",
+    ],
+    [
+      "the director of a city department is 국장, never a company's 이사",
+      departmentDirector,
+      "존경하는 부 낌 오아인(Vũ Kim Oanh) 국장님께",
+      "호찌민시 인민위원회 부 낌 오아인(Vũ Kim Oanh) 국장님 귀하",
+      "부 낌 오아인 국장님",
+    ],
+    [
+      "a division head is 본부장",
+      divisionHead,
+      "존경하는 권하은 본부장님께",
+      "아리랑푸드 권하은 본부장님 귀하",
+      "권하은 본부장님",
     ],
     [
       "a professor",
