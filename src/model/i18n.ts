@@ -54,16 +54,18 @@ export function formatDateShort(iso: string, lang: Language): string {
   return `${WEEKDAYS.en.short[wd]} ${d} ${MONTHS_EN[m - 1]}`;
 }
 
-/** The span of an event: en "20–21 June 2023" · ko "2023년 6월 20–21일" · vi "20–21/6/2023". */
+/**
+ * The span of an event: en "20–21 June 2023" · ko "2023년 6월 20~21일" · vi "20–21/6/2023".
+ * Korean marks a range with the 물결표 (한글 맞춤법 문장 부호, 2015), as its times do (09:00~09:45).
+ */
 export function formatDateRange(start: string, end: string, lang: Language): string {
   const a = parts(start);
   const b = parts(end);
   const same = start === end;
   if (lang === "ko") {
     if (same) return `${a.y}년 ${a.m}월 ${a.d}일`;
-    return a.m === b.m && a.y === b.y
-      ? `${a.y}년 ${a.m}월 ${a.d}–${b.d}일`
-      : `${a.y}년 ${a.m}월 ${a.d}일 – ${b.y}년 ${b.m}월 ${b.d}일`;
+    if (a.y !== b.y) return `${a.y}년 ${a.m}월 ${a.d}일~${b.y}년 ${b.m}월 ${b.d}일`;
+    return a.m === b.m ? `${a.y}년 ${a.m}월 ${a.d}~${b.d}일` : `${a.y}년 ${a.m}월 ${a.d}일~${b.m}월 ${b.d}일`;
   }
   if (lang === "vi") {
     if (same) return `${a.d}/${a.m}/${a.y}`;

@@ -43,6 +43,8 @@ describe("conclave letters on the example event", () => {
     expect(mailing[0]).toBe("\ufeffid,name,email,language,file");
     expect(mailing.filter(Boolean)).toHaveLength(120);
     expect(mailing).toContain("KR-001,Moon Seung-min,seungmin.moon@example.kr,ko,KR-001-Moon-Seung-min.pdf");
+    // The name as its owner spells it, with its diacritics, not the passport's form.
+    expect(mailing).toContain("VN-001,Hoàng Minh Trí,hoang.nam.hoang@example.vn,vi,VN-001-Hoang-Minh-Tri.pdf");
   });
 
   it.each([
