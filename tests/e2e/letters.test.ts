@@ -92,8 +92,13 @@ describe("conclave letters on the example event", () => {
     const lines = [...rows].sort((a, b) => b[0] - a[0]).map(([, parts]) => parts.join("").trim());
     // The office ends in "Hàn Quốc", which goes to the next line whole.
     expect(lines.some((l) => l.endsWith("Hàn Quốc"))).toBe(true);
+    // Nghị định 30/2020: the signer's title above the signature, the bare name below it.
+    const title = lines.indexOf("Chủ tịch Hiệp hội Hội nghị Thượng đỉnh CEO Hàn Quốc");
+    expect(title).toBeGreaterThan(0);
+    expect(lines.lastIndexOf("Yoon Ki-beom")).toBeGreaterThan(title);
     for (const [k, line] of lines.entries()) {
       const next = lines[k + 1] ?? "";
+      expect(/^–/.test(line), line).toBe(false);
       expect(/Việt$/.test(line) && /^Nam\b/.test(next), `${line} / ${next}`).toBe(false);
       expect(/Hàn$/.test(line) && /^Quốc/.test(next), `${line} / ${next}`).toBe(false);
       expect(/\d–$/.test(line), `${line} / ${next}`).toBe(false);
