@@ -167,3 +167,15 @@ export function formatDateTimePlain(value: string, lang: Language): string {
   if (lang === "ko") return `${d} ${time}`;
   return `${d}, ${time}`;
 }
+
+/**
+ * A date (and time) as the field of a form writes it, after a label that already says "Ngày …":
+ * vi "16/9/1983" · "14:35 ngày 19/6/2023", never "Ngày sinh: ngày 16 tháng 9 năm 1983"; the
+ * other languages as formatDateTimePlain.
+ */
+export function formatDateField(value: string, lang: Language): string {
+  if (lang !== "vi") return formatDateTimePlain(value, lang);
+  const [date, time] = value.split(" ");
+  const { y, m, d } = parts(date!);
+  return time ? `${time} ngày ${d}/${m}/${y}` : `${d}/${m}/${y}`;
+}

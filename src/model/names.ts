@@ -159,7 +159,9 @@ export type Person = Pick<Delegate, "givenName" | "familyName" | "nameOrder" | "
 export function officeOf(d: Person, first?: Language): Office | undefined {
   // A reader's own column is read first: "Director of the Department …" is 기획투자국장 in the
   // Korean column, and a Korean title must come from there.
-  const order = first ? [first, ...(["en", "ko", "vi"] as const).filter((l) => l !== first)] : ["en", "ko", "vi"];
+  const order = first
+    ? [first, ...(["en", "ko", "vi"] as const).filter((l) => l !== first)]
+    : ["en", "ko", "vi"];
   for (const lang of order as Language[]) {
     const p = d.position?.[lang];
     const hit = p ? matchOffice(p, lang) : undefined;

@@ -44,7 +44,9 @@ describe("conclave letters on the example event", () => {
     expect(mailing.filter(Boolean)).toHaveLength(120);
     expect(mailing).toContain("KR-001,Moon Seung-min,seungmin.moon@example.kr,ko,KR-001-Moon-Seung-min.pdf");
     // The name as its owner spells it, with its diacritics, not the passport's form.
-    expect(mailing).toContain("VN-001,Hoàng Minh Trí,hoang.nam.hoang@example.vn,vi,VN-001-Hoang-Minh-Tri.pdf");
+    expect(mailing).toContain(
+      "VN-001,Hoàng Minh Trí,hoang.nam.hoang@example.vn,vi,VN-001-Hoang-Minh-Tri.pdf",
+    );
   });
 
   it.each([
@@ -79,7 +81,16 @@ describe("conclave letters on the example event", () => {
 
   it("never splits Việt Nam, Hàn Quốc or a span of days across two lines", async () => {
     const o = path.join(tmp, "vi");
-    const r = conclave(["letters", "fixtures/cicon-2023", "--out", o, "--lang", "vi", "--delegates", "KR-004,VN-001"]);
+    const r = conclave([
+      "letters",
+      "fixtures/cicon-2023",
+      "--out",
+      o,
+      "--lang",
+      "vi",
+      "--delegates",
+      "KR-004,VN-001",
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const dir = path.join(o, "letters/invitation");
     const kr004 = (await readdir(dir)).find((f) => f.startsWith("KR-004-"))!;

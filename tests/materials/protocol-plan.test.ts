@@ -66,7 +66,9 @@ describe("the protocol list", () => {
   });
 
   it("writes the arrival as each reader does: the hour before the day in Vietnamese, no comma in Korean", () => {
-    expect(planProtocolList(event(), "vi", undefined).entries[0]!.arrival).toBe("14:35 ngày 13 tháng 5 năm 2024");
+    expect(planProtocolList(event(), "vi", undefined).entries[0]!.arrival).toBe(
+      "14:35 ngày 13 tháng 5 năm 2024",
+    );
     expect(planProtocolList(event(), "ko", undefined).entries[0]!.arrival).toBe("2024년 5월 13일 14:35");
   });
 
@@ -117,16 +119,19 @@ describe("the caterer's list", () => {
     ["ko", "vegetarian", "채식"],
     ["ko", "no  pork", "돼지고기 제외"],
     ["ko", "low salt", "low salt"],
-  ] as const)("writes the usual needs in the caterer's language (%s %s → %s), others as written", (lang, need, printed) => {
-    const e = event();
-    const delegates = e.delegates.map((d) => (d.id === "KR-D" ? { ...d, dietary: need } : d));
-    const c = planCatererList(
-      { ...e, delegates, delegateById: new Map(delegates.map((d) => [d.id, d])) },
-      lang,
-      new Map([["KR-D", "2"]]),
-    );
-    expect(c.tables[0]!.needs.map((n) => n.need)).toEqual([printed]);
-  });
+  ] as const)(
+    "writes the usual needs in the caterer's language (%s %s → %s), others as written",
+    (lang, need, printed) => {
+      const e = event();
+      const delegates = e.delegates.map((d) => (d.id === "KR-D" ? { ...d, dietary: need } : d));
+      const c = planCatererList(
+        { ...e, delegates, delegateById: new Map(delegates.map((d) => [d.id, d])) },
+        lang,
+        new Map([["KR-D", "2"]]),
+      );
+      expect(c.tables[0]!.needs.map((n) => n.need)).toEqual([printed]);
+    },
+  );
 
   it("puts everyone under No table when there is no seating plan", () => {
     const c = planCatererList(event(), "vi", undefined);

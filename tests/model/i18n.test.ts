@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateRange, formatDateTimePlain } from "../../src/model/i18n.js";
+import { formatDateField, formatDateRange, formatDateTimePlain } from "../../src/model/i18n.js";
 
 // Written from the style guides: Korean marks ranges with the 물결표 (한글 맞춤법 문장 부호,
 // 2015: "기간이나 거리 또는 범위를 나타낼 때"); Vietnamese administrative writing gives the hour
@@ -26,5 +26,17 @@ describe("a date with its time", () => {
   ] as const)("%s → %s", (lang, expected) => {
     expect(formatDateTimePlain("2023-06-19 14:35", lang)).toBe(expected);
     expect(formatDateTimePlain("2023-06-19", lang)).toBe(expected.replace(/,? ?14:35 ?/, ""));
+  });
+});
+
+describe("a date in a form's field", () => {
+  // After a label that says "Ngày sinh" / "Ngày nhập cảnh", Vietnamese writes the date in figures.
+  it.each([
+    ["vi", "1983-09-16", "16/9/1983"],
+    ["vi", "2023-06-19 14:35", "14:35 ngày 19/6/2023"],
+    ["ko", "1983-09-16", "1983년 9월 16일"],
+    ["en", "1983-09-16", "16 September 1983"],
+  ] as const)("%s %s → %s", (lang, value, expected) => {
+    expect(formatDateField(value, lang)).toBe(expected);
   });
 });
