@@ -96,7 +96,8 @@ export const CATEGORY_LABELS: Record<Language, Record<Category, string>> = {
   },
   ko: {
     vip: "VIP",
-    delegate: "대표단",
+    // 대표단 is a delegation (a group); one person's badge says 참가자.
+    delegate: "참가자",
     speaker: "연사",
     press: "취재",
     staff: "스태프",

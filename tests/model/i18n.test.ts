@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { formatDateField, formatDateRange, formatDateTimePlain } from "../../src/model/i18n.js";
+import {
+  CATEGORY_LABELS,
+  formatDateField,
+  formatDateRange,
+  formatDateTimePlain,
+} from "../../src/model/i18n.js";
 
 // Written from the style guides: Korean marks ranges with the 물결표 (한글 맞춤법 문장 부호,
 // 2015: "기간이나 거리 또는 범위를 나타낼 때"); Vietnamese administrative writing gives the hour
@@ -38,5 +43,19 @@ describe("a date in a form's field", () => {
     ["en", "1983-09-16", "16 September 1983"],
   ] as const)("%s %s → %s", (lang, value, expected) => {
     expect(formatDateField(value, lang)).toBe(expected);
+  });
+});
+
+describe("category words", () => {
+  // One person's badge: 대표단 is a delegation (a group), 주최측 is written 주최 측, 프레스 is 취재.
+  it.each([
+    ["ko", "delegate", "참가자"],
+    ["ko", "organiser", "주최 측"],
+    ["ko", "press", "취재"],
+    ["vi", "delegate", "ĐẠI BIỂU"],
+    ["vi", "organiser", "BAN TỔ CHỨC"],
+    ["en", "delegate", "DELEGATE"],
+  ] as const)("%s %s → %s", (lang, category, word) => {
+    expect(CATEGORY_LABELS[lang][category]).toBe(word);
   });
 });
