@@ -395,7 +395,22 @@ export function personIn(d: Person, lang: Language, fallback: Language): { name:
   const position = positionIn(d, lang, fallback);
   const org = pick(d.organisation, lang, fallback);
   const a = addressOf(d, lang, { fallback });
-  return { name: a.formal, detail: officeWithOrganisation(position, org, lang) };
+  return { name: a.formal, detail: officeWithOrganisation(withoutTitle(position, a.formal), org, lang) };
+}
+
+/**
+ * The position without the title the name already carries: "Professor Song Yun-seo" +
+ * "Professor of Urban Engineering" → "Urban Engineering"; "Giáo sư Song Yun-seo" + "Giáo sư Kỹ
+ * thuật Đô thị" → "Kỹ thuật Đô thị". A position that is the title alone stays.
+ */
+function withoutTitle(position: string | undefined, formal: string): string | undefined {
+  if (!position) return position;
+  for (const title of ["Professor", "Giáo sư"]) {
+    if (!formal.startsWith(`${title} `) || !position.startsWith(`${title} `)) continue;
+    const rest = position.slice(title.length + 1).replace(/^of /, "");
+    return rest || position;
+  }
+  return position;
 }
 
 /**

@@ -476,6 +476,21 @@ describe("names and programme lines", () => {
     expect(personLine(ceo, "en", "en")).toBe("Mr Cho Hyun-woo, Chief Executive Officer, Seoul Green Energy");
     expect(personLine(moon, "vi", "en")).toBe("Ngài Moon Seung-min, Nghị sĩ Quốc hội Hàn Quốc");
   });
+
+  it("says a professor's title once", () => {
+    const prof = { ...professor, position: { ...professor.position, vi: "Giáo sư Kỹ thuật Đô thị" } };
+    // Not "Professor Song Yun-seo, Professor of Urban Engineering, …".
+    expect(personLine(prof, "en", "en")).toBe(
+      "Professor Song Yun-seo, Urban Engineering, Hanguk University of Technology",
+    );
+    expect(personIn(prof, "vi", "en")).toEqual({
+      name: "Giáo sư Song Yun-seo",
+      detail: "Kỹ thuật Đô thị, Hanguk University of Technology",
+    });
+    // A position that is the title alone is kept.
+    const bare = { ...professor, position: { en: "Professor" } };
+    expect(personIn(bare, "en", "en").detail).toBe("Professor, Hanguk University of Technology");
+  });
 });
 
 describe("passport names for visa letters", () => {
