@@ -103,8 +103,8 @@ describe("conclave letters on the example event", () => {
     const lines = [...rows].sort((a, b) => b[0] - a[0]).map(([, parts]) => parts.join("").trim());
     // The office ends in "Hàn Quốc", which goes to the next line whole.
     expect(lines.some((l) => l.endsWith("Hàn Quốc"))).toBe(true);
-    // Nghị định 30/2020: the signer's title above the signature, the bare name below it.
-    const title = lines.indexOf("Chủ tịch Hiệp hội Hội nghị Thượng đỉnh CEO Hàn Quốc");
+    // Nghị định 30/2020: the signer's title in capitals above the signature, the bare name below.
+    const title = lines.indexOf("CHỦ TỊCH HIỆP HỘI HỘI NGHỊ THƯỢNG ĐỈNH CEO HÀN QUỐC");
     expect(title).toBeGreaterThan(0);
     expect(lines.lastIndexOf("Yoon Ki-beom")).toBeGreaterThan(title);
     for (const [k, line] of lines.entries()) {
