@@ -347,13 +347,14 @@ export function addressOf(d: Person, lang: Language, options: AddressOptions = {
     const title = koreanTitle(d);
     const full = nameIn(d, "ko");
     const withTitle = (name: string) => (title ? `${name} ${title}님` : `${name} 님`);
-    // 기관 직위 성명: a position that gives no title of address (의전 담당, 프로그램 매니저) is
-    // still said, before the name: "한국CEO서밋협회 의전 담당 안소희 님 귀하".
-    const ownKo = d.position?.ko;
-    const job = !title && ownKo ? (org ? stripLead(ownKo, org) : ownKo) : undefined;
+    // 기관 (부서) 성명 직함: what the Korean position says besides the title goes before the name
+    // ("한국기술대학교 도시공학과 송윤서 교수님 귀하"), and a position that gives no title of
+    // address is said there whole ("한국CEO서밋협회 의전 담당 안소희 님 귀하"). An English
+    // position is not put into a Korean address.
+    const where = d.position?.ko ? koreanParts(d, fb).detail : org;
     return {
       formal: title ? `${full} ${title}` : full,
-      block: [[org, job, `${withTitle(full)} 귀하`].filter(Boolean).join(" ")],
+      block: [[where, `${withTitle(full)} 귀하`].filter(Boolean).join(" ")],
       salutation: `존경하는 ${withTitle(full)}께`,
       reference: withTitle(shortKo(d)),
     };

@@ -292,7 +292,7 @@ describe("Korean forms of address", () => {
       "a professor",
       professor,
       "존경하는 송윤서 교수님께",
-      "한국기술대학교 송윤서 교수님 귀하",
+      "한국기술대학교 도시공학과 송윤서 교수님 귀하",
       "송윤서 교수님",
     ],
     [
