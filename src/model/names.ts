@@ -266,9 +266,11 @@ export function koreanTitle(d: Person): string | undefined {
 function vietnameseTitle(d: Person): string {
   const h = parseHonorific(d.honorific);
   const g = genderOf(d, h);
+  // A foreign holder of a public office in the table (a vice mayor of Busan written "Mr" in the
+  // data) is Ngài as much as one written Hon. or H.E.
   const foreignDignitary =
     namingCustom(d) !== "vi" && (h.style === "hon" || h.style === "excellency" || officeOf(d)?.dignitary);
-  if (foreignDignitary && (h.style === "hon" || h.style === "excellency")) return "Ngài";
+  if (foreignDignitary) return "Ngài";
   if (g === "male") return "Ông";
   if (g === "female") return "Bà";
   if (h.style === "dr") return "Tiến sĩ";

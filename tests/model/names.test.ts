@@ -366,6 +366,23 @@ describe("Vietnamese forms of address", () => {
       "Ngài",
     ],
     [
+      "a Korean vice mayor written Mr in the data: still Ngài",
+      person({
+        givenName: "Ji-hun",
+        familyName: "Hong",
+        nativeName: "홍지훈",
+        honorific: { en: "Mr" },
+        position: {
+          en: "Vice Mayor for Economic Affairs",
+          ko: "경제부시장",
+          vi: "Phó Thị trưởng phụ trách Kinh tế",
+        },
+        organisation: { en: "Busan Metropolitan City", vi: "Thành phố Busan" },
+      }),
+      "Kính gửi: Ngài Hong Ji-hun, Phó Thị trưởng phụ trách Kinh tế, Thành phố Busan",
+      "Ngài",
+    ],
+    [
       "no honorific: the neutral Ông/Bà",
       staff,
       "Kính gửi: Ông/Bà Lý Thùy Dương, Ban Thư ký CICON 2023",
