@@ -83,7 +83,13 @@ describe("forms of address in the example's letters", () => {
         "한국CEO서밋협회 회장 윤기범",
       ],
     ],
-    ["own/KR-087", ["서울그린에너지 조현우 대표이사님 귀하", "패널 토론을 맡아"]],
+    [
+      "own/KR-087",
+      [
+        "서울그린에너지 조현우 대표이사님 귀하",
+        "「숨 쉬는 스마트시티: 데이터와 녹색 인프라」의 토론자를 맡아",
+      ],
+    ],
     ["ko/VN-001", ["존경하는 호앙 민 찌(Hoàng Minh Trí) 부위원장님께", "환영사를", "폐회사를"]],
     ["ko/KR-100", ["수신 한국CEO서밋협회 의전 담당 안소희 님 귀하", "존경하는 안소희 님께"]],
     ["ko/VN-002", ["호찌민시 인민위원회 부 낌 오아인(Vũ Kim Oanh) 국장님 귀하"]],
@@ -135,6 +141,7 @@ describe("forms of address in the example's letters", () => {
       "Registration desk",
       "20–21일",
       "Saigon Riverside Hotel에서",
+      "패널 토론을 맡아",
     ].map(squash);
     for (const [key, t] of text) for (const w of wrong) expect(t.includes(w), `${key}: ${w}`).toBe(false);
   });

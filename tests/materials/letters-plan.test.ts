@@ -172,7 +172,7 @@ describe("what an invitation says", () => {
       ["welcome", "phát biểu chào mừng tại"],
       ["panellist", "tham gia tọa đàm tại"],
     ]);
-    expect(letter("VN-001", "ko").roles.map((r) => r.letter)).toEqual(["환영사를", "패널 토론을"]);
+    expect(letter("VN-001", "ko").roles.map((r) => r.letter)).toEqual(["환영사를", "토론자를"]);
     const en = letter("KR-001");
     expect(en.roles).toEqual([
       {
