@@ -2,9 +2,9 @@ import type { Diagnostic } from "../../diagnostics.js";
 import { diag, sortDiagnostics } from "../../diagnostics.js";
 import {
   countryName,
+  formatDateField,
   formatDatePlain,
   formatDateRange,
-  formatDateTimePlain,
   formatTime,
 } from "../../model/i18n.js";
 import {
@@ -248,9 +248,9 @@ export function planLetters(
         name: passportName({ ...d, passportName: d.travel.passportName }),
         passport: d.travel.passportNumber!,
         nationality: countryName(d.travel.nationality!, lang),
-        date_of_birth: formatDatePlain(d.travel.dateOfBirth!, lang),
-        arrival: formatDateTimePlain(d.travel.arrival!, lang),
-        departure: formatDateTimePlain(d.travel.departure!, lang),
+        date_of_birth: formatDateField(d.travel.dateOfBirth!, lang),
+        arrival: formatDateField(d.travel.arrival!, lang),
+        departure: formatDateField(d.travel.departure!, lang),
       };
     }
     letters.push({ delegate: d, lang, file: `${letterFileName(event, d.id)}.pdf`, data });
