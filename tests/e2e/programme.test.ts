@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEventFolder } from "../../src/load/event-folder.js";
 import { noBreakPhrases } from "../../src/materials/typography.js";
 import { nameIn, pick } from "../../src/model/names.js";
+import { SPEECH_ROLE_WORDS } from "../../src/model/roles.js";
 import type { Event } from "../../src/model/types.js";
 import type { Language } from "../../src/schema/fields.js";
 import { checkEvent } from "../../src/validate/index.js";
@@ -37,6 +38,17 @@ beforeAll(async () => {
   await writeFile(path.join(a5dir, "event.yaml"), `${yaml}\nagenda:\n  paper: a5\n  bilingual: vi+en\n`);
   const a5 = conclave(["agenda", a5dir, "--out", path.join(tmp, "out-a5"), "--no-personal"]);
   expect(a5.code, a5.stderr).toBe(0);
+  // On A4 the vi+en edition breaks a session before its moderator.
+  const vien = conclave([
+    "agenda",
+    example,
+    "--out",
+    path.join(tmp, "out-vi"),
+    "--bilingual",
+    "vi+en",
+    "--no-personal",
+  ]);
+  expect(vien.code, vien.stderr).toBe(0);
 }, 120_000);
 afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
@@ -118,6 +130,60 @@ describe("the printed programme's pages", () => {
           file,
         ).toBe(true);
       }
+    }
+  });
+
+  it("starts no page inside a session without its day's heading, nor with a moderator or a description alone", async () => {
+    const moderators = Object.values(SPEECH_ROLE_WORDS).flatMap((w) => [w.moderator.label, w.mc.label]);
+    const descriptions = event.sessions.flatMap((s) => Object.values(s.description ?? {})).map(squash);
+    const files = [
+      [pdf("programme.ko-en.pdf"), 10],
+      [path.join(tmp, "out-vi/agenda/programme.vi-en.pdf"), 10],
+      ...["en", "ko", "vi", "vi-en"].map((l) => [pdfA5(`programme.${l}.pdf`), 9] as const),
+    ] as const;
+    for (const [file, base] of files) {
+      const items = await runs(file);
+      const pages = Math.max(...items.map((i) => i.page));
+      // Page 2 opens with the sections and the venue; each later page with a band: a day (new or
+      // continued), the index or notes.
+      for (let page = 3; page <= pages; page++) {
+        const body = items
+          .filter((i) => i.page === page && i.str.trim() && i.size > base * 0.85 && i.top < i.height - 40)
+          .sort((a, b) => a.top - b.top || a.x - b.x);
+        const where = `${path.basename(file)} p${page}`;
+        expect(body[0]!.size, `${where} starts with "${body[0]!.str}"`).toBeGreaterThan(base * 1.3);
+        const first = body.find((i) => i.size < base * 1.3)!;
+        if (!first) continue;
+        const line = squash(first.str);
+        expect(
+          moderators.some((m) => line.startsWith(squash(m))),
+          `${where} starts with a moderator: "${first.str}"`,
+        ).toBe(false);
+        expect(
+          line.length > 8 && descriptions.some((d) => d.startsWith(line)),
+          `${where} starts with a description: "${first.str}"`,
+        ).toBe(false);
+      }
+    }
+  });
+
+  it("prints an index whose pages never run into a name that fills its column", async () => {
+    // 응우옌 꾸옥 바오(Nguyễn Quốc Bảo) fills its column: its page number was printed over the
+    // leader dot after it. On the index's page no run overlaps the next on its line.
+    const items = await runs(pdf("programme.ko-en.pdf"));
+    const last = Math.max(...items.map((i) => i.page));
+    const heading = items.find((i) => i.page === last && i.str.includes("Index of speakers"))!;
+    const rows = new Map<number, Run[]>();
+    for (const i of items)
+      if (i.page === last && i.top > heading.top + 2 && i.str.trim())
+        rows.set(Math.round(i.top), [...(rows.get(Math.round(i.top)) ?? []), i]);
+    expect(rows.size).toBeGreaterThan(6);
+    for (const row of rows.values()) {
+      row.sort((a, b) => a.x - b.x);
+      for (let k = 1; k < row.length; k++)
+        expect(row[k]!.x, `"${row[k - 1]!.str}" runs into "${row[k]!.str}"`).toBeGreaterThan(
+          row[k - 1]!.x + row[k - 1]!.width - 0.5,
+        );
     }
   });
 
