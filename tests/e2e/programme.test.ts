@@ -10,7 +10,7 @@ import type { Event } from "../../src/model/types.js";
 import type { Language } from "../../src/schema/fields.js";
 import { checkEvent } from "../../src/validate/index.js";
 import { conclave, root } from "../helpers/cli.js";
-import { readPdf, squash, textItems } from "../helpers/pdf.js";
+import { phrasesOnOneLine, readPdf, squash, textItems } from "../helpers/pdf.js";
 
 let tmp: string;
 let event: Event;
@@ -205,7 +205,6 @@ describe("the printed programme's pages", () => {
 
   it("never breaks a line inside a place or country name, nor at a name's hyphen", async () => {
     const phrases = [...noBreakPhrases(event), "Min-su", "Hyun-woo", "K-Content"];
-    const count = (text: string, p: string) => text.split(squash(p)).length - 1;
     for (const file of [
       pdf("programme.en.pdf"),
       pdf("programme.vi.pdf"),
@@ -213,34 +212,10 @@ describe("the printed programme's pages", () => {
       pdfA5("programme.vi-en.pdf"),
       pdfA5("programme.en.pdf"),
     ]) {
-      // pdfjs gives runs (split at no-break spaces too); runs at one height of a page, less than
-      // 3 mm apart, are one line of one column.
-      const rows = new Map<string, Run[]>();
-      for (const i of await runs(file)) {
-        const key = `${i.page}:${Math.round(i.top)}`;
-        rows.set(key, [...(rows.get(key) ?? []), i]);
-      }
-      const lines: string[] = [];
-      for (const runs of rows.values()) {
-        runs.sort((a, b) => a.x - b.x);
-        let line = "";
-        let end = Number.NEGATIVE_INFINITY;
-        for (const r of runs) {
-          if (r.x - end > 8.5 && line) {
-            lines.push(line);
-            line = "";
-          }
-          line += r.str;
-          end = r.x + r.width;
-        }
-        lines.push(line);
-      }
       // Every time a phrase is printed (in reading order), it is whole on one line.
-      const all = squash((await readPdf(file)).text.join(""));
       let seen = 0;
-      for (const p of phrases) {
-        const whole = lines.reduce((n, l) => n + count(squash(l), p), 0);
-        expect(whole, `${path.basename(file)}: "${p}" split across lines`).toBe(count(all, p));
+      for (const { phrase, whole, all } of await phrasesOnOneLine(file, phrases)) {
+        expect(whole, `${path.basename(file)}: "${phrase}" split across lines`).toBe(all);
         seen += whole;
       }
       expect(seen, path.basename(file)).toBeGreaterThan(3);
