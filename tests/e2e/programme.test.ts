@@ -106,6 +106,12 @@ describe("the bilingual programme", () => {
 });
 
 describe("the printed programme's pages", () => {
+  it("prints the cover's year once: edition 2023 is in the dates already", async () => {
+    const cover = (await readPdf(pdf("programme.en.pdf"))).text[0]!;
+    expect(cover).toContain("20–21 June 2023");
+    expect(cover.split("2023").length - 1).toBe(1);
+  });
+
   it("prints descriptions, the off-site venue with its address, and no dangling separator", async () => {
     const text = squash((await readPdf(pdf("programme.en.pdf"))).text.join(" "));
     expect(text).toContain(squash("Dress code: business formal or áo dài."));
