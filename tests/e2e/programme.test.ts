@@ -10,7 +10,7 @@ import type { Event } from "../../src/model/types.js";
 import type { Language } from "../../src/schema/fields.js";
 import { checkEvent } from "../../src/validate/index.js";
 import { conclave, root } from "../helpers/cli.js";
-import { phrasesOnOneLine, readPdf, squash, textItems } from "../helpers/pdf.js";
+import { pdfTitle, phrasesOnOneLine, readPdf, squash, textItems } from "../helpers/pdf.js";
 
 let tmp: string;
 let event: Event;
@@ -106,6 +106,11 @@ describe("the bilingual programme", () => {
 });
 
 describe("the printed programme's pages", () => {
+  it("names each edition in the PDF's Title", async () => {
+    expect(await pdfTitle(pdf("programme.en.pdf"))).toBe("CICON 2023 · Programme");
+    expect(await pdfTitle(pdf("programme.ko-en.pdf"))).toBe("CICON 2023 · 프로그램 · Programme");
+  });
+
   it("prints the cover's year once: edition 2023 is in the dates already", async () => {
     const cover = (await readPdf(pdf("programme.en.pdf"))).text[0]!;
     expect(cover).toContain("20–21 June 2023");

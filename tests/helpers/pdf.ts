@@ -134,3 +134,11 @@ export async function phrasesOnOneLine(
     all: count(all, phrase),
   }));
 }
+
+/** The PDF's Title (document information), as a document manager or a browser tab shows it. */
+export async function pdfTitle(file: string): Promise<string | undefined> {
+  const doc = await getDocument({ data: new Uint8Array(await readFile(file)), verbosity: 0 }).promise;
+  const { info } = await doc.getMetadata();
+  await doc.destroy();
+  return (info as { Title?: string }).Title;
+}
