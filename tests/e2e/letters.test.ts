@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { conclave, root } from "../helpers/cli.js";
-import { readPdf, squash, textExtents, textItems } from "../helpers/pdf.js";
+import { phrasesOnOneLine, readPdf, squash, textExtents, textItems } from "../helpers/pdf.js";
 
 let tmp: string;
 let out: string;
@@ -131,6 +131,14 @@ describe("conclave letters on the example event", () => {
       expect(all).not.toContain(p);
       expect(mailing).not.toContain(p);
     }
+  });
+
+  it("never splits a place name of typography.no_break across lines (Thành phố Hồ Chí Minh)", async () => {
+    // VN-002's addressee line, position and organisation, ends in the city's name.
+    const file = await letterOf("invitation", "VN-002");
+    const [hcm] = await phrasesOnOneLine(file, ["Hồ Chí Minh"]);
+    expect(hcm!.all).toBeGreaterThan(1);
+    expect(hcm!.whole, "Hồ Chí Minh split across lines").toBe(hcm!.all);
   });
 
   it("makes visa letters for delegates with passport data and names the rows of the rest", async () => {

@@ -5,11 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEventFolder } from "../../src/load/event-folder.js";
 import { noBreakPhrases } from "../../src/materials/typography.js";
 import { nameIn, pick } from "../../src/model/names.js";
+import { SPEECH_ROLE_WORDS } from "../../src/model/roles.js";
 import type { Event } from "../../src/model/types.js";
 import type { Language } from "../../src/schema/fields.js";
 import { checkEvent } from "../../src/validate/index.js";
 import { conclave, root } from "../helpers/cli.js";
-import { readPdf, squash, textItems } from "../helpers/pdf.js";
+import { pdfTitle, phrasesOnOneLine, readPdf, squash, textItems } from "../helpers/pdf.js";
 
 let tmp: string;
 let event: Event;
@@ -37,6 +38,17 @@ beforeAll(async () => {
   await writeFile(path.join(a5dir, "event.yaml"), `${yaml}\nagenda:\n  paper: a5\n  bilingual: vi+en\n`);
   const a5 = conclave(["agenda", a5dir, "--out", path.join(tmp, "out-a5"), "--no-personal"]);
   expect(a5.code, a5.stderr).toBe(0);
+  // On A4 the vi+en edition breaks a session before its moderator.
+  const vien = conclave([
+    "agenda",
+    example,
+    "--out",
+    path.join(tmp, "out-vi"),
+    "--bilingual",
+    "vi+en",
+    "--no-personal",
+  ]);
+  expect(vien.code, vien.stderr).toBe(0);
 }, 120_000);
 afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
@@ -94,6 +106,17 @@ describe("the bilingual programme", () => {
 });
 
 describe("the printed programme's pages", () => {
+  it("names each edition in the PDF's Title", async () => {
+    expect(await pdfTitle(pdf("programme.en.pdf"))).toBe("CICON 2023 · Programme");
+    expect(await pdfTitle(pdf("programme.ko-en.pdf"))).toBe("CICON 2023 · 프로그램 · Programme");
+  });
+
+  it("prints the cover's year once: edition 2023 is in the dates already", async () => {
+    const cover = (await readPdf(pdf("programme.en.pdf"))).text[0]!;
+    expect(cover).toContain("20–21 June 2023");
+    expect(cover.split("2023").length - 1).toBe(1);
+  });
+
   it("prints descriptions, the off-site venue with its address, and no dangling separator", async () => {
     const text = squash((await readPdf(pdf("programme.en.pdf"))).text.join(" "));
     expect(text).toContain(squash("Dress code: business formal or áo dài."));
@@ -121,6 +144,60 @@ describe("the printed programme's pages", () => {
     }
   });
 
+  it("starts no page inside a session without its day's heading, nor with a moderator or a description alone", async () => {
+    const moderators = Object.values(SPEECH_ROLE_WORDS).flatMap((w) => [w.moderator.label, w.mc.label]);
+    const descriptions = event.sessions.flatMap((s) => Object.values(s.description ?? {})).map(squash);
+    const files = [
+      [pdf("programme.ko-en.pdf"), 10],
+      [path.join(tmp, "out-vi/agenda/programme.vi-en.pdf"), 10],
+      ...["en", "ko", "vi", "vi-en"].map((l) => [pdfA5(`programme.${l}.pdf`), 9] as const),
+    ] as const;
+    for (const [file, base] of files) {
+      const items = await runs(file);
+      const pages = Math.max(...items.map((i) => i.page));
+      // Page 2 opens with the sections and the venue; each later page with a band: a day (new or
+      // continued), the index or notes.
+      for (let page = 3; page <= pages; page++) {
+        const body = items
+          .filter((i) => i.page === page && i.str.trim() && i.size > base * 0.85 && i.top < i.height - 40)
+          .sort((a, b) => a.top - b.top || a.x - b.x);
+        const where = `${path.basename(file)} p${page}`;
+        expect(body[0]!.size, `${where} starts with "${body[0]!.str}"`).toBeGreaterThan(base * 1.3);
+        const first = body.find((i) => i.size < base * 1.3)!;
+        if (!first) continue;
+        const line = squash(first.str);
+        expect(
+          moderators.some((m) => line.startsWith(squash(m))),
+          `${where} starts with a moderator: "${first.str}"`,
+        ).toBe(false);
+        expect(
+          line.length > 8 && descriptions.some((d) => d.startsWith(line)),
+          `${where} starts with a description: "${first.str}"`,
+        ).toBe(false);
+      }
+    }
+  });
+
+  it("prints an index whose pages never run into a name that fills its column", async () => {
+    // 응우옌 꾸옥 바오(Nguyễn Quốc Bảo) fills its column: its page number was printed over the
+    // leader dot after it. On the index's page no run overlaps the next on its line.
+    const items = await runs(pdf("programme.ko-en.pdf"));
+    const last = Math.max(...items.map((i) => i.page));
+    const heading = items.find((i) => i.page === last && i.str.includes("Index of speakers"))!;
+    const rows = new Map<number, Run[]>();
+    for (const i of items)
+      if (i.page === last && i.top > heading.top + 2 && i.str.trim())
+        rows.set(Math.round(i.top), [...(rows.get(Math.round(i.top)) ?? []), i]);
+    expect(rows.size).toBeGreaterThan(6);
+    for (const row of rows.values()) {
+      row.sort((a, b) => a.x - b.x);
+      for (let k = 1; k < row.length; k++)
+        expect(row[k]!.x, `"${row[k - 1]!.str}" runs into "${row[k]!.str}"`).toBeGreaterThan(
+          row[k - 1]!.x + row[k - 1]!.width - 0.5,
+        );
+    }
+  });
+
   it("sets body text at 10 pt on A4 and 9 pt on A5 (running heads and section chips aside)", async () => {
     const sections = new Set(event.sessions.flatMap((s) => Object.values(s.section ?? {})).map(squash));
     const chip = (s: string) => [...sections].some((name) => name.includes(squash(s)));
@@ -139,7 +216,6 @@ describe("the printed programme's pages", () => {
 
   it("never breaks a line inside a place or country name, nor at a name's hyphen", async () => {
     const phrases = [...noBreakPhrases(event), "Min-su", "Hyun-woo", "K-Content"];
-    const count = (text: string, p: string) => text.split(squash(p)).length - 1;
     for (const file of [
       pdf("programme.en.pdf"),
       pdf("programme.vi.pdf"),
@@ -147,34 +223,10 @@ describe("the printed programme's pages", () => {
       pdfA5("programme.vi-en.pdf"),
       pdfA5("programme.en.pdf"),
     ]) {
-      // pdfjs gives runs (split at no-break spaces too); runs at one height of a page, less than
-      // 3 mm apart, are one line of one column.
-      const rows = new Map<string, Run[]>();
-      for (const i of await runs(file)) {
-        const key = `${i.page}:${Math.round(i.top)}`;
-        rows.set(key, [...(rows.get(key) ?? []), i]);
-      }
-      const lines: string[] = [];
-      for (const runs of rows.values()) {
-        runs.sort((a, b) => a.x - b.x);
-        let line = "";
-        let end = Number.NEGATIVE_INFINITY;
-        for (const r of runs) {
-          if (r.x - end > 8.5 && line) {
-            lines.push(line);
-            line = "";
-          }
-          line += r.str;
-          end = r.x + r.width;
-        }
-        lines.push(line);
-      }
       // Every time a phrase is printed (in reading order), it is whole on one line.
-      const all = squash((await readPdf(file)).text.join(""));
       let seen = 0;
-      for (const p of phrases) {
-        const whole = lines.reduce((n, l) => n + count(squash(l), p), 0);
-        expect(whole, `${path.basename(file)}: "${p}" split across lines`).toBe(count(all, p));
+      for (const { phrase, whole, all } of await phrasesOnOneLine(file, phrases)) {
+        expect(whole, `${path.basename(file)}: "${phrase}" split across lines`).toBe(all);
         seen += whole;
       }
       expect(seen, path.basename(file)).toBeGreaterThan(3);

@@ -7,7 +7,7 @@ import { dietaryIn } from "../../src/materials/protocol/words.js";
 import type { Event } from "../../src/model/types.js";
 import { checkEvent } from "../../src/validate/index.js";
 import { conclave, root } from "../helpers/cli.js";
-import { readPdf, squash } from "../helpers/pdf.js";
+import { pdfTitle, phrasesOnOneLine, readPdf, squash } from "../helpers/pdf.js";
 
 let tmp: string;
 let out: string;
@@ -70,6 +70,21 @@ describe("conclave build: the protocol list and the caterer's list", () => {
     const csv = (await readFile(path.join(out, "protocol/protocol-list.csv"), "utf8")).split("\r\n");
     expect(csv[0]).toContain("order,delegate_id,name,country,rank_from,rank");
     expect(csv.slice(1, 4).map((l) => l.split(",")[1])).toEqual(["KR-004", "VN-001", "KR-001"]);
+  });
+
+  it("names each list and the event in the PDF's Title", async () => {
+    expect(await pdfTitle(path.join(out, "protocol/protocol-list-ko.pdf"))).toBe(
+      "의전 명단 (의전 서열순) — 한-베 CEO 콘퍼런스",
+    );
+    expect(squash((await pdfTitle(path.join(out, "protocol/caterer.pdf"))) ?? "")).toBe(
+      squash("Danh sách cho bộ phận ẩm thực: yêu cầu ăn uống theo bàn — Hội nghị CEO Hàn Quốc – Việt Nam"),
+    );
+  });
+
+  it("never splits Hồ Chí Minh in a guest's position on the protocol list", async () => {
+    const [hcm] = await phrasesOnOneLine(path.join(out, "protocol/protocol-list-vi.pdf"), ["Hồ Chí Minh"]);
+    expect(hcm!.all).toBeGreaterThan(2);
+    expect(hcm!.whole, "Hồ Chí Minh split across lines").toBe(hcm!.all);
   });
 
   it("counts the dietary needs per table and in total, as delegates.csv gives them", async () => {

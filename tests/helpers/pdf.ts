@@ -87,3 +87,58 @@ export async function textItems(file: string): Promise<PdfTextItem[]> {
   await doc.destroy();
   return out;
 }
+
+/**
+ * The printed lines of a PDF, each a string: pdfjs runs (split at no-break spaces too) at one
+ * height of a page, less than 3 mm apart, are one line of one column.
+ */
+export async function textLines(file: string): Promise<string[]> {
+  const rows = new Map<string, { x: number; end: number; str: string }[]>();
+  for (const i of await textItems(file)) {
+    const [, , , , x, y] = i.transform as [number, number, number, number, number, number];
+    const key = `${i.page}:${Math.round(y)}`;
+    rows.set(key, [...(rows.get(key) ?? []), { x, end: x + i.width, str: i.str }]);
+  }
+  const lines: string[] = [];
+  for (const runs of rows.values()) {
+    runs.sort((a, b) => a.x - b.x);
+    let line = "";
+    let end = Number.NEGATIVE_INFINITY;
+    for (const r of runs) {
+      if (r.x - end > 8.5 && line) {
+        lines.push(line);
+        line = "";
+      }
+      line += r.str;
+      end = r.end;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+/**
+ * How many times each phrase is printed whole on one line, beside how many times it is printed
+ * at all (in reading order): equal counts mean no line splits it.
+ */
+export async function phrasesOnOneLine(
+  file: string,
+  phrases: string[],
+): Promise<{ phrase: string; whole: number; all: number }[]> {
+  const lines = (await textLines(file)).map(squash);
+  const all = squash((await readPdf(file)).text.join(""));
+  const count = (text: string, p: string) => text.split(squash(p)).length - 1;
+  return phrases.map((phrase) => ({
+    phrase,
+    whole: lines.reduce((n, l) => n + count(l, phrase), 0),
+    all: count(all, phrase),
+  }));
+}
+
+/** The PDF's Title (document information), as a document manager or a browser tab shows it. */
+export async function pdfTitle(file: string): Promise<string | undefined> {
+  const doc = await getDocument({ data: new Uint8Array(await readFile(file)), verbosity: 0 }).promise;
+  const { info } = await doc.getMetadata();
+  await doc.destroy();
+  return (info as { Title?: string }).Title;
+}

@@ -9,6 +9,7 @@ import { loadImage, loadLogo } from "../badges/index.js";
 import { sortDelegates } from "../badges/plan.js";
 import { batchByLanguage, cutPieces, requireDelegates, themeOf } from "../common.js";
 import type { MaterialContext, MaterialResult } from "../index.js";
+import { keepPhrases, noBreakMatcher } from "../typography.js";
 import { type LetterKind, planLetters } from "./plan.js";
 
 export interface LetterCliOptions {
@@ -100,6 +101,7 @@ export async function makeLetters(
     volumes.length === 1 ? "all.pdf" : `all-${String(i + 1).padStart(3, "0")}.pdf`,
   );
   let done = 0;
+  const noBreak = noBreakMatcher(event);
   // Letters for everyone: the kind's folder is made anew and replaces the old one when complete
   // (a reprint for a few delegates writes their files in place).
   if (!options.delegates) writer.replaceFolder(dir);
@@ -110,7 +112,8 @@ export async function makeLetters(
       batches.map(async (batch) => {
         const compiled = await ctx.render({
           template: "letters/letter.typ",
-          data: { theme, lang: batch[0]!.lang, letters: batch.map((l) => l.data) },
+          // "Thành phố Hồ Chí Minh" in an address line never splits (typography.no_break).
+          data: keepPhrases({ theme, lang: batch[0]!.lang, letters: batch.map((l) => l.data) }, noBreak),
           assets,
           timestamp,
           pieces: true,

@@ -6,6 +6,7 @@ import { rankOf } from "../../model/precedence.js";
 import { pdfTimestamp } from "../../render/typst.js";
 import { themeOf } from "../common.js";
 import type { MaterialContext, MaterialResult } from "../index.js";
+import { keepPhrases, noBreakMatcher } from "../typography.js";
 import { planCatererList, planProtocolList, protocolGuests, protocolLanguages } from "./plan.js";
 
 /**
@@ -33,13 +34,19 @@ export async function makeProtocol(ctx: MaterialContext): Promise<MaterialResult
   const lists = languages.map((lang) => planProtocolList(event, lang, tables));
   // The caterer reads the host's language (the first protocol language).
   const caterer = planCatererList(event, languages[0]!, tables);
+  // Positions such as "Ủy ban nhân dân Thành phố Hồ Chí Minh" never split inside a place name.
+  const noBreak = noBreakMatcher(event);
   const compiled = await Promise.all([
     ...lists.map((list) =>
-      ctx.render({ template: "protocol-list.typ", data: { theme, lang: list.lang, list }, timestamp }),
+      ctx.render({
+        template: "protocol-list.typ",
+        data: keepPhrases({ theme, lang: list.lang, list }, noBreak),
+        timestamp,
+      }),
     ),
     ctx.render({
       template: "protocol-list.typ",
-      data: { theme, lang: caterer.lang, list: caterer },
+      data: keepPhrases({ theme, lang: caterer.lang, list: caterer }, noBreak),
       timestamp,
     }),
   ]);
