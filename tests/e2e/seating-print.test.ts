@@ -9,7 +9,7 @@ import { readPdf, squash, textItems } from "../helpers/pdf.js";
 // to scale with upright names, bilingual place cards in real spelling, the A2 poster.
 let tmp: string;
 let out: string;
-let roomOut: string;
+let noRoomOut: string;
 let stderr: string;
 const file = (name: string, o = out) => path.join(o, "seating/BANQUET", name);
 /** Font size of a text item, whatever way up it is printed (the tent's upper half is upside down). */
@@ -21,27 +21,14 @@ beforeAll(async () => {
   const r = conclave(["seating", "fixtures/cicon-2023", "--out", out]);
   expect(r.code, r.stderr).toBe(0);
   stderr = r.stderr;
-  // The same banquet in a room described in event.yaml.
-  const dir = path.join(tmp, "room");
+  // The same banquet without the room the example's event.yaml describes: tables spaced freely.
+  const dir = path.join(tmp, "no-room");
   await cp(path.join(root, "fixtures/cicon-2023"), dir, { recursive: true });
   const yaml = await readFile(path.join(dir, "event.yaml"), "utf8");
-  await writeFile(
-    path.join(dir, "event.yaml"),
-    `${yaml}
-seating:
-  floor:
-    room: BANQUET-HALL
-    width_m: 24
-    depth_m: 19
-    stage: { width_m: 8, depth_m: 3, label: { en: Stage, ko: 무대, vi: Sân khấu } }
-    doors:
-      - { wall: bottom, at_m: 10.8, width_m: 2.4, label: { en: Main entrance } }
-    aisles:
-      - { x_m: 11, y_m: 6.5, width_m: 2, depth_m: 12.5 }
-`,
-  );
-  roomOut = path.join(tmp, "room-out");
-  const rr = conclave(["seating", dir, "--out", roomOut]);
+  expect(yaml).toMatch(/\nseating:\n  # [^]*$/);
+  await writeFile(path.join(dir, "event.yaml"), yaml.replace(/\nseating:\n  # [^]*$/, "\n"));
+  noRoomOut = path.join(tmp, "no-room-out");
+  const rr = conclave(["seating", dir, "--out", noRoomOut]);
   expect(rr.code, rr.stderr).toBe(0);
 }, 240_000);
 afterAll(async () => {
@@ -67,13 +54,22 @@ describe("the printed seating of the example banquet", () => {
     expect(stderr).not.toMatch(/seating-overflow/);
   });
 
-  it("draws the room of seating.floor: walls, stage, doors and aisle at the same scale", async () => {
-    const text = (await readPdf(file("plan.pdf", roomOut))).text.join(" ");
+  it("draws the example's room of seating.floor: walls, stage, two doors and the aisle at the same scale", async () => {
+    const text = (await readPdf(file("plan.pdf"))).text.join(" ");
     expect(text).toContain("Stage");
     expect(text).toContain("Main entrance");
+    expect(text).toContain("Service door");
     expect(text).toContain("Aisle");
     expect(text).toMatch(/Scale 1:50\b/);
     expect(text).not.toContain("no room in event.yaml");
+  });
+
+  it("spaces the tables freely without seating.floor, and says the spacing is not to scale", async () => {
+    const text = (await readPdf(file("plan.pdf", noRoomOut))).text.join(" ");
+    expect(text).not.toContain("Main entrance");
+    expect(text).toContain("no room in event.yaml");
+    expect(text).toMatch(/Scale 1:(50|100|200)\b/);
+    expect(text).toContain("106 guests · 12 tables");
   });
 
   it("prints place cards with the real spelling large, one side Vietnamese, the other Korean", async () => {
