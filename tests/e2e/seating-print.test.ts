@@ -101,3 +101,64 @@ describe("the printed seating of the example banquet", () => {
     expect(list).toContain(squash("Tiệc chiêu đãi"));
   });
 });
+
+describe("a round top table with interpreters behind", () => {
+  let dir: string;
+  let o: string;
+  beforeAll(async () => {
+    dir = path.join(tmp, "round");
+    await cp(path.join(root, "fixtures/cicon-2023"), dir, { recursive: true });
+    const yaml = await readFile(path.join(dir, "event.yaml"), "utf8");
+    await writeFile(
+      path.join(dir, "event.yaml"),
+      yaml.replace(
+        "\nseating:\n",
+        "\nseating:\n  head_table:\n    custom: round\n    interpreters: behind\n",
+      ),
+    );
+    o = path.join(tmp, "round-out");
+  }, 60_000);
+
+  it("fills the head table's 12 seats by precedence and gives interpreters behind a row of assignment.csv", async () => {
+    const r = conclave(["seating", dir, "--out", o]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout + r.stderr).not.toMatch(/head-table seats? (is|are) empty/);
+    const rows = (await readFile(file("assignment.csv", o), "utf8")).trim().split("\n").slice(1);
+    const head = rows.filter((x) => x.split(",")[1] === "head");
+    expect(head.filter((x) => /^\d+$/.test(x.split(",")[2]!))).toHaveLength(12);
+    const behind = head.filter((x) => x.split(",")[2] === "behind");
+    expect(behind.length).toBeGreaterThan(0);
+    // An edited plan kept with --keep: the interpreters behind follow their principal.
+    const again = conclave([
+      "seating",
+      dir,
+      "--out",
+      path.join(tmp, "round-kept"),
+      "--keep",
+      file("assignment.csv", o),
+    ]);
+    expect(again.code, again.stderr).toBe(0);
+    const kept = await readFile(path.join(tmp, "round-kept/seating/BANQUET/assignment.csv"), "utf8");
+    for (const b of behind) expect(kept).toContain(b);
+  });
+
+  it("fails under --strict when a seating-floor warning says the room cannot be drawn", () => {
+    // The round top table and its names need more depth than the example's 19 m room leaves.
+    const warn = conclave(["seating", dir, "--out", path.join(tmp, "strict-a")]);
+    expect(warn.code).toBe(0);
+    expect(warn.stderr).toContain("seating-floor");
+    const strict = conclave(["seating", dir, "--out", path.join(tmp, "strict-b"), "--strict"]);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain("--strict");
+    const build = conclave([
+      "build",
+      dir,
+      "--out",
+      path.join(tmp, "strict-c"),
+      "--only",
+      "seating",
+      "--strict",
+    ]);
+    expect(build.code).toBe(1);
+  });
+});

@@ -112,8 +112,18 @@ describe("calendar speakers", () => {
     const r = check({
       delegates: [
         delegate("KR-1", { given_name: "Da-eun", family_name: "Seo", position: "Director" }),
-        delegate("KR-2", { given_name: "Ha-neul", family_name: "Yoon", position: "Vice Minister", precedence: "2" }),
-        delegate("KR-3", { given_name: "Min-ho", family_name: "Jang", position: "Minister", precedence: "1" }),
+        delegate("KR-2", {
+          given_name: "Ha-neul",
+          family_name: "Yoon",
+          position: "Vice Minister",
+          precedence: "2",
+        }),
+        delegate("KR-3", {
+          given_name: "Min-ho",
+          family_name: "Jang",
+          position: "Minister",
+          precedence: "1",
+        }),
       ],
       venues: [venue("HALL")],
       sessions: [session("OPEN", { title: "Opening", speakers: "KR-1;KR-2;KR-3", audience: "all" })],

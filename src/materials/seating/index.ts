@@ -27,6 +27,9 @@ export interface SeatingCliOptions {
   keep?: string;
 }
 
+/** The seat column of an interpreter behind the head table in assignment.csv. */
+export const BEHIND = "behind";
+
 /** Reads an assignment.csv written by conclave (and maybe edited): the seats to keep. */
 export async function readKeep(file: string, session: string): Promise<KeptSeat[]> {
   const bytes = await readFile(file).catch(() => {
@@ -53,6 +56,8 @@ export async function readKeep(file: string, session: string): Promise<KeptSeat[
   for (const r of rows) {
     const cell = (name: string) => (r.cells[at(name)] ?? "").replace(/^'/, "").trim();
     if (cell("session") !== session || !cell("delegate_id")) continue;
+    // An interpreter behind the head table sits behind their principal, on no seat: they follow.
+    if (cell("seat").toLowerCase() === BEHIND) continue;
     const seat = Number(cell("seat"));
     if (!Number.isInteger(seat) || seat < 1)
       throw new UserError(
@@ -164,13 +169,23 @@ export async function makeSeating(
       "assignment.csv",
       writeCsv(
         ["session", "table", "seat", "delegate_id", "name"],
-        result.seats.map((s) => [
-          session.id,
-          s.table,
-          String(s.seat),
-          s.delegate,
-          latinName(event.delegateById.get(s.delegate)!),
-        ]),
+        [
+          ...result.seats.map((s) => [
+            session.id,
+            s.table,
+            String(s.seat),
+            s.delegate,
+            latinName(event.delegateById.get(s.delegate)!),
+          ]),
+          // Interpreters behind the head table: their table for badges and agendas, no seat.
+          ...result.behind.map((b) => [
+            session.id,
+            "head",
+            BEHIND,
+            b.delegate,
+            latinName(event.delegateById.get(b.delegate)!),
+          ]),
+        ],
       ),
     );
     await write(
