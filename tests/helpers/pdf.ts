@@ -87,3 +87,13 @@ export async function textItems(file: string): Promise<PdfTextItem[]> {
   await doc.destroy();
   return out;
 }
+
+/** The Title of a PDF's document information, as a reader's title bar shows it (pdfjs getMetadata). */
+export async function pdfTitle(file: string): Promise<string | undefined> {
+  const data = new Uint8Array(await readFile(file));
+  const doc = await getDocument({ data, useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
+  const { info } = await doc.getMetadata();
+  await doc.destroy();
+  const title = (info as { Title?: unknown }).Title;
+  return typeof title === "string" && title !== "" ? title : undefined;
+}

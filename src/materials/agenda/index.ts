@@ -7,7 +7,7 @@ import { pdfTimestamp } from "../../render/typst.js";
 import { LANGUAGES, type Language } from "../../schema/fields.js";
 import { mapLimit } from "../../util/limit.js";
 import { loadLogo } from "../badges/index.js";
-import { batchByLanguage, cutPieces, requireDelegates } from "../common.js";
+import { batchByLanguage, cutPieces, pdfTitle, requireDelegates } from "../common.js";
 import type { MaterialContext, MaterialResult } from "../index.js";
 import { SEATING_WORDS } from "../seating/words.js";
 import { calendarOf, personalCalendars } from "./calendar.js";
@@ -80,7 +80,14 @@ export async function makeAgenda(
   if (pair) editions.push(pair);
   const programmes = editions.map(([l, l2]) => planProgramme(event, l, plan, l2));
   const compiled = await Promise.all(
-    programmes.map((data) => ctx.render({ template: "programme.typ", data, assets, timestamp })),
+    programmes.map((data, i) =>
+      ctx.render({
+        template: "programme.typ",
+        data: { ...data, pdf_title: pdfTitle(event, editions[i]![0], "programme") },
+        assets,
+        timestamp,
+      }),
+    ),
   );
   for (const [i, c] of compiled.entries()) {
     const [l, l2] = editions[i]!;
@@ -122,7 +129,10 @@ export async function makeAgenda(
       });
       const compiled = await ctx.render({
         template: "personal-agenda.typ",
-        data: personalBatch(agendas.map((a) => a.data)),
+        data: {
+          ...personalBatch(agendas.map((a) => a.data)),
+          pdf_title: pdfTitle(event, batch[0]!.lang, "agenda"),
+        },
         assets: {},
         timestamp,
         pieces: true,

@@ -7,7 +7,7 @@ import type { Language } from "../../schema/fields.js";
 import { mapLimit } from "../../util/limit.js";
 import { loadImage, loadLogo } from "../badges/index.js";
 import { sortDelegates } from "../badges/plan.js";
-import { batchByLanguage, cutPieces, requireDelegates, themeOf } from "../common.js";
+import { batchByLanguage, cutPieces, pdfTitle, requireDelegates, themeOf } from "../common.js";
 import type { MaterialContext, MaterialResult } from "../index.js";
 import { type LetterKind, planLetters } from "./plan.js";
 
@@ -110,7 +110,12 @@ export async function makeLetters(
       batches.map(async (batch) => {
         const compiled = await ctx.render({
           template: "letters/letter.typ",
-          data: { theme, lang: batch[0]!.lang, letters: batch.map((l) => l.data) },
+          data: {
+            theme,
+            lang: batch[0]!.lang,
+            pdf_title: pdfTitle(event, batch[0]!.lang, kind),
+            letters: batch.map((l) => l.data),
+          },
           assets,
           timestamp,
           pieces: true,

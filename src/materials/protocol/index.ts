@@ -4,7 +4,7 @@ import { diag } from "../../diagnostics.js";
 import { latinName } from "../../model/names.js";
 import { rankOf } from "../../model/precedence.js";
 import { pdfTimestamp } from "../../render/typst.js";
-import { themeOf } from "../common.js";
+import { pdfTitle, themeOf } from "../common.js";
 import type { MaterialContext, MaterialResult } from "../index.js";
 import { planCatererList, planProtocolList, protocolGuests, protocolLanguages } from "./plan.js";
 
@@ -35,11 +35,15 @@ export async function makeProtocol(ctx: MaterialContext): Promise<MaterialResult
   const caterer = planCatererList(event, languages[0]!, tables);
   const compiled = await Promise.all([
     ...lists.map((list) =>
-      ctx.render({ template: "protocol-list.typ", data: { theme, lang: list.lang, list }, timestamp }),
+      ctx.render({
+        template: "protocol-list.typ",
+        data: { theme, lang: list.lang, pdf_title: pdfTitle(event, list.lang, "protocol"), list },
+        timestamp,
+      }),
     ),
     ctx.render({
       template: "protocol-list.typ",
-      data: { theme, lang: caterer.lang, list: caterer },
+      data: { theme, lang: caterer.lang, pdf_title: pdfTitle(event, caterer.lang, "caterer"), list: caterer },
       timestamp,
     }),
   ]);

@@ -11,7 +11,7 @@ import { sessionFolderName } from "../../output/file-names.js";
 import { pdfTimestamp } from "../../render/typst.js";
 import { type KeptSeat, planSeating, SeatingInfeasible, type SeatingResult } from "../../seating/banquet.js";
 import { DEFAULT_WEIGHTS } from "../../seating/score.js";
-import { themeOf } from "../common.js";
+import { pdfTitle, themeOf } from "../common.js";
 import type { MaterialContext, MaterialResult } from "../index.js";
 import { floorRoomsUnused } from "./floor.js";
 import { A2_POSTER, A4_LIST, type ListFormat, planFloor, planPlaceCards, planTableList } from "./plan.js";
@@ -141,9 +141,11 @@ export async function makeSeating(
     const floor = planFloor(event, result, lang, ctx.fontFamilies, measurer);
     printProblems.push(...floor.problems);
     const sessionTitle = (l: typeof lang) => session.title[l] ?? session.title[lang] ?? session.id;
-    const lists = (format: ListFormat) => ({
+    const title = (kind: Parameters<typeof pdfTitle>[2]) => pdfTitle(event, lang, kind, sessionTitle(lang));
+    const lists = (format: ListFormat, kind: "list" | "poster") => ({
       theme,
       lang,
+      pdf_title: title(kind),
       format: format.page,
       lists: config.languages.map((l) => ({
         ...planTableList(event, result, l, measurer, format, printProblems),
@@ -151,14 +153,23 @@ export async function makeSeating(
       })),
     });
     const [plan, cards, list, poster] = await Promise.all([
-      ctx.render({ template: "seating-plan.typ", data: { theme, lang, pages: floor.pages }, timestamp }),
       ctx.render({
-        template: "place-cards.typ",
-        data: { theme, lang, cards: planPlaceCards(event, result, measurer, printProblems) },
+        template: "seating-plan.typ",
+        data: { theme, lang, pdf_title: title("plan"), pages: floor.pages },
         timestamp,
       }),
-      ctx.render({ template: "table-list.typ", data: lists(A4_LIST), timestamp }),
-      ctx.render({ template: "table-list.typ", data: lists(A2_POSTER), timestamp }),
+      ctx.render({
+        template: "place-cards.typ",
+        data: {
+          theme,
+          lang,
+          pdf_title: title("cards"),
+          cards: planPlaceCards(event, result, measurer, printProblems),
+        },
+        timestamp,
+      }),
+      ctx.render({ template: "table-list.typ", data: lists(A4_LIST, "list"), timestamp }),
+      ctx.render({ template: "table-list.typ", data: lists(A2_POSTER, "poster"), timestamp }),
     ]);
     await write("plan.pdf", plan.pdf);
     await write("place-cards.pdf", cards.pdf);
