@@ -114,7 +114,13 @@ export const eventSchema = z
       .default([]),
     languages: z.array(language).min(1).default(["en"]),
     branding: z
-      .object({ primary: hexColour.optional(), secondary: hexColour.optional(), logo: fileName.optional() })
+      .object({
+        primary: hexColour.optional(),
+        secondary: hexColour.optional(),
+        logo: fileName.optional(),
+        /** The logo drawn for white grounds (the programme cover; the letterhead, then on the white page). */
+        logo_on_white: fileName.optional(),
+      })
       .strict()
       .default({}),
     fonts: z.array(fileName).default([]),
@@ -347,7 +353,7 @@ export interface EventConfig extends Omit<Parsed, "name" | "city" | "organisers"
   defaultLanguage: Language;
   files: Record<(typeof tableKeys)[number], string>;
   /**
-   * Where the settings that name a delegate stand in the file (`seating.host` → line, column), so
+   * Where the settings that name a delegate or a logo stand in the file (`seating.host` → line, column), so
    * validation can point at an unknown id there. Absent for a config built in memory.
    */
   at?: Record<string, { file: string; line: number; column: number }>;
@@ -358,6 +364,9 @@ export const DELEGATE_SETTINGS = [
   ["seating", "host"],
   ["seating", "head_table", "co_host"],
 ] as const;
+
+/** Settings whose place in the file `at` records: the delegate ids, and the logos (src/validate/logo.ts). */
+const LOCATED_SETTINGS = [...DELEGATE_SETTINGS, ["branding", "logo"], ["branding", "logo_on_white"]] as const;
 
 export const DEFAULT_FILES = {
   delegates: "delegates.csv",
@@ -518,7 +527,7 @@ export function parseEventConfig(text: string, file = "event.yaml"): EventParse 
     defaultLanguage: languages[0]!,
     files: { ...DEFAULT_FILES, ...parsed.files },
     at: Object.fromEntries(
-      DELEGATE_SETTINGS.flatMap((path) => {
+      LOCATED_SETTINGS.flatMap((path) => {
         const pos = positionOf(doc.getIn(path, true), lineCounter);
         return pos ? [[path.join("."), { file, ...pos }]] : [];
       }),

@@ -58,7 +58,10 @@ export async function makeAgenda(
   const started = performance.now();
   const { event, writer } = ctx;
   const { config } = event;
-  const logo = await loadLogo(ctx, config.branding.logo);
+  // The programme's cover draws the logo on white: the logo made for white grounds when given.
+  const logo = config.branding.logo_on_white
+    ? await loadLogo(ctx, config.branding.logo_on_white, "branding.logo_on_white")
+    : await loadLogo(ctx, config.branding.logo);
   const assets: Record<string, Uint8Array> = logo ? { [logo.path]: logo.bytes } : {};
   const timestamp = pdfTimestamp(config.start, process.env);
   const plan = { fonts: ctx.fontFamilies, ...(logo ? { logo: logo.path } : {}) };

@@ -34,9 +34,14 @@ export async function makeLetters(
   const { config } = event;
   const kind = options.kind ?? "invitation";
   requireDelegates(event, options.delegates);
+  // The letterhead's own logo, else the logo for white grounds (drawn on the white page), else
+  // the logo on a plate of the primary colour (templates/lib/letter.typ).
+  const onWhite = !config.letters.letterhead.logo && config.branding.logo_on_white !== undefined;
   const logo = config.letters.letterhead.logo
     ? await loadLogo(ctx, config.letters.letterhead.logo, "letters.letterhead.logo")
-    : await loadLogo(ctx, config.branding.logo);
+    : onWhite
+      ? await loadLogo(ctx, config.branding.logo_on_white, "branding.logo_on_white")
+      : await loadLogo(ctx, config.branding.logo);
   const signatureSetting = `letters.${kind}.signatory.signature`;
   const signature = await loadImage(
     ctx,
@@ -49,7 +54,7 @@ export async function makeLetters(
     kind,
     ...(options.lang ? { lang: options.lang } : {}),
     ...(options.delegates ? { ids: options.delegates } : {}),
-    ...(logo ? { logo: logo.path } : {}),
+    ...(logo ? { logo: logo.path, logoPlate: !onWhite } : {}),
     ...(signature ? { signature: signature.path } : {}),
     order,
   });

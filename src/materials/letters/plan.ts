@@ -32,7 +32,8 @@ export type LetterKind = "invitation" | "visa";
 export interface LetterData {
   kind: LetterKind;
   lang: Language;
-  letterhead: { name: string; address: string; logo: string | null };
+  /** `logo_plate`: the logo on a plate of the primary colour (false: a logo made for white). */
+  letterhead: { name: string; address: string; logo: string | null; logo_plate: boolean };
   place_date: string;
   reference: string;
   subject: string;
@@ -91,6 +92,8 @@ export interface LetterPlanOptions {
   lang?: Language;
   ids?: readonly string[];
   logo?: string;
+  /** Whether the logo needs its plate of the primary colour (default); false for logo_on_white. */
+  logoPlate?: boolean;
   signature?: string;
   order: readonly Delegate[];
 }
@@ -195,6 +198,7 @@ export function planLetters(
         name: t(settings.letterhead.name) || (pick(config.organisers[0]?.name, lang, fb) ?? eventName),
         address: t(settings.letterhead.address),
         logo: options.logo ?? null,
+        logo_plate: options.logoPlate ?? true,
       },
       place_date: lang === "ko" ? date : `${place}, ${date}`,
       reference: kindSettings.reference.replaceAll("{id}", d.id),
