@@ -18,12 +18,7 @@ function letter(i: number, lang: "en" | "ko" | "vi" = "en"): LetterData {
   return {
     kind: "invitation",
     lang,
-    letterhead: {
-      name: "Test Summit Secretariat",
-      address: "1 Example Street, Seoul",
-      logo: null,
-      logo_plate: true,
-    },
+    letterhead: { name: "Test Summit Secretariat", address: "1 Example Street, Seoul", logo: null },
     place_date: "Seoul, 2 May 2024",
     reference: `TS/INV/${String(i).padStart(3, "0")}`,
     subject: "",

@@ -6,12 +6,14 @@ import { assemblePdf } from "../../render/pdf-assemble.js";
 import { pdfTimestamp } from "../../render/typst.js";
 import { LANGUAGES, type Language } from "../../schema/fields.js";
 import { mapLimit } from "../../util/limit.js";
-import { loadLogo } from "../badges/index.js";
-import { batchByLanguage, cutPieces, pdfTitle, requireDelegates } from "../common.js";
+import { loadImage, loadLogo } from "../badges/index.js";
+import { batchByLanguage, cutPieces, pdfTitle, requireDelegates, themeOf } from "../common.js";
 import type { MaterialContext, MaterialResult } from "../index.js";
+import { placeLogo } from "../logo.js";
 import { SEATING_WORDS } from "../seating/words.js";
+import { keepPhrases, noBreakMatcher } from "../typography.js";
 import { calendarOf, personalCalendars } from "./calendar.js";
-import { personalBatch, planPersonal, planProgramme, sessionsByDelegate } from "./plan.js";
+import { mainVenue, personalBatch, planPersonal, planProgramme, sessionsByDelegate } from "./plan.js";
 import { programmeJson, programmeMarkdown } from "./web.js";
 
 /** Personal agendas compiled together before being cut apart (see makeAgenda). */
@@ -58,13 +60,24 @@ export async function makeAgenda(
   const started = performance.now();
   const { event, writer } = ctx;
   const { config } = event;
-  // The programme's cover draws the logo on white: the logo made for white grounds when given.
-  const logo = config.branding.logo_on_white
-    ? await loadLogo(ctx, config.branding.logo_on_white, "branding.logo_on_white")
-    : await loadLogo(ctx, config.branding.logo);
-  const assets: Record<string, Uint8Array> = logo ? { [logo.path]: logo.bytes } : {};
+  const logo = await loadLogo(ctx, config.branding.logo);
+  const onWhite = await loadImage(
+    ctx,
+    "branding.logo_on_white",
+    config.branding.logo_on_white,
+    "logo-on-white",
+  );
+  const assets: Record<string, Uint8Array> = {};
+  for (const image of [logo, onWhite]) if (image) assets[image.path] = image.bytes;
   const timestamp = pdfTimestamp(config.start, process.env);
-  const plan = { fonts: ctx.fontFamilies, ...(logo ? { logo: logo.path } : {}) };
+  const theme = themeOf(event, ctx.fontFamilies);
+  // The cover is the event's primary colour: the logo goes on a plate only where that would hide part of it.
+  const placement = logo
+    ? placeLogo({ logo, onWhite, ground: theme.primary, primary: theme.primary })
+    : undefined;
+  // "Việt Nam", "Hồ Chí Minh": no-break spaces in what the PDFs print, not in the web files.
+  const noBreak = noBreakMatcher(event);
+  const plan = { fonts: ctx.fontFamilies, ...(placement ? { logo: placement } : {}) };
   const bilingualText = options.bilingual ?? config.agenda.bilingual;
   const pair = bilingualText ? parseBilingual(bilingualText, config.languages) : undefined;
   const wantedIds = options.delegates;
@@ -86,7 +99,7 @@ export async function makeAgenda(
     programmes.map((data, i) =>
       ctx.render({
         template: "programme.typ",
-        data: { ...data, pdf_title: pdfTitle(event, editions[i]![0], "programme") },
+        data: { ...keepPhrases(data, noBreak), pdf_title: pdfTitle(event, editions[i]![0], "programme") },
         assets,
         timestamp,
       }),
@@ -115,6 +128,7 @@ export async function makeAgenda(
       AGENDAS_PER_COMPILE,
     );
     const calendar = personalCalendars(event, stamp);
+    const main = mainVenue(event);
     let done = 0;
     // Every delegate's agenda: the folder is made anew and replaces the old one when complete.
     if (!wantedIds) writer.replaceFolder("agenda/personal");
@@ -127,13 +141,18 @@ export async function makeAgenda(
           d,
           sessions,
           lang,
-          data: planPersonal(event, d, sessions, { ...plan, lang, ...(table ? { table } : {}) }),
+          data: planPersonal(event, d, sessions, {
+            ...plan,
+            lang,
+            ...(main ? { mainVenue: main } : {}),
+            ...(table ? { table } : {}),
+          }),
         };
       });
       const compiled = await ctx.render({
         template: "personal-agenda.typ",
         data: {
-          ...personalBatch(agendas.map((a) => a.data)),
+          ...keepPhrases(personalBatch(agendas.map((a) => a.data)), noBreak),
           pdf_title: pdfTitle(event, batch[0]!.lang, "agenda"),
         },
         assets: {},

@@ -9,6 +9,7 @@ import { loadImage, loadLogo } from "../badges/index.js";
 import { sortDelegates } from "../badges/plan.js";
 import { batchByLanguage, cutPieces, pdfTitle, requireDelegates, themeOf } from "../common.js";
 import type { MaterialContext, MaterialResult } from "../index.js";
+import { placeLogo } from "../logo.js";
 import { type LetterKind, planLetters } from "./plan.js";
 
 export interface LetterCliOptions {
@@ -34,14 +35,19 @@ export async function makeLetters(
   const { config } = event;
   const kind = options.kind ?? "invitation";
   requireDelegates(event, options.delegates);
-  // The letterhead's own logo, else the logo for white grounds (drawn on the white page), else
-  // the logo on a plate of the primary colour (templates/lib/letter.typ).
-  const onWhite = !config.letters.letterhead.logo && config.branding.logo_on_white !== undefined;
-  const logo = config.letters.letterhead.logo
-    ? await loadLogo(ctx, config.letters.letterhead.logo, "letters.letterhead.logo")
-    : onWhite
-      ? await loadLogo(ctx, config.branding.logo_on_white, "branding.logo_on_white")
-      : await loadLogo(ctx, config.branding.logo);
+  // The letterhead's own logo, else the event's, placed on the white page by placeLogo: the logo
+  // for white grounds when given, else on a plate where a colour (the example's white ring) would
+  // vanish.
+  const own = config.letters.letterhead.logo;
+  const logo = own
+    ? await loadLogo(ctx, own, "letters.letterhead.logo")
+    : await loadLogo(ctx, config.branding.logo);
+  const onWhite = own
+    ? undefined
+    : await loadImage(ctx, "branding.logo_on_white", config.branding.logo_on_white, "logo-on-white");
+  const placement = logo
+    ? placeLogo({ logo, onWhite, ground: "#ffffff", primary: themeOf(event, ctx.fontFamilies).primary })
+    : undefined;
   const signatureSetting = `letters.${kind}.signatory.signature`;
   const signature = await loadImage(
     ctx,
@@ -54,7 +60,7 @@ export async function makeLetters(
     kind,
     ...(options.lang ? { lang: options.lang } : {}),
     ...(options.delegates ? { ids: options.delegates } : {}),
-    ...(logo ? { logo: logo.path, logoPlate: !onWhite } : {}),
+    ...(placement ? { logo: placement } : {}),
     ...(signature ? { signature: signature.path } : {}),
     order,
   });
@@ -80,7 +86,7 @@ export async function makeLetters(
     };
   }
   const assets: Record<string, Uint8Array> = {};
-  if (logo) assets[logo.path] = logo.bytes;
+  for (const image of [logo, onWhite]) if (image) assets[image.path] = image.bytes;
   if (signature) assets[signature.path] = signature.bytes;
   const timestamp = pdfTimestamp(config.start, process.env);
   const theme = themeOf(event, ctx.fontFamilies);

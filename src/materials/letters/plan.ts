@@ -25,6 +25,7 @@ import type { EventConfig } from "../../schema/event.js";
 import { textIn } from "../../schema/event.js";
 import type { Language } from "../../schema/fields.js";
 import type { SpeechRole } from "../../schema/sessions.js";
+import type { LogoPlacement } from "../logo.js";
 
 export type LetterKind = "invitation" | "visa";
 
@@ -32,8 +33,8 @@ export type LetterKind = "invitation" | "visa";
 export interface LetterData {
   kind: LetterKind;
   lang: Language;
-  /** `logo_plate`: the logo on a plate of the primary colour (false: a logo made for white). */
-  letterhead: { name: string; address: string; logo: string | null; logo_plate: boolean };
+  /** The logo as placeLogo puts it on the white page (src/materials/logo.ts), or none. */
+  letterhead: { name: string; address: string; logo: LogoPlacement | null };
   place_date: string;
   reference: string;
   subject: string;
@@ -91,9 +92,7 @@ export interface LetterPlanOptions {
   kind: LetterKind;
   lang?: Language;
   ids?: readonly string[];
-  logo?: string;
-  /** Whether the logo needs its plate of the primary colour (default); false for logo_on_white. */
-  logoPlate?: boolean;
+  logo?: LogoPlacement;
   signature?: string;
   order: readonly Delegate[];
 }
@@ -198,7 +197,6 @@ export function planLetters(
         name: t(settings.letterhead.name) || (pick(config.organisers[0]?.name, lang, fb) ?? eventName),
         address: t(settings.letterhead.address),
         logo: options.logo ?? null,
-        logo_plate: options.logoPlate ?? true,
       },
       place_date: lang === "ko" ? date : `${place}, ${date}`,
       reference: kindSettings.reference.replaceAll("{id}", d.id),

@@ -247,7 +247,7 @@ function drawPage(
       const sx = cx + rs * cos;
       const sy = cy + rs * sin;
       const back = t.kind === "head" ? (behindAt.get(n) ?? []) : [];
-      back.forEach((x, k) => {
+      back.forEach((_, k) => {
         const rb = rs + l.seatRadius + behindRadius + 0.4 + k * (2 * behindRadius + 0.4);
         behind.push({ x: round2(cx + rb * cos), y: round2(cy + rb * sin), colour: interpreterColour });
       });
