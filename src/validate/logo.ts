@@ -30,7 +30,7 @@ const DOMINANT_SHARE = 0.15;
  */
 export function svgPaints(svg: string): { hex: string; share: number }[] {
   const paints: string[] = [];
-  const body = svg.replace(/<!--[^]*?-->/g, "");
+  const body = svg.replace(/<!--[\s\S]*?-->/g, "");
   for (const m of body.matchAll(/\b(?:fill|stroke)\s*=\s*"([^"]*)"|\b(?:fill|stroke)\s*=\s*'([^']*)'/g))
     paints.push(m[1] ?? m[2] ?? "");
   for (const m of body.matchAll(/(?:^|[;"'\s{])(?:fill|stroke)\s*:\s*([^;"'}]+)/g)) paints.push(m[1] ?? "");

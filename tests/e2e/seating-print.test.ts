@@ -25,8 +25,8 @@ beforeAll(async () => {
   const dir = path.join(tmp, "no-room");
   await cp(path.join(root, "fixtures/cicon-2023"), dir, { recursive: true });
   const yaml = await readFile(path.join(dir, "event.yaml"), "utf8");
-  expect(yaml).toMatch(/\nseating:\n {2}# [^]*$/);
-  await writeFile(path.join(dir, "event.yaml"), yaml.replace(/\nseating:\n {2}# [^]*$/, "\n"));
+  expect(yaml).toMatch(/\nseating:\n {2}# [\s\S]*$/);
+  await writeFile(path.join(dir, "event.yaml"), yaml.replace(/\nseating:\n {2}# [\s\S]*$/, "\n"));
   noRoomOut = path.join(tmp, "no-room-out");
   const rr = conclave(["seating", dir, "--out", noRoomOut]);
   expect(rr.code, rr.stderr).toBe(0);

@@ -404,6 +404,8 @@ describe("planFloor with a round top table", () => {
     expect(one.n).toBe(1);
     expect(one.x).toBeCloseTo(cx, 1);
     expect(one.y).toBeLessThan(hd.y);
+    // The co-host's seat 7 opposite, at the foot of the table.
+    expect(hd.seats[6]!.y).toBeGreaterThan(cy + hd.h / 2);
     // Clockwise from the top: seat 4 on the room's right, seat 10 on its left, all named in place.
     expect(hd.seats[3]!.x).toBeGreaterThan(cx);
     expect(hd.seats[9]!.x).toBeLessThan(cx);
