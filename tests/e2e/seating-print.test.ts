@@ -116,7 +116,8 @@ describe("a round top table with interpreters behind", () => {
         "\nseating:\n  head_table:\n    custom: round\n    interpreters: behind\n",
       ),
     );
-    o = path.join(tmp, "round-out");
+    // Inside the event folder: --keep reads only from there.
+    o = path.join(dir, "out");
   }, 60_000);
 
   it("fills the head table's 12 seats by precedence and gives interpreters behind a row of assignment.csv", async () => {
