@@ -2,6 +2,9 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadEventFolder } from "../../src/load/event-folder.js";
+import { previousTables } from "../../src/materials/seating/previous.js";
+import { checkEvent } from "../../src/validate/index.js";
 import { conclave, root } from "../helpers/cli.js";
 import { readPdf, squash, textItems } from "../helpers/pdf.js";
 
@@ -129,6 +132,10 @@ describe("a round top table with interpreters behind", () => {
     expect(head.filter((x) => /^\d+$/.test(x.split(",")[2]!))).toHaveLength(12);
     const behind = head.filter((x) => x.split(",")[2] === "behind");
     expect(behind.length).toBeGreaterThan(0);
+    // A later `conclave badges` or `agenda` alone reads their table back: the head table.
+    const event = checkEvent((await loadEventFolder(dir)).input).event!;
+    const tables = await previousTables(o, event);
+    for (const b of behind) expect(tables?.get(b.split(",")[3]!)).toBe("head");
     // An edited plan kept with --keep: the interpreters behind follow their principal.
     const again = conclave([
       "seating",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/diagnostics.js";
 import { bundledMeasurer } from "../../src/load/fonts.js";
+import { DEFAULT_CATEGORY_COLOURS } from "../../src/materials/badges/plan.js";
 import {
   floorRoomsUnused,
   headLength,
@@ -426,5 +427,8 @@ describe("planFloor with a round top table", () => {
     const cross = (three.x - cx) * (b.y - cy) - (three.y - cy) * (b.x - cx);
     expect(Math.abs(cross) / Math.hypot(three.x - cx, three.y - cy)).toBeLessThan(0.1);
     expect(d.behindKey).toMatch(/^Interpreters behind the head table: .+ \(behind seat 3\)$/);
+    // In their category's colour, which the legend names though they take no seat.
+    expect(b.colour).toBe(DEFAULT_CATEGORY_COLOURS[event.delegateById.get(interpreter)!.category]);
+    expect(d.legend.map((x) => x.colour)).toContain(b.colour);
   });
 });

@@ -219,7 +219,6 @@ function drawPage(
   const label = (d: Delegate, widthMm: number, align: Label["align"]) =>
     seatLabel(event, d, lang, widthMm, align, measurer, problems);
 
-  const interpreterColour = colours.interpreter;
   // Interpreters behind their principal (seating.head_table.interpreters: behind), by seat.
   const behindAt = new Map<number, Delegate[]>();
   if (head)
@@ -247,9 +246,9 @@ function drawPage(
       const sx = cx + rs * cos;
       const sy = cy + rs * sin;
       const back = t.kind === "head" ? (behindAt.get(n) ?? []) : [];
-      back.forEach((_, k) => {
+      back.forEach((x, k) => {
         const rb = rs + l.seatRadius + behindRadius + 0.4 + k * (2 * behindRadius + 0.4);
-        behind.push({ x: round2(cx + rb * cos), y: round2(cy + rb * sin), colour: interpreterColour });
+        behind.push({ x: round2(cx + rb * cos), y: round2(cy + rb * sin), colour: colours[x.category] });
       });
       // The label stands clear of the outermost chair on this seat's line.
       const reach = back.length > 0 ? rs + l.seatRadius + back.length * (2 * behindRadius + 0.4) : rs;
@@ -332,11 +331,11 @@ function drawPage(
       });
       // Interpreters behind: small chairs behind the guest's, on the stage side, side by side.
       const back = behindAt.get(n) ?? [];
-      back.forEach((_, k) => {
+      back.forEach((x, k) => {
         behind.push({
           x: round2(sx + (k - (back.length - 1) / 2) * (2 * behindRadius + 0.3)),
           y: round2(y - CHAIR_M * s - seatRadius - behindRadius - 0.4),
-          colour: interpreterColour,
+          colour: colours[x.category],
         });
       });
     }
@@ -379,7 +378,14 @@ function drawPage(
   const page = PAPERS[l.paper]!;
   const room = floor;
   const barMetres = niceBar(l.denominator);
-  const used = [...new Set(result.seats.map((x) => event.delegateById.get(x.delegate)!.category))];
+  // The interpreters behind the head table are drawn too: their colour is in the legend.
+  const used = [
+    ...new Set(
+      [...result.seats, ...(head ? result.behind : [])].map(
+        (x) => event.delegateById.get(x.delegate)!.category,
+      ),
+    ),
+  ];
   const data: FloorData = {
     theme: themeOf(event, fonts),
     lang,
@@ -522,10 +528,11 @@ function seatLabel(
 function behindKey(event: Event, result: SeatingResult, head: TableSpec | undefined, lang: Language): string {
   if (!head || result.behind.length === 0) return "";
   const seatOf = new Map(result.seats.filter((x) => x.table === head.id).map((x) => [x.delegate, x.seat]));
-  const entries = result.behind.map((b) => {
-    const d = event.delegateById.get(b.delegate)!;
-    return SEATING_WORDS[lang].behindEntry(nameIn(d, lang), seatOf.get(b.principal) ?? 0);
-  });
+  // In seat order, as the room reads the table.
+  const entries = result.behind
+    .map((b) => ({ d: event.delegateById.get(b.delegate)!, seat: seatOf.get(b.principal) ?? 0 }))
+    .sort((a, b) => a.seat - b.seat)
+    .map(({ d, seat }) => SEATING_WORDS[lang].behindEntry(nameIn(d, lang), seat));
   return `${SEATING_WORDS[lang].behind}: ${entries.join(", ")}`;
 }
 
