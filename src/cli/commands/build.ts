@@ -1,5 +1,6 @@
 import path from "node:path";
 import { countBySeverity } from "../../diagnostics.js";
+import { saveSnapshot } from "../../diff/snapshot.js";
 import { DataInvalid } from "../../errors.js";
 import { loadEventFolder } from "../../load/event-folder.js";
 import { bundledFontFiles, resolveFontFiles } from "../../load/fonts.js";
@@ -190,6 +191,7 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
       }
     }
     await writer.writeManifest(generator);
+    if (!options.materialOptions?.dryRun) saveSnapshot(outDir, loaded, { materials: wanted });
   } finally {
     process.removeListener("SIGINT", onSignal);
     process.removeListener("SIGTERM", onSignal);

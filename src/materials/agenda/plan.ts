@@ -158,7 +158,12 @@ export function byDay(sessions: readonly Session[]): Map<string, Session[]> {
   return days;
 }
 
-const span = (a: number, b: number) => `${formatTime(a)}–${formatTime(b)}`;
+/**
+ * A time range: "09:00–09:45"; Korean marks a range with the 물결표, "09:00~09:45", as its
+ * letters and dates do (formatDateRange). A bilingual edition follows its first language.
+ */
+const span = (a: number, b: number, lang: Language) =>
+  `${formatTime(a)}${lang === "ko" ? "~" : "–"}${formatTime(b)}`;
 
 /** `{ key2: b }` when a second language's text differs from the first's, else nothing. */
 function second<K extends string>(key: K, a: string | undefined, b: string | undefined) {
@@ -239,7 +244,7 @@ function item(s: Session, c: ItemContext): ProgrammeItem {
   const moderatorLabel = SPEECH_ROLE_WORDS[lang][modRole].label;
   return {
     id: s.id,
-    time: span(s.start, s.end),
+    time: span(s.start, s.end, lang),
     start: formatTime(s.start),
     end: formatTime(s.end),
     title,
@@ -314,7 +319,7 @@ export function planProgramme(
       });
       const start = Math.min(...group.map((s) => s.start));
       const end = Math.max(...group.map((s) => s.end));
-      return { time: span(start, end), parallel: rooms.length > 1, columns };
+      return { time: span(start, end, lang), parallel: rooms.length > 1, columns };
     });
     const label = formatDateLong(date, lang);
     days.push({
@@ -492,7 +497,7 @@ export function planPersonal(
       const address = offsite ? pick(s.room.address, lang, fb) : undefined;
       const description = config.agenda.descriptions ? pick(s.description, lang, fb) : undefined;
       return {
-        time: span(s.start, s.end),
+        time: span(s.start, s.end, lang),
         title: pick(s.title, lang, fb) ?? s.id,
         room: pick(s.room.room, lang, fb) ?? s.room.id,
         venue: pick(s.room.venue, lang, fb) ?? "",
