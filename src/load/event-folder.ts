@@ -62,6 +62,14 @@ export async function loadEventFolder(dir: string, options: LoadOptions = {}): P
     config,
     files: { ...files, ...(seating.bytes ? { seating } : {}) },
   };
+  // The logos, for the logo-contrast check (an unreadable one is the materials' to report).
+  const logos: NonNullable<CheckInput["logos"]> = {};
+  for (const key of ["logo", "logo_on_white"] as const) {
+    const name = config.branding[key];
+    const logo = name ? readConfined(confinement, name, "image", `branding.${key}: ${name}`) : undefined;
+    if (logo) logos[key] = logo;
+  }
+  input.logos = logos;
   if (options.glyphs !== false) input.coverage = await loadCoverage(confinement, config.fonts);
   return { dir: abs, config, eventYaml: bytes, input, confinement };
 }

@@ -1,7 +1,9 @@
 import { UserError } from "../errors.js";
+import { pick } from "../model/names.js";
 import type { Event } from "../model/types.js";
 import { type PagePick, PdfSource } from "../render/pdf-assemble.js";
 import { type CompiledPdf, TemplateError } from "../render/typst.js";
+import type { Language } from "../schema/fields.js";
 import { closest } from "../util/suggest.js";
 
 /** The colours and fonts every template's `lib/theme.typ` reads. */
@@ -83,4 +85,67 @@ export function cutPieces(compiled: CompiledPdf, count: number, template: string
     for (let p = s; p <= end; p++) pages.push(p - 1);
     return { source, pages };
   });
+}
+
+/** What each conclave PDF is, in its Title metadata (the badges name theirs in their own words). */
+export type PdfKind =
+  | "programme"
+  | "agenda"
+  | "invitation"
+  | "visa"
+  | "plan"
+  | "cards"
+  | "list"
+  | "poster"
+  | "protocol"
+  | "caterer";
+
+const PDF_KINDS: Record<Language, Record<PdfKind, string>> = {
+  en: {
+    programme: "Programme",
+    agenda: "Personal agenda",
+    invitation: "Invitation letters",
+    visa: "Visa support letters",
+    plan: "Floor plan",
+    cards: "Place cards",
+    list: "Table list",
+    poster: "Table poster",
+    protocol: "Protocol list",
+    caterer: "Caterer's list",
+  },
+  ko: {
+    programme: "프로그램",
+    agenda: "개인 일정표",
+    invitation: "초청장",
+    visa: "비자 발급 협조 요청서",
+    plan: "좌석 배치도",
+    cards: "명패",
+    list: "테이블 안내",
+    poster: "테이블 안내 포스터",
+    protocol: "의전 명단",
+    caterer: "케이터링 명단",
+  },
+  vi: {
+    programme: "Chương trình",
+    agenda: "Lịch trình cá nhân",
+    invitation: "Thư mời",
+    visa: "Thư hỗ trợ thị thực",
+    plan: "Sơ đồ chỗ ngồi",
+    cards: "Bảng tên để bàn",
+    list: "Danh sách bàn",
+    poster: "Áp phích sơ đồ bàn",
+    protocol: "Danh sách lễ tân",
+    caterer: "Danh sách cho bên phục vụ ăn uống",
+  },
+};
+
+/**
+ * The PDF's Title (document information; templates/lib/theme.typ sets it from `pdf_title`):
+ * "CICON 2023 — Floor plan · Gala banquet", as badges do. Viewers show it in the title bar and
+ * print queues list it, where a file name alone says little.
+ */
+export function pdfTitle(event: Event, lang: Language, kind: PdfKind, detail?: string): string {
+  const { config } = event;
+  const name = config.short_name ?? pick(config.name, lang, config.defaultLanguage) ?? "";
+  return `${name} — ${PDF_KINDS[lang][kind]}${detail ? ` · ${detail}` : ""}`;
 }

@@ -32,7 +32,7 @@ const NAMED: Record<string, string> = {
 };
 
 /** "#abc", "#aabbcc" or a common colour name → "#aabbcc"; anything else (none, url(…)) → undefined. */
-function hex(value: string): string | undefined {
+export function hex(value: string): string | undefined {
   const v = value.trim().toLowerCase();
   if (/^#[0-9a-f]{6}$/.test(v)) return v;
   if (/^#[0-9a-f]{3}$/.test(v)) return `#${[...v.slice(1)].map((c) => c + c).join("")}`;

@@ -373,7 +373,21 @@ export interface EventConfig extends Omit<Parsed, "name" | "city" | "organisers"
   /** The language of materials when a delegate has none: the first of `languages`. */
   defaultLanguage: Language;
   files: Record<(typeof tableKeys)[number], string>;
+  /**
+   * Where the settings that name a delegate or a logo stand in the file (`seating.host` → line, column), so
+   * validation can point at an unknown id there. Absent for a config built in memory.
+   */
+  at?: Record<string, { file: string; line: number; column: number }>;
 }
+
+/** Settings whose value is a delegate id, checked against delegates.csv (src/validate/references.ts). */
+export const DELEGATE_SETTINGS = [
+  ["seating", "host"],
+  ["seating", "head_table", "co_host"],
+] as const;
+
+/** Settings whose place in the file `at` records: the delegate ids, and the logos (src/validate/logo.ts). */
+const LOCATED_SETTINGS = [...DELEGATE_SETTINGS, ["branding", "logo"], ["branding", "logo_on_white"]] as const;
 
 export const DEFAULT_FILES = {
   delegates: "delegates.csv",
@@ -533,6 +547,12 @@ export function parseEventConfig(text: string, file = "event.yaml"): EventParse 
     organisers: parsed.organisers.map((o) => ({ ...o, name: toRecord(o.name, languages) })),
     defaultLanguage: languages[0]!,
     files: { ...DEFAULT_FILES, ...parsed.files },
+    at: Object.fromEntries(
+      LOCATED_SETTINGS.flatMap((path) => {
+        const pos = positionOf(doc.getIn(path, true), lineCounter);
+        return pos ? [[path.join("."), { file, ...pos }]] : [];
+      }),
+    ),
   };
   return { ok: true, config, diagnostics };
 }

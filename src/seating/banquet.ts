@@ -39,6 +39,9 @@ export interface SeatAssignment {
   delegate: string;
 }
 
+/** Categories whose guests may fill the head table's free seats after the ranked guests. */
+const MAY_FILL_HEAD: ReadonlySet<string> = new Set(["vip", "speaker", "organiser", "delegate"]);
+
 export interface SeatingResult {
   session: string;
   tables: TableSpec[];
@@ -285,6 +288,21 @@ export function planSeating(req: SeatingRequest): SeatingResult {
     .filter(({ d }) => isRanked(d))
     .sort((a, b) => precedes(a.d, b.d));
   if (head) for (const { i } of byRank) addHead(i, false);
+  // Seats still free at the head table (fewer ranked guests than seats, or their interpreters
+  // behind them): the next guests by precedence take them, never staff, press or interpreters
+  // (they work). A protocol office fills the top table rather than leave gaps in the row.
+  if (head && headUsed < headSeats) {
+    const next = guests
+      .map((d, i) => ({ d, i }))
+      .filter(
+        ({ d, i }) => !isRanked(d) && !atHead.has(i) && MAY_FILL_HEAD.has(d.category) && !d.interpreterFor,
+      )
+      .sort((a, b) => precedes(a.d, b.d));
+    for (const { i } of next) {
+      if (headUsed >= headSeats) break;
+      addHead(i, false);
+    }
+  }
   const behind: SeatingResult["behind"] = [];
   if (head) arrangeHead(head, [...atHead]);
 

@@ -11,6 +11,7 @@ import { toVenueRow, venuesSpec } from "../schema/venues.js";
 import { type GlyphCoverage, glyphChecks } from "./glyphs.js";
 import { checkIds } from "./ids.js";
 import { checkKoreanNames } from "./korean-names.js";
+import { checkLogoContrast, type LogoFiles } from "./logo.js";
 import { checkReferences } from "./references.js";
 import { checkCapacity, checkSchedule } from "./schedule.js";
 import { checkSeatingRows } from "./seating.js";
@@ -36,6 +37,8 @@ export interface CheckInput {
   config: EventConfig;
   /** The three files every event has, and seating.csv when it exists (optional). */
   files: Record<TableKey, FileInput> & { seating?: FileInput };
+  /** The bytes of branding.logo and logo_on_white for the logo-contrast check; without them it is skipped. */
+  logos?: LogoFiles;
   /** Fonts' coverage for the missing-glyph check; without it the check is skipped. */
   coverage?: GlyphCoverage;
   /** Build the Event when the data is valid (default true); `validate` alone does not need it. */
@@ -152,6 +155,7 @@ export function checkEvent(input: CheckInput): CheckResult {
   diagnostics.push(
     ...checkIds(tables),
     ...checkReferences(tables),
+    ...(input.logos ? checkLogoContrast(input.config, input.logos) : []),
     ...checkSchedule(tables),
     ...checkCapacity(tables),
     ...checkTranslations(tables),

@@ -1,4 +1,5 @@
 import { type Diagnostic, diagAt } from "../diagnostics.js";
+import { DELEGATE_SETTINGS } from "../schema/event.js";
 import { closest } from "../util/suggest.js";
 import type { EventTables } from "./tables.js";
 
@@ -56,6 +57,33 @@ export function checkReferences(t: EventTables): Diagnostic[] {
         );
       }
     }
+  }
+  out.push(...checkSettingReferences(t, delegates));
+  return out;
+}
+
+/**
+ * Settings of event.yaml that name a delegate (seating.host, seating.head_table.co_host): an
+ * unknown id is an error at its line and column, never a silent fallback to the default.
+ */
+function checkSettingReferences(t: EventTables, delegates: ReadonlySet<string>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const path of DELEGATE_SETTINGS) {
+    let value: unknown = t.config;
+    for (const k of path) value = (value as Record<string, unknown> | undefined)?.[k];
+    if (typeof value !== "string" || delegates.has(value)) continue;
+    const key = path.join(".");
+    const at = t.config.at?.[key] ?? { file: "event.yaml", line: 0, column: 0 };
+    out.push(
+      unknownReference(
+        { file: at.file, line: at.line, columns: { [key]: at.column } },
+        key,
+        value,
+        "a delegate",
+        t.config.files.delegates,
+        delegates,
+      ),
+    );
   }
   return out;
 }

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { conclave, interrupt } from "../helpers/cli.js";
+import { pdfTitle } from "../helpers/pdf.js";
 
 let tmp: string;
 beforeAll(async () => {
@@ -39,6 +40,32 @@ describe("conclave build", () => {
     );
     // Every file of every material, byte for byte: PDFs, calendars, CSVs, JSON.
     expect(b.files).toEqual(a.files);
+  });
+
+  it("gives every PDF of the example a Title that says what it is", async () => {
+    const out = path.join(tmp, "a");
+    const manifest: Manifest = JSON.parse(await readFile(path.join(out, "manifest.json"), "utf8"));
+    const pdfs = manifest.files.map((f) => f.path).filter((p) => p.endsWith(".pdf"));
+    const titles = new Map<string, string | undefined>();
+    for (const p of pdfs) titles.set(p, await pdfTitle(path.join(out, p)));
+    for (const [p, t] of titles) expect(t, p).toMatch(/^CICON 2023 — \S/);
+    const title = (p: string) => titles.get(p);
+    expect(title("agenda/programme.en.pdf")).toBe("CICON 2023 — Programme");
+    expect(title("agenda/programme.ko.pdf")).toBe("CICON 2023 — 프로그램");
+    expect(title("agenda/programme.vi.pdf")).toBe("CICON 2023 — Chương trình");
+    expect(title("seating/BANQUET/plan.pdf")).toBe("CICON 2023 — Floor plan · Gala banquet");
+    expect(title("seating/BANQUET/place-cards.pdf")).toBe("CICON 2023 — Place cards · Gala banquet");
+    expect(title("seating/BANQUET/table-list.pdf")).toBe("CICON 2023 — Table list · Gala banquet");
+    expect(title("seating/BANQUET/table-poster.pdf")).toBe("CICON 2023 — Table poster · Gala banquet");
+    expect(title("letters/invitation/all.pdf")).toMatch(/^CICON 2023 — (Invitation letters|초청장|Thư mời)$/);
+    expect(title("protocol/caterer.pdf")).toMatch(
+      /^CICON 2023 — (Caterer's list|Danh sách cho bên phục vụ ăn uống)$/,
+    );
+    expect(title("protocol/protocol-list-vi.pdf")).toBe("CICON 2023 — Danh sách lễ tân");
+    expect(title("agenda/personal/KR-001.pdf")).toBe("CICON 2023 — 개인 일정표");
+    // Every material is among them, letters and personal agendas file by file.
+    const folders = new Set(pdfs.map((p) => p.split("/")[0]));
+    expect(folders).toEqual(new Set(["seating", "agenda", "badges", "letters", "protocol"]));
   });
 
   it("stopped midway (SIGTERM), leaves the previous letters whole and nothing half made", async () => {

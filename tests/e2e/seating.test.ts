@@ -104,7 +104,8 @@ describe("conclave seating on the example banquet", () => {
       for (const d of guests) expect(text, `${file}: ${d.id}`).toContain(squash(nameIn(d, lang)));
     }
     const plan = await readPdf(path.join(out, "seating/BANQUET/plan.pdf"));
-    expect([Math.round(plan.sizes[0]!.width), Math.round(plan.sizes[0]!.height)]).toEqual([1191, 842]); // A3
+    // A1: the example's 24 × 19 m ballroom (seating.floor) at 1:50.
+    expect([Math.round(plan.sizes[0]!.width), Math.round(plan.sizes[0]!.height)]).toEqual([2384, 1684]);
     const list = await readPdf(path.join(out, "seating/BANQUET/table-list.pdf"));
     const ko = squash(list.text.join(" "));
     expect(ko).toContain("문승민");

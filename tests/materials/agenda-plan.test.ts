@@ -106,3 +106,33 @@ describe("planProgramme", () => {
     }
   });
 });
+
+describe("calendar speakers", () => {
+  it("lists speakers in precedence order, not in the order sessions.csv gives them", () => {
+    const r = check({
+      delegates: [
+        delegate("KR-1", { given_name: "Da-eun", family_name: "Seo", position: "Director" }),
+        delegate("KR-2", {
+          given_name: "Ha-neul",
+          family_name: "Yoon",
+          position: "Vice Minister",
+          precedence: "2",
+        }),
+        delegate("KR-3", {
+          given_name: "Min-ho",
+          family_name: "Jang",
+          position: "Minister",
+          precedence: "1",
+        }),
+      ],
+      venues: [venue("HALL")],
+      sessions: [session("OPEN", { title: "Opening", speakers: "KR-1;KR-2;KR-3", audience: "all" })],
+    });
+    if (!r.event) throw new Error(JSON.stringify(r.diagnostics));
+    const cal = calendarOf(r.event, r.event.sessions, "en", 0);
+    const line = cal.events[0]!.description!.split("\n")[0]!;
+    expect(line.indexOf("Jang Min-ho")).toBeGreaterThan(0);
+    expect(line.indexOf("Jang Min-ho")).toBeLessThan(line.indexOf("Yoon Ha-neul"));
+    expect(line.indexOf("Yoon Ha-neul")).toBeLessThan(line.indexOf("Seo Da-eun"));
+  });
+});

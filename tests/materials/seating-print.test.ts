@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/diagnostics.js";
 import { bundledMeasurer } from "../../src/load/fonts.js";
+import { DEFAULT_CATEGORY_COLOURS } from "../../src/materials/badges/plan.js";
 import {
   floorRoomsUnused,
   headLength,
@@ -373,5 +374,61 @@ describe("planTableList", () => {
     expect(initialOf("Ấn", "vi")).toBe("Â");
     expect(initialOf("김민준", "ko")).toBe("ㄱ");
     expect(initialOf("까치", "ko")).toBe("ㄱ");
+  });
+});
+
+describe("planFloor with a round top table", () => {
+  const event = banquet(122, {
+    config: "seating:\n  head_table:\n    custom: round\n    interpreters: behind\n",
+  });
+  const plain = seated(event);
+  // The guest at head seat 3 has an interpreter on a chair behind them.
+  const principal = plain.seats.find((x) => x.table === "head" && x.seat === 3)!.delegate;
+  const interpreter = plain.seats.find((x) => x.table === "1" && x.seat === 1)!.delegate;
+  const result: SeatingResult = {
+    ...plain,
+    seats: plain.seats.filter((x) => x.delegate !== interpreter),
+    behind: [{ delegate: interpreter, principal }],
+  };
+  const { pages, problems } = planFloor(event, result, "en", fonts, m);
+  const d = pages[0]!;
+  const hd = d.head!;
+
+  it("draws the head table as a round table to scale, seat 1 (the host) at the top facing the door", () => {
+    expect(problems).toEqual([]);
+    expect(hd.round).toBe(true);
+    expect(hd.w).toBeCloseTo(roundDiameter(12) * d.scale.mmPerMetre, 1);
+    expect(hd.h).toBeCloseTo(hd.w, 5);
+    const cx = hd.x + hd.w / 2;
+    const cy = hd.y + hd.h / 2;
+    const one = hd.seats[0]!;
+    expect(one.n).toBe(1);
+    expect(one.x).toBeCloseTo(cx, 1);
+    expect(one.y).toBeLessThan(hd.y);
+    // The co-host's seat 7 opposite, at the foot of the table.
+    expect(hd.seats[6]!.y).toBeGreaterThan(cy + hd.h / 2);
+    // Clockwise from the top: seat 4 on the room's right, seat 10 on its left, all named in place.
+    expect(hd.seats[3]!.x).toBeGreaterThan(cx);
+    expect(hd.seats[9]!.x).toBeLessThan(cx);
+    for (const s of hd.seats) expect(s.label, String(s.n)).not.toBeNull();
+    expect(d.headKey).toEqual([]);
+    // The round tables stand behind it, none overlapping it.
+    for (const t of d.tables) expect(t.y - t.r).toBeGreaterThan(hd.y + hd.h);
+  });
+
+  it("draws an interpreter behind their guest and names them under the legend", () => {
+    const three = hd.seats[2]!;
+    const cx = hd.x + hd.w / 2;
+    const cy = hd.y + hd.h / 2;
+    expect(d.behind).toHaveLength(1);
+    const b = d.behind[0]!;
+    // On the line from the centre through seat 3, further out.
+    expect(Math.hypot(b.x - cx, b.y - cy)).toBeGreaterThan(Math.hypot(three.x - cx, three.y - cy));
+    const cross = (three.x - cx) * (b.y - cy) - (three.y - cy) * (b.x - cx);
+    expect(Math.abs(cross) / Math.hypot(three.x - cx, three.y - cy)).toBeLessThan(0.1);
+    expect(d.behindKey).toMatch(/^Interpreters behind the head table: .+ \(behind seat 3\)$/);
+    // In their category's colour, which the legend names though they take no seat.
+    expect(b.colour).toBe(DEFAULT_CATEGORY_COLOURS[event.delegateById.get(interpreter)!.category]);
+    expect(d.legend.map((x) => x.colour)).toContain(b.colour);
   });
 });

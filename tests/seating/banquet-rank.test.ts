@@ -138,3 +138,55 @@ describe("table numbers", () => {
     expect(tableNumbers(5, { skip: [], first: "far_end", sides: "odd_even" })).toEqual([5, 4, 3, 2, 1]);
   });
 });
+
+describe("free seats at the head table", () => {
+  it("go to the next guests by precedence, never to staff, press or interpreters", () => {
+    const rows = [
+      delegate("KR-V1", { country: "KR", category: "vip", precedence: "1", sessions: "GALA" }),
+      delegate("VN-V1", { country: "VN", category: "vip", precedence: "1", sessions: "GALA" }),
+      delegate("VN-I1", {
+        country: "VN",
+        category: "interpreter",
+        interpreter_for: "KR-V1",
+        sessions: "GALA",
+      }),
+      delegate("VN-S1", { country: "VN", category: "staff", sessions: "GALA" }),
+      delegate("KR-P1", { country: "KR", category: "press", sessions: "GALA" }),
+      delegate("KR-SP1", { country: "KR", category: "speaker", sessions: "GALA" }),
+      delegate("VN-D1", { country: "VN", sessions: "GALA" }),
+      delegate("KR-D2", { country: "KR", sessions: "GALA" }),
+      delegate("VN-D3", { country: "VN", sessions: "GALA" }),
+    ];
+    const r = check({
+      delegates: rows,
+      venues: [
+        venue("HALL", {
+          layout: "banquet",
+          capacity: "20",
+          tables: "2",
+          seats_per_table: "6",
+          head_table_seats: "4",
+        }),
+      ],
+      sessions: [session("GALA", { type: "banquet", seating: "assigned", start: "19:00", end: "21:00" })],
+      config: "country: VN\nseating:\n  head_table:\n    interpreters: behind\n",
+    });
+    const event = r.event!;
+    const plan = planSeating({
+      event,
+      session: event.sessionById.get("GALA")!,
+      weights: DEFAULT_WEIGHTS,
+      seed: 1,
+      effort: 0.1,
+      timeLimitMs: 60_000,
+      now: () => 0,
+    });
+    const head = plan.seats.filter((s) => s.table === "head").map((s) => s.delegate);
+    expect(head).toHaveLength(4);
+    // The two VIPs, then the speaker (category rank 2), then a delegate: the guest country's
+    // before the host's (Viet Nam) at equal rank.
+    expect(new Set(head)).toEqual(new Set(["KR-V1", "VN-V1", "KR-SP1", "KR-D2"]));
+    expect(plan.behind).toEqual([{ delegate: "VN-I1", principal: "KR-V1" }]);
+    expect(plan.report.problems.join("\n")).not.toMatch(/head-table seat/);
+  });
+});

@@ -24,6 +24,34 @@ describe("ids and references", () => {
     expect(at(r, "excel-damage")).toMatchObject([{ line: 4, field: "id" }]);
   });
 
+  it("names an unknown seating.host or head_table.co_host at its line and column in event.yaml", () => {
+    const r = check({
+      delegates: [delegate("KR-001"), delegate("VN-001", { country: "VN" })],
+      // baseConfigYaml is 6 lines: seating: is line 7.
+      config: "seating:\n  host: KR-01\n  head_table:\n    custom: round\n    co_host: VN-01\n",
+    });
+    expect(at(r, "unknown-reference")).toMatchObject([
+      {
+        severity: "error",
+        file: "event.yaml",
+        line: 8,
+        column: 9,
+        field: "seating.host",
+        hint: 'Did you mean "KR-001"?',
+      },
+      {
+        file: "event.yaml",
+        line: 11,
+        column: 14,
+        field: "seating.head_table.co_host",
+        hint: 'Did you mean "VN-001"?',
+      },
+    ]);
+    expect(r.event).toBeUndefined();
+    const ok = check({ delegates: [delegate("KR-001")], config: "seating:\n  host: KR-001\n" });
+    expect(at(ok, "unknown-reference")).toEqual([]);
+  });
+
   it("resolves every reference and suggests the closest id", () => {
     const r = check({
       delegates: [

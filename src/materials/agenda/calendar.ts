@@ -1,4 +1,5 @@
 import { personIn, pick } from "../../model/names.js";
+import { byPrecedence } from "../../model/precedence.js";
 import type { Event, Session } from "../../model/types.js";
 import { assembleIcs, type IcsCalendar, type IcsEvent, renderEvent, zonedToUtc } from "../../render/ics.js";
 import type { Language } from "../../schema/fields.js";
@@ -35,7 +36,10 @@ export function sessionEvent(event: Event, s: Session, lang: Language): IcsEvent
       return p.detail ? `${p.name} (${p.detail})` : p.name;
     });
   const description = [
-    s.speakers.length > 0 ? `${words.speakers}: ${people(s.speakers).join("; ")}` : "",
+    // In precedence order, as the printed programme lists them (src/materials/agenda/plan.ts).
+    s.speakers.length > 0
+      ? `${words.speakers}: ${people(byPrecedence(s.speakers, event.config.country)).join("; ")}`
+      : "",
     s.moderator ? `${words.moderator}: ${people([s.moderator])[0]}` : "",
     pick(s.description, lang, fb) ?? "",
   ].filter(Boolean);

@@ -7,7 +7,7 @@ import { pdfTimestamp } from "../../render/typst.js";
 import { LANGUAGES, type Language } from "../../schema/fields.js";
 import { mapLimit } from "../../util/limit.js";
 import { loadImage, loadLogo } from "../badges/index.js";
-import { batchByLanguage, cutPieces, requireDelegates, themeOf } from "../common.js";
+import { batchByLanguage, cutPieces, pdfTitle, requireDelegates, themeOf } from "../common.js";
 import type { MaterialContext, MaterialResult } from "../index.js";
 import { placeLogo } from "../logo.js";
 import { SEATING_WORDS } from "../seating/words.js";
@@ -96,8 +96,13 @@ export async function makeAgenda(
   if (pair) editions.push(pair);
   const programmes = editions.map(([l, l2]) => planProgramme(event, l, plan, l2));
   const compiled = await Promise.all(
-    programmes.map((data) =>
-      ctx.render({ template: "programme.typ", data: keepPhrases(data, noBreak), assets, timestamp }),
+    programmes.map((data, i) =>
+      ctx.render({
+        template: "programme.typ",
+        data: { ...keepPhrases(data, noBreak), pdf_title: pdfTitle(event, editions[i]![0], "programme") },
+        assets,
+        timestamp,
+      }),
     ),
   );
   for (const [i, c] of compiled.entries()) {
@@ -146,7 +151,10 @@ export async function makeAgenda(
       });
       const compiled = await ctx.render({
         template: "personal-agenda.typ",
-        data: keepPhrases(personalBatch(agendas.map((a) => a.data)), noBreak),
+        data: {
+          ...keepPhrases(personalBatch(agendas.map((a) => a.data)), noBreak),
+          pdf_title: pdfTitle(event, batch[0]!.lang, "agenda"),
+        },
         assets: {},
         timestamp,
         pieces: true,

@@ -7,9 +7,10 @@ import type { Language } from "../../schema/fields.js";
 import { mapLimit } from "../../util/limit.js";
 import { loadImage, loadLogo } from "../badges/index.js";
 import { sortDelegates } from "../badges/plan.js";
-import { batchByLanguage, cutPieces, requireDelegates, themeOf } from "../common.js";
+import { batchByLanguage, cutPieces, pdfTitle, requireDelegates, themeOf } from "../common.js";
 import type { MaterialContext, MaterialResult } from "../index.js";
 import { keepPhrases, noBreakMatcher } from "../typography.js";
+import { placeLogo } from "../logo.js";
 import { type LetterKind, planLetters } from "./plan.js";
 
 export interface LetterCliOptions {
@@ -35,9 +36,19 @@ export async function makeLetters(
   const { config } = event;
   const kind = options.kind ?? "invitation";
   requireDelegates(event, options.delegates);
-  const logo = config.letters.letterhead.logo
-    ? await loadLogo(ctx, config.letters.letterhead.logo, "letters.letterhead.logo")
+  // The letterhead's own logo, else the event's, placed on the white page by placeLogo: the logo
+  // for white grounds when given, else on a plate where a colour (the example's white ring) would
+  // vanish.
+  const own = config.letters.letterhead.logo;
+  const logo = own
+    ? await loadLogo(ctx, own, "letters.letterhead.logo")
     : await loadLogo(ctx, config.branding.logo);
+  const onWhite = own
+    ? undefined
+    : await loadImage(ctx, "branding.logo_on_white", config.branding.logo_on_white, "logo-on-white");
+  const placement = logo
+    ? placeLogo({ logo, onWhite, ground: "#ffffff", primary: themeOf(event, ctx.fontFamilies).primary })
+    : undefined;
   const signatureSetting = `letters.${kind}.signatory.signature`;
   const signature = await loadImage(
     ctx,
@@ -50,7 +61,7 @@ export async function makeLetters(
     kind,
     ...(options.lang ? { lang: options.lang } : {}),
     ...(options.delegates ? { ids: options.delegates } : {}),
-    ...(logo ? { logo: logo.path } : {}),
+    ...(placement ? { logo: placement } : {}),
     ...(signature ? { signature: signature.path } : {}),
     order,
   });
@@ -76,7 +87,7 @@ export async function makeLetters(
     };
   }
   const assets: Record<string, Uint8Array> = {};
-  if (logo) assets[logo.path] = logo.bytes;
+  for (const image of [logo, onWhite]) if (image) assets[image.path] = image.bytes;
   if (signature) assets[signature.path] = signature.bytes;
   const timestamp = pdfTimestamp(config.start, process.env);
   const theme = themeOf(event, ctx.fontFamilies);
@@ -113,7 +124,10 @@ export async function makeLetters(
         const compiled = await ctx.render({
           template: "letters/letter.typ",
           // "Thành phố Hồ Chí Minh" in an address line never splits (typography.no_break).
-          data: keepPhrases({ theme, lang: batch[0]!.lang, letters: batch.map((l) => l.data) }, noBreak),
+          data: {
+            ...keepPhrases({ theme, lang: batch[0]!.lang, letters: batch.map((l) => l.data) }, noBreak),
+            pdf_title: pdfTitle(event, batch[0]!.lang, kind),
+          },
           assets,
           timestamp,
           pieces: true,

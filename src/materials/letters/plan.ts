@@ -25,6 +25,7 @@ import type { EventConfig } from "../../schema/event.js";
 import { textIn } from "../../schema/event.js";
 import type { Language } from "../../schema/fields.js";
 import type { SpeechRole } from "../../schema/sessions.js";
+import type { LogoPlacement } from "../logo.js";
 
 export type LetterKind = "invitation" | "visa";
 
@@ -32,7 +33,8 @@ export type LetterKind = "invitation" | "visa";
 export interface LetterData {
   kind: LetterKind;
   lang: Language;
-  letterhead: { name: string; address: string; logo: string | null };
+  /** The logo as placeLogo puts it on the white page (src/materials/logo.ts), or none. */
+  letterhead: { name: string; address: string; logo: LogoPlacement | null };
   place_date: string;
   reference: string;
   subject: string;
@@ -90,7 +92,7 @@ export interface LetterPlanOptions {
   kind: LetterKind;
   lang?: Language;
   ids?: readonly string[];
-  logo?: string;
+  logo?: LogoPlacement;
   signature?: string;
   order: readonly Delegate[];
 }

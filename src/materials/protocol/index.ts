@@ -4,7 +4,7 @@ import { diag } from "../../diagnostics.js";
 import { nameIn } from "../../model/names.js";
 import { rankOf } from "../../model/precedence.js";
 import { pdfTimestamp } from "../../render/typst.js";
-import { themeOf } from "../common.js";
+import { pdfTitle, themeOf } from "../common.js";
 import type { MaterialContext, MaterialResult } from "../index.js";
 import { keepPhrases, noBreakMatcher } from "../typography.js";
 import { planCatererList, planProtocolList, protocolGuests, protocolLanguages } from "./plan.js";
@@ -40,13 +40,19 @@ export async function makeProtocol(ctx: MaterialContext): Promise<MaterialResult
     ...lists.map((list) =>
       ctx.render({
         template: "protocol-list.typ",
-        data: keepPhrases({ theme, lang: list.lang, list }, noBreak),
+        data: {
+          ...keepPhrases({ theme, lang: list.lang, list }, noBreak),
+          pdf_title: pdfTitle(event, list.lang, "protocol"),
+        },
         timestamp,
       }),
     ),
     ctx.render({
       template: "protocol-list.typ",
-      data: keepPhrases({ theme, lang: caterer.lang, list: caterer }, noBreak),
+      data: {
+        ...keepPhrases({ theme, lang: caterer.lang, list: caterer }, noBreak),
+        pdf_title: pdfTitle(event, caterer.lang, "caterer"),
+      },
       timestamp,
     }),
   ]);

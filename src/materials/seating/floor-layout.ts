@@ -37,6 +37,13 @@ export function roundDiameter(seats: number): number {
 /** Length of the head table in metres: its seats side by side. */
 export const headLength = (seats: number) => seats * SEAT_WIDTH_M;
 
+/** seating.head_table.custom: a long table facing the room, or a round top table. */
+export type HeadShape = "long" | "round";
+
+/** Width of the head table in metres as drawn: its length, or a round top table's diameter. */
+export const headWidth = (seats: number, shape: HeadShape) =>
+  shape === "round" ? roundDiameter(seats) : headLength(seats);
+
 /** Standard architectural scales, the largest drawing first. */
 export const SCALES = [50, 100, 200] as const;
 
@@ -95,12 +102,13 @@ export function chooseLayout(
   round: TableSpec[],
   head: TableSpec | undefined,
   floor: FloorConfig | undefined,
+  shape: HeadShape = "long",
 ): Layout | "too-small" | "too-large" {
   let best: Layout | undefined;
   let roomTooSmall = false;
   for (let p = 0; p < PAPERS.length; p++)
     for (const den of SCALES) {
-      const l = layoutAt(p, den, round, head, floor);
+      const l = layoutAt(p, den, round, head, floor, shape);
       if (l === "too-small") {
         roomTooSmall = true;
         continue;
@@ -111,7 +119,7 @@ export function chooseLayout(
     }
   // A given room is drawn as it is or not at all: never with tables placed without it.
   if (floor) return best ?? (roomTooSmall ? "too-small" : "too-large");
-  return best ?? (layoutAt(PAPERS.length - 1, SCALES.at(-1)!, round, head, undefined, true) as Layout);
+  return best ?? (layoutAt(PAPERS.length - 1, SCALES.at(-1)!, round, head, undefined, shape, true) as Layout);
 }
 
 function layoutAt(
@@ -120,6 +128,7 @@ function layoutAt(
   round: TableSpec[],
   head: TableSpec | undefined,
   floor: FloorConfig | undefined,
+  shape: HeadShape,
   force = false,
 ): Layout | "too-small" | undefined {
   const page = PAPERS[paper]!;
@@ -138,15 +147,25 @@ function layoutAt(
   const legible = (2 * Math.PI * rl) / seats >= 6 && seatRadius >= 1.6;
   // The head table: named in place when each seat has room for a label, else by a key.
   const headPitch = SEAT_WIDTH_M * s;
-  const headInPlace = headPitch >= 19;
+  // A round top table names its seats beside them, as the round tables do.
+  const roundHead = head !== undefined && shape === "round";
+  const headInPlace = roundHead || headPitch >= 19;
   // As few rows as the width allows, evenly filled (12 seats in two rows of 6, not 11 and 1).
   const keyMax = Math.max(1, Math.floor((areaW * 0.9) / KEY_ENTRY_MM));
   const keyColumns = head ? Math.ceil(head.seats / Math.ceil(head.seats / keyMax)) : 1;
   const keyRowMm = 8;
-  const headLabelsMm = !head ? 0 : headInPlace ? 9 : Math.ceil(head.seats / keyColumns) * keyRowMm + 3;
+  const headLabelsMm = !head
+    ? 0
+    : roundHead
+      ? LABEL_LINES_MM + seatRadius + 2
+      : headInPlace
+        ? 9
+        : Math.ceil(head.seats / keyColumns) * keyRowMm + 3;
   const stageDepth = floor?.stage?.depth_m ?? 0;
+  // The head table's edge on the stage side: its chairs (and interpreters behind them) before it.
   const headY = stageDepth + 0.4 + 2 * CHAIR_M;
-  const tablesTop = head ? headY + HEAD_DEPTH_M + headLabelsMm / s + 1.2 : stageDepth + 0.8;
+  const headDepth = roundHead ? roundDiameter(head.seats) + CHAIR_M : HEAD_DEPTH_M;
+  const tablesTop = head ? headY + headDepth + headLabelsMm / s + 1.2 : stageDepth + 0.8;
   const foot = diameter / 2 + FOOTPRINT_M;
   const minPitch = diameter + TABLE_GAP_M;
   // Names stick out of the room's outline by up to a label's width at the side walls, and a door's
@@ -187,7 +206,12 @@ function layoutAt(
   // side two labels' widths apart, one above the other two lines of names apart.
   const pitchX = Math.max(minPitch, (2 * (rl + LABEL_MAX_MM) + 2) / s);
   const pitchY = Math.max(minPitch, (2 * (rl + LABEL_LINES_MM) + 2) / s);
-  const headW = head ? headLength(head.seats) : 0;
+  // A round top table's names stand beside its side seats, as wide as the round tables' labels.
+  const headW = !head
+    ? 0
+    : roundHead
+      ? roundDiameter(head.seats) + 2 * CHAIR_M + (2 * (seatRadius + 1 + LABEL_MAX_MM)) / s
+      : headLength(head.seats);
   const keyW = head && !headInPlace ? (keyColumns * KEY_ENTRY_MM) / s : 0;
   let chosen: { W: number; D: number; cols: number } | undefined;
   for (let cols = 1; cols <= Math.max(1, round.length); cols++) {

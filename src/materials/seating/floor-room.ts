@@ -2,7 +2,7 @@ import { type Diagnostic, diag } from "../../diagnostics.js";
 import type { Event } from "../../model/types.js";
 import type { FloorConfig } from "../../schema/event.js";
 import type { TableSpec } from "../../seating/layout.js";
-import { headLength, stageX } from "./floor-layout.js";
+import { type HeadShape, headWidth, stageX } from "./floor-layout.js";
 
 // The room of seating.floor in event.yaml: which one a seated room uses, and what of it cannot
 // be drawn (said as `seating-floor` warnings, never silently dropped).
@@ -20,7 +20,7 @@ export function floorFor(event: Event, roomId: string): FloorConfig | undefined 
 }
 
 /** What of a room's description cannot be drawn: parts outside the walls. */
-export function checkFloor(f: FloorConfig, head: TableSpec | undefined): string[] {
+export function checkFloor(f: FloorConfig, head: TableSpec | undefined, shape: HeadShape = "long"): string[] {
   const out: string[] = [];
   const where = "seating.floor";
   if (f.stage && (stageX(f) + f.stage.width_m > f.width_m || f.stage.depth_m >= f.depth_m))
@@ -36,9 +36,9 @@ export function checkFloor(f: FloorConfig, head: TableSpec | undefined): string[
     if (a.x_m + a.width_m > f.width_m || a.y_m + a.depth_m > f.depth_m)
       out.push(`${where}.aisles[${i}] reaches outside the room`);
   });
-  if (head && headLength(head.seats) + 0.4 > f.width_m)
+  if (head && headWidth(head.seats, shape) + 0.4 > f.width_m)
     out.push(
-      `the head table of ${head.seats} seats (${headLength(head.seats).toFixed(1)} m) is longer than the room is wide`,
+      `the head table of ${head.seats} seats (${headWidth(head.seats, shape).toFixed(1)} m) is longer than the room is wide`,
     );
   return out;
 }

@@ -14,6 +14,7 @@ import {
   CHAIR_M,
   chooseLayout,
   HEAD_DEPTH_M,
+  type HeadShape,
   headLength,
   KEY_ENTRY_MM,
   LABEL_MIN_MM,
@@ -84,7 +85,15 @@ export interface FloorData {
   aisles: (Rect & { label: string })[];
   seatRadius: number;
   numberSize: number;
-  head: (Rect & { label: string; seatRadius: number; numberSize: number; seats: Seat[] }) | null;
+  /** A long table (a rectangle) or a round top table (`round`: the circle inside the rectangle). */
+  head:
+    | (Rect & { round: boolean; label: string; seatRadius: number; numberSize: number; seats: Seat[] })
+    | null;
+  /** Interpreters behind head-table guests: small chairs behind their principal's seat. */
+  behind: { x: number; y: number; colour: string }[];
+  behindRadius: number;
+  /** Who sits behind whom, under the legend: "Interpreters behind the head table: …". */
+  behindKey: string;
   /** Head-table names when their seats are too narrow to name in place: a key by seat number. */
   headKey: { x: number; y: number; n: number; colour: string; label: Label }[];
   tables: { x: number; y: number; r: number; label: string; seats: Seat[] }[];
@@ -111,15 +120,16 @@ export function planFloor(
   const session = event.sessionById.get(result.session)!;
   const round = result.tables.filter((t) => t.kind === "round");
   const head = result.tables.find((t) => t.kind === "head");
+  const shape = event.config.seating.head_table.custom;
   let floor = floorFor(event, session.room.id);
   if (floor) {
-    const wrong = checkFloor(floor, head);
+    const wrong = checkFloor(floor, head, shape);
     if (wrong.length > 0) {
       problems.push(...wrong.map((m) => floorDiag(`${session.id}: ${m}`)));
       floor = undefined;
     }
   }
-  const found = chooseLayout(round, head, floor);
+  const found = chooseLayout(round, head, floor, shape);
   if (floor && found === "too-small")
     problems.push(
       floorDiag(
@@ -138,10 +148,10 @@ export function planFloor(
   // each, in table order (the head table on the first).
   const sections = layout
     ? [{ round, head, l: layout }]
-    : splitSections(round, head).map((part, i) => ({
+    : splitSections(round, head, shape).map((part, i) => ({
         round: part,
         head: i === 0 ? head : undefined,
-        l: chooseLayout(part, i === 0 ? head : undefined, undefined) as Layout,
+        l: chooseLayout(part, i === 0 ? head : undefined, undefined, shape) as Layout,
       }));
   const pages = sections.map((sec, i) =>
     drawPage(event, result, lang, fonts, measurer, problems, {
@@ -154,9 +164,9 @@ export function planFloor(
 }
 
 /** Round tables in runs that each fit one sheet legibly (all of them when they do). */
-function splitSections(round: TableSpec[], head: TableSpec | undefined): TableSpec[][] {
+function splitSections(round: TableSpec[], head: TableSpec | undefined, shape: HeadShape): TableSpec[][] {
   const legible = (n: number, withHead: boolean) =>
-    (chooseLayout(round.slice(0, n), withHead ? head : undefined, undefined) as Layout).labelMm >=
+    (chooseLayout(round.slice(0, n), withHead ? head : undefined, undefined, shape) as Layout).labelMm >=
     LABEL_MIN_MM;
   if (legible(round.length, true)) return [round];
   // The most tables a sheet holds legibly (by halving), the first sheet with the head table.
@@ -193,6 +203,7 @@ function drawPage(
   },
 ): FloorData {
   const { round, head, l, floor, part } = sec;
+  const shape = event.config.seating.head_table.custom;
   const session = event.sessionById.get(result.session)!;
   const fb = event.config.defaultLanguage;
   const words = SEATING_WORDS[lang];
@@ -208,9 +219,22 @@ function drawPage(
   const label = (d: Delegate, widthMm: number, align: Label["align"]) =>
     seatLabel(event, d, lang, widthMm, align, measurer, problems);
 
-  const tables = round.map((t, k) => {
-    const spot = l.spots[k]!;
-    const r = (roundDiameter(t.seats) / 2) * s;
+  // Interpreters behind their principal (seating.head_table.interpreters: behind), by seat.
+  const behindAt = new Map<number, Delegate[]>();
+  if (head)
+    for (const b of result.behind) {
+      const seat = result.seats.find((x) => x.delegate === b.principal && x.table === head.id)?.seat;
+      const d = event.delegateById.get(b.delegate);
+      if (seat !== undefined && d) behindAt.set(seat, [...(behindAt.get(seat) ?? []), d]);
+    }
+  const behind: FloorData["behind"] = [];
+  const behindRadius = round2(Math.max(1, l.seatRadius * 0.6));
+
+  /**
+   * The seats of a round table around its centre (mm), numbered clockwise from the top, each
+   * name beside its seat, clear of the seat's circle and of an interpreter's chair behind it.
+   */
+  const roundSeats = (t: TableSpec, cx: number, cy: number, r: number): Seat[] => {
     const rs = r + CHAIR_M * s;
     const seats: Seat[] = [];
     for (let n = 1; n <= t.seats; n++) {
@@ -219,17 +243,26 @@ function drawPage(
       const sin = Math.sin(a);
       const d = guest(t, n);
       const align: Label["align"] = cos > 0.3 ? "left" : cos < -0.3 ? "right" : "center";
-      const sx = X(spot.x) + rs * cos;
-      const sy = Y(spot.y) + rs * sin;
+      const sx = cx + rs * cos;
+      const sy = cy + rs * sin;
+      const back = t.kind === "head" ? (behindAt.get(n) ?? []) : [];
+      back.forEach((x, k) => {
+        const rb = rs + l.seatRadius + behindRadius + 0.4 + k * (2 * behindRadius + 0.4);
+        behind.push({ x: round2(cx + rb * cos), y: round2(cy + rb * sin), colour: colours[x.category] });
+      });
+      // The label stands clear of the outermost chair on this seat's line.
+      const reach = back.length > 0 ? rs + l.seatRadius + back.length * (2 * behindRadius + 0.4) : rs;
+      const ax = cx + reach * cos;
+      const ay = cy + reach * sin;
       let lab: Label | null = null;
       if (d) {
         // Beside its seat, clear of the seat's circle: level with it on the table's sides,
         // above the top seat and below the bottom one.
         lab = label(d, Math.max(l.labelMm, 14), align);
         const h = labelHeight(lab, measurer);
-        const gap = l.seatRadius + 0.8;
-        lab.x = round2(align === "left" ? sx + gap : align === "right" ? sx - gap - lab.w : sx - lab.w / 2);
-        lab.y = round2(align === "center" ? (sin < 0 ? sy - gap - h : sy + gap) : sy - h / 2);
+        const gap = (back.length > 0 ? behindRadius : l.seatRadius) + 0.8;
+        lab.x = round2(align === "left" ? ax + gap : align === "right" ? ax - gap - lab.w : ax - lab.w / 2);
+        lab.y = round2(align === "center" ? (sin < 0 ? ay - gap - h : ay + gap) : ay - h / 2);
       }
       seats.push({
         x: round2(sx),
@@ -239,12 +272,41 @@ function drawPage(
         label: lab,
       });
     }
-    return { x: X(spot.x), y: Y(spot.y), r: round2(r), label: t.id, seats };
+    return seats;
+  };
+
+  const tables = round.map((t, k) => {
+    const spot = l.spots[k]!;
+    const r = (roundDiameter(t.seats) / 2) * s;
+    return {
+      x: X(spot.x),
+      y: Y(spot.y),
+      r: round2(r),
+      label: t.id,
+      seats: roundSeats(t, X(spot.x), Y(spot.y), r),
+    };
   });
 
   let headData: FloorData["head"] = null;
   const headKey: FloorData["headKey"] = [];
-  if (head) {
+  if (head && shape === "round") {
+    // A round top table to scale, seat 1 (the host) at the top facing the door, named like
+    // the round tables.
+    const r = (roundDiameter(head.seats) / 2) * s;
+    const cx = X(l.headX);
+    const cy = Y(l.headY) + r;
+    headData = {
+      x: round2(cx - r),
+      y: round2(cy - r),
+      w: round2(2 * r),
+      h: round2(2 * r),
+      round: true,
+      label: words.head,
+      seatRadius: l.seatRadius,
+      numberSize: numberSize(l.seatRadius),
+      seats: roundSeats(head, cx, cy, r),
+    };
+  } else if (head) {
     const w = headLength(head.seats) * s;
     const x = X(l.headX) - w / 2;
     const y = Y(l.headY);
@@ -266,6 +328,15 @@ function drawPage(
         n,
         colour: d ? colours[d.category] : "#ffffff",
         label: lab,
+      });
+      // Interpreters behind: small chairs behind the guest's, on the stage side, side by side.
+      const back = behindAt.get(n) ?? [];
+      back.forEach((x, k) => {
+        behind.push({
+          x: round2(sx + (k - (back.length - 1) / 2) * (2 * behindRadius + 0.3)),
+          y: round2(y - CHAIR_M * s - seatRadius - behindRadius - 0.4),
+          colour: colours[x.category],
+        });
       });
     }
     if (!l.headInPlace) {
@@ -296,6 +367,7 @@ function drawPage(
       y: round2(y),
       w: round2(w),
       h: round2(HEAD_DEPTH_M * s),
+      round: false,
       label: words.head,
       seatRadius,
       numberSize: numberSize(seatRadius),
@@ -306,7 +378,14 @@ function drawPage(
   const page = PAPERS[l.paper]!;
   const room = floor;
   const barMetres = niceBar(l.denominator);
-  const used = [...new Set(result.seats.map((x) => event.delegateById.get(x.delegate)!.category))];
+  // The interpreters behind the head table are drawn too: their colour is in the legend.
+  const used = [
+    ...new Set(
+      [...result.seats, ...(head ? result.behind : [])].map(
+        (x) => event.delegateById.get(x.delegate)!.category,
+      ),
+    ),
+  ];
   const data: FloorData = {
     theme: themeOf(event, fonts),
     lang,
@@ -354,6 +433,9 @@ function drawPage(
     seatRadius: l.seatRadius,
     numberSize: numberSize(l.seatRadius),
     head: headData,
+    behind,
+    behindRadius,
+    behindKey: behindKey(event, result, head, lang),
     headKey,
     tables,
     legend: used.map((c) => ({ label: legendWord(CATEGORY_LABELS[lang][c]), colour: colours[c] })),
@@ -440,6 +522,18 @@ function seatLabel(
     lines.push({ text: b.lines[0] ?? "", size: Math.min(a.size, b.size), weight: "regular", grey: true });
   }
   return { x: 0, y: 0, w: round2(widthMm), align, lines };
+}
+
+/** "Interpreters behind the head table: Name (seat 3), …", empty when none sits behind. */
+function behindKey(event: Event, result: SeatingResult, head: TableSpec | undefined, lang: Language): string {
+  if (!head || result.behind.length === 0) return "";
+  const seatOf = new Map(result.seats.filter((x) => x.table === head.id).map((x) => [x.delegate, x.seat]));
+  // In seat order, as the room reads the table.
+  const entries = result.behind
+    .map((b) => ({ d: event.delegateById.get(b.delegate)!, seat: seatOf.get(b.principal) ?? 0 }))
+    .sort((a, b) => a.seat - b.seat)
+    .map(({ d, seat }) => SEATING_WORDS[lang].behindEntry(nameIn(d, lang), seat));
+  return `${SEATING_WORDS[lang].behind}: ${entries.join(", ")}`;
 }
 
 /** The delegates.csv column a printed name comes from, for diagnostics. */

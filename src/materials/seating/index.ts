@@ -12,7 +12,7 @@ import { sessionFolderName } from "../../output/file-names.js";
 import { pdfTimestamp } from "../../render/typst.js";
 import { type KeptSeat, planSeating, SeatingInfeasible, type SeatingResult } from "../../seating/banquet.js";
 import { DEFAULT_WEIGHTS } from "../../seating/score.js";
-import { themeOf } from "../common.js";
+import { pdfTitle, themeOf } from "../common.js";
 import type { MaterialContext, MaterialResult } from "../index.js";
 import { floorRoomsUnused } from "./floor.js";
 import { A2_POSTER, A4_LIST, type ListFormat, planFloor, planPlaceCards, planTableList } from "./plan.js";
@@ -27,6 +27,9 @@ export interface SeatingCliOptions {
   /** An edited assignment.csv whose seats are kept. */
   keep?: string;
 }
+
+/** The seat column of an interpreter behind the head table in assignment.csv. */
+export const BEHIND = "behind";
 
 /**
  * Reads an assignment.csv written by conclave (and maybe edited): the seats to keep. Read like
@@ -58,6 +61,8 @@ export function readKeep(file: string, session: string, where: Confinement): Kep
   for (const r of rows) {
     const cell = (name: string) => (r.cells[at(name)] ?? "").replace(/^'/, "").trim();
     if (cell("session") !== session || !cell("delegate_id")) continue;
+    // An interpreter behind the head table sits behind their principal, on no seat: they follow.
+    if (cell("seat").toLowerCase() === BEHIND) continue;
     const seat = Number(cell("seat"));
     if (!Number.isInteger(seat) || seat < 1)
       throw new UserError(
@@ -145,9 +150,11 @@ export async function makeSeating(
     const floor = planFloor(event, result, lang, ctx.fontFamilies, measurer);
     printProblems.push(...floor.problems);
     const sessionTitle = (l: typeof lang) => session.title[l] ?? session.title[lang] ?? session.id;
-    const lists = (format: ListFormat) => ({
+    const title = (kind: Parameters<typeof pdfTitle>[2]) => pdfTitle(event, lang, kind, sessionTitle(lang));
+    const lists = (format: ListFormat, kind: "list" | "poster") => ({
       theme,
       lang,
+      pdf_title: title(kind),
       format: format.page,
       lists: config.languages.map((l) => ({
         ...planTableList(event, result, l, measurer, format, printProblems),
@@ -155,14 +162,23 @@ export async function makeSeating(
       })),
     });
     const [plan, cards, list, poster] = await Promise.all([
-      ctx.render({ template: "seating-plan.typ", data: { theme, lang, pages: floor.pages }, timestamp }),
       ctx.render({
-        template: "place-cards.typ",
-        data: { theme, lang, cards: planPlaceCards(event, result, measurer, printProblems) },
+        template: "seating-plan.typ",
+        data: { theme, lang, pdf_title: title("plan"), pages: floor.pages },
         timestamp,
       }),
-      ctx.render({ template: "table-list.typ", data: lists(A4_LIST), timestamp }),
-      ctx.render({ template: "table-list.typ", data: lists(A2_POSTER), timestamp }),
+      ctx.render({
+        template: "place-cards.typ",
+        data: {
+          theme,
+          lang,
+          pdf_title: title("cards"),
+          cards: planPlaceCards(event, result, measurer, printProblems),
+        },
+        timestamp,
+      }),
+      ctx.render({ template: "table-list.typ", data: lists(A4_LIST, "list"), timestamp }),
+      ctx.render({ template: "table-list.typ", data: lists(A2_POSTER, "poster"), timestamp }),
     ]);
     await write("plan.pdf", plan.pdf);
     await write("place-cards.pdf", cards.pdf);
@@ -173,13 +189,23 @@ export async function makeSeating(
       "assignment.csv",
       writeCsv(
         ["session", "table", "seat", "delegate_id", "name"],
-        result.seats.map((s) => [
-          session.id,
-          s.table,
-          String(s.seat),
-          s.delegate,
-          latinName(event.delegateById.get(s.delegate)!),
-        ]),
+        [
+          ...result.seats.map((s) => [
+            session.id,
+            s.table,
+            String(s.seat),
+            s.delegate,
+            latinName(event.delegateById.get(s.delegate)!),
+          ]),
+          // Interpreters behind the head table: their table for badges and agendas, no seat.
+          ...result.behind.map((b) => [
+            session.id,
+            "head",
+            BEHIND,
+            b.delegate,
+            latinName(event.delegateById.get(b.delegate)!),
+          ]),
+        ],
       ),
     );
     await write(
