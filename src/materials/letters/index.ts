@@ -9,8 +9,8 @@ import { loadImage, loadLogo } from "../badges/index.js";
 import { sortDelegates } from "../badges/plan.js";
 import { batchByLanguage, cutPieces, pdfTitle, requireDelegates, themeOf } from "../common.js";
 import type { MaterialContext, MaterialResult } from "../index.js";
-import { keepPhrases, noBreakMatcher } from "../typography.js";
 import { placeLogo } from "../logo.js";
+import { keepPhrases, noBreakMatcher } from "../typography.js";
 import { type LetterKind, planLetters } from "./plan.js";
 
 export interface LetterCliOptions {
