@@ -43,4 +43,3 @@ export interface MaterialContext {
 
 /** A material: the context plus its own command-line options. */
 export type Material = (ctx: MaterialContext, options: Record<string, unknown>) => Promise<MaterialResult>;
-

@@ -1,7 +1,7 @@
 import { type AgendaCliOptions, makeAgenda } from "./agenda/index.js";
 import { type BadgeCliOptions, makeBadges } from "./badges/index.js";
-import { type LetterCliOptions, makeLetters } from "./letters/index.js";
 import type { Material } from "./context.js";
+import { type LetterCliOptions, makeLetters } from "./letters/index.js";
 import type { MaterialName } from "./names.js";
 import { makeProtocol } from "./protocol/index.js";
 import { makeSeating, type SeatingCliOptions } from "./seating/index.js";

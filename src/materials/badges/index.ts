@@ -5,7 +5,7 @@ import { bundledMeasurer } from "../../load/fonts.js";
 import { sessionFolderName } from "../../output/file-names.js";
 import { assemblePdf, PdfSource } from "../../render/pdf-assemble.js";
 import { encodeQr, qrSvg } from "../../render/qr-encode.js";
-import { type CompiledPdf, pdfTimestamp, TemplateError } from "../../render/typst.js";
+import { type CompiledPdf, pdfTimestamp } from "../../render/typst.js";
 import { mapLimit } from "../../util/limit.js";
 import type { MaterialContext, MaterialResult } from "../context.js";
 import { loadLogo } from "../shared.js";

@@ -5,10 +5,10 @@ import { assemblePdf, type PagePick } from "../../render/pdf-assemble.js";
 import { pdfTimestamp } from "../../render/typst.js";
 import type { Language } from "../../schema/fields.js";
 import { mapLimit } from "../../util/limit.js";
-import { loadImage, loadLogo } from "../shared.js";
 import { sortDelegates } from "../badges/plan.js";
 import { batchByLanguage, cutPieces, requireDelegates, themeOf } from "../common.js";
 import type { MaterialContext, MaterialResult } from "../context.js";
+import { loadImage, loadLogo } from "../shared.js";
 import { type LetterKind, planLetters } from "./plan.js";
 
 export interface LetterCliOptions {
