@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,6 +19,14 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
+
+/** Every file under a folder, relative with forward slashes, hidden ones included. */
+async function everything(dir: string): Promise<string[]> {
+  const all = await readdir(dir, { recursive: true, withFileTypes: true });
+  return all
+    .filter((e) => !e.isDirectory())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"));
+}
 
 describe("SIGKILL during an incremental build", () => {
   it("leaves the previous outputs and state usable, at several moments", async () => {
@@ -44,14 +52,21 @@ describe("SIGKILL during an incremental build", () => {
       );
       const { code } = await interrupt(["build", big, "--out", out], when, "SIGKILL");
       expect(code, String(when)).toBe(null); // killed, not exited
-      trueManifest(out);
+      // Every visible file is whole (a PDF ends with its trailer), and so is every stored one.
+      for (const f of await everything(out)) {
+        if (!f.endsWith(".pdf") || f.split("/").some((p) => p.startsWith(".") && p !== ".conclave")) continue;
+        const bytes = await readFile(path.join(out, f));
+        expect(bytes.subarray(-64).toString("latin1"), f).toContain("%%EOF");
+      }
+      // The state is the previous build's, whole: the next rebuild uses it without a notice.
       const state = JSON.parse(await readFile(path.join(out, ".conclave/state.json"), "utf8"));
       expect(state.format).toBe(1);
+      const again = conclave(["build", big, "--out", out, "--format", "json"]);
+      expect(again.code, again.stderr).toBe(0);
+      expect(again.stderr).not.toMatch(/state\.json: not used/);
+      expect(JSON.parse(again.stdout).reused, String(when)).toBeGreaterThan(0);
+      trueManifest(out);
     }
-    const again = conclave(["build", big, "--out", out, "--format", "json"]);
-    expect(again.code, again.stderr).toBe(0);
-    expect(again.stderr).not.toMatch(/state\.json: not used/);
-    expect(JSON.parse(again.stdout).reused).toBeGreaterThan(0);
     const clean = path.join(tmp, "clean");
     const fresh = conclave(["build", big, "--out", clean]);
     expect(fresh.code, fresh.stderr).toBe(0);
