@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { cp, readFile, writeFile } from "node:fs/promises";
+import { cp, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { stringify } from "csv-stringify/sync";
 import { expect } from "vitest";
@@ -48,4 +48,13 @@ export async function editCsv(dir: string, file: string, edit: (grid: Grid) => G
 export function setCell(grid: Grid, id: string, column: string, value: string): Grid {
   const c = grid[0]!.indexOf(column);
   return grid.map((row, i) => (i > 0 && row[0] === id ? row.map((v, j) => (j === c ? value : v)) : row));
+}
+
+/** Every file under a folder, relative with forward slashes, hidden ones included. */
+export async function everything(dir: string): Promise<string[]> {
+  const all = await readdir(dir, { recursive: true, withFileTypes: true });
+  return all
+    .filter((e) => !e.isDirectory())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
+    .sort();
 }

@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { editCsv, setCell, trueManifest } from "../build/outputs.js";
+import { editCsv, everything, setCell, trueManifest } from "../build/outputs.js";
 import { conclave, interrupt } from "../helpers/cli.js";
 
 /**
@@ -19,14 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
-
-/** Every file under a folder, relative with forward slashes, hidden ones included. */
-async function everything(dir: string): Promise<string[]> {
-  const all = await readdir(dir, { recursive: true, withFileTypes: true });
-  return all
-    .filter((e) => !e.isDirectory())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"));
-}
 
 describe("SIGKILL during an incremental build", () => {
   it("leaves the previous outputs and state usable, at several moments", async () => {
