@@ -93,8 +93,8 @@ async function build(
     "json",
   ]);
   if (run.code !== 0) throw new Error(`build failed:\n${run.stderr}`);
-  const summary = JSON.parse(run.stdout) as { compiled: number; reused: number };
-  return { seconds: run.seconds, compiled: summary.compiled, reused: summary.reused };
+  const summary = JSON.parse(run.stdout) as Omit<Built, "seconds">;
+  return { seconds: run.seconds, ...summary };
 }
 
 const manifestOf = async (out: string) =>

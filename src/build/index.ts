@@ -63,6 +63,8 @@ export interface BuildResult {
   /** Compiles answered from the previous build's state, and compiled anew. */
   reused: number;
   compiled: number;
+  /** The same by template (`badge.typ`, `letter.typ`…). */
+  byTemplate: Record<string, { compiled: number; reused: number }>;
   seconds: number;
 }
 
@@ -257,6 +259,7 @@ export async function buildEventFolder(
     dataWarnings,
     reused: state?.reused ?? 0,
     compiled: state?.compiled ?? 0,
+    byTemplate: state?.byTemplate ?? {},
     seconds: (performance.now() - started) / 1000,
   };
 }

@@ -93,6 +93,8 @@ export class BuildState {
   /** Documents answered from the store, and compiled anew. */
   reused = 0;
   compiled = 0;
+  /** The same, by template: which documents a change touched. */
+  readonly byTemplate: Record<string, { compiled: number; reused: number }> = {};
 
   constructor(
     readonly root: string,
@@ -150,7 +152,10 @@ export class BuildState {
       if (pdf) {
         this.next.set(key, known);
         // A document this build already made (the logo's probe, in each material) is counted once.
-        if (!again) this.reused++;
+        if (!again) {
+          this.reused++;
+          this.count(job.template).reused++;
+        }
         return {
           pdf,
           pages: known.pages,
@@ -162,7 +167,13 @@ export class BuildState {
     const compiled = await make(job);
     this.store(key, compiled);
     this.compiled++;
+    this.count(job.template).compiled++;
     return compiled;
+  }
+
+  private count(template: string): { compiled: number; reused: number } {
+    this.byTemplate[template] ??= { compiled: 0, reused: 0 };
+    return this.byTemplate[template];
   }
 
   /** The stored bytes, if the file is there and still has the hash state.json recorded. */

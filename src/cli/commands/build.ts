@@ -117,6 +117,7 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
           unavailable,
           compiled: result.compiled,
           reused: result.reused,
+          byTemplate: result.byTemplate,
           seconds: round(seconds),
         },
         null,
