@@ -79,10 +79,14 @@ async function edit(event: string): Promise<void> {
   });
 }
 
-async function build(
-  event: string,
-  out: string,
-): Promise<{ seconds: number; compiled: number; reused: number }> {
+interface Built {
+  seconds: number;
+  compiled: number;
+  reused: number;
+  byTemplate: Record<string, { compiled: number; reused: number }>;
+}
+
+async function build(event: string, out: string): Promise<Built> {
   const run = await runMeasured(process.execPath, [
     path.join(root, "bin/conclave.js"),
     "build",
