@@ -126,6 +126,7 @@ for (let r = 0; r < Number(values.runs); r++) {
     rebuildCompiled: b.compiled,
     rebuildReused: b.reused,
     unchangedCompiled: c.compiled,
+    rebuildByTemplate: b.byTemplate,
   };
   process.stderr.write(
     `run ${r + 1}: full ${a.seconds.toFixed(1)} s, rebuild ${b.seconds.toFixed(1)} s (${b.compiled} compiled, ${b.reused} reused), no change ${c.seconds.toFixed(1)} s\n`,
