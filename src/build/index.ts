@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { countBySeverity } from "../diagnostics.js";
+import { saveSnapshot } from "../diff/snapshot.js";
 import { DataInvalid } from "../errors.js";
 import { loadEventFolder } from "../load/event-folder.js";
 import { bundledFontFiles, resolveFontFiles } from "../load/fonts.js";
@@ -245,6 +246,9 @@ export async function buildEventFolder(
       }
     }
     await writer.writeManifest(generator);
+    // What this build was made from, for `conclave diff` (after the manifest: a full disk here
+    // leaves a true manifest).
+    if (!dryRun) saveSnapshot(outDir, loaded, { materials: wanted });
     // Every material of this version built: what no document used any more is forgotten.
     state?.save(wanted.every((m) => MATERIALS[m]) && MATERIAL_NAMES.every((m) => chosen.has(m)));
   } finally {

@@ -305,6 +305,49 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
       );
   }
 
+  program
+    .command("diff")
+    .description(
+      "what changed in the data since the last build (or another folder or git revision), and which materials to print again",
+    )
+    .argument("[dir]", "event folder holding event.yaml", ".")
+    .option(
+      "--from <folder|git-rev>",
+      "compare with this event folder or git revision instead of the last build",
+    )
+    .option("-o, --out <dir>", "output folder of the last build (default: <dir>/out)")
+    .option(
+      "--assignment <path>",
+      "a newer seating plan (output folder, seating/ folder or assignment.csv): who moved table since the last build",
+    )
+    .addOption(
+      new Option("--format <format>", "report format")
+        .choices(["pretty", "json", "markdown", "github"])
+        .default("pretty"),
+    )
+    .addOption(allowOutsideOption())
+    .addHelpText(
+      "after",
+      `${examples([
+        "conclave diff events/cicon-2023                 # since the last conclave build",
+        "conclave diff . --from HEAD~1 --format markdown # for a pull-request comment",
+        "conclave diff . --from ../cicon-2023-monday",
+      ])}
+Exit codes: 0 nothing changed; 1 something changed; 2 usage, environment, or data that is not valid.`,
+    )
+    .action(
+      (
+        dir: string,
+        o: {
+          from?: string;
+          out?: string;
+          assignment?: string;
+          format: "pretty" | "json" | "markdown" | "github";
+          allowOutside: string[];
+        },
+      ) => run(import("./commands/diff.js").then((m) => m.diffCommand(dir, o, ui()))),
+    );
+
   const templates = program
     .command("templates")
     .description("list the Typst templates, or copy one into the event folder to edit it")

@@ -11,6 +11,8 @@ export const EVENT_FILE = "event.yaml";
 export interface LoadedEvent {
   dir: string;
   config: EventConfig;
+  /** event.yaml as read: what `conclave diff` compares against after a build (src/diff/snapshot.ts). */
+  eventYaml: Uint8Array;
   input: CheckInput;
   /** Where this event may read from: every later read (logos, fonts, templates) goes through it. */
   confinement: Confinement;
@@ -61,5 +63,5 @@ export async function loadEventFolder(dir: string, options: LoadOptions = {}): P
     files: { ...files, ...(seating.bytes ? { seating } : {}) },
   };
   if (options.glyphs !== false) input.coverage = await loadCoverage(confinement, config.fonts);
-  return { dir: abs, config, input, confinement };
+  return { dir: abs, config, eventYaml: bytes, input, confinement };
 }

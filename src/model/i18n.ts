@@ -54,16 +54,18 @@ export function formatDateShort(iso: string, lang: Language): string {
   return `${WEEKDAYS.en.short[wd]} ${d} ${MONTHS_EN[m - 1]}`;
 }
 
-/** The span of an event: en "20–21 June 2023" · ko "2023년 6월 20–21일" · vi "20–21/6/2023". */
+/**
+ * The span of an event: en "20–21 June 2023" · ko "2023년 6월 20~21일" · vi "20–21/6/2023".
+ * Korean marks a range with the 물결표 (한글 맞춤법 문장 부호, 2015), as its times do (09:00~09:45).
+ */
 export function formatDateRange(start: string, end: string, lang: Language): string {
   const a = parts(start);
   const b = parts(end);
   const same = start === end;
   if (lang === "ko") {
     if (same) return `${a.y}년 ${a.m}월 ${a.d}일`;
-    return a.m === b.m && a.y === b.y
-      ? `${a.y}년 ${a.m}월 ${a.d}–${b.d}일`
-      : `${a.y}년 ${a.m}월 ${a.d}일 – ${b.y}년 ${b.m}월 ${b.d}일`;
+    if (a.y !== b.y) return `${a.y}년 ${a.m}월 ${a.d}일~${b.y}년 ${b.m}월 ${b.d}일`;
+    return a.m === b.m ? `${a.y}년 ${a.m}월 ${a.d}~${b.d}일` : `${a.y}년 ${a.m}월 ${a.d}일~${b.m}월 ${b.d}일`;
   }
   if (lang === "vi") {
     if (same) return `${a.d}/${a.m}/${a.y}`;
@@ -94,7 +96,8 @@ export const CATEGORY_LABELS: Record<Language, Record<Category, string>> = {
   },
   ko: {
     vip: "VIP",
-    delegate: "대표단",
+    // 대표단 is a delegation (a group); one person's badge says 참가자.
+    delegate: "참가자",
     speaker: "연사",
     press: "취재",
     staff: "스태프",
@@ -154,9 +157,26 @@ export function formatDatePlain(iso: string, lang: Language): string {
   return `${d} ${MONTHS_EN[m - 1]} ${y}`;
 }
 
-/** A date with an optional HH:MM, e.g. an arrival: "19 April 2023, 14:35". */
+/** A date with an optional HH:MM, e.g. an arrival: "19 April 2023, 14:35" · "2023년 4월 19일 14:35" · "14:35 ngày 19 tháng 4 năm 2023". */
 export function formatDateTimePlain(value: string, lang: Language): string {
   const [date, time] = value.split(" ");
   const d = formatDatePlain(date!, lang);
-  return time ? `${d}, ${time}` : d;
+  if (!time) return d;
+  // Vietnamese administrative writing puts the hour before the day ("14:35 ngày 19 tháng 6 năm
+  // 2023"); Korean writes the time straight after the date, without a comma.
+  if (lang === "vi") return `${time} ${d}`;
+  if (lang === "ko") return `${d} ${time}`;
+  return `${d}, ${time}`;
+}
+
+/**
+ * A date (and time) as the field of a form writes it, after a label that already says "Ngày …":
+ * vi "16/9/1983" · "14:35 ngày 19/6/2023", never "Ngày sinh: ngày 16 tháng 9 năm 1983"; the
+ * other languages as formatDateTimePlain.
+ */
+export function formatDateField(value: string, lang: Language): string {
+  if (lang !== "vi") return formatDateTimePlain(value, lang);
+  const [date, time] = value.split(" ");
+  const { y, m, d } = parts(date!);
+  return time ? `${time} ngày ${d}/${m}/${y}` : `${d}/${m}/${y}`;
 }

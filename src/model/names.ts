@@ -153,10 +153,16 @@ export type Person = Pick<Delegate, "givenName" | "familyName" | "nameOrder" | "
 
 /**
  * The office a person holds (src/model/offices.ts), read from their position in any language;
- * a `sector: parliament` without a known position is a member of parliament.
+ * a `sector: parliament` without a known position is a member of parliament. `first`: the
+ * language whose position column is read first.
  */
-export function officeOf(d: Person): Office | undefined {
-  for (const lang of ["en", "ko", "vi"] as const) {
+export function officeOf(d: Person, first?: Language): Office | undefined {
+  // A reader's own column is read first: "Director of the Department …" is 기획투자국장 in the
+  // Korean column, and a Korean title must come from there.
+  const order = first
+    ? [first, ...(["en", "ko", "vi"] as const).filter((l) => l !== first)]
+    : ["en", "ko", "vi"];
+  for (const lang of order as Language[]) {
     const p = d.position?.[lang];
     const hit = p ? matchOffice(p, lang) : undefined;
     if (hit) return hit.office;
@@ -245,7 +251,7 @@ function genderOf(d: Person, h: Honorific): "male" | "female" | undefined {
 
 /** Korean title written after the name (의원, 차관, 대표이사…): offices in the table only. */
 export function koreanTitle(d: Person): string | undefined {
-  const office = officeOf(d);
+  const office = officeOf(d, "ko");
   if (office) return office.titleKo;
   const h = parseHonorific(d.honorific);
   if (h.style === "dr") return "박사";
@@ -260,9 +266,11 @@ export function koreanTitle(d: Person): string | undefined {
 function vietnameseTitle(d: Person): string {
   const h = parseHonorific(d.honorific);
   const g = genderOf(d, h);
+  // A foreign holder of a public office in the table (a vice mayor of Busan written "Mr" in the
+  // data) is Ngài as much as one written Hon. or H.E.
   const foreignDignitary =
     namingCustom(d) !== "vi" && (h.style === "hon" || h.style === "excellency" || officeOf(d)?.dignitary);
-  if (foreignDignitary && (h.style === "hon" || h.style === "excellency")) return "Ngài";
+  if (foreignDignitary) return "Ngài";
   if (g === "male") return "Ông";
   if (g === "female") return "Bà";
   if (h.style === "dr") return "Tiến sĩ";
@@ -341,9 +349,14 @@ export function addressOf(d: Person, lang: Language, options: AddressOptions = {
     const title = koreanTitle(d);
     const full = nameIn(d, "ko");
     const withTitle = (name: string) => (title ? `${name} ${title}님` : `${name} 님`);
+    // 기관 (부서) 성명 직함: what the Korean position says besides the title goes before the name
+    // ("한국기술대학교 도시공학과 송윤서 교수님 귀하"), and a position that gives no title of
+    // address is said there whole ("한국CEO서밋협회 의전 담당 안소희 님 귀하"). An English
+    // position is not put into a Korean address.
+    const where = d.position?.ko ? koreanParts(d, fb).detail : org;
     return {
       formal: title ? `${full} ${title}` : full,
-      block: [[org, `${withTitle(full)} 귀하`].filter(Boolean).join(" ")],
+      block: [[where, `${withTitle(full)} 귀하`].filter(Boolean).join(" ")],
       salutation: `존경하는 ${withTitle(full)}께`,
       reference: withTitle(shortKo(d)),
     };
@@ -385,7 +398,22 @@ export function personIn(d: Person, lang: Language, fallback: Language): { name:
   const position = positionIn(d, lang, fallback);
   const org = pick(d.organisation, lang, fallback);
   const a = addressOf(d, lang, { fallback });
-  return { name: a.formal, detail: officeWithOrganisation(position, org, lang) };
+  return { name: a.formal, detail: officeWithOrganisation(withoutTitle(position, a.formal), org, lang) };
+}
+
+/**
+ * The position without the title the name already carries: "Professor Song Yun-seo" +
+ * "Professor of Urban Engineering" → "Urban Engineering"; "Giáo sư Song Yun-seo" + "Giáo sư Kỹ
+ * thuật Đô thị" → "Kỹ thuật Đô thị". A position that is the title alone stays.
+ */
+function withoutTitle(position: string | undefined, formal: string): string | undefined {
+  if (!position) return position;
+  for (const title of ["Professor", "Giáo sư"]) {
+    if (!formal.startsWith(`${title} `) || !position.startsWith(`${title} `)) continue;
+    const rest = position.slice(title.length + 1).replace(/^of /, "");
+    return rest || position;
+  }
+  return position;
 }
 
 /**

@@ -87,6 +87,18 @@ export const OFFICES: readonly Office[] = [
     "사무총장",
   ),
   o("director-general", ["Director General", "Director-General"], ["국장"], ["Cục trưởng"], "국장"),
+  // The director of a provincial or city department (Sở) is a 국장 in Korean, not a company's
+  // 이사: "Director of the Department of Planning and Investment" = Giám đốc Sở Kế hoạch và Đầu tư
+  // = 기획투자국장.
+  o(
+    "department-director",
+    ["Director of the Department", "Director of Department"],
+    [],
+    ["Giám đốc Sở"],
+    "국장",
+  ),
+  // 본부장 (head of a company division) is a title of address in Korean: 권하은 본부장님.
+  o("division-head", [], ["본부장"], [], "본부장"),
   o("director", ["Director"], ["이사"], ["Giám đốc"], "이사"),
   o("managing-director", ["Managing Director"], ["전무이사", "전무"], ["Giám đốc Điều hành"], "전무"),
   o("ceo", ["Chief Executive Officer", "CEO"], ["대표이사", "대표"], ["Tổng Giám đốc"], "대표이사"),

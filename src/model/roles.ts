@@ -43,7 +43,8 @@ export const SPEECH_ROLE_WORDS: Record<Language, Record<SpeechRole, { label: str
     closing: { label: "폐회사", letter: "폐회사를" },
     moderator: { label: "좌장", letter: "좌장을" },
     mc: { label: "사회", letter: "사회를" },
-    panellist: { label: "패널", letter: "패널 토론을" },
+    // A panellist is a 토론자: "패널 토론을 맡아" would make them the one who runs the panel.
+    panellist: { label: "토론자", letter: "토론자를" },
     speaker: { label: "발표", letter: "발표를" },
   },
   vi: {

@@ -9,7 +9,14 @@ import { SPEECH_ROLES } from "./sessions.js";
 
 export { BADGE_STOCKS };
 
-import { colour as colourField, date as dateField, isTimeZone, LANGUAGES, type Language } from "./fields.js";
+import {
+  colour as colourField,
+  DATE_ORDERS,
+  date as dateField,
+  isTimeZone,
+  LANGUAGES,
+  type Language,
+} from "./fields.js";
 
 const language = z.enum(LANGUAGES);
 /** Text in one or more languages; a plain string counts for every language. */
@@ -114,14 +121,32 @@ export const eventSchema = z
       .default([]),
     languages: z.array(language).min(1).default(["en"]),
     branding: z
-      .object({ primary: hexColour.optional(), secondary: hexColour.optional(), logo: fileName.optional() })
+      .object({
+        primary: hexColour.optional(),
+        secondary: hexColour.optional(),
+        logo: fileName.optional(),
+        /** A variant of the logo drawn for white grounds (the logo itself may have white parts). */
+        logo_on_white: fileName.optional(),
+      })
       .strict()
       .default({}),
+    typography: z
+      .object({
+        /** Phrases never split across lines ("Hồ Chí Minh", "Thủ Đức"); country names are built in. */
+        no_break: z.array(z.string().min(1)).default([]),
+      })
+      .strict()
+      .default({ no_break: [] }),
     fonts: z.array(fileName).default([]),
     /** Folders (or files) outside the event folder that it may read: shared logos and fonts. */
     allow_outside: z.array(fileName).default([]),
     files: z.partialRecord(z.enum(tableKeys), fileName).default({}),
     encodings: z.partialRecord(z.enum(tableKeys), z.enum(ENCODINGS)).default({}),
+    /** How the CSVs write dates whose day and month could swap (06/07/2023): dmy, mdy or ymd. */
+    locale: z
+      .object({ date_order: z.enum(DATE_ORDERS).optional() })
+      .strict()
+      .default({}),
     columns: z.partialRecord(z.enum(tableKeys), z.record(z.string(), z.string())).default({}),
     validation: z
       .object({ travel_buffer_minutes: z.number().int().min(0).default(15) })
@@ -193,9 +218,11 @@ export const eventSchema = z
           .string()
           .regex(/^(en|ko|vi)\+(en|ko|vi)$/, "expected two languages joined by +, such as ko+en")
           .optional(),
+        /** Session descriptions printed under their titles (dress code, meeting points). */
+        descriptions: z.boolean().default(true),
       })
       .strict()
-      .default({ paper: "a4" }),
+      .default({ paper: "a4", descriptions: true }),
     letters: z
       .object({
         /** The date printed on the letters; never the clock, so a rebuild gives the same letters. */

@@ -2,16 +2,39 @@
  * Parsers for the value types of the data format. Each takes a trimmed, non-empty cell and either
  * returns the typed value or says what form was expected (shown as the diagnostic's hint).
  */
-export type FieldResult<T> = { ok: true; value: T } | { ok: false; message: string; hint: string };
+export type FieldResult<T> =
+  | { ok: true; value: T }
+  | {
+      ok: false;
+      message: string;
+      hint: string;
+      /** Message and hint that quote nothing of the value, for personal columns (date of birth). */
+      withoutValue?: { message: string; hint: string };
+    };
 
 export interface FieldType<T = unknown> {
   /** Name shown in docs and messages: "date", "email"… */
   readonly name: string;
-  parse(value: string): FieldResult<T>;
+  parse(value: string, options?: ParseOptions): FieldResult<T>;
+}
+
+/** How the event's sheets write dates (event.yaml `locale.date_order`). */
+export const DATE_ORDERS = ["dmy", "mdy", "ymd"] as const;
+export type DateOrder = (typeof DATE_ORDERS)[number];
+
+/** Event settings that change how a cell is read. */
+export interface ParseOptions {
+  /** Day/month order of dates like `06/07/2023`; without it, only forms with one reading pass. */
+  dateOrder?: DateOrder;
 }
 
 const ok = <T>(value: T): FieldResult<T> => ({ ok: true, value });
-const fail = <T>(message: string, hint: string): FieldResult<T> => ({ ok: false, message, hint });
+const fail = <T>(
+  message: string,
+  hint: string,
+  withoutValue?: { message: string; hint: string },
+): FieldResult<T> =>
+  withoutValue ? { ok: false, message, hint, withoutValue } : { ok: false, message, hint };
 
 export const text: FieldType<string> = { name: "text", parse: ok };
 
@@ -36,22 +59,35 @@ export function excelSerialToIso(serial: number): string {
 const iso = (y: number, m: number, d: number) =>
   `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 
+const ORDER_WORDS: Record<DateOrder, string> = {
+  dmy: "day first",
+  mdy: "month first",
+  ymd: "year first",
+};
+const ISO_HINT = (example: string) => `Write dates as YYYY-MM-DD, e.g. ${example}`;
+
 /**
- * Dates as spreadsheets write them, read where only one reading exists: `2023-06-20`,
- * `2023.06.20` or `2023/06/20` (year first), `6/20/2023` (the 20 can only be a day) and
- * `20/06/2023` or `20.06.2023` (likewise), and Excel's serial day numbers (`45097`). A day and month
- * that could swap (`6/7/2023`) is refused, naming both readings.
+ * Dates as spreadsheets write them: `2023-06-20`, `2023.06.20` or `2023/06/20` (year first),
+ * `6/20/2023` and `20/06/2023` or `20.06.2023` (day and month, either order), and Excel's serial
+ * day numbers (`45097`). A day and month that could swap (`06/07/2023`) are read in the order
+ * event.yaml gives (`locale.date_order`); without one, they are refused, naming both readings and
+ * the two ways out. With an order set, a day and month written in the other order are refused too
+ * (`20/06/2023` where the order is mdy; any of them where it is ymd): the sheet is not what the
+ * setting says. Year-first forms, like ISO, are read the same under every setting.
  *
  *   date.parse("6/20/2023") → { ok: true, value: "2023-06-20" }
+ *   date.parse("06/07/2023", { dateOrder: "dmy" }) → { ok: true, value: "2023-07-06" }
  */
 export const date: FieldType<string> = {
   name: "date",
-  parse(value) {
+  parse(value, options) {
+    const order = options?.dateOrder;
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
     if (m && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]))) return ok(value);
     const ymd = /^(\d{4})[./](\d{1,2})[./](\d{1,2})$/.exec(value);
     if (ymd) {
       const [y, mo, d] = [Number(ymd[1]), Number(ymd[2]), Number(ymd[3])];
+      // Year first, like ISO: no order setting can make it read otherwise.
       if (isRealDate(y, mo, d)) return ok(iso(y, mo, d));
     }
     const dm = /^(\d{1,2})([./])(\d{1,2})\2(\d{4})$/.exec(value);
@@ -59,10 +95,31 @@ export const date: FieldType<string> = {
       const [a, b, y] = [Number(dm[1]), Number(dm[3]), Number(dm[4])];
       const dayFirst = isRealDate(y, b, a);
       const monthFirst = isRealDate(y, a, b);
-      if (dayFirst && monthFirst && a !== b)
+      const both = dayFirst && monthFirst && a !== b;
+      if (order === "dmy" && dayFirst) return ok(iso(y, b, a));
+      if (order === "mdy" && monthFirst) return ok(iso(y, a, b));
+      if (order && !both && (dayFirst || monthFirst)) {
+        const written = dayFirst ? "dmy" : "mdy";
+        return contradicts(value, written, order, dayFirst ? iso(y, b, a) : iso(y, a, b));
+      }
+      if (order === "ymd" && both)
         return fail(
-          `"${value}" could be ${iso(y, a, b)} or ${iso(y, b, a)}`,
-          "Write dates as YYYY-MM-DD, e.g. 2023-06-20: a spreadsheet's day/month order depends on the computer that saved it.",
+          `"${value}" is not year first, as locale.date_order (ymd) in event.yaml says, and could be ${iso(y, a, b)} or ${iso(y, b, a)}`,
+          `${ISO_HINT(iso(y, a, b))}.`,
+          {
+            message:
+              "is not year first, as locale.date_order (ymd) in event.yaml says, and its day and month could swap",
+            hint: "Write dates as YYYY-MM-DD.",
+          },
+        );
+      if (both)
+        return fail(
+          `"${value}" could be ${iso(y, a, b)} (month first) or ${iso(y, b, a)} (day first)`,
+          `${ISO_HINT(iso(y, a, b))}, ${SET_ORDER}`,
+          {
+            message: "is a date whose day and month could swap",
+            hint: `Write dates as YYYY-MM-DD, ${SET_ORDER}`,
+          },
         );
       if (dayFirst) return ok(iso(y, b, a));
       if (monthFirst) return ok(iso(y, a, b));
@@ -72,9 +129,31 @@ export const date: FieldType<string> = {
       // Excel's serials of the years 1927 to 2173: an event's dates, and not a postcode or a count.
       if (serial >= 10_000) return ok(excelSerialToIso(serial));
     }
-    return fail(`"${value}" is not a date`, "Write dates as YYYY-MM-DD, e.g. 2023-06-20.");
+    return fail(`"${value}" is not a date`, `${ISO_HINT("2023-06-20")}.`);
   },
 };
+
+const SET_ORDER =
+  "or say how your sheets write dates in event.yaml: locale: { date_order: dmy } for day first, mdy for month first.";
+
+/** A date that has one reading, in an order other than the one event.yaml sets. */
+function contradicts(
+  value: string,
+  written: DateOrder,
+  order: DateOrder,
+  reading: string,
+): FieldResult<string> {
+  const setting = `locale.date_order in event.yaml is ${order} (${ORDER_WORDS[order]})`;
+  const fix = `or correct locale.date_order if the sheet's dates are all ${ORDER_WORDS[written]}.`;
+  return fail(
+    `"${value}" is written ${ORDER_WORDS[written]} (${reading}), but ${setting}`,
+    `${ISO_HINT(reading)}, ${fix}`,
+    {
+      message: `is written ${ORDER_WORDS[written]}, but ${setting}`,
+      hint: `Write dates as YYYY-MM-DD, ${fix}`,
+    },
+  );
+}
 
 function isRealDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
@@ -108,13 +187,21 @@ export const time: FieldType<number> = {
   },
 };
 
-/** Date and time of travel: YYYY-MM-DD or YYYY-MM-DD HH:MM. */
+/**
+ * Date and time of travel: YYYY-MM-DD or YYYY-MM-DD HH:MM, the date also in the spreadsheet forms
+ * `date` reads (`20/06/2023 14:35`, in the event's date order), given back as YYYY-MM-DD. Not an
+ * Excel serial: its fraction would be the time, which a text column does not keep.
+ */
 export const dateTime: FieldType<string> = {
   name: "date or date-time",
-  parse(value) {
-    const m = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}:\d{2}))?$/.exec(value);
-    if (m && date.parse(m[1]!).ok && (m[2] === undefined || time.parse(m[2]).ok))
-      return ok(value.replace("T", " "));
+  parse(value, options) {
+    const m = /^(\d{4}-\d{2}-\d{2}|\d{1,4}[./]\d{1,2}[./]\d{1,4})(?:(?:T| +)(\d{1,2}:\d{2}))?$/.exec(value);
+    if (m) {
+      const day = date.parse(m[1]!, options);
+      if (!day.ok && /\d[./]\d/.test(m[1]!)) return day;
+      if (day.ok && (m[2] === undefined || time.parse(m[2]).ok))
+        return ok(m[2] === undefined ? day.value : `${day.value} ${m[2]}`);
+    }
     return fail(
       `"${value}" is not a date or date-time`,
       "Write YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2023-06-19 14:35.",

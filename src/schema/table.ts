@@ -8,7 +8,7 @@ import {
   looksScientific,
   needsCleaning,
 } from "./clean.js";
-import { type FieldType, LANGUAGES, text as plainText } from "./fields.js";
+import { type FieldType, LANGUAGES, type ParseOptions, text as plainText } from "./fields.js";
 
 /** One column of the data format: the contract documented in docs/data-format.md. */
 export interface ColumnSpec {
@@ -85,6 +85,26 @@ export interface TableResult {
   columns: Map<string, number>;
 }
 
+/** Unknown headers reported one by one; the rest of them are summed up in one warning. */
+export const UNKNOWN_COLUMNS_LISTED = 10;
+/** Runs of adjacent columns named in that summary; more are counted, not listed. */
+const RUNS_LISTED = 5;
+
+/** `L1:C11–C10000, L1:C12` for 1-based columns in ascending order: runs of adjacent columns. */
+function columnRuns(line: number, columns: readonly number[]): string {
+  const runs: string[] = [];
+  let total = 0;
+  for (let i = 0; i < columns.length; ) {
+    let j = i;
+    while (j + 1 < columns.length && columns[j + 1] === columns[j]! + 1) j++;
+    total++;
+    if (runs.length < RUNS_LISTED)
+      runs.push(i === j ? `L${line}:C${columns[i]}` : `L${line}:C${columns[i]}–C${columns[j]}`);
+    i = j + 1;
+  }
+  return total > runs.length ? `${runs.join(", ")} and ${total - runs.length} more runs` : runs.join(", ");
+}
+
 /**
  * Text of one CSV file → typed rows and every problem found on the way: syntax, headers, row
  * shape, invisible characters, spreadsheet damage, required values and value types.
@@ -96,11 +116,19 @@ export function readTable(
   file: string,
   text: string,
   mapping: Readonly<Record<string, string>> = {},
+  parseOptions: ParseOptions = {},
 ): TableResult {
   const rows: TableRow[] = [];
-  const { diagnostics, columns } = scanTable(spec, file, text, mapping, (row) => {
-    rows.push(row);
-  });
+  const { diagnostics, columns } = scanTable(
+    spec,
+    file,
+    text,
+    mapping,
+    (row) => {
+      rows.push(row);
+    },
+    parseOptions,
+  );
   return { rows, diagnostics, columns };
 }
 
@@ -115,6 +143,8 @@ export function scanTable(
   text: string,
   mapping: Readonly<Record<string, string>>,
   onRow: (row: TableRow) => void,
+  /** Event settings for reading values (event.yaml `locale.date_order`). */
+  parseOptions: ParseOptions = {},
 ): Omit<TableResult, "rows"> {
   const diagnostics: Diagnostic[] = [];
   const byName = new Map(spec.columns.map((c) => [c.name, c]));
@@ -135,6 +165,8 @@ export function scanTable(
   /** The header row: which column is which, checked once before the first data row. */
   const readHeader = (line: number, cells: readonly string[]) => {
     headerLine = line;
+    /** Columns of unknown headers; past the first few, they are summed up in one warning. */
+    const unknown: number[] = [];
     cells.forEach((cell, index) => {
       const column = index + 1;
       const where = { file, line, column };
@@ -147,6 +179,8 @@ export function scanTable(
       const key = resolveHeader(aliases.get(normal) ?? normal, byCompact);
       if (!key) {
         keys.push(undefined);
+        unknown.push(column);
+        if (unknown.length > UNKNOWN_COLUMNS_LISTED) return;
         diagnostics.push(
           diag(
             "unknown-column",
@@ -175,6 +209,18 @@ export function scanTable(
       columns.set(columnKey, column);
       keys.push(key);
     });
+    if (unknown.length > UNKNOWN_COLUMNS_LISTED) {
+      const rest = unknown.slice(UNKNOWN_COLUMNS_LISTED);
+      diagnostics.push(
+        diag(
+          "unknown-column",
+          "warning",
+          { file, line, column: rest[0]! },
+          `…and ${rest.length.toLocaleString("en")} more columns that are not part of the ${spec.key} format are ignored: ${columnRuns(line, rest)}`,
+          `See docs/data-format.md for the columns; a file this wide is often a spreadsheet export with stray cells far to the right (delete those columns).`,
+        ),
+      );
+    }
   };
 
   let slots: ({ column: ColumnSpec; index: number; translation: string | undefined } | undefined)[] = [];
@@ -345,18 +391,19 @@ export function scanTable(
         row.values[index] = value; // plain text needs no parsing
         continue;
       }
-      const result = spec.type.parse(value);
+      const result = spec.type.parse(value, parseOptions);
       if (result.ok) row.values[index] = result.value;
       else {
+        const quiet = result.withoutValue;
         diagnostics.push(
           diag(
             "type-error",
             "error",
             { file, line, column: i + 1, field: spec.name },
             spec.personal
-              ? `${spec.name} is not a valid ${spec.type.name}`
+              ? `${spec.name} ${quiet ? quiet.message : `is not a valid ${spec.type.name}`}`
               : `${spec.name}: ${result.message}`,
-            spec.personal ? `Expected ${spec.type.name}.` : result.hint,
+            spec.personal ? (quiet?.hint ?? `Expected ${spec.type.name}.`) : result.hint,
           ),
         );
       }
@@ -453,6 +500,7 @@ function checkDamage(spec: ColumnSpec, value: string): { message: string; hint: 
   ) {
     // A date column reads a serial as the day it stands for (fields.ts); a date-time column
     // cannot (the time is lost), and a personal date (birth) is never quoted.
+    // A serial has no day/month order: the event's setting does not change its reading.
     const read = spec.type.name === "date" ? spec.type.parse(value) : undefined;
     const reading = read?.ok && !spec.personal ? `, read as ${String(read.value)}` : "";
     return {

@@ -15,7 +15,7 @@ import { checkReferences } from "./references.js";
 import { checkCapacity, checkSchedule } from "./schedule.js";
 import { checkSeatingRows } from "./seating.js";
 import type { EventTables } from "./tables.js";
-import { legacyVietnameseCheck, type RowCheck } from "./text.js";
+import { legacyVietnameseCheck, nameLettersCheck, type RowCheck } from "./text.js";
 import { checkTranslations } from "./translations.js";
 
 export type TableKey = "delegates" | "venues" | "sessions";
@@ -58,6 +58,7 @@ export interface CheckResult {
  */
 export function checkEvent(input: CheckInput): CheckResult {
   const { config } = input;
+  const dateOrder = config.locale?.date_order;
   const diagnostics: Diagnostic[] = [];
   const encodings: Partial<Record<TableKey, Encoding>> = {};
   const glyphs = input.coverage ? glyphChecks(input.coverage) : undefined;
@@ -73,13 +74,20 @@ export function checkEvent(input: CheckInput): CheckResult {
     key: TableKey | "seating",
     convert: (row: TableRow) => T,
   ) => {
-    const checks: RowCheck[] = [legacyVietnameseCheck(spec)];
+    const checks: RowCheck[] = [legacyVietnameseCheck(spec), nameLettersCheck(spec)];
     if (glyphs) checks.push(glyphs(spec));
     const records: T[] = [];
-    const table = scanTable(spec, name, text, config.columns[key] ?? {}, (row) => {
-      for (const check of checks) check(row, diagnostics);
-      records.push(convert(row));
-    });
+    const table = scanTable(
+      spec,
+      name,
+      text,
+      config.columns[key] ?? {},
+      (row) => {
+        for (const check of checks) check(row, diagnostics);
+        records.push(convert(row));
+      },
+      dateOrder ? { dateOrder } : {},
+    );
     diagnostics.push(...table.diagnostics);
     return records;
   };

@@ -132,3 +132,39 @@ export function legacyVietnameseCheck(spec: TableSpec): RowCheck {
     }
   };
 }
+
+/** The columns that hold a person's name, the text a badge or letter prints largest. */
+const PERSON_NAMES = new Set(["given_name", "family_name", "native_name"]);
+const LETTER = /\p{L}/u;
+
+/**
+ * A person's name with no letter in it: only combining marks (nothing for them to sit on, so
+ * they print as dotted circles or nothing), or only digits, punctuation or symbols (`-`, `.`,
+ * `123`), usually a placeholder or a broken export. A warning, not an error: the text is printed
+ * as it is, and a `-` for a guest with one name may be what the organiser meant.
+ */
+export function nameLettersCheck(spec: TableSpec): RowCheck {
+  const fields = spec.columns.map((c, index) => ({ c, index })).filter(({ c }) => PERSON_NAMES.has(c.name));
+  return (row, out) => {
+    for (const { c, index } of fields) {
+      const value = row.text[index];
+      if (!value || LETTER.test(value)) continue;
+      const marksOnly = /^[\p{M}\s]+$/u.test(value);
+      const codes = [...new Set(value)]
+        .slice(0, 6)
+        .map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`)
+        .join(" ");
+      out.push(
+        diag(
+          "name-without-letters",
+          "warning",
+          { file: row.loc.file, line: row.loc.line, column: row.loc.columns[c.name] ?? 0, field: c.name },
+          marksOnly
+            ? `${c.name} has no letter, only combining marks (${codes}) with nothing to sit on`
+            : `${c.name} has no letter in it, only digits, punctuation or symbols (${codes})`,
+          "Type the name as it should print, with its letters; if the value is right as it is (a placeholder you mean to print), ignore this warning.",
+        ),
+      );
+    }
+  };
+}

@@ -1,32 +1,122 @@
+import type { Location } from "../diagnostics.js";
 import { type Diagnostic, diagAt } from "../diagnostics.js";
+import type { Language } from "../schema/fields.js";
 import type { EventTables } from "./tables.js";
 
+/** A row that has a value in a translatable column: where it is, its id, its translations. */
+interface Row {
+  loc: Location;
+  id: string;
+  translations: Record<string, Partial<Record<Language, string>>>;
+}
+
+/** The languages a row's text is printed in, beyond the default language. */
+type Needs = (row: Row) => readonly Language[];
+
+/** Rows listed in a message before "and n more". */
+const LISTED = 8;
+
 /**
- * A session title or section without a translation into one of the event's languages: that
- * language's programme prints the default language's text instead, which the organiser should
- * know before the booklet goes to print.
+ * One warning per translation column (`position_ko`, `venue_vi`…) naming the rows whose text is
+ * printed in that language but has none there: that language's materials print the default
+ * language's text instead, as a Korean letter that says "Saigon Riverside Hotel" under a
+ * letterhead that says 사이공 리버사이드 호텔. The warning points at the first such row.
  */
-export function checkTranslations(t: EventTables): Diagnostic[] {
-  const { languages, defaultLanguage } = t.config;
-  if (languages.length < 2) return [];
+function missingColumns(
+  file: string,
+  rows: readonly Row[],
+  fields: readonly string[],
+  has: (row: Row, field: string) => boolean,
+  needs: Needs,
+  what: (field: string, lang: Language) => string,
+  defaultLanguage: Language,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const s of t.sessions) {
-    for (const field of ["title", "section"] as const) {
-      if (!s[field]) continue;
-      const given = s.translations[field] ?? {};
-      const missing = languages.filter((l) => l !== defaultLanguage && !given[l]);
-      if (missing.length === 0) continue;
+  for (const field of fields) {
+    const missing = new Map<Language, Row[]>();
+    for (const row of rows) {
+      if (!has(row, field)) continue;
+      const given = row.translations[field] ?? {};
+      for (const lang of needs(row)) {
+        if (given[lang]) continue;
+        const list = missing.get(lang);
+        if (list) list.push(row);
+        else missing.set(lang, [row]);
+      }
+    }
+    for (const [lang, list] of missing) {
+      const ids = list.slice(0, LISTED).map((r) => r.id || `line ${r.loc.line}`);
+      const more = list.length > LISTED ? ` and ${list.length - LISTED} more` : "";
+      const rowsText = list.length === 1 ? "1 row" : `${list.length} rows`;
       out.push(
         diagAt(
           "missing-translation",
           "warning",
-          s.loc,
+          list[0]!.loc,
           field,
-          `session ${s.id} has no ${missing.join(", ")} ${field}; the ${missing.join(" and ")} programme${missing.length > 1 ? "s" : ""} will print the ${defaultLanguage} one`,
-          `Add ${missing.map((l) => `${field}_${l}`).join(", ")} to ${t.config.files.sessions}.`,
+          `${field}_${lang} is missing in ${rowsText} (${ids.join(", ")}${more}); ${what(field, lang)} will print the ${defaultLanguage} text`,
+          `Fill ${field}_${lang} in ${file} for ${list.length === 1 ? "that row" : "those rows"} (add the column if the file has none).`,
         ),
       );
     }
   }
   return out;
+}
+
+/**
+ * Translations missing from the columns a material prints, for the languages that material is
+ * made in:
+ * - sessions.csv `title`, `section`, `description` and venues.csv `venue`, `room`: the programme
+ *   is printed in every language of the event;
+ * - delegates.csv `organisation` and `position`: in every language for speakers and moderators
+ *   (the programme names them), else in the delegate's own language (badge, letter, agenda).
+ */
+export function checkTranslations(t: EventTables): Diagnostic[] {
+  const { languages, defaultLanguage, files } = t.config;
+  if (languages.length < 2) return [];
+  const others = languages.filter((l) => l !== defaultLanguage);
+  const everywhere: Needs = () => others;
+  const sessionText = (s: (typeof t.sessions)[number], f: string) =>
+    Boolean(f === "title" ? s.title : f === "section" ? s.section : s.description);
+  const programme = (_: string, lang: Language) => `the ${lang} programme`;
+  const speaking = new Set<string>();
+  for (const s of t.sessions) {
+    for (const id of s.speakers) speaking.add(id);
+    if (s.moderator) speaking.add(s.moderator);
+  }
+  const byId = new Map(t.delegates.map((d) => [d.id, d]));
+  const delegateNeeds: Needs = (row) => {
+    if (speaking.has(row.id)) return others;
+    const lang = byId.get(row.id)?.language;
+    return lang && lang !== defaultLanguage && languages.includes(lang) ? [lang] : [];
+  };
+  return [
+    ...missingColumns(
+      files.sessions,
+      t.sessions,
+      ["title", "section", "description"],
+      (row, f) => sessionText(row as (typeof t.sessions)[number], f),
+      everywhere,
+      programme,
+      defaultLanguage,
+    ),
+    ...missingColumns(
+      files.venues,
+      t.venues,
+      ["venue", "room"],
+      (row, f) => Boolean((row as (typeof t.venues)[number])[f as "venue" | "room"]),
+      everywhere,
+      programme,
+      defaultLanguage,
+    ),
+    ...missingColumns(
+      files.delegates,
+      t.delegates,
+      ["organisation", "position"],
+      (row, f) => Boolean((row as (typeof t.delegates)[number])[f as "organisation" | "position"]),
+      delegateNeeds,
+      (_, lang) => `the ${lang} badges, letters, agendas and programme`,
+      defaultLanguage,
+    ),
+  ];
 }

@@ -71,7 +71,7 @@ describe("conclave build", () => {
     // The manifest still lists exactly the letters out/ holds.
     const manifest = JSON.parse(await readFile(path.join(out, "manifest.json"), "utf8")) as Manifest;
     expect(manifest.files.map((f) => f.path)).toEqual(before.map((f) => `letters/invitation/${f}`));
-    // .conclave/: the build state (docs/changes.md), which keeps what the first run compiled.
+    // .conclave/ holds what the finished first run was made from (conclave diff).
     expect((await readdir(out)).sort()).toEqual([".conclave", "letters", "manifest.json"]);
   }, 60_000);
 });

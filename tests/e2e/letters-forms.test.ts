@@ -34,7 +34,7 @@ beforeAll(async () => {
   tmp = await mkdtemp(path.join(tmpdir(), "conclave-letter-forms-"));
   await run("own", []);
   await run("en", ["--lang", "en", "--delegates", "KR-001,KR-004,VN-001,KR-087"]);
-  await run("ko", ["--lang", "ko", "--delegates", "VN-001,KR-100"]);
+  await run("ko", ["--lang", "ko", "--delegates", "VN-001,VN-002,KR-100"]);
   await run("vi", ["--lang", "vi", "--delegates", "KR-001,VN-034"]);
 }, 120_000);
 afterAll(async () => {
@@ -59,6 +59,7 @@ describe("forms of address in the example's letters", () => {
         "Your Excellency,",
         "invite Your Excellency to",
         "deliver congratulatory remarks at",
+        "grateful for Your Excellency’s confirmation",
       ],
     ],
     ["en/KR-087", ["Dear Mr Cho,", "on 20 June 2023 from 13:30 to 15:30 in the Lotus Room."]],
@@ -73,16 +74,25 @@ describe("forms of address in the example's letters", () => {
     [
       "own/KR-004",
       [
-        "산업통상자원부 오경수 차관님 귀하",
+        "수신 산업통상자원부 오경수 차관님 귀하",
+        "제목 한-베 CEO 콘퍼런스 초청",
+        "2023년 6월 20~21일 호찌민시 사이공 리버사이드 호텔에서",
         "존경하는 오경수 차관님께",
         "축사를",
         "정중히 초청합니다",
         "한국CEO서밋협회 회장 윤기범",
       ],
     ],
-    ["own/KR-087", ["서울그린에너지 조현우 대표이사님 귀하", "패널 토론을 맡아"]],
+    [
+      "own/KR-087",
+      [
+        "서울그린에너지 조현우 대표이사님 귀하",
+        "「숨 쉬는 스마트시티: 데이터와 녹색 인프라」의 토론자를 맡아",
+      ],
+    ],
     ["ko/VN-001", ["존경하는 호앙 민 찌(Hoàng Minh Trí) 부위원장님께", "환영사를", "폐회사를"]],
-    ["ko/KR-100", ["존경하는 안소희 님께"]],
+    ["ko/KR-100", ["수신 한국CEO서밋협회 의전 담당 안소희 님 귀하", "존경하는 안소희 님께"]],
+    ["ko/VN-002", ["호찌민시 인민위원회 부 낌 오아인(Vũ Kim Oanh) 국장님 귀하"]],
     [
       "own/VN-001",
       [
@@ -93,7 +103,7 @@ describe("forms of address in the example's letters", () => {
       ],
     ],
     ["vi/KR-001", ["Kính gửi: Ngài Moon Seung-min, Nghị sĩ Quốc hội Hàn Quốc"]],
-    ["vi/VN-034", ["Kính gửi: Ông/Bà Lý Thùy Dương"]],
+    ["vi/VN-034", ["Kính gửi: Ông/Bà Lý Thùy Dương, Đăng ký đại biểu, Ban Thư ký CICON 2023"]],
   ])("%s", (key, forms) => {
     const t = letter(key);
     for (const f of forms) expect(t, f).toContain(squash(f));
@@ -123,6 +133,15 @@ describe("forms of address in the example's letters", () => {
       "Tiến sĩ Yoon",
       "Trân trọng,",
       "Đại biểu Quốc hội, Quốc hội Đại Hàn",
+      // Found by the second review: 이사 for a city department's director, 초청의 건, an
+      // English position in a Vietnamese letter, an en dash in a Korean date span, the hotel in
+      // Latin letters in a Korean sentence.
+      "오아인(Vũ Kim Oanh) 이사님",
+      "초청의 건",
+      "Registration desk",
+      "20–21일",
+      "Saigon Riverside Hotel에서",
+      "패널 토론을 맡아",
     ].map(squash);
     for (const [key, t] of text) for (const w of wrong) expect(t.includes(w), `${key}: ${w}`).toBe(false);
   });

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { conclave, root } from "../helpers/cli.js";
-import { readPdf, squash, textExtents } from "../helpers/pdf.js";
+import { readPdf, squash, textExtents, textItems } from "../helpers/pdf.js";
 
 let tmp: string;
 let out: string;
@@ -43,6 +43,10 @@ describe("conclave letters on the example event", () => {
     expect(mailing[0]).toBe("\ufeffid,name,email,language,file");
     expect(mailing.filter(Boolean)).toHaveLength(120);
     expect(mailing).toContain("KR-001,Moon Seung-min,seungmin.moon@example.kr,ko,KR-001-Moon-Seung-min.pdf");
+    // The name as its owner spells it, with its diacritics, not the passport's form.
+    expect(mailing).toContain(
+      "VN-001,Hoàng Minh Trí,hoang.nam.hoang@example.vn,vi,VN-001-Hoang-Minh-Tri.pdf",
+    );
   });
 
   it.each([
@@ -64,9 +68,52 @@ describe("conclave letters on the example event", () => {
     const ceo = squash((await readPdf(await letterOf("invitation", "KR-007"))).text.join(" "));
     expect(ceo).not.toContain("distinguishedguest");
     expect(ceo).not.toContain("agreedto");
+    // 행정업무운영 편람: labelled 수신 and 제목 lines; "초청", not "초청의 건"; the hotel in Hangul
+    // and the span with a 물결표.
+    expect(mp).toContain(squash("수신 대한민국 국회 문승민 의원님 귀하"));
+    expect(mp).toContain(squash("제목 한-베 CEO 콘퍼런스 초청"));
+    expect(mp).not.toContain(squash("초청의 건"));
+    expect(mp).toContain(squash("2023년 6월 20~21일 호찌민시 사이공 리버사이드 호텔에서"));
     const host = squash((await readPdf(await letterOf("invitation", "VN-006"))).text.join(" "));
     expect(host).toContain(squash("TP. Hồ Chí Minh, ngày 19 tháng 4 năm 2023"));
     expect(host).toContain(squash("Kính mong Ông vui lòng xác nhận"));
+  });
+
+  it("never splits Việt Nam, Hàn Quốc or a span of days across two lines", async () => {
+    const o = path.join(tmp, "vi");
+    const r = conclave([
+      "letters",
+      "fixtures/cicon-2023",
+      "--out",
+      o,
+      "--lang",
+      "vi",
+      "--delegates",
+      "KR-004,VN-001",
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const dir = path.join(o, "letters/invitation");
+    const kr004 = (await readdir(dir)).find((f) => f.startsWith("KR-004-"))!;
+    // The lines of the page, top to bottom: text items grouped by their baseline.
+    const rows = new Map<number, string[]>();
+    for (const it of await textItems(path.join(dir, kr004))) {
+      const y = Math.round(it.transform[5]!);
+      rows.set(y, [...(rows.get(y) ?? []), it.str]);
+    }
+    const lines = [...rows].sort((a, b) => b[0] - a[0]).map(([, parts]) => parts.join("").trim());
+    // The office ends in "Hàn Quốc", which goes to the next line whole.
+    expect(lines.some((l) => l.endsWith("Hàn Quốc"))).toBe(true);
+    // Nghị định 30/2020: the signer's title in capitals above the signature, the bare name below.
+    const title = lines.indexOf("CHỦ TỊCH HIỆP HỘI HỘI NGHỊ THƯỢNG ĐỈNH CEO HÀN QUỐC");
+    expect(title).toBeGreaterThan(0);
+    expect(lines.lastIndexOf("Yoon Ki-beom")).toBeGreaterThan(title);
+    for (const [k, line] of lines.entries()) {
+      const next = lines[k + 1] ?? "";
+      expect(/^–/.test(line), line).toBe(false);
+      expect(/Việt$/.test(line) && /^Nam\b/.test(next), `${line} / ${next}`).toBe(false);
+      expect(/Hàn$/.test(line) && /^Quốc/.test(next), `${line} / ${next}`).toBe(false);
+      expect(/\d–$/.test(line), `${line} / ${next}`).toBe(false);
+    }
   });
 
   it("keeps every line of every letter inside the margins, and passports out of invitations", async () => {

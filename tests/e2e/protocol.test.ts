@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEventFolder } from "../../src/load/event-folder.js";
+import { dietaryIn } from "../../src/materials/protocol/words.js";
 import type { Event } from "../../src/model/types.js";
 import { checkEvent } from "../../src/validate/index.js";
 import { conclave, root } from "../helpers/cli.js";
@@ -39,7 +40,7 @@ describe("conclave build: the protocol list and the caterer's list", () => {
     // Equal rank 1: the Korean guest before the Vietnamese host; then the Koreans ranked 2–6 and
     // the Vietnamese ranked 7–9 (the precedence column), never by id.
     const vi = await text("protocol/protocol-list-vi.pdf");
-    expect(vi).toContain(squash("Danh sách lễ tân"));
+    expect(vi).toContain(squash("Danh sách khách mời theo thứ tự lễ tân"));
     expect(
       increasing(
         places(vi, [
@@ -55,12 +56,17 @@ describe("conclave build: the protocol list and the caterer's list", () => {
     // Title, interpreter, arrival, table, as the Vietnamese reader writes them.
     expect(vi).toContain(squash("Phó Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh"));
     expect(vi).toContain(squash("Trần Thị Hoa"));
-    expect(vi).toContain(squash("ngày 19 tháng 6 năm 2023, 14:35"));
+    expect(vi).toContain(squash("14:35 ngày 19 tháng 6 năm 2023"));
+    // The name as its owner spells it, never the passport's form without diacritics.
+    expect(vi).not.toContain(squash("Hoang Minh Tri"));
     expect(vi).toContain(squash("Bàn 1"));
     const ko = await text("protocol/protocol-list-ko.pdf");
     expect(ko).toContain(squash("의전 명단"));
     expect(increasing(places(ko, ["오경수", "Hoàng Minh Trí", "문승민", "윤기범"]))).toBe(true);
-    expect(ko).toContain(squash("2023년 6월 19일, 14:35"));
+    expect(ko).toContain(squash("2023년 6월 19일 14:35"));
+    // The column beside the name (which carries the title) is the organisation: 소속.
+    expect(ko).toContain(squash("소속"));
+    expect(ko).not.toContain(squash("Hoang Minh Tri"));
     const csv = (await readFile(path.join(out, "protocol/protocol-list.csv"), "utf8")).split("\r\n");
     expect(csv[0]).toContain("order,delegate_id,name,country,rank_from,rank");
     expect(csv.slice(1, 4).map((l) => l.split(",")[1])).toEqual(["KR-004", "VN-001", "KR-001"]);
@@ -70,7 +76,9 @@ describe("conclave build: the protocol list and the caterer's list", () => {
     const banquet = event.sessionById.get("BANQUET")!;
     const expected = new Map<string, number>();
     for (const id of banquet.attendeeIds) {
-      const d = event.delegateById.get(id)!.dietary;
+      const written = event.delegateById.get(id)!.dietary;
+      // In the caterer's language (Vietnamese): "no pork" is "không ăn thịt lợn".
+      const d = written && dietaryIn(written.trim().toLowerCase(), written.trim(), "vi");
       if (d) expected.set(d, (expected.get(d) ?? 0) + 1);
     }
     const csv = (await readFile(path.join(out, "protocol/caterer.csv"), "utf8"))

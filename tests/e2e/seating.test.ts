@@ -141,6 +141,9 @@ describe("conclave seating on the example banquet", () => {
       "1",
       "--keep",
       keep,
+      // The edited file is in neither the event folder nor the output folder.
+      "--allow-outside",
+      tmp,
     ]);
     expect(r.code, r.stderr).toBe(0);
     const kept = await readAssignment(path.join(again, "seating/BANQUET/assignment.csv"));

@@ -172,7 +172,7 @@ describe("what an invitation says", () => {
       ["welcome", "phát biểu chào mừng tại"],
       ["panellist", "tham gia tọa đàm tại"],
     ]);
-    expect(letter("VN-001", "ko").roles.map((r) => r.letter)).toEqual(["환영사를", "패널 토론을"]);
+    expect(letter("VN-001", "ko").roles.map((r) => r.letter)).toEqual(["환영사를", "토론자를"]);
     const en = letter("KR-001");
     expect(en.roles).toEqual([
       {
@@ -230,6 +230,9 @@ describe("visa letters", () => {
     expect(v.lang).toBe("vi");
     expect(v.data.visa?.name).toBe("HONG HYUNWOO");
     expect(v.data.visa?.embassy).toBe("Đại sứ quán Việt Nam");
+    // The labels say "Ngày sinh", "Ngày nhập cảnh": the fields are figures, never "ngày 16 tháng 9…".
+    expect(v.data.visa?.date_of_birth).toBe("16/9/1983");
+    expect(v.data.visa?.arrival).toBe("13/5/2024");
   });
 });
 

@@ -5,6 +5,7 @@ import {
   protocolGuests,
   protocolLanguages,
 } from "../../src/materials/protocol/plan.js";
+import { PROTOCOL_WORDS } from "../../src/materials/protocol/words.js";
 import { check, delegate, session } from "../helpers/make.js";
 
 function event(config = "") {
@@ -63,6 +64,29 @@ describe("the protocol list", () => {
     expect(kr!.table).toBe("Head table");
     expect(vn).toMatchObject({ order: 2, liaison: "Ms Le, desk 2", table: "", arrival: "" });
   });
+
+  it("writes the arrival as each reader does: the hour before the day in Vietnamese, no comma in Korean", () => {
+    expect(planProtocolList(event(), "vi", undefined).entries[0]!.arrival).toBe(
+      "14:35 ngày 13 tháng 5 năm 2024",
+    );
+    expect(planProtocolList(event(), "ko", undefined).entries[0]!.arrival).toBe("2024년 5월 13일 14:35");
+  });
+
+  it("gives the Latin line in its owner's spelling, and only where the name line does not show it", () => {
+    // Korean list: the Korean's Hangul name gets the romanised line; the Vietnamese name already
+    // shows its Latin spelling in brackets (or in full without name_ko).
+    const ko = planProtocolList(event(), "ko", undefined).entries;
+    expect(ko.map((x) => [x.id, x.latin])).toEqual([
+      ["KR-1", "Oh Kyung-soo"],
+      ["VN-1", ""],
+    ]);
+    expect(ko[1]!.name).toContain("Hoàng Minh Trí");
+    // Vietnamese list: "Ông Hoàng Minh Trí" is the name line; never "Hoang Minh Tri" below it.
+    const vi = planProtocolList(event(), "vi", undefined).entries;
+    expect(vi.map((x) => x.latin)).toEqual(["", ""]);
+    expect(vi[1]!.name).toBe("Ông/Bà Hoàng Minh Trí");
+    expect(PROTOCOL_WORDS.ko.position).toBe("소속");
+  });
 });
 
 describe("the caterer's list", () => {
@@ -78,15 +102,36 @@ describe("the caterer's list", () => {
       ]),
     );
     expect(c.tables.map((t) => [t.table, t.guests, t.needs.map((n) => `${n.need}×${n.count}`)])).toEqual([
-      ["Head table", 2, ["Halal×1", "vegetarian×1"]],
-      ["Table 2", 2, ["Halal×1"]],
+      ["Head table", 2, ["halal×1", "vegetarian×1"]],
+      ["Table 2", 2, ["halal×1"]],
     ]);
     expect(c.totals.map((n) => [n.need, n.count])).toEqual([
-      ["Halal", 2],
+      ["halal", 2],
       ["vegetarian", 1],
     ]);
     expect(c.covers).toBe(4);
   });
+
+  it.each([
+    ["vi", "vegetarian", "ăn chay"],
+    ["vi", "No pork", "không ăn thịt lợn"],
+    ["vi", "Halal", "halal"],
+    ["ko", "vegetarian", "채식"],
+    ["ko", "no  pork", "돼지고기 제외"],
+    ["ko", "low salt", "low salt"],
+  ] as const)(
+    "writes the usual needs in the caterer's language (%s %s → %s), others as written",
+    (lang, need, printed) => {
+      const e = event();
+      const delegates = e.delegates.map((d) => (d.id === "KR-D" ? { ...d, dietary: need } : d));
+      const c = planCatererList(
+        { ...e, delegates, delegateById: new Map(delegates.map((d) => [d.id, d])) },
+        lang,
+        new Map([["KR-D", "2"]]),
+      );
+      expect(c.tables[0]!.needs.map((n) => n.need)).toEqual([printed]);
+    },
+  );
 
   it("puts everyone under No table when there is no seating plan", () => {
     const c = planCatererList(event(), "vi", undefined);

@@ -128,6 +128,32 @@ const professor = person({
   position: { en: "Professor of Urban Engineering", ko: "도시공학과 교수" },
   organisation: { en: "Hanguk University of Technology", ko: "한국기술대학교" },
 });
+const departmentDirector = person({
+  givenName: "Kim Oanh",
+  familyName: "Vu",
+  nativeName: "Vũ Kim Oanh",
+  nameKo: "부 낌 오아인",
+  country: "VN",
+  honorific: { en: "Bà" },
+  position: {
+    en: "Director of the Department of Planning and Investment",
+    ko: "기획투자국장",
+    vi: "Giám đốc Sở Kế hoạch và Đầu tư",
+  },
+  organisation: {
+    en: "People's Committee of Ho Chi Minh City",
+    ko: "호찌민시 인민위원회",
+    vi: "Ủy ban nhân dân Thành phố Hồ Chí Minh",
+  },
+});
+const divisionHead = person({
+  givenName: "Ha-eun",
+  familyName: "Kwon",
+  nativeName: "권하은",
+  honorific: { en: "Ms" },
+  position: { en: "Head of Overseas Business", ko: "해외사업본부장", vi: "Trưởng ban Kinh doanh Quốc tế" },
+  organisation: { en: "Arirang Foods", ko: "아리랑푸드" },
+});
 const western = person({
   givenName: "Anna",
   familyName: "Schmidt",
@@ -237,7 +263,8 @@ describe("Korean forms of address", () => {
       "a job that is not an office: 님",
       protocolOfficer,
       "존경하는 안소희 님께",
-      "한국CEO서밋협회 안소희 님 귀하",
+      // 기관 직위 성명: the job is still said, before the name.
+      "한국CEO서밋협회 의전 담당 안소희 님 귀하",
       "안소희 님",
     ],
     [
@@ -248,10 +275,24 @@ describe("Korean forms of address", () => {
       "호앙 민 찌 부위원장님",
     ],
     [
+      "the director of a city department is 국장, never a company's 이사",
+      departmentDirector,
+      "존경하는 부 낌 오아인(Vũ Kim Oanh) 국장님께",
+      "호찌민시 인민위원회 부 낌 오아인(Vũ Kim Oanh) 국장님 귀하",
+      "부 낌 오아인 국장님",
+    ],
+    [
+      "a division head is 본부장",
+      divisionHead,
+      "존경하는 권하은 본부장님께",
+      "아리랑푸드 권하은 본부장님 귀하",
+      "권하은 본부장님",
+    ],
+    [
       "a professor",
       professor,
       "존경하는 송윤서 교수님께",
-      "한국기술대학교 송윤서 교수님 귀하",
+      "한국기술대학교 도시공학과 송윤서 교수님 귀하",
       "송윤서 교수님",
     ],
     [
@@ -322,6 +363,23 @@ describe("Vietnamese forms of address", () => {
       "a Korean vice minister",
       viceMinister,
       "Kính gửi: Ngài Oh Kyung-soo, Thứ trưởng Bộ Thương mại, Công nghiệp và Năng lượng Hàn Quốc",
+      "Ngài",
+    ],
+    [
+      "a Korean vice mayor written Mr in the data: still Ngài",
+      person({
+        givenName: "Ji-hun",
+        familyName: "Hong",
+        nativeName: "홍지훈",
+        honorific: { en: "Mr" },
+        position: {
+          en: "Vice Mayor for Economic Affairs",
+          ko: "경제부시장",
+          vi: "Phó Thị trưởng phụ trách Kinh tế",
+        },
+        organisation: { en: "Busan Metropolitan City", vi: "Thành phố Busan" },
+      }),
+      "Kính gửi: Ngài Hong Ji-hun, Phó Thị trưởng phụ trách Kinh tế, Thành phố Busan",
       "Ngài",
     ],
     [
@@ -434,6 +492,21 @@ describe("names and programme lines", () => {
     });
     expect(personLine(ceo, "en", "en")).toBe("Mr Cho Hyun-woo, Chief Executive Officer, Seoul Green Energy");
     expect(personLine(moon, "vi", "en")).toBe("Ngài Moon Seung-min, Nghị sĩ Quốc hội Hàn Quốc");
+  });
+
+  it("says a professor's title once", () => {
+    const prof = { ...professor, position: { ...professor.position, vi: "Giáo sư Kỹ thuật Đô thị" } };
+    // Not "Professor Song Yun-seo, Professor of Urban Engineering, …".
+    expect(personLine(prof, "en", "en")).toBe(
+      "Professor Song Yun-seo, Urban Engineering, Hanguk University of Technology",
+    );
+    expect(personIn(prof, "vi", "en")).toEqual({
+      name: "Giáo sư Song Yun-seo",
+      detail: "Kỹ thuật Đô thị, Hanguk University of Technology",
+    });
+    // A position that is the title alone is kept.
+    const bare = { ...professor, position: { en: "Professor" } };
+    expect(personIn(bare, "en", "en").detail).toBe("Professor, Hanguk University of Technology");
   });
 });
 

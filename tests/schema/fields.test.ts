@@ -34,10 +34,64 @@ describe("field types", () => {
   it.each(["2023-02-29", "2023-6-20", "6/20/23", "2/30/2023", "9999", "1234", ""])("date rejects %s", (v) =>
     bad(date, v),
   );
-  it("refuses a day and month that could swap, naming both readings", () => {
+  it("refuses a day and month that could swap, naming both readings, the ISO form and the setting", () => {
     const r = date.parse("6/7/2023");
-    expect(r).toMatchObject({ ok: false, message: '"6/7/2023" could be 2023-06-07 or 2023-07-06' });
-    expect((r as { hint: string }).hint).toContain("YYYY-MM-DD");
+    expect(r).toMatchObject({
+      ok: false,
+      message: '"6/7/2023" could be 2023-06-07 (month first) or 2023-07-06 (day first)',
+    });
+    expect((r as { hint: string }).hint).toBe(
+      "Write dates as YYYY-MM-DD, e.g. 2023-06-07, or say how your sheets write dates in event.yaml: locale: { date_order: dmy } for day first, mdy for month first.",
+    );
+  });
+
+  // The value, the order set in event.yaml, and what comes out (or "error").
+  it.each([
+    ["06/07/2023", "dmy", "2023-07-06"],
+    ["06/07/2023", "mdy", "2023-06-07"],
+    ["06.07.2023", "dmy", "2023-07-06"],
+    ["06/07/2023", "ymd", "error"],
+    ["07/07/2023", "dmy", "2023-07-07"],
+    ["20/06/2023", "dmy", "2023-06-20"],
+    ["20/06/2023", "mdy", "error"],
+    ["20/06/2023", "ymd", "error"],
+    ["6/20/2023", "mdy", "2023-06-20"],
+    ["6/20/2023", "dmy", "error"],
+    ["2023.06.07", "dmy", "2023-06-07"],
+    ["2023.06.07", "mdy", "2023-06-07"],
+    ["2023/6/7", "ymd", "2023-06-07"],
+    ["2023-06-07", "mdy", "2023-06-07"],
+    ["45097", "dmy", "2023-06-20"],
+    ["13/13/2023", "dmy", "error"],
+  ] as const)("date %s under date_order %s reads as %s", (value, order, expected) => {
+    const r = date.parse(value, { dateOrder: order });
+    expect(r.ok ? r.value : "error").toBe(expected);
+  });
+
+  it("says which order a date contradicting the setting is written in, and never quotes it without need", () => {
+    const r = date.parse("6/20/2023", { dateOrder: "dmy" });
+    expect(r).toMatchObject({
+      ok: false,
+      message:
+        '"6/20/2023" is written month first (2023-06-20), but locale.date_order in event.yaml is dmy (day first)',
+      withoutValue: {
+        message: "is written month first, but locale.date_order in event.yaml is dmy (day first)",
+      },
+    });
+  });
+
+  it("reads the date of a date-time in the event's order, keeping the time", () => {
+    expect(dateTime.parse("05/06/2023 14:35", { dateOrder: "dmy" })).toEqual({
+      ok: true,
+      value: "2023-06-05 14:35",
+    });
+    expect(dateTime.parse("5/20/2023 9:05")).toEqual({ ok: true, value: "2023-05-20 9:05" });
+    expect(dateTime.parse("2023-06-19T14:35")).toEqual({ ok: true, value: "2023-06-19 14:35" });
+    expect(dateTime.parse("05/06/2023 14:35")).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("could be"),
+    });
+    expect(dateTime.parse("45097").ok).toBe(false);
   });
   it.each([
     ["9:00 AM", 540],

@@ -64,6 +64,21 @@ describe("readTable: headers", () => {
     expect(r.rows[0]!.translations).toBeUndefined();
   });
 
+  it("reports the first ten unknown columns one by one and sums up the rest as runs of adjacent columns", () => {
+    const x = (n: number) => Array.from({ length: n }, (_, i) => `x${i}`);
+    // Columns 7–18 unknown, 19 a known one, 20–22 unknown, 23 known, 24 unknown.
+    const headers = ["id", "given_name", "family_name", "organisation", "country", "category"];
+    headers.push(...x(12), "email", "y1", "y2", "y3", "language", "z1");
+    const r = read(`${headers.join(",")}\nA-1,G,F,O,KR,vip,${",".repeat(17)}\n`);
+    const unknown = r.diagnostics.filter((d) => d.code === "unknown-column");
+    expect(unknown.map((d) => d.column)).toEqual([7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17]);
+    expect(unknown.every((d) => d.severity === "warning")).toBe(true);
+    expect(unknown.at(-1)!.message).toBe(
+      "…and 6 more columns that are not part of the delegates format are ignored: L1:C17–C18, L1:C20–C22, L1:C24",
+    );
+    expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+
   it("names every missing required column, and suggests a fix for a misspelt one", () => {
     const r = read("id,given_name,organization,category\nA-1,G,O,vip\n");
     expect(r.diagnostics.filter((d) => d.code === "missing-column").map((d) => d.field)).toEqual([
@@ -198,7 +213,43 @@ describe("readTable: rows and cells", () => {
     expect(toSessionRow(r.rows[1]!)).toMatchObject({ date: "2023-06-21", start: 870, end: 1020 });
     // Day and month that could swap: one error at the cell, both readings named.
     expect(codesAt(r)).toEqual(["type-error@4:3"]);
-    expect(r.diagnostics[0]!.message).toContain("2023-06-07 or 2023-07-06");
+    expect(r.diagnostics[0]!.message).toContain("2023-06-07 (month first) or 2023-07-06 (day first)");
+    expect(r.diagnostics[0]!.hint).toContain("locale: { date_order: dmy }");
+  });
+
+  it("reads day and month in the order locale.date_order gives, in sessions and delegates alike", () => {
+    const sessions =
+      "id,title,date,start,end,room\nS1,T,06/07/2023,09:00,10:00,HALL\nS2,T,20/06/2023,09:00,10:00,HALL\n";
+    const dmy = readTable(sessionsSpec, "sessions.csv", sessions, {}, { dateOrder: "dmy" });
+    expect(dmy.diagnostics).toEqual([]);
+    expect(dmy.rows.map((row) => toSessionRow(row).date)).toEqual(["2023-07-06", "2023-06-20"]);
+    const mdy = readTable(sessionsSpec, "sessions.csv", sessions, {}, { dateOrder: "mdy" });
+    expect(toSessionRow(mdy.rows[0]!).date).toBe("2023-06-07");
+    // 20/06/2023 contradicts the setting: an error at its cell.
+    expect(codesAt(mdy)).toEqual(["type-error@3:3"]);
+    expect(mdy.diagnostics[0]!.message).toBe(
+      'date: "20/06/2023" is written day first (2023-06-20), but locale.date_order in event.yaml is mdy (month first)',
+    );
+
+    const delegates =
+      "id,given_name,family_name,organisation,country,category,date_of_birth,arrival,departure\n" +
+      "A,G,F,O,KR,vip,03/04/1970,05/06/2023 14:35,07/06/2023\n";
+    const set = readTable(delegatesSpec, "delegates.csv", delegates, {}, { dateOrder: "dmy" });
+    expect(set.diagnostics).toEqual([]);
+    expect(toDelegateRow(set.rows[0]!)).toMatchObject({
+      dateOfBirth: "1970-04-03",
+      arrival: "2023-06-05 14:35",
+      departure: "2023-06-07",
+    });
+    // Without the setting: one error per cell; the date of birth (personal) is never quoted.
+    const unset = read(delegates);
+    expect(codesAt(unset)).toEqual(["type-error@2:7", "type-error@2:8", "type-error@2:9"]);
+    expect(unset.diagnostics[0]!.message).toBe("date_of_birth is a date whose day and month could swap");
+    expect(unset.diagnostics[0]!.hint).toContain("locale: { date_order: dmy }");
+    expect(JSON.stringify(unset.diagnostics)).not.toMatch(/1970|03\/04/);
+    expect(unset.diagnostics[1]!.message).toBe(
+      'arrival: "05/06/2023" could be 2023-05-06 (month first) or 2023-06-05 (day first)',
+    );
   });
 
   it("reads an Excel serial date as its day, with a damage warning saying so", () => {

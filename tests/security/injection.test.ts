@@ -10,7 +10,7 @@ import { readPdf, squash } from "../helpers/pdf.js";
 
 /*
  * Issue #23, "Injection": hostile values in real cells of one copy of the example event, one
- * build for all of them, every output read back. Values that must make validate fail (emoji, a
+ * build for all of them, every output read back. Values that validate must refuse or report (emoji, a
  * name of combining marks) get their own copies and a validate run each.
  */
 
@@ -299,11 +299,13 @@ describe("hostile values that validate must refuse or report", () => {
     );
   });
 
-  it("a name of combining marks only: accepted by validate (exit 0, no diagnostic), no stack trace", async () => {
-    // Pinned as it is: nothing flags a given_name that has no base letter to print.
+  it("a name of combining marks only: a name-without-letters warning at file:line:column, exit 0, no stack trace", async () => {
     const r = await validateGiven("combining", "\u0301\u0302\u0303");
     expect(r.code).toBe(0);
-    expect(r.stdout + r.stderr).toContain("0 errors, 0 warnings");
+    expect(r.stdout + r.stderr).toContain(
+      "delegates.csv:2:3 warning name-without-letters given_name has no letter, only combining marks (U+0301 U+0302 U+0303) with nothing to sit on",
+    );
+    expect(r.stdout + r.stderr).toContain("0 errors, 1 warning");
   });
 
   it("a name starting with a CR (quoted cell): the CR is removed with an invisible-character warning", async () => {

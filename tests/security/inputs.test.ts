@@ -220,6 +220,32 @@ async function withTemplateLine(name: string, line: string): Promise<string> {
   return dir;
 }
 
+describe("seating --keep reads its file as every other input is read", () => {
+  it("refuses a file outside the event and output folders, and a FIFO, without blocking; reads one in out/", async () => {
+    const dir = await copyExample(tmp, "keep");
+    const out = path.join(tmp, "keep-out");
+    const outside = await run(["seating", dir, "--out", out, "--keep", "/etc/passwd"]);
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toContain("--keep: /etc/passwd is outside the event folder");
+    expect(outside.stderr).toContain("--allow-outside");
+    execFileSync("mkfifo", [path.join(dir, "keep.fifo")]);
+    const fifo = await run(["seating", dir, "--out", out, "--keep", path.join(dir, "keep.fifo")]);
+    expect(fifo.code).toBe(2);
+    expect(fifo.stderr).toMatch(/--keep: .*keep\.fifo is a named pipe \(FIFO\), not a file/);
+    const first = await run(["seating", dir, "--out", out]);
+    expect(first.code, first.stderr).toBe(0);
+    const kept = await run([
+      "seating",
+      dir,
+      "--out",
+      out,
+      "--keep",
+      path.join(out, "seating/BANQUET/assignment.csv"),
+    ]);
+    expect(kept.code, kept.stderr).toBe(0);
+  });
+});
+
 describe("the Typst world: no file outside, no package, no network", () => {
   it('#read("/p.txt") through a link to /etc/passwd puts nothing of it into a PDF', async () => {
     const dir = await withTemplateLine("read-link", '#read("/p.txt")');
@@ -257,6 +283,29 @@ describe("the Typst world: no file outside, no package, no network", () => {
     } finally {
       proxy.close();
     }
+  });
+
+  it("validate reports an @preview or @local import in templates/ as build does, at its file, line and column", async () => {
+    const dir = await withTemplateLine("validate-preview", '#import "@preview/cetz:0.2.2": canvas');
+    const local = path.join(dir, "templates/parts.typ");
+    await writeFile(
+      local,
+      '// "@preview/in-a-comment:1.0.0" is not an import\n#import "@local/mine:1.0.0": *\n',
+    );
+    const r = await run(["validate", dir]);
+    expect(r.code, r.stderr).toBe(1);
+    const out = r.stdout + r.stderr;
+    expect(out).toMatch(
+      /templates\/badge\.typ:\d+:9 error template-package Typst packages are not available in conclave templates \(@preview\/cetz:0\.2\.2\)/,
+    );
+    expect(out).toContain(
+      "templates/parts.typ:2:9 error template-package Typst packages are not available in conclave templates (@local/mine:1.0.0)",
+    );
+    expect(out).not.toContain("in-a-comment");
+    expect(out).toContain("conclave never downloads or loads Typst packages");
+    const json = await run(["validate", dir, "--format", "json"]);
+    const codes = (JSON.parse(json.stdout).diagnostics as { code: string }[]).map((d) => d.code);
+    expect(codes.filter((c) => c === "template-package")).toHaveLength(2);
   });
 
   it('fails a package spec built at run time ("@pre" + "view/…") without any connection', async () => {

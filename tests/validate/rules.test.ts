@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkEvent } from "../../src/validate/index.js";
-import { check, codes, delegate, makeInput, session, venue } from "../helpers/make.js";
+import { check, codes, delegate, makeConfig, makeInput, session, venue } from "../helpers/make.js";
 
 const at = (r: ReturnType<typeof check>, code: string) => r.diagnostics.filter((d) => d.code === code);
 
@@ -253,5 +253,69 @@ describe("daylight saving", () => {
     ]);
     expect(at(r, "ambiguous-time")[0]!.message).toContain("the first is used");
     expect(at(r, "nonexistent-time")).toEqual([]);
+  });
+});
+
+describe("names without letters", () => {
+  it("warns at file:line:column about a name of combining marks only, or of digits and punctuation only", () => {
+    const r = check({
+      delegates: [
+        delegate("A", { given_name: "\u0301\u0302\u0303" }),
+        delegate("B", { family_name: "-" }),
+        delegate("C", { native_name: "123 ?" }),
+      ],
+    });
+    expect(at(r, "name-without-letters").map((d) => [d.severity, d.line, d.field, d.column > 0])).toEqual([
+      ["warning", 2, "given_name", true],
+      ["warning", 3, "family_name", true],
+      ["warning", 4, "native_name", true],
+    ]);
+    const [marks, dash] = at(r, "name-without-letters");
+    expect(marks!.message).toBe(
+      "given_name has no letter, only combining marks (U+0301 U+0302 U+0303) with nothing to sit on",
+    );
+    expect(dash!.message).toBe(
+      "family_name has no letter in it, only digits, punctuation or symbols (U+002D)",
+    );
+    expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+
+  it("says nothing about names with a letter in any script, nor about other columns without letters", () => {
+    const r = check({
+      delegates: [
+        delegate("A", { given_name: "Ó", family_name: "Nguyễn" }),
+        delegate("B", { given_name: "ʻAlohilani", native_name: "김성호" }),
+        delegate("C", { given_name: "Lê", family_name: "X Æ A-12", organisation: "3M" }),
+      ],
+    });
+    expect(at(r, "name-without-letters")).toEqual([]);
+  });
+});
+
+describe("date order from event.yaml", () => {
+  it("reads 05/14/2024 or 14/05/2024 style dates in the order locale.date_order gives", () => {
+    const sessions = [session("S1", { date: "05/14/2024" }), session("S2", { date: "15/05/2024" })];
+    const unset = check({ sessions: [session("S1", { date: "05/06/2024" })] });
+    expect(at(unset, "type-error").map((d) => [d.file, d.line, d.field])).toEqual([
+      ["sessions.csv", 2, "date"],
+    ]);
+    expect(at(unset, "type-error")[0]!.hint).toContain("locale: { date_order: dmy }");
+    // Under mdy, 05/14/2024 is 14 May and 15/05/2024 contradicts the setting.
+    const mdy = check({ sessions, config: "locale:\n  date_order: mdy\n" });
+    expect(at(mdy, "type-error").map((d) => [d.line, d.message])).toEqual([
+      [
+        3,
+        'date: "15/05/2024" is written day first (2024-05-15), but locale.date_order in event.yaml is mdy (month first)',
+      ],
+    ]);
+    const dmy = check({
+      sessions: [session("S1", { date: "14/05/2024" }), session("S2", { date: "15/05/2024" })],
+      config: "locale: { date_order: dmy }\n",
+    });
+    expect(dmy.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+
+  it("refuses a date order event.yaml does not know, at its line", () => {
+    expect(() => makeConfig("locale:\n  date_order: dd/mm\n")).toThrow(/date_order/);
   });
 });

@@ -1,6 +1,7 @@
-import { countBySeverity } from "../../diagnostics.js";
+import { countBySeverity, type Diagnostic, diag } from "../../diagnostics.js";
 import { DataInvalid } from "../../errors.js";
 import { loadEventFolder } from "../../load/event-folder.js";
+import { findPackageImports, PACKAGE_HINT, readEventTemplates } from "../../load/templates.js";
 import { checkEvent } from "../../validate/index.js";
 import { formatGithub, githubPath } from "../report/github.js";
 import { formatJson } from "../report/json.js";
@@ -19,14 +20,19 @@ export interface ValidateOptions {
 /** `conclave validate [dir]`: every problem, in one report; exit 0 clean, 1 errors, 2 configuration. */
 export async function validateCommand(dir: string, options: ValidateOptions, ui: Ui): Promise<number> {
   const pathOf = (file: string) => githubPath(dir, file);
-  let diagnostics: readonly import("../../diagnostics.js").Diagnostic[];
+  let diagnostics: readonly Diagnostic[];
   let configBroken = false;
   let summary = "";
   const task = options.format === "pretty" ? ui.task(`Validating ${dir}`) : undefined;
   try {
     const loaded = await loadEventFolder(dir, { allowOutside: options.allowOutside ?? [] });
     const result = checkEvent({ ...loaded.input, buildModel: false });
-    diagnostics = result.diagnostics;
+    // The same static check build makes before its first compile, so validate passes only what
+    // build accepts: templates/ is read as build reads it (confined, size-limited, no FIFOs).
+    const packages = findPackageImports(readEventTemplates(loaded.confinement), "templates").map((p) =>
+      diag("template-package", "error", p, p.message, PACKAGE_HINT),
+    );
+    diagnostics = [...result.diagnostics, ...packages];
     const c = result.rowCounts;
     const enc = Object.entries(result.encodings)
       .filter(([, e]) => e !== "utf-8")

@@ -6,12 +6,14 @@ import { assemblePdf } from "../../render/pdf-assemble.js";
 import { pdfTimestamp } from "../../render/typst.js";
 import { LANGUAGES, type Language } from "../../schema/fields.js";
 import { mapLimit } from "../../util/limit.js";
-import { batchByLanguage, cutPieces, requireDelegates } from "../common.js";
+import { batchByLanguage, cutPieces, requireDelegates, themeOf } from "../common.js";
 import type { MaterialContext, MaterialResult } from "../context.js";
+import { placeLogo } from "../logo.js";
 import { SEATING_WORDS } from "../seating/words.js";
-import { loadLogo } from "../shared.js";
+import { loadImage, loadLogo } from "../shared.js";
+import { keepPhrases, noBreakMatcher } from "../typography.js";
 import { calendarOf, personalCalendars } from "./calendar.js";
-import { personalBatch, planPersonal, planProgramme, sessionsByDelegate } from "./plan.js";
+import { mainVenue, personalBatch, planPersonal, planProgramme, sessionsByDelegate } from "./plan.js";
 import { programmeJson, programmeMarkdown } from "./web.js";
 
 /** Personal agendas compiled together before being cut apart (see makeAgenda). */
@@ -59,9 +61,23 @@ export async function makeAgenda(
   const { event, writer } = ctx;
   const { config } = event;
   const logo = await loadLogo(ctx, config.branding.logo);
-  const assets: Record<string, Uint8Array> = logo ? { [logo.path]: logo.bytes } : {};
+  const onWhite = await loadImage(
+    ctx,
+    "branding.logo_on_white",
+    config.branding.logo_on_white,
+    "logo-on-white",
+  );
+  const assets: Record<string, Uint8Array> = {};
+  for (const image of [logo, onWhite]) if (image) assets[image.path] = image.bytes;
   const timestamp = pdfTimestamp(config.start, process.env);
-  const plan = { fonts: ctx.fontFamilies, ...(logo ? { logo: logo.path } : {}) };
+  const theme = themeOf(event, ctx.fontFamilies);
+  // The cover is the event's primary colour: the logo goes on a plate only where that would hide part of it.
+  const placement = logo
+    ? placeLogo({ logo, onWhite, ground: theme.primary, primary: theme.primary })
+    : undefined;
+  // "Việt Nam", "Hồ Chí Minh": no-break spaces in what the PDFs print, not in the web files.
+  const noBreak = noBreakMatcher(event);
+  const plan = { fonts: ctx.fontFamilies, ...(placement ? { logo: placement } : {}) };
   const bilingualText = options.bilingual ?? config.agenda.bilingual;
   const pair = bilingualText ? parseBilingual(bilingualText, config.languages) : undefined;
   const wantedIds = options.delegates;
@@ -80,7 +96,9 @@ export async function makeAgenda(
   if (pair) editions.push(pair);
   const programmes = editions.map(([l, l2]) => planProgramme(event, l, plan, l2));
   const compiled = await Promise.all(
-    programmes.map((data) => ctx.render({ template: "programme.typ", data, assets, timestamp })),
+    programmes.map((data) =>
+      ctx.render({ template: "programme.typ", data: keepPhrases(data, noBreak), assets, timestamp }),
+    ),
   );
   for (const [i, c] of compiled.entries()) {
     const [l, l2] = editions[i]!;
@@ -105,6 +123,7 @@ export async function makeAgenda(
       AGENDAS_PER_COMPILE,
     );
     const calendar = personalCalendars(event, stamp);
+    const main = mainVenue(event);
     let done = 0;
     // Every delegate's agenda: the folder is made anew and replaces the old one when complete.
     if (!wantedIds) writer.replaceFolder("agenda/personal");
@@ -117,12 +136,17 @@ export async function makeAgenda(
           d,
           sessions,
           lang,
-          data: planPersonal(event, d, sessions, { ...plan, lang, ...(table ? { table } : {}) }),
+          data: planPersonal(event, d, sessions, {
+            ...plan,
+            lang,
+            ...(main ? { mainVenue: main } : {}),
+            ...(table ? { table } : {}),
+          }),
         };
       });
       const compiled = await ctx.render({
         template: "personal-agenda.typ",
-        data: personalBatch(agendas.map((a) => a.data)),
+        data: keepPhrases(personalBatch(agendas.map((a) => a.data)), noBreak),
         assets: {},
         timestamp,
         pieces: true,

@@ -1,6 +1,9 @@
 import type { Language } from "../../schema/fields.js";
 import type { SessionType } from "../../schema/sessions.js";
 
+/** The organisers' roles of event.yaml, each printed on its own line of the cover. */
+export type OrganiserRole = "host" | "co-organiser" | "partner" | "sponsor";
+
 /** Words the programme and personal agendas print, in each language. */
 export interface AgendaWords {
   programme: string;
@@ -11,7 +14,13 @@ export interface AgendaWords {
   sections: string;
   index: string;
   page: string;
-  organisers: string;
+  /** After a day's heading repeated at the top of a page it runs onto. */
+  continued: string;
+  notes: string;
+  /** Before the main venue, named once above the first day. */
+  venue: string;
+  /** "Hosted by", "Co-organised by"… before the organisers of that role. */
+  organisers: Record<OrganiserRole, string>;
   yourRoles: string;
   table: string;
   noSessions: string;
@@ -28,7 +37,15 @@ export const AGENDA_WORDS: Record<Language, AgendaWords> = {
     sections: "Sections",
     index: "Index of speakers",
     page: "Page",
-    organisers: "Organised by",
+    continued: "continued",
+    notes: "Notes",
+    venue: "Venue",
+    organisers: {
+      host: "Hosted by",
+      "co-organiser": "Co-organised by",
+      partner: "In partnership with",
+      sponsor: "Sponsored by",
+    },
     yourRoles: "Your role",
     table: "Banquet table",
     noSessions: "No sessions are registered for you yet.",
@@ -53,7 +70,10 @@ export const AGENDA_WORDS: Record<Language, AgendaWords> = {
     sections: "세션 분과",
     index: "연사 색인",
     page: "쪽",
-    organisers: "주최",
+    continued: "계속",
+    notes: "메모",
+    venue: "장소",
+    organisers: { host: "주최", "co-organiser": "공동 주최", partner: "협력", sponsor: "후원" },
     yourRoles: "담당 역할",
     table: "만찬 테이블",
     noSessions: "아직 등록된 세션이 없습니다.",
@@ -78,10 +98,19 @@ export const AGENDA_WORDS: Record<Language, AgendaWords> = {
     sections: "Các phiên chuyên đề",
     index: "Danh mục diễn giả",
     page: "Trang",
-    organisers: "Đơn vị tổ chức",
-    yourRoles: "Vai trò của bạn",
+    continued: "tiếp theo",
+    notes: "Ghi chú",
+    venue: "Địa điểm",
+    organisers: {
+      host: "Đơn vị chủ trì",
+      "co-organiser": "Đơn vị đồng tổ chức",
+      partner: "Đơn vị phối hợp",
+      sponsor: "Nhà tài trợ",
+    },
+    // "Quý vị", not "bạn": an agenda addresses delegates formally.
+    yourRoles: "Vai trò của Quý vị",
     table: "Bàn tiệc",
-    noSessions: "Chưa có phiên nào được đăng ký cho bạn.",
+    noSessions: "Chưa có phiên nào được đăng ký cho Quý vị.",
     types: {
       plenary: "Phiên toàn thể",
       keynote: "Phát biểu đề dẫn",

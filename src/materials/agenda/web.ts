@@ -5,17 +5,19 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`).replace(/\r?\n/g, " ");
 }
 
-function itemLines(it: ProgrammeItem, moderator: string): string[] {
+function itemLines(it: ProgrammeItem): string[] {
   const out = [`### ${escapeMarkdown(it.time)} · ${escapeMarkdown(it.title)}`, ""];
-  const facts = [it.type, it.section?.name, `${it.room}, ${it.venue}`].filter(Boolean);
+  const place = [it.room, it.venue, it.address].filter(Boolean).join(", ");
+  const facts = [it.type, it.section?.name, place].filter(Boolean);
   if (facts.length > 0) out.push(`*${facts.map((f) => escapeMarkdown(f!)).join(" · ")}*`, "");
   for (const p of it.speakers)
     out.push(`- ${escapeMarkdown(p.name)}${p.detail ? `, ${escapeMarkdown(p.detail)}` : ""}`);
   if (it.moderator)
     out.push(
-      `- ${escapeMarkdown(it.moderator.name)}${it.moderator.detail ? `, ${escapeMarkdown(it.moderator.detail)}` : ""} (${escapeMarkdown(moderator)})`,
+      `- ${escapeMarkdown(it.moderator.name)}${it.moderator.detail ? `, ${escapeMarkdown(it.moderator.detail)}` : ""} (${escapeMarkdown(it.moderatorLabel)})`,
     );
   if (it.speakers.length > 0 || it.moderator) out.push("");
+  if (it.description) out.push(escapeMarkdown(it.description), "");
   return out;
 }
 
@@ -37,8 +39,7 @@ export function programmeMarkdown(p: ProgrammeData): string {
   for (const day of p.days) {
     out.push(`## ${escapeMarkdown(day.label)}`, "");
     for (const block of day.blocks) {
-      for (const col of block.columns)
-        for (const it of col.items) out.push(...itemLines(it, p.words.moderator));
+      for (const col of block.columns) for (const it of col.items) out.push(...itemLines(it));
     }
   }
   return `${out
@@ -75,6 +76,8 @@ export function programmeJson(programmes: ProgrammeData[]): string {
                 section: it.section?.name ?? null,
                 room: it.room,
                 venue: it.venue,
+                address: it.address ?? null,
+                description: it.description ?? null,
                 speakers: it.speakers,
                 moderator: it.moderator ?? null,
               })),

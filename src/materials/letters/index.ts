@@ -1,6 +1,6 @@
 import path from "node:path";
 import { writeCsv } from "../../csv/write.js";
-import { latinName } from "../../model/names.js";
+import { nameIn } from "../../model/names.js";
 import { assemblePdf, type PagePick } from "../../render/pdf-assemble.js";
 import { pdfTimestamp } from "../../render/typst.js";
 import type { Language } from "../../schema/fields.js";
@@ -136,7 +136,7 @@ export async function makeLetters(
       "mailing.csv",
       writeCsv(
         ["id", "name", "email", "language", "file"],
-        letters.map((l) => [l.delegate.id, latinName(l.delegate), l.delegate.email ?? "", l.lang, l.file]),
+        letters.map((l) => [l.delegate.id, nameIn(l.delegate, "en"), l.delegate.email ?? "", l.lang, l.file]),
       ),
     );
   }

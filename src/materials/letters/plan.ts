@@ -2,9 +2,9 @@ import type { Diagnostic } from "../../diagnostics.js";
 import { diag, sortDiagnostics } from "../../diagnostics.js";
 import {
   countryName,
+  formatDateField,
   formatDatePlain,
   formatDateRange,
-  formatDateTimePlain,
   formatTime,
 } from "../../model/i18n.js";
 import {
@@ -248,9 +248,9 @@ export function planLetters(
         name: passportName({ ...d, passportName: d.travel.passportName }),
         passport: d.travel.passportNumber!,
         nationality: countryName(d.travel.nationality!, lang),
-        date_of_birth: formatDatePlain(d.travel.dateOfBirth!, lang),
-        arrival: formatDateTimePlain(d.travel.arrival!, lang),
-        departure: formatDateTimePlain(d.travel.departure!, lang),
+        date_of_birth: formatDateField(d.travel.dateOfBirth!, lang),
+        arrival: formatDateField(d.travel.arrival!, lang),
+        departure: formatDateField(d.travel.departure!, lang),
       };
     }
     letters.push({ delegate: d, lang, file: `${letterFileName(event, d.id)}.pdf`, data });
@@ -296,7 +296,11 @@ function signatoryLines(event: Event, kind: LetterKind, lang: Language): { name:
  * Who receives letters (`letters.recipients`): a listed category, or a speech role in a session.
  * Staff, interpreters and organisers come only by category: their moderating is their work.
  */
-function isRecipient(d: Delegate, sessions: readonly Session[], r: EventConfig["letters"]["recipients"]) {
+export function isRecipient(
+  d: Delegate,
+  sessions: readonly Session[],
+  r: EventConfig["letters"]["recipients"],
+) {
   if (r.categories.includes(d.category)) return true;
   if (d.category === "staff" || d.category === "interpreter" || d.category === "organiser") return false;
   return sessions.some((s) => {
@@ -306,7 +310,7 @@ function isRecipient(d: Delegate, sessions: readonly Session[], r: EventConfig["
 }
 
 /** Exempt from a visa by nationality and passport type (ordinary unless the data says). */
-function isExempt(d: Delegate, exemptions: EventConfig["letters"]["visa"]["exemptions"]): boolean {
+export function isExempt(d: Delegate, exemptions: EventConfig["letters"]["visa"]["exemptions"]): boolean {
   const nationality = d.travel.nationality ?? d.country;
   const type = d.travel.passportType ?? "ordinary";
   return exemptions.some((e) => e.nationality === nationality && e.passports.includes(type));

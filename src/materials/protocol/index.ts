@@ -1,7 +1,7 @@
 import path from "node:path";
 import { writeCsv } from "../../csv/write.js";
 import { diag } from "../../diagnostics.js";
-import { latinName } from "../../model/names.js";
+import { nameIn } from "../../model/names.js";
 import { rankOf } from "../../model/precedence.js";
 import { pdfTimestamp } from "../../render/typst.js";
 import { themeOf } from "../common.js";
@@ -73,7 +73,7 @@ export async function makeProtocol(ctx: MaterialContext): Promise<MaterialResult
         return [
           String(k + 1),
           d.id,
-          latinName(d),
+          nameIn(d, "en"),
           d.country,
           r.source,
           String(r.value),

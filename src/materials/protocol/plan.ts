@@ -1,17 +1,21 @@
 import { formatDateRange, formatDateTimePlain } from "../../model/i18n.js";
-import { latinName, nameIn, personIn, pick } from "../../model/names.js";
+import { nameIn, personIn, pick } from "../../model/names.js";
 import { byPrecedence, isRanked } from "../../model/precedence.js";
 import type { Delegate, Event } from "../../model/types.js";
 import type { Language } from "../../schema/fields.js";
 import { tableLabel } from "../seating/words.js";
-import { PROTOCOL_WORDS, type ProtocolWords } from "./words.js";
+import { dietaryIn, PROTOCOL_WORDS, type ProtocolWords } from "./words.js";
 
 /** One guest on the protocol list, as one language writes it. */
 export interface ProtocolEntry {
   id: string;
   order: number;
   name: string;
-  /** The name in Latin letters below a Hangul one, so every protocol officer can read it. */
+  /**
+   * The name in Latin letters, as its owner spells it (Hoàng Minh Trí, never the passport's
+   * Hoang Minh Tri), below a Hangul one so every protocol officer can read it; empty when the
+   * name line already shows it.
+   */
   latin: string;
   position: string;
   interpreter: string;
@@ -86,7 +90,7 @@ export function planProtocolList(
   const entries = protocolGuests(event).map((d, k) => {
     const person = personIn(d, lang, fb);
     const name = nameIn(d, lang);
-    const latin = latinName(d);
+    const latin = nameIn(d, "en");
     const table = tables?.get(d.id);
     return {
       id: d.id,
@@ -144,14 +148,16 @@ export function planCatererList(
     ? [...tables.keys()].map((id) => event.delegateById.get(id)).filter((d): d is Delegate => d !== undefined)
     : event.delegates;
   const tableOf = (d: Delegate) => (seated ? tables.get(d.id)! : "");
-  // A need as written the first time, grouped whatever its case and spacing.
+  // A need in the list's language when it is a usual one, else as written the first time;
+  // grouped whatever its case and spacing.
   const keyOf = (need: string) => need.trim().toLocaleLowerCase().replace(/\s+/g, " ");
   const label = new Map<string, string>();
   const byTable = new Map<string, Delegate[]>();
   for (const d of people) {
     const t = tableOf(d);
     byTable.set(t, [...(byTable.get(t) ?? []), d]);
-    if (d.dietary?.trim() && !label.has(keyOf(d.dietary))) label.set(keyOf(d.dietary), d.dietary.trim());
+    if (d.dietary?.trim() && !label.has(keyOf(d.dietary)))
+      label.set(keyOf(d.dietary), dietaryIn(keyOf(d.dietary), d.dietary.trim(), lang));
   }
   const needsOf = (list: Delegate[]): NeedLine[] => {
     const m = new Map<string, string[]>();

@@ -1,10 +1,11 @@
-import { readFile } from "node:fs/promises";
+import { realpathSync } from "node:fs";
 import path from "node:path";
 import { decodeBytes } from "../../csv/decode.js";
 import { normalizeHeader, parseCsv } from "../../csv/parse.js";
 import { writeCsv } from "../../csv/write.js";
 import { type Diagnostic, diag } from "../../diagnostics.js";
 import { DataInvalid, UserError } from "../../errors.js";
+import { type Confinement, confine, readConfined } from "../../load/confine.js";
 import { bundledMeasurer } from "../../load/fonts.js";
 import { latinName } from "../../model/names.js";
 import { sessionFolderName } from "../../output/file-names.js";
@@ -27,12 +28,16 @@ export interface SeatingCliOptions {
   keep?: string;
 }
 
-/** Reads an assignment.csv written by conclave (and maybe edited): the seats to keep. */
-export async function readKeep(file: string, session: string): Promise<KeptSeat[]> {
-  const bytes = await readFile(file).catch(() => {
+/**
+ * Reads an assignment.csv written by conclave (and maybe edited): the seats to keep. Read like
+ * every other input (README "Safety"): inside `where` once links are resolved, a regular file,
+ * size-limited, never a FIFO that would block the run.
+ */
+export function readKeep(file: string, session: string, where: Confinement): KeptSeat[] {
+  const bytes = readConfined(where, file, "csv", `--keep: ${file}`);
+  if (!bytes)
     throw new UserError(`--keep: ${file} does not exist`, "Pass the assignment.csv of a previous run.");
-  });
-  const decoded = decodeBytes(new Uint8Array(bytes));
+  const decoded = decodeBytes(bytes);
   if (!decoded.ok)
     throw new UserError(`--keep: ${file}:${decoded.line}:${decoded.column} ${decoded.message}`);
   const parsed = parseCsv(decoded.text, ",");
@@ -88,10 +93,14 @@ export async function makeSeating(
   let bytes = 0;
   const summaries: string[] = [];
   const results: SeatingResult[] = [];
+  // --keep names a file of the event folder, an allowed place, or this run's output folder
+  // (where conclave wrote the assignment.csv being edited).
+  const base = ctx.confinement ?? confine(ctx.eventDir);
+  const keepFrom = options.keep ? { ...base, allowed: [...base.allowed, realpathSync(writer.root)] } : base;
   // Names shrunk past their minimum, rooms that cannot be drawn: warnings, never silent.
   const printProblems: Diagnostic[] = floorRoomsUnused(event, sessions);
   for (const session of sessions) {
-    const keep = options.keep ? await readKeep(path.resolve(options.keep), session.id) : undefined;
+    const keep = options.keep ? readKeep(path.resolve(options.keep), session.id, keepFrom) : undefined;
     let result: SeatingResult;
     try {
       result = planSeating({

@@ -1,0 +1,52 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateEvent } from "../../bench/generate.js";
+import { PIPELINE_MIN_CHARS } from "../../src/csv/pipeline.js";
+import { conclave } from "../helpers/cli.js";
+
+/*
+ * A delegates.csv past 1 MB is read in a second thread (src/csv/pipeline.ts) while the rows are
+ * checked. `conclave validate` must report exactly what it reports reading in one thread
+ * (CONCLAVE_CSV_THREAD=0): same diagnostics, same lines and columns, same order.
+ */
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "conclave-pipeline-"));
+  const files = generateEvent(12_000, 200, 7);
+  const lines = files["delegates.csv"]!.split("\n");
+  // Mistakes spread through the file: a stray quote, text after a closing quote, a name of
+  // combining marks, a multi-line quoted value, lone CRs ending lines.
+  const cell = (i: number, at: number, value: string) => {
+    const cells = lines[i]!.split(",");
+    cells[at] = value;
+    lines[i] = cells.join(",");
+  };
+  cell(3_000, 4, "Org 5'10\"");
+  cell(6_000, 2, '"Kim"tail');
+  cell(7_000, 1, "\u0301\u0302");
+  cell(8_000, 4, '"Line one\r\nline two"');
+  for (let i = 500; i < lines.length - 1; i += 500) lines[i] = `${lines[i]}\r`;
+  files["delegates.csv"] = lines.join("\n");
+  expect(files["delegates.csv"].length).toBeGreaterThan(PIPELINE_MIN_CHARS);
+  for (const [name, content] of Object.entries(files)) await writeFile(path.join(dir, name), content);
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("reading a large CSV in a second thread", () => {
+  it("reports the same diagnostics as reading in one thread", () => {
+    const two = conclave(["validate", dir, "--format", "json"], { env: { CONCLAVE_CSV_THREAD: "1" } });
+    const one = conclave(["validate", dir, "--format", "json"], { env: { CONCLAVE_CSV_THREAD: "0" } });
+    expect(two.stderr).not.toMatch(/internal error|^\s+at /m);
+    expect(two.code).toBe(one.code);
+    const a = JSON.parse(two.stdout) as { diagnostics: { code: string; line: number }[] };
+    expect(a).toEqual(JSON.parse(one.stdout));
+    const codes = a.diagnostics.map((d) => `${d.code}@${d.line}`);
+    expect(codes).toContain("csv-syntax@3001");
+    expect(codes).toContain("csv-syntax@6001");
+    expect(codes).toContain("name-without-letters@7001");
+  });
+});
