@@ -163,10 +163,12 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
       new Option("--format <format>", "summary format").choices(["pretty", "json"]).default("pretty"),
     )
     .option("--strict", "treat warnings (such as badge-overflow) as errors: exit 1", false)
+    .option("--full", "compile every document again, ignoring out/.conclave/ (docs/changes.md)", false)
     .addHelpText(
       "after",
       examples([
         "conclave build events/cicon-2023",
+        "conclave build . --full   # ignore what the last build remembers",
         "conclave build . --out /srv/print --only badges,letters",
         "conclave build . --format json   # summary for CI",
       ]),
@@ -181,6 +183,7 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
           format: "pretty" | "json";
           allowOutside: string[];
           strict: boolean;
+          full: boolean;
         },
       ) => run(import("./commands/build.js").then((m) => m.buildCommand(dir, o, noticeJobs(ui())))),
     );

@@ -30,10 +30,14 @@ async function event(name: string): Promise<string> {
 /** Every file under a folder, relative with forward slashes, hidden ones included. */
 async function everything(dir: string): Promise<string[]> {
   const all = await readdir(dir, { recursive: true, withFileTypes: true });
-  return all
-    .filter((e) => !e.isDirectory())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
-    .sort();
+  return (
+    all
+      .filter((e) => !e.isDirectory())
+      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
+      // The build state (docs/changes.md) is conclave's memory, not an output the manifest lists.
+      .filter((p) => !p.startsWith(".conclave/"))
+      .sort()
+  );
 }
 
 /** Checks that out/manifest.json lists exactly the files out/ holds, with their true hashes. */

@@ -1,204 +1,109 @@
-import path from "node:path";
+import { BuildAborted, buildEventFolder, type BuildOptions as CoreOptions } from "../../build/index.js";
 import { countBySeverity } from "../../diagnostics.js";
-import { saveSnapshot } from "../../diff/snapshot.js";
 import { DataInvalid } from "../../errors.js";
-import { loadEventFolder } from "../../load/event-folder.js";
-import { bundledFontFiles, resolveFontFiles } from "../../load/fonts.js";
-import { readEventTemplates } from "../../load/templates.js";
-import {
-  BUILD_ORDER,
-  MATERIAL_NAMES,
-  MATERIALS,
-  type MaterialName,
-  type MaterialResult,
-} from "../../materials/index.js";
-import { previousTables } from "../../materials/seating/previous.js";
-import { OutputWriter, resolveOutDir } from "../../output/writer.js";
-import { builtinTemplatesDir } from "../../paths.js";
-import { RenderPool } from "../../render/pool.js";
-import { checkEvent } from "../../validate/index.js";
-import { version } from "../../version.js";
+import type { MaterialName, MaterialResult } from "../../materials/index.js";
 import { formatPretty } from "../report/pretty.js";
-import type { Ui } from "../ui.js";
+import type { Task, Ui } from "../ui.js";
 
-export interface BuildOptions {
-  out?: string;
-  /** `--allow-outside`: places outside the event folder it may read (shared logos, fonts). */
-  allowOutside?: string[];
-  only?: MaterialName[];
-  jobs: number;
+export interface BuildOptions extends CoreOptions {
   format: "pretty" | "json";
   /** `--strict`: a warning (from the data or a material, such as badge-overflow) fails the build. */
   strict?: boolean;
-  /** Options of single-material commands (`badges --stock cr80 …`), passed to that material. */
-  materialOptions?: Record<string, unknown>;
 }
 
 /** Counts as "4,000": one formatter for the whole build (toLocaleString makes one per call). */
 const count = new Intl.NumberFormat("en");
 
 /**
- * `conclave build [dir]`: validate, refuse on errors, then make each material into the output
- * folder with one shared compiler pool, and write out/manifest.json.
+ * `conclave build [dir]`: the build (src/build/) with a spinner per material, Ctrl-C wired to
+ * its AbortSignal, and the summary table (or JSON) at the end.
  */
 export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): Promise<number> {
-  const started = performance.now();
   const task = ui.task(`Validating ${dir}`);
-  let loaded: Awaited<ReturnType<typeof loadEventFolder>>;
-  let fontFiles: string[];
-  let eventFiles: Record<string, Uint8Array>;
-  try {
-    loaded = await loadEventFolder(dir, { allowOutside: options.allowOutside ?? [] });
-    fontFiles = await resolveFontFiles(loaded.confinement, loaded.config.fonts);
-    eventFiles = readEventTemplates(loaded.confinement);
-  } catch (e) {
-    task.fail("Cannot read the event");
-    throw e;
-  }
-  const pool = new RenderPool(
-    {
-      builtinDir: builtinTemplatesDir,
-      eventDir: path.join(loaded.dir, "templates"),
-      eventFiles,
-      fontFiles: [...fontFiles.filter((f) => !bundledFontFiles().includes(f)), ...bundledFontFiles()],
-    },
-    options.jobs,
-  );
-  // The compilers start (threads, Typst, fonts) on the other cores while the data is checked.
-  pool.start();
-  // Check the data and find the output folder; anything that stops the build here (invalid
-  // data, a bad --out) stops the compilers too, or their threads would keep the process alive.
-  const ready = async () => {
-    const result = checkEvent(loaded.input);
-    const { errors, warnings } = countBySeverity(result.diagnostics);
-    if (errors > 0 || !result.event) {
-      task.fail(`The data has ${errors} error${errors === 1 ? "" : "s"}: nothing was built`);
-      throw new DataInvalid(result.diagnostics);
-    }
-    const c = result.rowCounts;
-    task.succeed(
-      `Valid: ${c.delegates} delegates, ${c.venues} rooms, ${c.sessions} sessions${warnings ? `, ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}`,
-    );
-    if (warnings > 0 && !ui.quiet) ui.error(formatPretty(result.diagnostics, ui.color));
-    const outDir = resolveOutDir(loaded.dir, options.out);
-    // The folder is locked, checked (no links) and cleaned up after killed runs before anything
-    // is read from it or written; a dry run leaves it untouched, not even made.
-    const writer = new OutputWriter(outDir);
-    if (!options.materialOptions?.dryRun) writer.open();
-    const chosen = new Set(options.only ?? MATERIAL_NAMES);
-    // Without seating in this run, the tables of an earlier run's assignment.csv are used.
-    try {
-      const tables = chosen.has("seating") ? undefined : await previousTables(outDir, result.event);
-      return { event: result.event, outDir, chosen, tables, writer, warnings };
-    } catch (e) {
-      writer.close();
-      throw e;
-    }
-  };
-  const {
-    event,
-    outDir,
-    chosen,
-    tables: earlier,
-    writer,
-    warnings: dataWarnings,
-  } = await ready().catch(async (e: unknown) => {
-    await pool.close();
-    throw e;
-  });
-  let tables = earlier;
-  const generator = `conclave ${version}`;
-  // After a failure or a signal: nothing more is written, what was half made is removed, and the
-  // manifest is made true of what out/ now holds (if the disk lets it: otherwise the journal left
-  // in out/ lets the next run correct it).
-  const settle = async () => {
-    await Promise.all([pool.close(), writer.abort()]);
-    await writer.writeManifest(generator).catch(() => {});
-    writer.close();
-  };
-  const wanted = BUILD_ORDER.filter((m) => chosen.has(m));
-  // Bundled Pretendard first (Hangul, Vietnamese, Latin), then the event's own fonts.
-  const families = loaded.input.coverage?.fonts ?? ["Pretendard"];
-  const fontFamilies = ["Pretendard", ...families.filter((f) => f !== "Pretendard")];
-  const results: MaterialResult[] = [];
-  const unavailable: MaterialName[] = [];
-  // Ctrl-C (or a CI job cancelled: SIGTERM): stop the compilers and remove half-written
-  // temporary files and folders, then exit 130 (143).
-  let stopping = false;
+  let validated = false;
+  let current: { name: MaterialName; task: Task; shownAt: number; shownQuarter: number } | undefined;
+  // Ctrl-C (or a CI job cancelled: SIGTERM): the build stops its compilers and removes
+  // half-written temporary files and folders, then the process exits 130 (143).
+  const controller = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
+    if (controller.signal.aborted) return;
     ui.error("\nInterrupted: stopping; no partial file is left behind.");
-    void settle().finally(() => process.exit(signal === "SIGTERM" ? 143 : 130));
+    controller.abort(signal);
   };
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
+  let result: Awaited<ReturnType<typeof buildEventFolder>>;
   try {
-    for (const name of wanted) {
-      const material = MATERIALS[name];
-      if (!material) {
-        unavailable.push(name);
-        continue;
-      }
-      const t = ui.task(`${name}…`);
-      const materialStarted = performance.now();
-      let shownAt = 0;
-      let shownQuarter = 0;
-      try {
-        const r = await material(
-          {
-            event,
-            eventDir: loaded.dir,
-            confinement: loaded.confinement,
-            writer,
-            render: (job) => pool.compile(job),
-            workers: options.jobs,
-            fontFamilies,
-            ...(tables ? { tables } : {}),
-            onProgress: (done, total) => {
-              // Called once per document, tens of thousands of times: the line is redrawn at most
-              // ten times a second, and at each quarter (what a plain terminal prints).
-              const now = performance.now();
-              const quarter = Math.floor((done * 4) / total);
-              if (now - shownAt < 100 && quarter === shownQuarter) return;
-              shownAt = now;
-              shownQuarter = quarter;
-              t.update(
-                `${name} ${count.format(done)}/${count.format(total)} · ${((now - materialStarted) / 1000).toFixed(0)} s`,
-                done,
-                total,
-              );
-            },
-          },
-          options.materialOptions ?? {},
-        );
-        if (r.problems && r.problems.length > 0) t.warn(r.summary);
-        else t.succeed(r.summary);
-        // With --format json, stdout is the JSON alone; the lines go into it.
-        if (options.format !== "json") for (const line of r.lines ?? []) ui.out(line);
-        if (r.problems && r.problems.length > 0) ui.error(formatPretty(r.problems, ui.color));
-        results.push(r);
-        if (r.tables) tables = r.tables;
-        pool.evictAll();
-      } catch (e) {
-        // Stopped by a signal: the compile jobs fail on purpose; the handler cleans up and exits.
-        if (stopping) await new Promise(() => {});
-        t.fail(`${name} failed`);
-        // The other compiles stop and write nothing more; a folder half made anew is dropped
-        // (the old one stays).
-        await settle();
-        throw e;
-      }
+    result = await buildEventFolder(dir, options, {
+      signal: controller.signal,
+      onProgress: (p) => {
+        switch (p.kind) {
+          case "validated": {
+            validated = true;
+            const w = p.warnings.length;
+            task.succeed(
+              `Valid: ${p.delegates} delegates, ${p.venues} rooms, ${p.sessions} sessions${w ? `, ${w} warning${w === 1 ? "" : "s"}` : ""}`,
+            );
+            if (w > 0 && !ui.quiet) ui.error(formatPretty(p.warnings, ui.color));
+            break;
+          }
+          case "notice":
+            ui.error(p.text);
+            break;
+          case "material-start":
+            current = { name: p.material, task: ui.task(`${p.material}…`), shownAt: 0, shownQuarter: 0 };
+            break;
+          case "material-progress": {
+            // Called once per document, tens of thousands of times: the line is redrawn at most
+            // ten times a second, and at each quarter (what a plain terminal prints).
+            if (!current) break;
+            const now = performance.now();
+            const quarter = Math.floor((p.done * 4) / p.total);
+            if (now - current.shownAt < 100 && quarter === current.shownQuarter) break;
+            current.shownAt = now;
+            current.shownQuarter = quarter;
+            current.task.update(
+              `${p.material} ${count.format(p.done)}/${count.format(p.total)} · ${p.seconds.toFixed(0)} s`,
+              p.done,
+              p.total,
+            );
+            break;
+          }
+          case "material-done": {
+            const r = p.result;
+            if (r.problems && r.problems.length > 0) current?.task.warn(r.summary);
+            else current?.task.succeed(r.summary);
+            // With --format json, stdout is the JSON alone; the lines go into it.
+            if (options.format !== "json") for (const line of r.lines ?? []) ui.out(line);
+            if (r.problems && r.problems.length > 0) ui.error(formatPretty(r.problems, ui.color));
+            current = undefined;
+            break;
+          }
+          case "material-failed":
+            current?.task.fail(`${p.material} failed`);
+            current = undefined;
+            break;
+        }
+      },
+    });
+  } catch (e) {
+    if (e instanceof BuildAborted) {
+      current?.task.fail(`${current.name} stopped`);
+      return controller.signal.reason === "SIGTERM" ? 143 : 130;
     }
-    await writer.writeManifest(generator);
-    if (!options.materialOptions?.dryRun) saveSnapshot(outDir, loaded, { materials: wanted });
+    if (!validated) {
+      if (e instanceof DataInvalid) {
+        const { errors } = countBySeverity(e.diagnostics);
+        task.fail(`The data has ${errors} error${errors === 1 ? "" : "s"}: nothing was built`);
+      } else task.fail("Cannot read the event");
+    }
+    throw e;
   } finally {
     process.removeListener("SIGINT", onSignal);
     process.removeListener("SIGTERM", onSignal);
-    await pool.close();
-    writer.close();
   }
-  const seconds = (performance.now() - started) / 1000;
+  const { materials: results, unavailable, out: outDir, seconds } = result;
+  const dataWarnings = result.dataWarnings.length;
   const problems = results.flatMap((r) => r.problems ?? []);
   if (options.format === "json") {
     ui.out(
@@ -210,6 +115,9 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
           out: outDir,
           materials: results.map(({ tables: _tables, ...r }) => r),
           unavailable,
+          compiled: result.compiled,
+          reused: result.reused,
+          byTemplate: result.byTemplate,
           seconds: round(seconds),
         },
         null,
@@ -245,6 +153,10 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
         );
     }
     if (unavailable.length > 0) ui.out(`Not in this version yet: ${unavailable.join(", ")}.`);
+    if (result.reused > 0)
+      ui.out(
+        `Compiled ${count.format(result.compiled)} document${result.compiled === 1 ? "" : "s"}; ${count.format(result.reused)} unchanged since the last build were reused (--full compiles all).`,
+      );
     ui.out(
       `Built ${results.length} material${results.length === 1 ? "" : "s"} into ${outDir} (manifest.json lists every file) in ${seconds.toFixed(1)} s.`,
     );

@@ -5,11 +5,11 @@ import { assemblePdf, type PagePick } from "../../render/pdf-assemble.js";
 import { pdfTimestamp } from "../../render/typst.js";
 import type { Language } from "../../schema/fields.js";
 import { mapLimit } from "../../util/limit.js";
-import { loadImage, loadLogo } from "../badges/index.js";
 import { sortDelegates } from "../badges/plan.js";
 import { batchByLanguage, cutPieces, pdfTitle, requireDelegates, themeOf } from "../common.js";
-import type { MaterialContext, MaterialResult } from "../index.js";
+import type { MaterialContext, MaterialResult } from "../context.js";
 import { placeLogo } from "../logo.js";
+import { loadImage, loadLogo } from "../shared.js";
 import { keepPhrases, noBreakMatcher } from "../typography.js";
 import { type LetterKind, planLetters } from "./plan.js";
 

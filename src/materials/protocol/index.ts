@@ -5,7 +5,7 @@ import { nameIn } from "../../model/names.js";
 import { rankOf } from "../../model/precedence.js";
 import { pdfTimestamp } from "../../render/typst.js";
 import { pdfTitle, themeOf } from "../common.js";
-import type { MaterialContext, MaterialResult } from "../index.js";
+import type { MaterialContext, MaterialResult } from "../context.js";
 import { keepPhrases, noBreakMatcher } from "../typography.js";
 import { planCatererList, planProtocolList, protocolGuests, protocolLanguages } from "./plan.js";
 

@@ -13,7 +13,7 @@ import { pdfTimestamp } from "../../render/typst.js";
 import { type KeptSeat, planSeating, SeatingInfeasible, type SeatingResult } from "../../seating/banquet.js";
 import { DEFAULT_WEIGHTS } from "../../seating/score.js";
 import { pdfTitle, themeOf } from "../common.js";
-import type { MaterialContext, MaterialResult } from "../index.js";
+import type { MaterialContext, MaterialResult } from "../context.js";
 import { floorRoomsUnused } from "./floor.js";
 import { A2_POSTER, A4_LIST, type ListFormat, planFloor, planPlaceCards, planTableList } from "./plan.js";
 

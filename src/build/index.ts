@@ -1,0 +1,269 @@
+import path from "node:path";
+import type { Diagnostic } from "../diagnostics.js";
+import { countBySeverity } from "../diagnostics.js";
+import { saveSnapshot } from "../diff/snapshot.js";
+import { DataInvalid } from "../errors.js";
+import { loadEventFolder } from "../load/event-folder.js";
+import { bundledFontFiles, resolveFontFiles } from "../load/fonts.js";
+import { readEventTemplates } from "../load/templates.js";
+import {
+  BUILD_ORDER,
+  MATERIAL_NAMES,
+  MATERIALS,
+  type MaterialName,
+  type MaterialResult,
+} from "../materials/index.js";
+import { previousTables } from "../materials/seating/previous.js";
+import { OutputWriter, resolveOutDir } from "../output/writer.js";
+import { builtinTemplatesDir } from "../paths.js";
+import { RenderPool } from "../render/pool.js";
+import { checkEvent } from "../validate/index.js";
+import { version } from "../version.js";
+import { BuildState, eventIdentity, readTree, STATE_DIR, worldFingerprint } from "./state.js";
+
+export interface BuildOptions {
+  /** The output folder (default: `<folder>/out`). */
+  out?: string;
+  /** Places outside the event folder it may read (shared logos, fonts). */
+  allowOutside?: string[];
+  /** Only these materials (default: every one this version has). */
+  only?: MaterialName[];
+  /** How many documents compile at once. */
+  jobs: number;
+  /** Options of one material (`badges --stock cr80 …`), passed to it. */
+  materialOptions?: Record<string, unknown>;
+  /** Compile everything, ignoring what the previous build remembered (`--full`). */
+  full?: boolean;
+}
+
+/** What the build reports as it goes; the command line turns these into its lines and spinners. */
+export type BuildProgress =
+  | { kind: "validated"; delegates: number; venues: number; sessions: number; warnings: Diagnostic[] }
+  /** A one-line notice: the previous build state was not used, and why. */
+  | { kind: "notice"; text: string }
+  | { kind: "material-start"; material: MaterialName }
+  | { kind: "material-progress"; material: MaterialName; done: number; total: number; seconds: number }
+  | { kind: "material-done"; result: MaterialResult }
+  | { kind: "material-failed"; material: MaterialName };
+
+export interface BuildHooks {
+  /** Writes out/; without one, the build makes an OutputWriter for the output folder. */
+  writer?: OutputWriter;
+  onProgress?: (event: BuildProgress) => void;
+  /** Aborting stops the compilers, removes what was half made and rejects with BuildAborted. */
+  signal?: AbortSignal;
+}
+
+export interface BuildResult {
+  out: string;
+  materials: MaterialResult[];
+  /** Materials asked for that this version does not have. */
+  unavailable: MaterialName[];
+  /** Warnings in the data (the build went on). */
+  dataWarnings: Diagnostic[];
+  /** Compiles answered from the previous build's state, and compiled anew. */
+  reused: number;
+  compiled: number;
+  /** The same by template (`badge.typ`, `letter.typ`…). */
+  byTemplate: Record<string, { compiled: number; reused: number }>;
+  seconds: number;
+}
+
+/** The build was stopped through its AbortSignal (Ctrl-C); out/ holds whole files and a true manifest. */
+export class BuildAborted extends Error {
+  constructor(readonly reason: unknown) {
+    super("the build was stopped");
+  }
+}
+
+/**
+ * Builds an event folder: loads and validates it (invalid data throws DataInvalid, nothing is
+ * written), then makes each material into the output folder with one shared compiler pool and
+ * writes out/manifest.json. Each compile is fingerprinted (src/build/state.ts): one the previous
+ * build made with the same inputs is taken from out/.conclave/ instead of compiled again.
+ */
+export async function buildEventFolder(
+  folder: string,
+  options: BuildOptions,
+  hooks: BuildHooks = {},
+): Promise<BuildResult> {
+  const started = performance.now();
+  const emit = hooks.onProgress ?? (() => {});
+  const signal = hooks.signal;
+  if (signal?.aborted) throw new BuildAborted(signal.reason);
+  const loaded = await loadEventFolder(folder, { allowOutside: options.allowOutside ?? [] });
+  const fontFiles = await resolveFontFiles(loaded.confinement, loaded.config.fonts);
+  const eventFiles = readEventTemplates(loaded.confinement);
+  const bundled = bundledFontFiles();
+  const engineFonts = [...fontFiles.filter((f) => !bundled.includes(f)), ...bundled];
+  const pool = new RenderPool(
+    {
+      builtinDir: builtinTemplatesDir,
+      eventDir: path.join(loaded.dir, "templates"),
+      eventFiles,
+      fontFiles: engineFonts,
+    },
+    options.jobs,
+  );
+  // The compilers start (threads, Typst, fonts) on the other cores while the data is checked.
+  pool.start();
+  const dryRun = options.materialOptions?.dryRun === true;
+  // Check the data and find the output folder; anything that stops the build here (invalid
+  // data, a bad --out) stops the compilers too, or their threads would keep the process alive.
+  const ready = async () => {
+    const result = checkEvent(loaded.input);
+    const { errors } = countBySeverity(result.diagnostics);
+    if (errors > 0 || !result.event) throw new DataInvalid(result.diagnostics);
+    const c = result.rowCounts;
+    const warnings = result.diagnostics.filter((d) => d.severity !== "error");
+    emit({ kind: "validated", delegates: c.delegates, venues: c.venues, sessions: c.sessions, warnings });
+    const outDir = hooks.writer?.root ?? resolveOutDir(loaded.dir, options.out);
+    // The folder is locked, checked (no links) and cleaned up after killed runs before anything
+    // is read from it or written; a dry run leaves it untouched, not even made.
+    const writer = hooks.writer ?? new OutputWriter(outDir);
+    if (!dryRun) writer.open();
+    const chosen = new Set(options.only ?? MATERIAL_NAMES);
+    // Without seating in this run, the tables of an earlier run's assignment.csv are used.
+    try {
+      const tables = chosen.has("seating") ? undefined : await previousTables(outDir, result.event);
+      return { event: result.event, outDir, chosen, tables, writer, warnings };
+    } catch (e) {
+      writer.close();
+      throw e;
+    }
+  };
+  const {
+    event,
+    outDir,
+    chosen,
+    tables: earlier,
+    writer,
+    warnings: dataWarnings,
+  } = await ready().catch(async (e: unknown) => {
+    await pool.close();
+    throw e;
+  });
+  let tables = earlier;
+  const generator = `conclave ${version}`;
+  // The build state: what the previous build compiled, by fingerprint. A dry run compiles
+  // nothing and writes nothing, so it has none.
+  let state: BuildState | undefined;
+  if (!dryRun) {
+    const templates = readTree(builtinTemplatesDir);
+    for (const [name, bytes] of Object.entries(eventFiles)) templates.set(`event:${name}`, bytes);
+    state = new BuildState(
+      outDir,
+      worldFingerprint(generator, templates, engineFonts),
+      generator,
+      eventIdentity(event.config),
+    );
+    if (!options.full) {
+      const rejected = state.load();
+      if (rejected)
+        emit({
+          kind: "notice",
+          text: `${path.join(outDir, STATE_DIR, "state.json")}: not used, ${rejected.reason}; building everything.`,
+        });
+    }
+  }
+  const render = state
+    ? (job: Parameters<RenderPool["compile"]>[0]) => state.compile(job, (j) => pool.compile(j))
+    : (job: Parameters<RenderPool["compile"]>[0]) => pool.compile(job);
+  // After a failure or a signal: nothing more is written, what was half made is removed, and the
+  // manifest is made true of what out/ now holds (if the disk lets it: otherwise the journal left
+  // in out/ lets the next run correct it).
+  let settling: Promise<void> | undefined;
+  const settle = () => {
+    settling ??= (async () => {
+      await Promise.all([pool.close(), writer.abort()]);
+      await writer.writeManifest(generator).catch(() => {});
+      // What was compiled before the stop is whole and stays known to the next build.
+      try {
+        state?.save(false);
+      } catch {}
+      writer.close();
+    })();
+    return settling;
+  };
+  const onAbort = () => void settle();
+  signal?.addEventListener("abort", onAbort, { once: true });
+  const wanted = BUILD_ORDER.filter((m) => chosen.has(m));
+  // Bundled Pretendard first (Hangul, Vietnamese, Latin), then the event's own fonts.
+  const families = loaded.input.coverage?.fonts ?? ["Pretendard"];
+  const fontFamilies = ["Pretendard", ...families.filter((f) => f !== "Pretendard")];
+  const results: MaterialResult[] = [];
+  const unavailable: MaterialName[] = [];
+  const stopped = async () => {
+    await settle();
+    return new BuildAborted(signal?.reason);
+  };
+  try {
+    for (const name of wanted) {
+      if (signal?.aborted) throw await stopped();
+      const material = MATERIALS[name];
+      if (!material) {
+        unavailable.push(name);
+        continue;
+      }
+      emit({ kind: "material-start", material: name });
+      const materialStarted = performance.now();
+      try {
+        const r = await material(
+          {
+            event,
+            eventDir: loaded.dir,
+            confinement: loaded.confinement,
+            writer,
+            render,
+            workers: options.jobs,
+            fontFamilies,
+            ...(tables ? { tables } : {}),
+            onProgress: (done, total) =>
+              emit({
+                kind: "material-progress",
+                material: name,
+                done,
+                total,
+                seconds: (performance.now() - materialStarted) / 1000,
+              }),
+          },
+          options.materialOptions ?? {},
+        );
+        if (signal?.aborted) throw await stopped();
+        emit({ kind: "material-done", result: r });
+        results.push(r);
+        if (r.tables) tables = r.tables;
+        pool.evictAll();
+      } catch (e) {
+        // Stopped by the signal: the compile jobs fail on purpose.
+        if (e instanceof BuildAborted) throw e;
+        if (signal?.aborted) throw await stopped();
+        emit({ kind: "material-failed", material: name });
+        // The other compiles stop and write nothing more; a folder half made anew is dropped
+        // (the old one stays).
+        await settle();
+        throw e;
+      }
+    }
+    await writer.writeManifest(generator);
+    // What this build was made from, for `conclave diff` (after the manifest: a full disk here
+    // leaves a true manifest).
+    if (!dryRun) saveSnapshot(outDir, loaded, { materials: wanted });
+    // Every material of this version built: what no document used any more is forgotten.
+    state?.save(wanted.every((m) => MATERIALS[m]) && MATERIAL_NAMES.every((m) => chosen.has(m)));
+  } finally {
+    signal?.removeEventListener("abort", onAbort);
+    await pool.close();
+    writer.close();
+  }
+  return {
+    out: outDir,
+    materials: results,
+    unavailable,
+    dataWarnings,
+    reused: state?.reused ?? 0,
+    compiled: state?.compiled ?? 0,
+    byTemplate: state?.byTemplate ?? {},
+    seconds: (performance.now() - started) / 1000,
+  };
+}

@@ -1,0 +1,260 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { CompiledPdf, CompileJob } from "../render/typst.js";
+
+/** Where a build keeps what it remembers, inside the output folder. */
+export const STATE_DIR = ".conclave";
+/** The version of state.json's layout; a newer one (a newer conclave) is not read. */
+export const STATE_FORMAT = 1;
+
+/** One remembered compile: the PDF Typst made for one fingerprint, kept in .conclave/cache/. */
+interface StateEntry {
+  sha256: string;
+  size: number;
+  pages: number;
+  starts?: number[];
+  file?: string;
+}
+
+interface StateFile {
+  format: number;
+  generator: string;
+  /** Which event made it (name and dates): another event's state is not used. */
+  event: string;
+  /** Fingerprint → the compiled PDF kept for it. */
+  entries: Record<string, StateEntry>;
+  /** sha256 of `entries` as written: a state edited by hand is not trusted. */
+  checksum: string;
+}
+
+const sha256 = (data: Uint8Array | string) => createHash("sha256").update(data).digest("hex");
+
+/**
+ * What every document depends on besides its own data: conclave's version, every template file
+ * (conclave's and the event's) and every font file (name, size, content). Computed once per build.
+ */
+export function worldFingerprint(
+  generator: string,
+  templates: ReadonlyMap<string, Uint8Array>,
+  fontFiles: readonly string[],
+): string {
+  const h = createHash("sha256").update(`${generator}\n`);
+  for (const [name, bytes] of [...templates].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    h.update(`template ${name} ${bytes.byteLength} ${sha256(bytes)}\n`);
+  for (const file of fontFiles) {
+    const bytes = readFileSync(file);
+    h.update(`font ${path.basename(file)} ${bytes.byteLength} ${sha256(bytes)}\n`);
+  }
+  return h.digest("hex");
+}
+
+/** Every file under a folder, by relative path with forward slashes (the built-in templates). */
+export function readTree(dir: string, prefix = ""): Map<string, Uint8Array> {
+  const files = new Map<string, Uint8Array>();
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    files.set(`${prefix}${path.relative(dir, full).split(path.sep).join("/")}`, readFileSync(full));
+  }
+  return files;
+}
+
+/**
+ * The fingerprint of one compile: the world, the template named, the data given to Typst (its
+ * JSON), the virtual files (by hash), the PDF timestamp and whether pieces are asked for. Two
+ * jobs with one fingerprint make the same bytes: Typst is deterministic given all of these.
+ */
+export function jobFingerprint(world: string, job: CompileJob): string {
+  const assets = Object.entries(job.assets ?? {})
+    .map(([name, bytes]) => `${name} ${bytes.byteLength} ${sha256(bytes)}`)
+    .sort();
+  return sha256(
+    JSON.stringify([world, job.template, job.timestamp, job.pieces === true, assets, job.data ?? null]),
+  );
+}
+
+/** Why a state was not used, for the one-line notice. */
+export type StateRejection = { reason: string };
+
+/**
+ * The build state of one output folder: a content-addressed store of compiled PDFs, one per
+ * compile fingerprint (out/.conclave/cache/<fingerprint>.pdf), and state.json listing them with
+ * their hash. A build asks `compile` for each document; a fingerprint the previous build made is
+ * answered from the store (after checking the file still has its recorded hash), anything else
+ * is compiled and stored. `save` writes the new state.json (atomically: a killed build leaves the
+ * old one, still true) and then deletes stored PDFs the new state does not list.
+ */
+export class BuildState {
+  private readonly previous = new Map<string, StateEntry>();
+  private readonly next = new Map<string, StateEntry>();
+  private readonly dir: string;
+  private counter = 0;
+  /** Documents answered from the store, and compiled anew. */
+  reused = 0;
+  compiled = 0;
+  /** The same, by template: which documents a change touched. */
+  readonly byTemplate: Record<string, { compiled: number; reused: number }> = {};
+
+  constructor(
+    readonly root: string,
+    private readonly world: string,
+    private readonly generator: string,
+    private readonly event: string,
+  ) {
+    this.dir = path.join(root, STATE_DIR);
+  }
+
+  get file(): string {
+    return path.join(this.dir, "state.json");
+  }
+
+  /**
+   * Reads the previous state. Returns why it was not used (unreadable, another event, a newer
+   * format, edited), or undefined when it was used or there was none (a first build).
+   */
+  load(): StateRejection | undefined {
+    let text: string;
+    try {
+      text = readFileSync(this.file, "utf8");
+    } catch {
+      return undefined; // no state yet: a first build, nothing to say
+    }
+    let parsed: StateFile;
+    try {
+      parsed = JSON.parse(text) as StateFile;
+    } catch {
+      return { reason: "it is not valid JSON (truncated?)" };
+    }
+    if (typeof parsed !== "object" || parsed === null || typeof parsed.format !== "number")
+      return { reason: "it is not a conclave build state" };
+    if (parsed.format > STATE_FORMAT)
+      return { reason: `it was written by a newer conclave (${String(parsed.generator)})` };
+    if (parsed.format !== STATE_FORMAT) return { reason: "it is from an older conclave" };
+    if (parsed.event !== this.event) return { reason: "it belongs to another event" };
+    if (
+      typeof parsed.entries !== "object" ||
+      parsed.entries === null ||
+      sha256(JSON.stringify(parsed.entries)) !== parsed.checksum
+    )
+      return { reason: "it was changed since conclave wrote it" };
+    for (const [k, e] of Object.entries(parsed.entries)) this.previous.set(k, e);
+    return undefined;
+  }
+
+  /** The compiled PDF for a job: from the store when the previous build made it, else compiled. */
+  async compile(job: CompileJob, make: (job: CompileJob) => Promise<CompiledPdf>): Promise<CompiledPdf> {
+    const key = jobFingerprint(this.world, job);
+    const again = this.next.has(key);
+    const known = this.next.get(key) ?? this.previous.get(key);
+    if (known) {
+      const pdf = this.read(key, known);
+      if (pdf) {
+        this.next.set(key, known);
+        // A document this build already made (the logo's probe, in each material) is counted once.
+        if (!again) {
+          this.reused++;
+          this.count(job.template).reused++;
+        }
+        return {
+          pdf,
+          pages: known.pages,
+          ...(known.starts ? { starts: known.starts } : {}),
+          ...(known.file ? { file: known.file } : {}),
+        };
+      }
+    }
+    const compiled = await make(job);
+    this.store(key, compiled);
+    this.compiled++;
+    this.count(job.template).compiled++;
+    return compiled;
+  }
+
+  private count(template: string): { compiled: number; reused: number } {
+    this.byTemplate[template] ??= { compiled: 0, reused: 0 };
+    return this.byTemplate[template];
+  }
+
+  /** The stored bytes, if the file is there and still has the hash state.json recorded. */
+  private read(key: string, entry: StateEntry): Uint8Array | undefined {
+    try {
+      const bytes = readFileSync(path.join(this.dir, "cache", `${key}.pdf`));
+      if (bytes.byteLength === entry.size && sha256(bytes) === entry.sha256) return bytes;
+    } catch {
+      // gone or unreadable: compiled again
+    }
+    return undefined;
+  }
+
+  private store(key: string, compiled: CompiledPdf): void {
+    const cache = path.join(this.dir, "cache");
+    mkdirSync(cache, { recursive: true });
+    const target = path.join(cache, `${key}.pdf`);
+    // Through a temporary name: a killed build leaves whole files only (scan.ts removes the rest).
+    const tmp = path.join(cache, `.${key}.pdf.${process.pid}.${this.counter++}.tmp`);
+    writeFileSync(tmp, compiled.pdf, { flag: "wx" });
+    renameSync(tmp, target);
+    this.next.set(key, {
+      sha256: sha256(compiled.pdf),
+      size: compiled.pdf.byteLength,
+      pages: compiled.pages,
+      ...(compiled.starts ? { starts: compiled.starts } : {}),
+      ...(compiled.file ? { file: compiled.file } : {}),
+    });
+  }
+
+  /**
+   * Writes state.json for this build. With `complete` (every material was built), what this build
+   * did not use is forgotten and its files deleted; otherwise (--only, a failed material) the
+   * previous entries are kept too, for the materials this build did not make.
+   */
+  save(complete: boolean): void {
+    const entries: Record<string, StateEntry> = {};
+    const all = complete ? this.next : new Map([...this.previous, ...this.next]);
+    for (const key of [...all.keys()].sort()) entries[key] = all.get(key)!;
+    const state: StateFile = {
+      format: STATE_FORMAT,
+      generator: this.generator,
+      event: this.event,
+      entries,
+      checksum: sha256(JSON.stringify(entries)),
+    };
+    mkdirSync(this.dir, { recursive: true });
+    const tmp = path.join(this.dir, `.state.json.${process.pid}.${this.counter++}.tmp`);
+    writeFileSync(tmp, `${JSON.stringify(state)}\n`, { flag: "wx" });
+    renameSync(tmp, this.file);
+    const cache = path.join(this.dir, "cache");
+    let names: string[] = [];
+    try {
+      names = readdirSync(cache);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const key = name.endsWith(".pdf") ? name.slice(0, -4) : "";
+      if (!(key in entries)) rmSync(path.join(cache, name), { force: true });
+    }
+  }
+
+  /** Forgets everything: `--full`, or a state that was not used (its files are deleted on save). */
+  forget(): void {
+    this.previous.clear();
+  }
+
+  /** Bytes the store holds after `save` (for the summary). */
+  storedBytes(): number {
+    let n = 0;
+    for (const [key] of this.next) {
+      try {
+        n += statSync(path.join(this.dir, "cache", `${key}.pdf`)).size;
+      } catch {}
+    }
+    return n;
+  }
+}
+
+/** Which event a state belongs to: its name and dates from event.yaml. */
+export function eventIdentity(config: { name: unknown; start: unknown; end?: unknown }): string {
+  return sha256(JSON.stringify([config.name, config.start, config.end ?? null]));
+}
