@@ -68,13 +68,18 @@ export interface FitOptions {
 
 const SLACK = 0.96;
 
+/** White space a line may break at: every kind but the no-break spaces. */
+const BREAKING_SPACE = /[\t\n\v\f\r \u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]+/;
+
 /**
  * The largest size (from maxSize down to minSize) at which `text` wraps into at most maxLines
  * lines of `width`, breaking between words only (a Korean name never breaks inside a word). Past
  * minSize the text is cut, with an ellipsis, so even a 1,000-character value stays in its box.
  */
 export function fitText(m: Measurer, text: string, o: FitOptions): FittedText {
-  const words = text.split(/\s+/).filter(Boolean);
+  // Lines break at spaces, never at a no-break one (U+00A0, U+2007, U+202F): "Viet\u00a0Nam"
+  // and "Hồ\u00a0Chí\u00a0Minh" (typography.no_break) are measured and kept as one word.
+  const words = text.split(BREAKING_SPACE).filter(Boolean);
   const widths = words.map((w) => m.width(w, o.weight));
   const space = m.width(" ", o.weight);
   const steps = 12;

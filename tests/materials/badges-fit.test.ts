@@ -193,3 +193,38 @@ describe("images in the safe area", () => {
     }
   });
 });
+
+describe("country and place names on badges", () => {
+  it.each(Object.keys(STOCKS))(
+    "%s: 'Republic of Korea' and 'Viet Nam' are never split across lines",
+    (stock) => {
+      const vn = delegate("VN-1", {
+        given_name: "Thu Hằng",
+        family_name: "Hồ",
+        country: "VN",
+        language: "en",
+        position: "Member of the Committee on Foreign Affairs",
+        organisation: "National Assembly of the Socialist Republic of Viet Nam",
+      });
+      const ev = event({
+        delegates: [...people, vn],
+        venues: [venue("HALL", { room: "Grand Hall" })],
+        sessions,
+        config,
+      });
+      const { badges, backs } = planBadges(ev, options(stock)).data;
+      expect(badges.some((f) => f.organisation.includes("Viet\u00a0Nam"))).toBe(true);
+      // Every line of every front and back, as placed (one run is one line).
+      const runs = [
+        ...badges.flatMap((f) => [...f.runs, ...f.back_runs]),
+        ...Object.values(backs).flatMap((b) => b.runs),
+      ];
+      for (const face of [{ id: "all", runs }]) {
+        for (const line of face.runs.map((r) => r.text)) {
+          expect(line, `${stock} ${face.id}`).not.toMatch(/(Republic of|Viet)$/);
+          expect(line, `${stock} ${face.id}`).not.toMatch(/^(Korea|Nam)\b/);
+        }
+      }
+    },
+  );
+});

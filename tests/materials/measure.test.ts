@@ -115,3 +115,15 @@ describe("measuring with the bundled fonts", () => {
     );
   });
 });
+
+describe("no-break spaces", () => {
+  it("never breaks a line at a no-break space: the phrase moves to the next line whole", () => {
+    const text = "Member of the National Assembly of the Republic of\u00a0Korea";
+    const narrow = { width: 90, maxSize: 9, minSize: 9, maxLines: 4, weight: "regular" as const };
+    const lines = fitText(m, text, narrow).lines;
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.some((l) => l.endsWith("of\u00a0Korea") || l.startsWith("of\u00a0Korea"))).toBe(true);
+    // With ordinary spaces the same text does split the phrase somewhere in these widths.
+    expect(lines.join(" ").replace(/\u00a0/g, " ")).toBe(text.replace(/\u00a0/g, " "));
+  });
+});

@@ -7,6 +7,7 @@ import { CATEGORIES, type Category } from "../../schema/delegates.js";
 import { LANGUAGES, type Language } from "../../schema/fields.js";
 import { requireDelegates, themeOf } from "../common.js";
 import { SEATING_WORDS } from "../seating/words.js";
+import { keepPhrases, noBreakMatcher } from "../typography.js";
 import { backText, layoutBack } from "./back.js";
 import {
   type BadgeGeometry,
@@ -235,6 +236,7 @@ export interface BadgeLayout {
  * 10,000-badge run, and Typst's own `measure` costs far too much at that scale.
  */
 export function layoutBadges(event: Event, options: BadgeOptions): BadgeLayout {
+  const noBreak = noBreakMatcher(event);
   const { config } = event;
   const lang = config.defaultLanguage;
   let chosen: Delegate[];
@@ -313,14 +315,18 @@ export function layoutBadges(event: Event, options: BadgeOptions): BadgeLayout {
     const native = d.nativeName && d.nativeName !== latinName(d) ? d.nativeName : undefined;
     // A native name in Latin script (Vietnamese with its diacritics) is the name itself.
     const useNative = native !== undefined && isLatin(native);
-    const text = {
-      name: useNative ? native : latinName(d),
-      native: useNative ? null : (native ?? null),
-      position: pick(d.position, lang, lang) ?? null,
-      organisation: pick(d.organisation, lang, lang) ?? "",
-      country: countryName(d.country, lang),
-      label: CATEGORY_LABELS[lang][d.category],
-    };
+    // "Viet Nam", "Republic of Korea", "Hồ Chí Minh" are never split (typography.no_break).
+    const text = keepPhrases(
+      {
+        name: useNative ? native : latinName(d),
+        native: useNative ? null : (native ?? null),
+        position: pick(d.position, lang, lang) ?? null,
+        organisation: pick(d.organisation, lang, lang) ?? "",
+        country: countryName(d.country, lang),
+        label: CATEGORY_LABELS[lang][d.category],
+      },
+      noBreak,
+    );
     const fitted = {
       ...fitIdentity(m, g, text),
       country: fitText(m, text.country, {
@@ -427,7 +433,7 @@ export function layoutBadges(event: Event, options: BadgeOptions): BadgeLayout {
   const backs: BadgeData["backs"] = {};
   const used = new Set(chosen.map((d) => d.language));
   for (const l of LANGUAGES) {
-    const laid = layoutBack(m, g, backText(event, l, UI_TEXT[l]), sharedTop);
+    const laid = layoutBack(m, g, keepPhrases(backText(event, l, UI_TEXT[l]), noBreak), sharedTop);
     backs[l] = { runs: laid.runs };
     if (!withBacks || !used.has(l)) continue;
     const ids = chosen.filter((d) => d.language === l).map((d) => d.id);
