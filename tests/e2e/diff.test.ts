@@ -174,10 +174,10 @@ describe("conclave diff", () => {
     const before = path.join(tmp, "seats-before");
     const after = path.join(tmp, "seats-after");
     expect(conclave(["seating", dir, "--out", before, "--jobs", "1"]).code).toBe(0);
-    await writeFile(
-      path.join(dir, "event.yaml"),
-      `${await readFile(path.join(dir, "event.yaml"), "utf8")}seating:\n  seed: 7\n`,
-    );
+    // The example has a seating: block (its ballroom): the seed goes into it.
+    const yaml = await readFile(path.join(dir, "event.yaml"), "utf8");
+    expect(yaml).toMatch(/\nseating:\n/);
+    await writeFile(path.join(dir, "event.yaml"), yaml.replace("\nseating:\n", "\nseating:\n  seed: 7\n"));
     expect(conclave(["seating", dir, "--out", after, "--jobs", "1"]).code).toBe(0);
     const r = conclave(["diff", dir, "--out", before, "--assignment", after, "--format", "json"]);
     expect(r.code, r.stderr).toBe(1);
