@@ -322,6 +322,11 @@ export const eventSchema = z
         /** The room drawn on the floor plan (docs/seating.md); `floors` for one per room id. */
         floor: floorSchema.optional(),
         floors: z.array(floorSchema).optional(),
+        /**
+         * Re-solve from the previous plan (out/seating/<session>/assignment.csv): a guest moves from
+         * their table only for a hard rule or a gain above weights.move. false: plan afresh.
+         */
+        stable: z.boolean().default(true),
         /** Place cards: the language of each side of the tent (default: host, then guest). */
         place_cards: z
           .object({ languages: z.array(language).min(1).max(2).optional() })
@@ -336,6 +341,8 @@ export const eventSchema = z
             prefer_together: z.number().min(0).optional(),
             prefer_apart: z.number().min(0).optional(),
             alternate: z.number().min(0).optional(),
+            /** Per guest moved from their table of the previous plan (docs/seating.md "Re-solving after changes"). */
+            move: z.number().min(0).optional(),
           })
           .strict()
           .default({}),
@@ -347,6 +354,7 @@ export const eventSchema = z
         time_limit_seconds: 120,
         head_table: { custom: "long", interpreters: "beside" },
         numbering: { skip: [], first: "nearest_head", sides: "none" },
+        stable: true,
         weights: {},
       }),
     protocol: z

@@ -20,6 +20,12 @@ export interface SeatingRequest {
   /** Seats kept from an edited assignment.csv (`--keep`). */
   keep?: readonly KeptSeat[];
   keepFile?: string;
+  /**
+   * Each guest's table in the previous plan (delegate id → table id, from the last
+   * assignment.csv): a soft anchor. Leaving it costs weights.move, and the result lists who moved
+   * and why.
+   */
+  previous?: ReadonlyMap<string, string>;
   host?: string;
   seed: number;
   /**
@@ -58,6 +64,19 @@ export interface SeatingResult {
   work: number;
   /** False when the time cap stopped the table search before its work budget: not reproducible. */
   complete: boolean;
+  /** Against the previous plan (only when one was given): who kept their table, who moved and why. */
+  changes?: SeatingChanges;
+}
+
+export interface SeatingChanges {
+  /** Guests of the previous plan who still attend. */
+  previous: number;
+  /** Of those, how many sit at the same table. */
+  kept: number;
+  moved: { delegate: string; from: string; to: string; reason: string }[];
+  /** Guests not in the previous plan, and guests of it who no longer attend. */
+  added: string[];
+  removed: string[];
 }
 
 /** A reason the hard rules cannot all hold, naming the rows that cause it. */
@@ -338,7 +357,16 @@ export function planSeating(req: SeatingRequest): SeatingResult {
     const f = unit.map((i) => fixedTable.get(i)).find(Boolean);
     return f ? roundIndex.get(f.table)! : -1;
   });
+  const prevRound = (i: number) => {
+    const t = req.previous?.get(guests[i]!.id);
+    return t === undefined ? -1 : (roundIndex.get(t) ?? -1);
+  };
+  const homeOf = (i: number) => prevRound(i);
   placeByRank(fixedItem, fair + 1);
+  const rankPlaced = new Set(items.flatMap((unit, k) => (fixedItem[k]! >= 0 && !unit.some((i) => fixedTable.has(i)) ? unit : [])));
+  // Leaving one's previous table costs weights.move per guest: a bias of each unit for each table.
+  const bias = req.previous && req.weights.move > 0 ? moveBias() : undefined;
+  const languageMoved = new Set<number>();
   let iterations = 0;
   let work = 0;
   let complete = true;
@@ -364,6 +392,7 @@ export function planSeating(req: SeatingRequest): SeatingResult {
             sizes: items.map((u) => u.length),
             fixed: fixedItem,
             apart,
+            ...(bias ? { bias } : {}),
             resource: {
               use: items.map((unit) => unit.filter((i) => guests[i]!.accessibility).length),
               budget: round.map((t) => t.accessible.length),
@@ -390,7 +419,11 @@ export function planSeating(req: SeatingRequest): SeatingResult {
     }
     ({ iterations, work, complete } = result);
     const group = Array.from(result.group);
+    const searched = group.slice();
     repairLanguages(group);
+    group.forEach((g, k) => {
+      if (g !== searched[k]) for (const i of items[k]!) languageMoved.add(i);
+    });
     const random = createRandom(req.seed);
     round.forEach((t, g) => {
       const atTable = items.flatMap((unit, k) => (group[k] === g ? unit : []));
@@ -416,7 +449,99 @@ export function planSeating(req: SeatingRequest): SeatingResult {
     fixedTables: [...fixedTable].map(([i, f]) => ({ delegate: guests[i]!.id, table: f.table })),
     behind,
   });
-  return { session: session.id, tables, seats, behind, report, iterations, work, complete };
+  const changes = req.previous ? describeChanges(req.previous) : undefined;
+  return {
+    session: session.id,
+    tables,
+    seats,
+    behind,
+    report,
+    iterations,
+    work,
+    complete,
+    ...(changes ? { changes } : {}),
+  };
+
+  /** bias[k·G + g] = −move × the guests of unit k whose previous round table is not g. */
+  function moveBias(): Float64Array {
+    const out = new Float64Array(items.length * G);
+    const move = req.weights.move;
+    items.forEach((unit, k) => {
+      for (const i of unit) {
+        const h = prevRound(i);
+        if (h < 0) continue;
+        for (let g = 0; g < G; g++) if (g !== h) out[k * G + g]! -= move;
+      }
+    });
+    return out;
+  }
+
+  /**
+   * Who sits at another table than in the previous plan, and the rule or gain that moved them,
+   * in the order of the plan's tables. The first reason that applies is given: the head table's
+   * protocol, a fixed table, a must wish, an interpreter following their principal, a ranked
+   * guest's table, a language, else the points the move gains at the new table.
+   */
+  function describeChanges(previous: ReadonlyMap<string, string>): SeatingChanges {
+    const now = new Map<string, string>(seats.map((s) => [s.delegate, s.table]));
+    for (const b of behind) now.set(b.delegate, "head");
+    const label = (t: string) => (t === "head" ? "head table" : `table ${t}`);
+    const moved: SeatingChanges["moved"] = [];
+    let kept = 0;
+    let previousCount = 0;
+    const added: string[] = [];
+    for (const [i, d] of guests.entries()) {
+      const from = previous.get(d.id);
+      if (from === undefined) {
+        added.push(d.id);
+        continue;
+      }
+      previousCount++;
+      const to = now.get(d.id)!;
+      if (to === from) {
+        kept++;
+        continue;
+      }
+      moved.push({ delegate: d.id, from, to, reason: why(i, from, to) });
+    }
+    const attending = new Set(guests.map((d) => d.id));
+    const removed = [...previous.keys()].filter((id) => !attending.has(id) && event.delegateById.has(id));
+    const order = new Map(tables.map((t, k) => [t.id, k]));
+    moved.sort((a, b) => (order.get(a.from) ?? 1e9) - (order.get(b.from) ?? 1e9) || a.delegate.localeCompare(b.delegate));
+    return { previous: previousCount, kept, moved: moved.map((m) => ({ ...m, from: label(m.from), to: label(m.to) })), added, removed };
+
+    function why(i: number, from: string, to: string): string {
+      const d = guests[i]!;
+      const other = (j: number) => {
+        const id = guests[j]!.id;
+        return previous.has(id) ? id : `${id}, added`;
+      };
+      if (!tables.some((t) => t.id === from)) return `there is no ${label(from)} any more`;
+      if (to === "head") return "the head table seats the highest precedence";
+      if (from === "head") return "higher precedence takes the head table";
+      const f = fixedTable.get(i);
+      if (f) return `fixed to ${label(f.table)} in ${f.file} line ${f.line}`;
+      for (const x of pairWishes) {
+        if (x.strength !== "must" || (x.a !== d.id && x.b !== d.id)) continue;
+        const j = guests[index.get(x.a === d.id ? x.b : x.a)!]!.id;
+        // The partner sits where this guest sat (they were tablemates, or the partner is new).
+        if (x.kind === "apart" && now.get(j) === from && (previous.get(j) ?? from) === from)
+          return `must sit apart from ${other(index.get(j)!)}`;
+        if (x.kind === "together" && now.get(j) === to && previous.get(j) !== from)
+          return `must sit with ${other(index.get(j)!)}`;
+      }
+      const p = d.interpreterFor !== undefined ? index.get(d.interpreterFor) : undefined;
+      if (p !== undefined) return `follows their principal ${guests[p]!.id}`;
+      if (rankPlaced.has(i)) return "ranked guests take the tables nearest the head table";
+      if (languageMoved.has(i)) return `a table where someone speaks ${d.language}`;
+      if (d.accessibility) return "an accessible seat";
+      // What the guest's pairs are worth at the new table against the old one, as seated now.
+      let gain = 0;
+      for (const [j, s] of seatOf)
+        if (j !== i) gain += s.table === to ? w(i, j) : s.table === from ? -w(i, j) : 0;
+      return gain > 0 ? `a better mix: +${round1(gain)} points` : "to even out the tables' sizes and mix";
+    }
+  }
 
   /**
    * Guests with a protocol rank who are not at the head table go to the round tables nearest it,
@@ -469,6 +594,10 @@ export function planSeating(req: SeatingRequest): SeatingResult {
       const gain = (g: number) => at[g]!.reduce((sum, m) => sum + weights[k * items.length + m]!, 0);
       let g = open[0] ?? -1;
       for (const h of open.slice(1)) if (gain(h) > gain(g)) g = h;
+      // A re-solve keeps a ranked guest at their previous table while it is still among the
+      // tables their rank may take (the open ones): a new guest never shifts the whole gradient.
+      const home = homeOf(best(k));
+      if (home >= 0 && open.includes(home)) g = home;
       if (g < 0) continue;
       fixedTo[k] = g;
       at[g]!.push(k);
@@ -649,6 +778,8 @@ export function planSeating(req: SeatingRequest): SeatingResult {
     return (list.find((d) => d.country === country) ?? list[0])?.id;
   }
 }
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** The weight each `prefer` wish adds to its pair: + together, − apart. */
 function preferWeights(

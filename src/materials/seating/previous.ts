@@ -12,9 +12,22 @@ import { sessionFolderName } from "../../output/file-names.js";
  */
 export async function previousTables(outDir: string, event: Event): Promise<Map<string, string> | undefined> {
   const session = event.sessions.find((s) => s.seating === "assigned");
-  if (!session) return undefined;
+  return session ? previousAssignment(outDir, event, session.id) : undefined;
+}
+
+/**
+ * Each delegate's table in the last plan of one seated session (delegate id → table id as
+ * assignment.csv writes it: "head" or the printed number), for badges and agendas and as the
+ * anchor of a re-solve. Delegates no longer in delegates.csv are left out. Undefined when there
+ * is no readable plan: a re-solve then plans afresh.
+ */
+export async function previousAssignment(
+  outDir: string,
+  event: Event,
+  sessionId: string,
+): Promise<Map<string, string> | undefined> {
   const bytes = await readFile(
-    path.join(outDir, "seating", sessionFolderName(event, session.id), "assignment.csv"),
+    path.join(outDir, "seating", sessionFolderName(event, sessionId), "assignment.csv"),
   ).catch(() => undefined);
   if (!bytes) return undefined;
   const decoded = decodeBytes(new Uint8Array(bytes));
@@ -23,11 +36,13 @@ export async function previousTables(outDir: string, event: Event): Promise<Map<
   const cols = header?.cells ?? [];
   const t = cols.indexOf("table");
   const d = cols.indexOf("delegate_id");
+  const s = cols.indexOf("session");
   if (t < 0 || d < 0) return undefined;
   const out = new Map<string, string>();
   for (const r of rows) {
     const id = (r.cells[d] ?? "").replace(/^'/, "");
-    if (event.delegateById.has(id)) out.set(id, (r.cells[t] ?? "").replace(/^'/, ""));
+    if (s >= 0 && (r.cells[s] ?? "").replace(/^'/, "") !== sessionId) continue;
+    if (event.delegateById.has(id)) out.set(id, (r.cells[t] ?? "").replace(/^'/, "").toLowerCase());
   }
   return out.size > 0 ? out : undefined;
 }
