@@ -366,7 +366,8 @@ export function planSeating(req: SeatingRequest): SeatingResult {
   const rankPlaced = new Set(items.flatMap((unit, k) => (fixedItem[k]! >= 0 && !unit.some((i) => fixedTable.has(i)) ? unit : [])));
   // Leaving one's previous table costs weights.move per guest: a bias of each unit for each table.
   const bias = req.previous && req.weights.move > 0 ? moveBias() : undefined;
-  const languageMoved = new Set<number>();
+  // Guests the language repair swapped, with the reason the report gives.
+  const languageMoved = new Map<number, string>();
   let iterations = 0;
   let work = 0;
   let complete = true;
@@ -419,11 +420,7 @@ export function planSeating(req: SeatingRequest): SeatingResult {
     }
     ({ iterations, work, complete } = result);
     const group = Array.from(result.group);
-    const searched = group.slice();
     repairLanguages(group);
-    group.forEach((g, k) => {
-      if (g !== searched[k]) for (const i of items[k]!) languageMoved.add(i);
-    });
     const random = createRandom(req.seed);
     round.forEach((t, g) => {
       const atTable = items.flatMap((unit, k) => (group[k] === g ? unit : []));
@@ -533,7 +530,8 @@ export function planSeating(req: SeatingRequest): SeatingResult {
       const p = d.interpreterFor !== undefined ? index.get(d.interpreterFor) : undefined;
       if (p !== undefined) return `follows their principal ${guests[p]!.id}`;
       if (rankPlaced.has(i)) return "ranked guests take the tables nearest the head table";
-      if (languageMoved.has(i)) return `a table where someone speaks ${d.language}`;
+      const language = languageMoved.get(i);
+      if (language) return language;
       if (d.accessibility) return "an accessible seat";
       // What the guest's pairs are worth at the new table against the old one, as seated now.
       let gain = 0;
@@ -654,7 +652,11 @@ export function planSeating(req: SeatingRequest): SeatingResult {
         ) {
           group[k] = a;
           group[m] = b;
-        } else done = true;
+        } else {
+          done = true;
+          languageMoved.set(i, `a table where someone speaks ${lang(i)}`);
+          languageMoved.set(j, `swapped with ${guests[i]!.id}, who shared no language at table ${round[a]!.id}`);
+        }
       }
     }
   }
