@@ -361,9 +361,10 @@ export function planSeating(req: SeatingRequest): SeatingResult {
     const t = req.previous?.get(guests[i]!.id);
     return t === undefined ? -1 : (roundIndex.get(t) ?? -1);
   };
-  const homeOf = (i: number) => prevRound(i);
   placeByRank(fixedItem, fair + 1);
-  const rankPlaced = new Set(items.flatMap((unit, k) => (fixedItem[k]! >= 0 && !unit.some((i) => fixedTable.has(i)) ? unit : [])));
+  const rankPlaced = new Set(
+    items.flatMap((unit, k) => (fixedItem[k]! >= 0 && !unit.some((i) => fixedTable.has(i)) ? unit : [])),
+  );
   // Leaving one's previous table costs weights.move per guest: a bias of each unit for each table.
   const bias = req.previous && req.weights.move > 0 ? moveBias() : undefined;
   // Guests the language repair swapped, with the reason the report gives.
@@ -504,8 +505,17 @@ export function planSeating(req: SeatingRequest): SeatingResult {
     const attending = new Set(guests.map((d) => d.id));
     const removed = [...previous.keys()].filter((id) => !attending.has(id) && event.delegateById.has(id));
     const order = new Map(tables.map((t, k) => [t.id, k]));
-    moved.sort((a, b) => (order.get(a.from) ?? 1e9) - (order.get(b.from) ?? 1e9) || a.delegate.localeCompare(b.delegate));
-    return { previous: previousCount, kept, moved: moved.map((m) => ({ ...m, from: label(m.from), to: label(m.to) })), added, removed };
+    moved.sort(
+      (a, b) =>
+        (order.get(a.from) ?? 1e9) - (order.get(b.from) ?? 1e9) || a.delegate.localeCompare(b.delegate),
+    );
+    return {
+      previous: previousCount,
+      kept,
+      moved: moved.map((m) => ({ ...m, from: label(m.from), to: label(m.to) })),
+      added,
+      removed,
+    };
 
     function why(i: number, from: string, to: string): string {
       const d = guests[i]!;
@@ -594,7 +604,7 @@ export function planSeating(req: SeatingRequest): SeatingResult {
       for (const h of open.slice(1)) if (gain(h) > gain(g)) g = h;
       // A re-solve keeps a ranked guest at their previous table while it is still among the
       // tables their rank may take (the open ones): a new guest never shifts the whole gradient.
-      const home = homeOf(best(k));
+      const home = prevRound(best(k));
       if (home >= 0 && open.includes(home)) g = home;
       if (g < 0) continue;
       fixedTo[k] = g;
@@ -655,7 +665,10 @@ export function planSeating(req: SeatingRequest): SeatingResult {
         } else {
           done = true;
           languageMoved.set(i, `a table where someone speaks ${lang(i)}`);
-          languageMoved.set(j, `swapped with ${guests[i]!.id}, who shared no language at table ${round[a]!.id}`);
+          languageMoved.set(
+            j,
+            `swapped with ${guests[i]!.id}, who shared no language at table ${round[a]!.id}`,
+          );
         }
       }
     }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Event, Wish } from "../../src/model/types.js";
 import { planSeating, type SeatingResult } from "../../src/seating/banquet.js";
+import { groupingValue, solveGrouping } from "../../src/seating/grouping.js";
+import { createRandom } from "../../src/seating/random.js";
 import { DEFAULT_WEIGHTS } from "../../src/seating/score.js";
 import { check, delegate, session, venue } from "../helpers/make.js";
 
@@ -84,8 +86,11 @@ describe("re-solving after a change", () => {
     // Planned afresh, the same change moves far more guests: the anchor is what keeps them.
     const fresh = solve(grown);
     const before = tablesOf(first);
-    const freshMoves = fresh.seats.filter((s) => before.has(s.delegate) && before.get(s.delegate) !== s.table);
-    expect(freshMoves.length).toBeGreaterThan(again.changes!.moved.length * 4);
+    const freshMoves = fresh.seats.filter(
+      (s) => before.has(s.delegate) && before.get(s.delegate) !== s.table,
+    );
+    // (48 of the 100 with this seed.)
+    expect(freshMoves.length).toBeGreaterThan(Math.max(20, again.changes!.moved.length * 4));
   });
 
   it("a new must-apart between two tablemates moves one of them, and says why", () => {
@@ -111,5 +116,28 @@ describe("re-solving after a change", () => {
     expect(again.changes!.removed).toEqual([]); // KR-100 is not in delegates.csv any more
     expect(again.changes!.previous).toBe(99);
     expect(again.changes!.moved.length).toBeLessThanOrEqual(3);
+  });
+});
+
+describe("the grouping solver's bias (the cost of a move)", () => {
+  it("reports the value with the biases counted once, and a large bias keeps every item home", () => {
+    const random = createRandom(3);
+    const n = 24;
+    const G = 4;
+    const weights = new Float64Array(n * n);
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++) weights[i * n + j] = weights[j * n + i] = Math.round(random() * 10);
+    const home = Array.from({ length: n }, (_, i) => i % G);
+    const problem = (cost: number) => {
+      const bias = new Float64Array(n * G);
+      for (let i = 0; i < n; i++) for (let g = 0; g < G; g++) if (g !== home[i]) bias[i * G + g] = -cost;
+      return { n, weights, lower: [6, 6, 6, 6], upper: [6, 6, 6, 6], bias };
+    };
+    for (const cost of [0, 3, 1000]) {
+      const p = problem(cost);
+      const r = solveGrouping(p, { seed: 1, timeLimitMs: 60_000, maxIterations: 300, now: () => 0 });
+      expect(r.value).toBeCloseTo(groupingValue(p, r.group), 6);
+      if (cost === 1000) expect(Array.from(r.group)).toEqual(home);
+    }
   });
 });

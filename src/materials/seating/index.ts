@@ -15,8 +15,8 @@ import { DEFAULT_WEIGHTS } from "../../seating/score.js";
 import { pdfTitle, themeOf } from "../common.js";
 import type { MaterialContext, MaterialResult } from "../context.js";
 import { floorRoomsUnused } from "./floor.js";
-import { previousAssignment } from "./previous.js";
 import { A2_POSTER, A4_LIST, type ListFormat, planFloor, planPlaceCards, planTableList } from "./plan.js";
+import { previousAssignment } from "./previous.js";
 
 export interface SeatingCliOptions {
   seed?: number;
