@@ -26,6 +26,11 @@ export interface SeatingRequest {
    * and why.
    */
   previous?: ReadonlyMap<string, string>;
+  /**
+   * Each guest's seat number in the previous plan: a guest who keeps their table keeps their seat
+   * unless the arrangement gains more than half a move (weights.move / 2) by changing it.
+   */
+  previousSeats?: ReadonlyMap<string, number>;
   host?: string;
   seed: number;
   /**
@@ -71,8 +76,9 @@ export interface SeatingResult {
 export interface SeatingChanges {
   /** Guests of the previous plan who still attend. */
   previous: number;
-  /** Of those, how many sit at the same table. */
+  /** Of those, how many sit at the same table; and of those, how many in another seat of it. */
   kept: number;
+  reseated: number;
   moved: { delegate: string; from: string; to: string; reason: string }[];
   /** Guests not in the previous plan, and guests of it who no longer attend. */
   added: string[];
@@ -486,6 +492,7 @@ export function planSeating(req: SeatingRequest): SeatingResult {
     const label = (t: string) => (t === "head" ? "head table" : `table ${t}`);
     const moved: SeatingChanges["moved"] = [];
     let kept = 0;
+    let reseated = 0;
     let previousCount = 0;
     const added: string[] = [];
     for (const [i, d] of guests.entries()) {
@@ -498,6 +505,8 @@ export function planSeating(req: SeatingRequest): SeatingResult {
       const to = now.get(d.id)!;
       if (to === from) {
         kept++;
+        const seat = req.previousSeats?.get(d.id);
+        if (seat !== undefined && seatOf.has(i) && seatOf.get(i)!.seat !== seat) reseated++;
         continue;
       }
       moved.push({ delegate: d.id, from, to, reason: why(i, from, to) });
@@ -512,6 +521,7 @@ export function planSeating(req: SeatingRequest): SeatingResult {
     return {
       previous: previousCount,
       kept,
+      reseated,
       moved: moved.map((m) => ({ ...m, from: label(m.from), to: label(m.to) })),
       added,
       removed,
@@ -667,7 +677,7 @@ export function planSeating(req: SeatingRequest): SeatingResult {
           languageMoved.set(i, `a table where someone speaks ${lang(i)}`);
           languageMoved.set(
             j,
-            `swapped with ${guests[i]!.id}, who shared no language at table ${round[a]!.id}`,
+            `swapped with ${guests[i]!.id}, who would have shared no language at table ${round[a]!.id}`,
           );
         }
       }
@@ -746,8 +756,19 @@ export function planSeating(req: SeatingRequest): SeatingResult {
         locked.add(f.seat);
       }
     }
-    const free = [...Array(S).keys()].map((k) => k + 1).filter((s) => !locked.has(s));
-    const rest = list.filter((i) => !fixedSeat.has(i));
+    // A guest who keeps their table starts in their previous seat, and staying there is worth
+    // half a move: a new tablemate does not reshuffle the table.
+    const before = (i: number) =>
+      req.previous?.get(guests[i]!.id) === t.id ? req.previousSeats?.get(guests[i]!.id) : undefined;
+    const stay = req.weights.move / 2;
+    for (const i of list) {
+      const s = before(i);
+      if (fixedSeat.has(i) || s === undefined || s > S || seat[s] !== -1) continue;
+      if (guests[i]!.accessibility && !t.accessible.includes(s)) continue;
+      seat[s] = i;
+    }
+    const free = [...Array(S).keys()].map((k) => k + 1).filter((s) => !locked.has(s) && seat[s] === -1);
+    const rest = list.filter((i) => !fixedSeat.has(i) && !seat.includes(i));
     // Start: accessible guests on accessible seats, then units in consecutive seats.
     const needs = rest.filter((i) => guests[i]!.accessibility);
     for (const i of needs) {
@@ -766,6 +787,7 @@ export function planSeating(req: SeatingRequest): SeatingResult {
         if (i < 0) continue;
         const d = guests[i]!;
         if (d.accessibility && !t.accessible.includes(s)) total -= 1e6;
+        if (stay > 0 && before(i) === s) total += stay;
         const around = neighbours(t, s).map((x) => seat[x]!);
         const p = d.interpreterFor !== undefined ? index.get(d.interpreterFor) : undefined;
         if (p !== undefined && list.includes(p) && !around.includes(p)) total -= 1e6;
