@@ -324,9 +324,11 @@ export const eventSchema = z
         floors: z.array(floorSchema).optional(),
         /**
          * Re-solve from the previous plan (out/seating/<session>/assignment.csv): a guest moves from
-         * their table only for a hard rule or a gain above weights.move. false: plan afresh.
+         * their table only for a hard rule or a gain above weights.move. Unset: `conclave seating`
+         * does, `conclave build` plans from the data alone (an incremental build equals a clean
+         * one); true: both do; false: neither.
          */
-        stable: z.boolean().default(true),
+        stable: z.boolean().optional(),
         /** Place cards: the language of each side of the tent (default: host, then guest). */
         place_cards: z
           .object({ languages: z.array(language).min(1).max(2).optional() })
@@ -354,7 +356,6 @@ export const eventSchema = z
         time_limit_seconds: 120,
         head_table: { custom: "long", interpreters: "beside" },
         numbering: { skip: [], first: "nearest_head", sides: "none" },
-        stable: true,
         weights: {},
       }),
     protocol: z

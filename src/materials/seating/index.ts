@@ -27,7 +27,11 @@ export interface SeatingCliOptions {
   timeLimit?: number;
   /** An edited assignment.csv whose seats are kept. */
   keep?: string;
-  /** Plan afresh, ignoring the previous plan (`--fresh`; seating.stable: false does it always). */
+  /**
+   * `conclave seating` passes it (false by default, true with `--fresh`): the command re-solves
+   * from the previous plan unless told not to. A `conclave build` passes none, and anchors only
+   * with seating.stable: true, so that its outputs stay a function of the data alone.
+   */
   fresh?: boolean;
 }
 
@@ -110,10 +114,11 @@ export async function makeSeating(
   for (const session of sessions) {
     const keep = options.keep ? readKeep(path.resolve(options.keep), session.id, keepFrom) : undefined;
     // The last plan of this session is a soft anchor (docs/seating.md "Re-solving after changes").
-    const previous =
-      options.fresh || !config.seating.stable
-        ? undefined
-        : await previousAssignment(writer.root, event, session.id);
+    const stable =
+      options.fresh === undefined
+        ? config.seating.stable === true
+        : !options.fresh && config.seating.stable !== false;
+    const previous = stable ? await previousAssignment(writer.root, event, session.id) : undefined;
     let result: SeatingResult;
     try {
       result = planSeating({
