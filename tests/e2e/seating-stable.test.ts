@@ -87,5 +87,19 @@ describe("conclave seating after a change", () => {
     const freshReport = JSON.parse(await readFile(path.join(out, "seating/BANQUET/report.json"), "utf8"));
     expect(freshReport.changes).toBeUndefined();
     expect(fresh.stdout + fresh.stderr).not.toContain("kept their table");
+
+    // conclave build plans the seating from the data alone, unless seating.stable: true.
+    const reportNow = async () =>
+      JSON.parse(await readFile(path.join(out, "seating/BANQUET/report.json"), "utf8"));
+    expect(conclave(["build", dir, "--out", out, "--only", "seating"]).code).toBe(0);
+    expect((await reportNow()).changes).toBeUndefined();
+    const yaml = await readFile(path.join(dir, "event.yaml"), "utf8");
+    await writeFile(
+      path.join(dir, "event.yaml"),
+      yaml.replace(/\nseating:\n/, "\nseating:\n  stable: true\n"),
+    );
+    const stableBuild = conclave(["build", dir, "--out", out, "--only", "seating"]);
+    expect(stableBuild.code, stableBuild.stderr).toBe(0);
+    expect((await reportNow()).changes).toMatchObject({ previous: 108, kept: 108, moved: [] });
   }, 240_000);
 });
