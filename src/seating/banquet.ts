@@ -760,7 +760,7 @@ export function planSeating(req: SeatingRequest): SeatingResult {
     // half a move: a new tablemate does not reshuffle the table.
     const before = (i: number) =>
       req.previous?.get(guests[i]!.id) === t.id ? req.previousSeats?.get(guests[i]!.id) : undefined;
-    const stay = req.weights.move / 2;
+    const stay = req.previousSeats ? req.weights.move / 2 : 0;
     for (const i of list) {
       const s = before(i);
       if (fixedSeat.has(i) || s === undefined || s > S || seat[s] !== -1) continue;

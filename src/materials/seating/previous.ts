@@ -44,8 +44,9 @@ export async function previousAssignment(
   for (const r of rows) {
     const id = (r.cells[d] ?? "").replace(/^'/, "");
     if (s >= 0 && (r.cells[s] ?? "").replace(/^'/, "") !== sessionId) continue;
-    if (!event.delegateById.has(id)) continue;
-    out.set(id, (r.cells[t] ?? "").replace(/^'/, "").toLowerCase());
+    const table = (r.cells[t] ?? "").replace(/^'/, "").trim().toLowerCase();
+    if (!event.delegateById.has(id) || !table) continue;
+    out.set(id, table);
     const seat = Number((r.cells[seatColumn] ?? "").replace(/^'/, ""));
     if (seatColumn >= 0 && Number.isInteger(seat) && seat > 0) seats.set(id, seat);
   }
