@@ -375,6 +375,7 @@ export function planSeating(req: SeatingRequest): SeatingResult {
   const bias = req.previous && req.weights.move > 0 ? moveBias() : undefined;
   // Guests the language repair swapped, with the reason the report gives.
   const languageMoved = new Map<number, string>();
+  const searchedAt = new Map<number, string>();
   let iterations = 0;
   let work = 0;
   let complete = true;
@@ -551,7 +552,7 @@ export function planSeating(req: SeatingRequest): SeatingResult {
       if (p !== undefined) return `follows their principal ${guests[p]!.id}`;
       if (rankPlaced.has(i)) return "ranked guests take the tables nearest the head table";
       const language = languageMoved.get(i);
-      if (language) return language;
+      if (language && searchedAt.get(i) === from) return language;
       if (d.accessibility) return "an accessible seat";
       // What the guest's pairs are worth at the new table against the old one, as seated now.
       let gain = 0;
@@ -674,6 +675,9 @@ export function planSeating(req: SeatingRequest): SeatingResult {
           group[m] = b;
         } else {
           done = true;
+          // Given as the reason only to a guest the search had left at their previous table.
+          searchedAt.set(i, round[a]!.id);
+          searchedAt.set(j, round[b]!.id);
           languageMoved.set(i, `a table where someone speaks ${lang(i)}`);
           languageMoved.set(
             j,
