@@ -242,7 +242,14 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
         .addOption(
           new Option("--time-limit <s>", "the same as --seconds").argParser(positiveNumber).hideHelp(),
         )
-        .option("--keep <file>", "keep the seats of an edited assignment.csv fixed");
+        .option("--keep <file>", "keep the seats of an edited assignment.csv fixed")
+        // Always passed (false by default): how makeSeating tells this command from a whole build.
+        .addOption(
+          new Option(
+            "--fresh",
+            "plan afresh: ignore the previous plan (by default guests keep their tables)",
+          ).default(false),
+        );
     }
     if (name === "letters") {
       cmd

@@ -322,6 +322,13 @@ export const eventSchema = z
         /** The room drawn on the floor plan (docs/seating.md); `floors` for one per room id. */
         floor: floorSchema.optional(),
         floors: z.array(floorSchema).optional(),
+        /**
+         * Re-solve from the previous plan (out/seating/<session>/assignment.csv): a guest moves from
+         * their table only for a hard rule or a gain above weights.move. Unset: `conclave seating`
+         * does, `conclave build` plans from the data alone (an incremental build equals a clean
+         * one); true: both do; false: neither.
+         */
+        stable: z.boolean().optional(),
         /** Place cards: the language of each side of the tent (default: host, then guest). */
         place_cards: z
           .object({ languages: z.array(language).min(1).max(2).optional() })
@@ -336,6 +343,8 @@ export const eventSchema = z
             prefer_together: z.number().min(0).optional(),
             prefer_apart: z.number().min(0).optional(),
             alternate: z.number().min(0).optional(),
+            /** Per guest moved from their table of the previous plan (docs/seating.md "Re-solving after changes"). */
+            move: z.number().min(0).optional(),
           })
           .strict()
           .default({}),

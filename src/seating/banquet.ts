@@ -20,6 +20,17 @@ export interface SeatingRequest {
   /** Seats kept from an edited assignment.csv (`--keep`). */
   keep?: readonly KeptSeat[];
   keepFile?: string;
+  /**
+   * Each guest's table in the previous plan (delegate id → table id, from the last
+   * assignment.csv): a soft anchor. Leaving it costs weights.move, and the result lists who moved
+   * and why.
+   */
+  previous?: ReadonlyMap<string, string>;
+  /**
+   * Each guest's seat number in the previous plan: a guest who keeps their table keeps their seat
+   * unless the arrangement gains more than half a move (weights.move / 2) by changing it.
+   */
+  previousSeats?: ReadonlyMap<string, number>;
   host?: string;
   seed: number;
   /**
@@ -58,6 +69,20 @@ export interface SeatingResult {
   work: number;
   /** False when the time cap stopped the table search before its work budget: not reproducible. */
   complete: boolean;
+  /** Against the previous plan (only when one was given): who kept their table, who moved and why. */
+  changes?: SeatingChanges;
+}
+
+export interface SeatingChanges {
+  /** Guests of the previous plan who still attend. */
+  previous: number;
+  /** Of those, how many sit at the same table; and of those, how many in another seat of it. */
+  kept: number;
+  reseated: number;
+  moved: { delegate: string; from: string; to: string; reason: string }[];
+  /** Guests not in the previous plan, and guests of it who no longer attend. */
+  added: string[];
+  removed: string[];
 }
 
 /** A reason the hard rules cannot all hold, naming the rows that cause it. */
@@ -338,7 +363,19 @@ export function planSeating(req: SeatingRequest): SeatingResult {
     const f = unit.map((i) => fixedTable.get(i)).find(Boolean);
     return f ? roundIndex.get(f.table)! : -1;
   });
+  const prevRound = (i: number) => {
+    const t = req.previous?.get(guests[i]!.id);
+    return t === undefined ? -1 : (roundIndex.get(t) ?? -1);
+  };
   placeByRank(fixedItem, fair + 1);
+  const rankPlaced = new Set(
+    items.flatMap((unit, k) => (fixedItem[k]! >= 0 && !unit.some((i) => fixedTable.has(i)) ? unit : [])),
+  );
+  // Leaving one's previous table costs weights.move per guest: a bias of each unit for each table.
+  const bias = req.previous && req.weights.move > 0 ? moveBias() : undefined;
+  // Guests the language repair swapped, with the reason the report gives.
+  const languageMoved = new Map<number, string>();
+  const searchedAt = new Map<number, string>();
   let iterations = 0;
   let work = 0;
   let complete = true;
@@ -364,6 +401,7 @@ export function planSeating(req: SeatingRequest): SeatingResult {
             sizes: items.map((u) => u.length),
             fixed: fixedItem,
             apart,
+            ...(bias ? { bias } : {}),
             resource: {
               use: items.map((unit) => unit.filter((i) => guests[i]!.accessibility).length),
               budget: round.map((t) => t.accessible.length),
@@ -416,7 +454,113 @@ export function planSeating(req: SeatingRequest): SeatingResult {
     fixedTables: [...fixedTable].map(([i, f]) => ({ delegate: guests[i]!.id, table: f.table })),
     behind,
   });
-  return { session: session.id, tables, seats, behind, report, iterations, work, complete };
+  const changes = req.previous ? describeChanges(req.previous) : undefined;
+  return {
+    session: session.id,
+    tables,
+    seats,
+    behind,
+    report,
+    iterations,
+    work,
+    complete,
+    ...(changes ? { changes } : {}),
+  };
+
+  /** bias[k·G + g] = −move × the guests of unit k whose previous round table is not g. */
+  function moveBias(): Float64Array {
+    const out = new Float64Array(items.length * G);
+    const move = req.weights.move;
+    items.forEach((unit, k) => {
+      for (const i of unit) {
+        const h = prevRound(i);
+        if (h < 0) continue;
+        for (let g = 0; g < G; g++) if (g !== h) out[k * G + g]! -= move;
+      }
+    });
+    return out;
+  }
+
+  /**
+   * Who sits at another table than in the previous plan, and the rule or gain that moved them,
+   * in the order of the plan's tables. The first reason that applies is given: the head table's
+   * protocol, a fixed table, a must wish, an interpreter following their principal, a ranked
+   * guest's table, a language, else the points the move gains at the new table.
+   */
+  function describeChanges(previous: ReadonlyMap<string, string>): SeatingChanges {
+    const now = new Map<string, string>(seats.map((s) => [s.delegate, s.table]));
+    for (const b of behind) now.set(b.delegate, "head");
+    const label = (t: string) => (t === "head" ? "head table" : `table ${t}`);
+    const moved: SeatingChanges["moved"] = [];
+    let kept = 0;
+    let reseated = 0;
+    let previousCount = 0;
+    const added: string[] = [];
+    for (const [i, d] of guests.entries()) {
+      const from = previous.get(d.id);
+      if (from === undefined) {
+        added.push(d.id);
+        continue;
+      }
+      previousCount++;
+      const to = now.get(d.id)!;
+      if (to === from) {
+        kept++;
+        const seat = req.previousSeats?.get(d.id);
+        if (seat !== undefined && seatOf.has(i) && seatOf.get(i)!.seat !== seat) reseated++;
+        continue;
+      }
+      moved.push({ delegate: d.id, from, to, reason: why(i, from, to) });
+    }
+    const attending = new Set(guests.map((d) => d.id));
+    const removed = [...previous.keys()].filter((id) => !attending.has(id) && event.delegateById.has(id));
+    const order = new Map(tables.map((t, k) => [t.id, k]));
+    moved.sort(
+      (a, b) =>
+        (order.get(a.from) ?? 1e9) - (order.get(b.from) ?? 1e9) || a.delegate.localeCompare(b.delegate),
+    );
+    return {
+      previous: previousCount,
+      kept,
+      reseated,
+      moved: moved.map((m) => ({ ...m, from: label(m.from), to: label(m.to) })),
+      added,
+      removed,
+    };
+
+    function why(i: number, from: string, to: string): string {
+      const d = guests[i]!;
+      const other = (j: number) => {
+        const id = guests[j]!.id;
+        return previous.has(id) ? id : `${id}, added`;
+      };
+      if (!tables.some((t) => t.id === from)) return `there is no ${label(from)} any more`;
+      if (to === "head") return "the head table seats the highest precedence";
+      if (from === "head") return "higher precedence takes the head table";
+      const f = fixedTable.get(i);
+      if (f) return `fixed to ${label(f.table)} in ${f.file} line ${f.line}`;
+      for (const x of pairWishes) {
+        if (x.strength !== "must" || (x.a !== d.id && x.b !== d.id)) continue;
+        const j = guests[index.get(x.a === d.id ? x.b : x.a)!]!.id;
+        // The partner sits where this guest sat (they were tablemates, or the partner is new).
+        if (x.kind === "apart" && now.get(j) === from && (previous.get(j) ?? from) === from)
+          return `must sit apart from ${other(index.get(j)!)}`;
+        if (x.kind === "together" && now.get(j) === to && previous.get(j) !== from)
+          return `must sit with ${other(index.get(j)!)}`;
+      }
+      const p = d.interpreterFor !== undefined ? index.get(d.interpreterFor) : undefined;
+      if (p !== undefined) return `follows their principal ${guests[p]!.id}`;
+      if (rankPlaced.has(i)) return "ranked guests take the tables nearest the head table";
+      const language = languageMoved.get(i);
+      if (language && searchedAt.get(i) === from) return language;
+      if (d.accessibility) return "an accessible seat";
+      // What the guest's pairs are worth at the new table against the old one, as seated now.
+      let gain = 0;
+      for (const [j, s] of seatOf)
+        if (j !== i) gain += s.table === to ? w(i, j) : s.table === from ? -w(i, j) : 0;
+      return gain > 0 ? `a better mix: +${round1(gain)} points` : "to even out the tables' sizes and mix";
+    }
+  }
 
   /**
    * Guests with a protocol rank who are not at the head table go to the round tables nearest it,
@@ -469,6 +613,10 @@ export function planSeating(req: SeatingRequest): SeatingResult {
       const gain = (g: number) => at[g]!.reduce((sum, m) => sum + weights[k * items.length + m]!, 0);
       let g = open[0] ?? -1;
       for (const h of open.slice(1)) if (gain(h) > gain(g)) g = h;
+      // A re-solve keeps a ranked guest at their previous table while it is still among the
+      // tables their rank may take (the open ones): a new guest never shifts the whole gradient.
+      const home = prevRound(best(k));
+      if (home >= 0 && open.includes(home)) g = home;
       if (g < 0) continue;
       fixedTo[k] = g;
       at[g]!.push(k);
@@ -525,7 +673,17 @@ export function planSeating(req: SeatingRequest): SeatingResult {
         ) {
           group[k] = a;
           group[m] = b;
-        } else done = true;
+        } else {
+          done = true;
+          // Given as the reason only to a guest the search had left at their previous table.
+          searchedAt.set(i, round[a]!.id);
+          searchedAt.set(j, round[b]!.id);
+          languageMoved.set(i, `a table where someone speaks ${lang(i)}`);
+          languageMoved.set(
+            j,
+            `swapped with ${guests[i]!.id}, who would have shared no language at table ${round[a]!.id}`,
+          );
+        }
       }
     }
   }
@@ -602,8 +760,19 @@ export function planSeating(req: SeatingRequest): SeatingResult {
         locked.add(f.seat);
       }
     }
-    const free = [...Array(S).keys()].map((k) => k + 1).filter((s) => !locked.has(s));
-    const rest = list.filter((i) => !fixedSeat.has(i));
+    // A guest who keeps their table starts in their previous seat, and staying there is worth
+    // half a move: a new tablemate does not reshuffle the table.
+    const before = (i: number) =>
+      req.previous?.get(guests[i]!.id) === t.id ? req.previousSeats?.get(guests[i]!.id) : undefined;
+    const stay = req.previousSeats ? req.weights.move / 2 : 0;
+    for (const i of list) {
+      const s = before(i);
+      if (fixedSeat.has(i) || s === undefined || s > S || seat[s] !== -1) continue;
+      if (guests[i]!.accessibility && !t.accessible.includes(s)) continue;
+      seat[s] = i;
+    }
+    const free = [...Array(S).keys()].map((k) => k + 1).filter((s) => !locked.has(s) && seat[s] === -1);
+    const rest = list.filter((i) => !fixedSeat.has(i) && !seat.includes(i));
     // Start: accessible guests on accessible seats, then units in consecutive seats.
     const needs = rest.filter((i) => guests[i]!.accessibility);
     for (const i of needs) {
@@ -622,6 +791,7 @@ export function planSeating(req: SeatingRequest): SeatingResult {
         if (i < 0) continue;
         const d = guests[i]!;
         if (d.accessibility && !t.accessible.includes(s)) total -= 1e6;
+        if (stay > 0 && before(i) === s) total += stay;
         const around = neighbours(t, s).map((x) => seat[x]!);
         const p = d.interpreterFor !== undefined ? index.get(d.interpreterFor) : undefined;
         if (p !== undefined && list.includes(p) && !around.includes(p)) total -= 1e6;
@@ -649,6 +819,8 @@ export function planSeating(req: SeatingRequest): SeatingResult {
     return (list.find((d) => d.country === country) ?? list[0])?.id;
   }
 }
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** The weight each `prefer` wish adds to its pair: + together, − apart. */
 function preferWeights(

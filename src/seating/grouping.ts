@@ -21,6 +21,12 @@ export interface GroupingProblem {
   apart?: readonly (readonly [number, number])[];
   /** Units of a resource each item uses, and each group's budget (accessible seats). */
   resource?: { use: readonly number[]; budget: readonly number[] };
+  /**
+   * What item i adds to the objective in group g, n×G row-major (default 0): the cost of moving a
+   * guest away from their previous table (seating.weights.move) enters here, so that a re-solve
+   * moves someone only when the pairs they gain outweigh it.
+   */
+  bias?: Float64Array;
 }
 
 export interface GroupingOptions {
@@ -103,11 +109,14 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
   const group = new Int32Array(n).fill(-1);
   const load = new Float64Array(G); // seats used
   const spent = new Float64Array(G); // resource used
-  const C = new Float64Array(n * G);
+  // C[i·G + g]: the weights from item i to the members of g, plus i's bias for g. A bias is a
+  // constant offset of C, so every move and swap gain below stays exact without a term of its own.
+  const C = p.bias ? Float64Array.from(p.bias) : new Float64Array(n * G);
   // The same table by group (CT[g·n + k] = C[k·G + g]) and each item's weight to its own group
   // (own[k] = C[k·G + group[k]]): the swap scan reads them in order of k, where C by rows would
   // jump G places per item, a cache miss each at thousands of guests. Same sums, same bits.
   const CT = new Float64Array(G * n);
+  if (p.bias) for (let k = 0; k < n; k++) for (let g = 0; g < G; g++) CT[g * n + k] = p.bias[k * G + g]!;
   const own = new Float64Array(n);
   const K = new Int32Array(hasConflicts ? n * G : 0); // conflict partners of i in g
 
@@ -175,8 +184,9 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
   for (let g = 0; g < G; g++)
     if (load[g]! < p.lower[g]!) throw new GroupingInfeasible(`group ${g} cannot reach its lower bound`);
 
+  // Σ C counts each pair twice and each bias once: (Σ C + Σ bias) / 2 is pairs + biases.
   let value = 0;
-  for (let i = 0; i < n; i++) value += C[i * G + group[i]!]!;
+  for (let i = 0; i < n; i++) value += C[i * G + group[i]!]! + (p.bias?.[i * G + group[i]!] ?? 0);
   value /= 2;
 
   const best = Int32Array.from(group);
@@ -381,9 +391,13 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
 }
 
 /** The objective of a grouping, computed from scratch (for tests and reports). */
-export function groupingValue(p: Pick<GroupingProblem, "n" | "weights">, group: ArrayLike<number>): number {
+export function groupingValue(
+  p: Pick<GroupingProblem, "n" | "weights" | "bias" | "lower">,
+  group: ArrayLike<number>,
+): number {
   let v = 0;
   for (let i = 0; i < p.n; i++)
     for (let j = i + 1; j < p.n; j++) if (group[i] === group[j]) v += p.weights[i * p.n + j]!;
+  if (p.bias) for (let i = 0; i < p.n; i++) v += p.bias[i * p.lower.length + group[i]!]!;
   return v;
 }

@@ -18,6 +18,11 @@ export interface SeatingWeights {
   prefer_apart: number;
   /** Per pair of neighbours of different nationality. */
   alternate: number;
+  /**
+   * Per guest seated at another table than in the previous plan (a re-solve after a change): a
+   * move is made only for a hard rule or when it gains more than this. Not part of the score.
+   */
+  move: number;
 }
 
 export const DEFAULT_WEIGHTS: SeatingWeights = {
@@ -28,6 +33,7 @@ export const DEFAULT_WEIGHTS: SeatingWeights = {
   prefer_together: 12,
   prefer_apart: 12,
   alternate: 3,
+  move: 10,
 };
 
 export interface HardRule {

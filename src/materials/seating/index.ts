@@ -16,6 +16,7 @@ import { pdfTitle, themeOf } from "../common.js";
 import type { MaterialContext, MaterialResult } from "../context.js";
 import { floorRoomsUnused } from "./floor.js";
 import { A2_POSTER, A4_LIST, type ListFormat, planFloor, planPlaceCards, planTableList } from "./plan.js";
+import { previousAssignment } from "./previous.js";
 
 export interface SeatingCliOptions {
   seed?: number;
@@ -26,6 +27,12 @@ export interface SeatingCliOptions {
   timeLimit?: number;
   /** An edited assignment.csv whose seats are kept. */
   keep?: string;
+  /**
+   * `conclave seating` passes it (false by default, true with `--fresh`): the command re-solves
+   * from the previous plan unless told not to. A `conclave build` passes none, and anchors only
+   * with seating.stable: true, so that its outputs stay a function of the data alone.
+   */
+  fresh?: boolean;
 }
 
 /** The seat column of an interpreter behind the head table in assignment.csv. */
@@ -106,6 +113,12 @@ export async function makeSeating(
   const printProblems: Diagnostic[] = floorRoomsUnused(event, sessions);
   for (const session of sessions) {
     const keep = options.keep ? readKeep(path.resolve(options.keep), session.id, keepFrom) : undefined;
+    // The last plan of this session is a soft anchor (docs/seating.md "Re-solving after changes").
+    const stable =
+      options.fresh === undefined
+        ? config.seating.stable === true
+        : !options.fresh && config.seating.stable !== false;
+    const previous = stable ? await previousAssignment(writer.root, event, session.id) : undefined;
     let result: SeatingResult;
     try {
       result = planSeating({
@@ -117,6 +130,7 @@ export async function makeSeating(
         timeLimitMs: limit,
         now: () => performance.now(),
         ...(keep ? { keep, keepFile: options.keep! } : {}),
+        ...(previous ? { previous: previous.tables, previousSeats: previous.seats } : {}),
         ...(config.seating.host ? { host: config.seating.host } : {}),
       });
     } catch (e) {
@@ -210,12 +224,13 @@ export async function makeSeating(
     );
     await write(
       "report.json",
-      `${JSON.stringify({ session: session.id, ...searchReport(result, seed, effort, limit), ...result.report }, null, 2)}\n`,
+      `${JSON.stringify({ session: session.id, ...searchReport(result, seed, effort, limit), ...result.report, ...(result.changes ? { changes: result.changes } : {}) }, null, 2)}\n`,
     );
     const broken = result.report.hard.filter((h) => !h.ok);
     const tableCount = result.tables.length;
+    const c = result.changes;
     summaries.push(
-      `${session.id}: ${result.seats.length + result.behind.length} guests at ${tableCount} tables, ${broken.length === 0 ? `all ${result.report.hard.length} hard rules hold` : `${broken.length} hard rule${broken.length === 1 ? "" : "s"} broken`}, score ${result.report.score}, ${result.report.problems.length} problem${result.report.problems.length === 1 ? "" : "s"} to look at`,
+      `${session.id}: ${result.seats.length + result.behind.length} guests at ${tableCount} tables, ${broken.length === 0 ? `all ${result.report.hard.length} hard rules hold` : `${broken.length} hard rule${broken.length === 1 ? "" : "s"} broken`}, score ${result.report.score}, ${result.report.problems.length} problem${result.report.problems.length === 1 ? "" : "s"} to look at${c ? `; ${c.kept} of ${c.previous} kept their table${c.reseated ? ` (${c.reseated} in another seat)` : ""}, ${c.moved.length} moved` : ""}`,
     );
   }
   if (sessions.length === 0) summaries.push("no session has seating=assigned: nothing to seat");
@@ -229,11 +244,17 @@ export async function makeSeating(
     seconds: (performance.now() - started) / 1000,
     summary: `${summaries.join("; ")} → ${path.join(writer.root, "seating")}`,
     lines: results.flatMap((r) => {
+      const moves = (r.changes?.moved ?? []).map(
+        (m) => `  ${r.session}: ${m.delegate}: ${m.from} → ${m.to} (${m.reason})`,
+      );
       const shown = r.report.problems.slice(0, 10).map((p) => `  ${r.session}: ${p}`);
       const more = r.report.problems.length - shown.length;
-      return more > 0
-        ? [...shown, `  …and ${more} more in seating/${sessionFolderName(event, r.session)}/report.json`]
-        : shown;
+      return [
+        ...moves,
+        ...(more > 0
+          ? [...shown, `  …and ${more} more in seating/${sessionFolderName(event, r.session)}/report.json`]
+          : shown),
+      ];
     }),
     // A hard rule broken in the final plan is never silent: the build fails with it named. A plan
     // the time cap cut short is a warning: every rule holds, but another run may differ.
