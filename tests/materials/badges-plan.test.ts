@@ -58,13 +58,14 @@ describe("planBadges", () => {
     expect(byId["KR-1"]).toMatchObject({
       name: "Kim Min-jun",
       native: "김민준",
-      country: "Republic of Korea",
+      // Country names are never split: their spaces are no-break ones (typography.no_break).
+      country: "Republic\u00a0of\u00a0Korea",
       label: "DELEGATE",
     });
     expect(byId["VN-1"]).toMatchObject({
       name: "Nguyễn Văn An",
       native: null,
-      country: "Viet Nam",
+      country: "Viet\u00a0Nam",
       label: "VIP",
     });
     expect(byId["GB-1"]).toMatchObject({ name: "Oliver Grant", native: null });
