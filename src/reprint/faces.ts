@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import { latinName } from "../model/names.js";
-import type { Event } from "../model/types.js";
 import type { BadgeOptions } from "../materials/badges/plan.js";
 import { layoutBadges } from "../materials/badges/plan.js";
+import { latinName } from "../model/names.js";
+import type { Event } from "../model/types.js";
 import type { Category } from "../schema/delegates.js";
 
 /** One delegate's badge as printed: what tells a reprint apart, and what the list names. */
@@ -30,7 +30,15 @@ export function printedFaces(event: Event, options: BadgeOptions): Map<string, P
   const withBacks = data.duplex || data.stock.fold;
   // What every badge shares and prints: the header, the stock, the colours and fonts.
   const common = sha256(
-    JSON.stringify([data.header, data.event, data.theme, data.stock, data.geometry, data.logo, data.cut_marks]),
+    JSON.stringify([
+      data.header,
+      data.event,
+      data.theme,
+      data.stock,
+      data.geometry,
+      data.logo,
+      data.cut_marks,
+    ]),
   );
   const faces = new Map<string, PrintedFace>();
   layout.delegates.forEach((d, i) => {

@@ -17,8 +17,15 @@ export interface ListRow {
 const byId = (a: ListRow, b: ListRow) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The rows of the list: what to print (changed, added, blanks), then which old badges to destroy. */
-export function listRows(changes: ReprintChanges, blanks: { category: Category; count: number }[]): ListRow[] {
-  const print: ListRow[] = changes.print.map((p) => ({ action: "print", ...pickFace(p.face), reason: p.reason }));
+export function listRows(
+  changes: ReprintChanges,
+  blanks: { category: Category; count: number }[],
+): ListRow[] {
+  const print: ListRow[] = changes.print.map((p) => ({
+    action: "print",
+    ...pickFace(p.face),
+    reason: p.reason,
+  }));
   const destroy: ListRow[] = changes.destroy.map((d) => ({
     action: "destroy",
     ...pickFace(d.face),

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { UserError } from "../errors.js";
 import { STATE_DIR } from "../build/state.js";
+import { UserError } from "../errors.js";
 import type { PrintedFace } from "./faces.js";
 
 const FORMAT = "conclave-reprint";

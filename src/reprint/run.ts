@@ -74,7 +74,10 @@ export async function reprintEventFolder(folder: string, options: ReprintOptions
   const families = loaded.input.coverage?.fonts ?? ["Pretendard"];
   const fontFamilies = ["Pretendard", ...families.filter((f) => f !== "Pretendard")];
   const facesOf = (e: Event) =>
-    printedFaces(e, badgeLayoutOptions({ event: e, fontFamilies, ...(tables ? { tables } : {}) }, {}, logoPath(e)));
+    printedFaces(
+      e,
+      badgeLayoutOptions({ event: e, fontFamilies, ...(tables ? { tables } : {}) }, {}, logoPath(e)),
+    );
   const now = facesOf(event);
   const point = readPoint(outDir);
   if (options.done) {
@@ -95,9 +98,14 @@ export async function reprintEventFolder(folder: string, options: ReprintOptions
   }
   const changes = compareFaces(before, now, options.delegates);
   const inUse = CATEGORIES.filter((c) => event.delegates.some((d) => d.category === c));
-  const blanks = (options.blanks ?? 0) > 0 ? inUse.map((category) => ({ category, count: options.blanks! })) : [];
+  const blanks =
+    (options.blanks ?? 0) > 0 ? inUse.map((category) => ({ category, count: options.blanks! })) : [];
   if (changes.print.length === 0 && changes.destroy.length === 0 && blanks.length === 0)
-    return { kind: "nothing", out: outDir, since: point ? "the last `conclave reprint --done`" : "the last build" };
+    return {
+      kind: "nothing",
+      out: outDir,
+      since: point ? "the last `conclave reprint --done`" : "the last build",
+    };
 
   const number = Math.max(point?.last ?? 0, ...existingNumbers(outDir)) + 1;
   const folderName = String(number).padStart(3, "0");

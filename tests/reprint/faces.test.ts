@@ -34,10 +34,7 @@ describe("printedFaces", () => {
 
   it("is the same for the same data, and changes with what the badge prints", () => {
     expect(printedFaces(event(people()), base)).toEqual(before);
-    const renamed = printedFaces(
-      event(people((id) => (id === "KR-1" ? { family_name: "Kimm" } : {}))),
-      base,
-    );
+    const renamed = printedFaces(event(people((id) => (id === "KR-1" ? { family_name: "Kimm" } : {}))), base);
     expect(renamed.get("KR-1")!.fingerprint).not.toBe(before.get("KR-1")!.fingerprint);
     expect(renamed.get("VN-1")).toEqual(before.get("VN-1"));
   });
@@ -51,7 +48,10 @@ describe("printedFaces", () => {
   });
 
   it("does not depend on the badge's place in the run (a delegate added before it)", () => {
-    const now = printedFaces(event([delegate("AA-1", { given_name: "Ann", family_name: "Abel" }), ...people()]), base);
+    const now = printedFaces(
+      event([delegate("AA-1", { given_name: "Ann", family_name: "Abel" }), ...people()]),
+      base,
+    );
     const changes = compareFaces(before, now);
     expect(changes.print.map((p) => [p.face.id, p.reason])).toEqual([["AA-1", "added"]]);
     expect(changes.destroy).toEqual([]);
@@ -62,8 +62,13 @@ describe("compareFaces", () => {
   const before = printedFaces(event(people()), base);
 
   it("prints the changed and the added, and destroys the old version of the changed and the removed", () => {
-    const rows = people((id) => (id === "VN-1" ? { given_name: "Van Anh" } : {})).filter((r) => r.id !== "GB-1");
-    const now = printedFaces(event([...rows, delegate("KR-9", { given_name: "Da-eun", family_name: "Seo" })]), base);
+    const rows = people((id) => (id === "VN-1" ? { given_name: "Van Anh" } : {})).filter(
+      (r) => r.id !== "GB-1",
+    );
+    const now = printedFaces(
+      event([...rows, delegate("KR-9", { given_name: "Da-eun", family_name: "Seo" })]),
+      base,
+    );
     const c = compareFaces(before, now);
     expect(c.print.map((p) => [p.face.id, p.reason]).sort()).toEqual([
       ["KR-9", "added"],
@@ -73,7 +78,12 @@ describe("compareFaces", () => {
       ["GB-1", "Grant Oliver", "removed"],
       ["VN-1", "Nguyen Van An", "changed"],
     ]);
-    expect(listCsv(c, [{ category: "press", count: 2 }]).replace(/^\uFEFF/, "").trim().split(/\r?\n/)).toEqual([
+    expect(
+      listCsv(c, [{ category: "press", count: 2 }])
+        .replace(/^\uFEFF/, "")
+        .trim()
+        .split(/\r?\n/),
+    ).toEqual([
       "action,id,name,category,reason",
       "print,KR-9,Seo Da-eun,delegate,added",
       "print,VN-1,Nguyen Van Anh,delegate,changed",

@@ -38,7 +38,9 @@ export async function reprintCommand(dir: string, options: ReprintOptions, ui: U
   const few = <T>(items: T[], f: (x: T) => string) =>
     `${items.slice(0, 10).map(f).join(", ")}${items.length > 10 ? ` and ${items.length - 10} more` : ""}`;
   if (print.length > 0)
-    ui.out(`  print ${print.length} badge${print.length === 1 ? "" : "s"}: ${few(print, (p) => `${p.face.id} (${p.reason})`)}`);
+    ui.out(
+      `  print ${print.length} badge${print.length === 1 ? "" : "s"}: ${few(print, (p) => `${p.face.id} (${p.reason})`)}`,
+    );
   for (const b of r.blanks) ui.out(`  ${b.count} blank ${b.category} badge${b.count === 1 ? "" : "s"}`);
   if (destroy.length > 0)
     ui.out(
