@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { BadgeOptions } from "../materials/badges/plan.js";
-import { layoutBadges } from "../materials/badges/plan.js";
+import { layoutBadges, sortDelegates } from "../materials/badges/plan.js";
+import { planLetters } from "../materials/letters/plan.js";
 import { latinName } from "../model/names.js";
 import type { Event } from "../model/types.js";
 import type { Category } from "../schema/delegates.js";
@@ -57,6 +58,27 @@ export function printedFaces(event: Event, options: BadgeOptions): Map<string, P
     });
   });
   return faces;
+}
+
+/**
+ * Every invitation letter as written, by recipient id: fingerprinted by the letter's data (what
+ * letter.typ prints), so a changed address, title or programme line reprints it and a phone
+ * does not. The logo and signature are the same for every letter and left out here.
+ */
+export function printedLetters(event: Event): Map<string, PrintedFace> {
+  const order = sortDelegates(event.delegates, event.config.badge.sort, event.config.defaultLanguage);
+  const { letters } = planLetters(event, { kind: "invitation", order });
+  return new Map(
+    letters.map((l) => [
+      l.delegate.id,
+      {
+        id: l.delegate.id,
+        name: latinName(l.delegate),
+        category: l.delegate.category,
+        fingerprint: sha256(JSON.stringify([l.lang, l.file, l.data])),
+      },
+    ]),
+  );
 }
 
 /** What a reprint prints and what it takes out of the boxes, between two sets of faces. */

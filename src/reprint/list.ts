@@ -7,6 +7,7 @@ import type { ReprintChanges } from "./faces.js";
 
 /** One line of list.csv / list.pdf. */
 export interface ListRow {
+  material: "badge" | "letter";
   action: "print" | "destroy";
   id: string;
   name: string;
@@ -14,55 +15,56 @@ export interface ListRow {
   reason: "added" | "changed" | "removed" | "asked" | "blank";
 }
 
+type Blanks = { category: Category; count: number }[];
+
 const byId = (a: ListRow, b: ListRow) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** The rows of the list: what to print (changed, added, blanks), then which old badges to destroy. */
-export function listRows(
-  changes: ReprintChanges,
-  blanks: { category: Category; count: number }[],
-): ListRow[] {
-  const print: ListRow[] = changes.print.map((p) => ({
-    action: "print",
-    ...pickFace(p.face),
-    reason: p.reason,
-  }));
-  const destroy: ListRow[] = changes.destroy.map((d) => ({
-    action: "destroy",
-    ...pickFace(d.face),
-    reason: d.reason,
-  }));
-  const blank: ListRow[] = blanks.flatMap((b) =>
-    Array.from({ length: b.count }, () => ({
-      action: "print" as const,
-      id: "",
-      name: "",
-      category: b.category,
-      reason: "blank" as const,
-    })),
-  );
-  return [...print.sort(byId), ...blank, ...destroy.sort(byId)];
-}
-
-const pickFace = (f: { id: string; name: string; category: Category }) => ({
-  id: f.id,
-  name: f.name,
-  category: f.category,
-});
+const row = (
+  material: ListRow["material"],
+  action: ListRow["action"],
+  f: { id: string; name: string; category: Category },
+  reason: ListRow["reason"],
+): ListRow => ({ material, action, id: f.id, name: f.name, category: f.category, reason });
 
 /**
- * list.csv: one row per badge to print and per old badge to destroy.
+ * The rows of the list: badges to print (changed, added, asked), the blanks, the letters to print
+ * again, then which old badges to destroy.
+ */
+export function listRows(
+  changes: ReprintChanges,
+  blanks: Blanks,
+  letters: ReprintChanges["print"] = [],
+): ListRow[] {
+  const print = changes.print.map((p) => row("badge", "print", p.face, p.reason));
+  const blank = blanks.flatMap((b) =>
+    Array.from({ length: b.count }, () =>
+      row("badge", "print", { id: "", name: "", category: b.category }, "blank"),
+    ),
+  );
+  const mail = letters.map((l) => row("letter", "print", l.face, l.reason));
+  const destroy = changes.destroy.map((d) => row("badge", "destroy", d.face, d.reason));
+  return [...print.sort(byId), ...blank, ...mail.sort(byId), ...destroy.sort(byId)];
+}
+
+/**
+ * list.csv: one row per badge and letter to print and per old badge to destroy.
  *
  * ```
- * action,id,name,category,reason
- * print,KR-003,Yoo Ji-min,vip,changed
- * print,,,delegate,blank
- * destroy,KR-003,Yu Ji-min,vip,changed
+ * material,action,id,name,category,reason
+ * badge,print,KR-003,Yu Ji-min,vip,changed
+ * badge,print,,,delegate,blank
+ * letter,print,KR-003,Yu Ji-min,vip,changed
+ * badge,destroy,KR-003,Yoo Ji-min,vip,changed
  * ```
  */
-export function listCsv(changes: ReprintChanges, blanks: { category: Category; count: number }[]): string {
+export function listCsv(
+  changes: ReprintChanges,
+  blanks: Blanks,
+  letters: ReprintChanges["print"] = [],
+): string {
   return writeCsv(
-    ["action", "id", "name", "category", "reason"],
-    listRows(changes, blanks).map((r) => [r.action, r.id, r.name, r.category, r.reason]),
+    ["material", "action", "id", "name", "category", "reason"],
+    listRows(changes, blanks, letters).map((r) => [r.material, r.action, r.id, r.name, r.category, r.reason]),
   );
 }
 
@@ -71,10 +73,11 @@ export function listData(
   event: Event,
   number: number,
   changes: ReprintChanges,
-  blanks: { category: Category; count: number }[],
+  blanks: Blanks,
+  letters: ReprintChanges["print"],
   theme: Theme,
 ) {
-  const rows = listRows(changes, blanks);
+  const rows = listRows(changes, blanks, letters);
   const lang = event.config.defaultLanguage;
   const name = pick(event.config.name, "en", lang) ?? "";
   const nnn = String(number).padStart(3, "0");
@@ -85,7 +88,8 @@ export function listData(
     theme,
     event: name,
     number: nnn,
-    print: rows.filter((r) => r.action === "print" && r.reason !== "blank"),
+    print: rows.filter((r) => r.material === "badge" && r.action === "print" && r.reason !== "blank"),
+    letters: rows.filter((r) => r.material === "letter"),
     blanks,
     destroy: rows.filter((r) => r.action === "destroy"),
   };

@@ -14,6 +14,8 @@ export interface ReprintPoint {
   last: number;
   /** Each delegate's badge as printed at the point, by id. */
   faces: Record<string, PrintedFace>;
+  /** Each recipient's invitation letter as written at the point, by id. */
+  letters: Record<string, PrintedFace>;
 }
 
 export const pointFile = (outDir: string) => path.join(outDir, STATE_DIR, "reprint.json");
@@ -39,7 +41,9 @@ export function readPoint(outDir: string): ReprintPoint | undefined {
     p.version !== 1 ||
     !Number.isInteger(p.last) ||
     typeof p.faces !== "object" ||
-    p.faces === null
+    p.faces === null ||
+    typeof p.letters !== "object" ||
+    p.letters === null
   )
     throw new UserError(
       `${file} is not a reprint point this version of conclave reads`,
@@ -49,11 +53,22 @@ export function readPoint(outDir: string): ReprintPoint | undefined {
 }
 
 /** Writes the reprint point atomically: a killed run leaves the old point or the new one. */
-export function writePoint(outDir: string, last: number, faces: ReadonlyMap<string, PrintedFace>): void {
+export function writePoint(
+  outDir: string,
+  last: number,
+  at: { faces: ReadonlyMap<string, PrintedFace>; letters: ReadonlyMap<string, PrintedFace> },
+): void {
   const file = pointFile(outDir);
   mkdirSync(path.dirname(file), { recursive: true });
-  const sorted = Object.fromEntries([...faces].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  const point: ReprintPoint = { format: FORMAT, version: 1, last, faces: sorted };
+  const sorted = (m: ReadonlyMap<string, PrintedFace>) =>
+    Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const point: ReprintPoint = {
+    format: FORMAT,
+    version: 1,
+    last,
+    faces: sorted(at.faces),
+    letters: sorted(at.letters),
+  };
   const tmp = path.join(path.dirname(file), `.reprint.json.${process.pid}.tmp`);
   // Names only (no personal columns), but like the rest of .conclave, the owner's alone.
   writeFileSync(tmp, `${JSON.stringify(point, null, 1)}\n`, { mode: 0o600 });

@@ -10,6 +10,7 @@ import { readEventTemplates } from "../load/templates.js";
 import { badgeLayoutOptions, makeBadges } from "../materials/badges/index.js";
 import { requireDelegates, themeOf } from "../materials/common.js";
 import type { MaterialResult } from "../materials/context.js";
+import { makeLetters } from "../materials/letters/index.js";
 import { previousTables } from "../materials/seating/previous.js";
 import type { Event } from "../model/types.js";
 import { OutputWriter, resolveOutDir } from "../output/writer.js";
@@ -19,7 +20,13 @@ import { pdfTimestamp } from "../render/typst.js";
 import { CATEGORIES, type Category } from "../schema/delegates.js";
 import { checkEvent } from "../validate/index.js";
 import { version } from "../version.js";
-import { compareFaces, type PrintedFace, printedFaces, type ReprintChanges } from "./faces.js";
+import {
+  compareFaces,
+  type PrintedFace,
+  printedFaces,
+  printedLetters,
+  type ReprintChanges,
+} from "./faces.js";
 import { listCsv, listData } from "./list.js";
 import { readPoint, writePoint } from "./point.js";
 
@@ -46,6 +53,9 @@ export type ReprintResult =
       folder: string;
       number: number;
       changes: ReprintChanges;
+      /** Invitation letters to print again (changed or new recipients). */
+      letters: ReprintChanges["print"];
+      lettersResult?: MaterialResult;
       blanks: { category: Category; count: number }[];
       badges?: MaterialResult;
       files: string[];
@@ -79,28 +89,40 @@ export async function reprintEventFolder(folder: string, options: ReprintOptions
       badgeLayoutOptions({ event: e, fontFamilies, ...(tables ? { tables } : {}) }, {}, logoPath(e)),
     );
   const now = facesOf(event);
+  const nowLetters = printedLetters(event);
   const point = readPoint(outDir);
   if (options.done) {
-    writePoint(outDir, point?.last ?? 0, now);
+    writePoint(outDir, point?.last ?? 0, { faces: now, letters: nowLetters });
     return { kind: "done", out: outDir, faces: now.size };
   }
   let before: Map<string, PrintedFace>;
-  if (point) before = new Map(Object.entries(point.faces));
-  else {
+  let beforeLetters: Map<string, PrintedFace>;
+  if (point) {
+    before = new Map(Object.entries(point.faces));
+    beforeLetters = new Map(Object.entries(point.letters));
+  } else {
     // No point yet: the badges of the last build, laid out from the data it was made from.
     try {
       const last = checkSide("the last build's data", await snapshotInput("the last build's data", snapshot));
       before = facesOf(last.event);
+      beforeLetters = printedLetters(last.event);
     } catch (e) {
       if (e instanceof SideInvalid) throw new DataInvalid(e.diagnostics);
       throw e;
     }
   }
   const changes = compareFaces(before, now, options.delegates);
+  // Letters are mailed, not boxed: only those to print again (changed or new recipients).
+  const letters = compareFaces(beforeLetters, nowLetters, options.delegates).print;
   const inUse = CATEGORIES.filter((c) => event.delegates.some((d) => d.category === c));
   const blanks =
     (options.blanks ?? 0) > 0 ? inUse.map((category) => ({ category, count: options.blanks! })) : [];
-  if (changes.print.length === 0 && changes.destroy.length === 0 && blanks.length === 0)
+  if (
+    changes.print.length === 0 &&
+    changes.destroy.length === 0 &&
+    blanks.length === 0 &&
+    letters.length === 0
+  )
     return {
       kind: "nothing",
       out: outDir,
@@ -125,28 +147,38 @@ export async function reprintEventFolder(folder: string, options: ReprintOptions
     options.jobs,
   );
   const files: string[] = [];
+  const ctx = {
+    event,
+    eventDir: loaded.dir,
+    confinement: loaded.confinement,
+    writer,
+    render: (job: Parameters<RenderPool["compile"]>[0]) => pool.compile(job),
+    workers: options.jobs,
+    fontFamilies,
+    ...(tables ? { tables } : {}),
+  };
   try {
     let badges: MaterialResult | undefined;
     const ids = changes.print.map((p) => p.face.id);
     const blankList = blanks.flatMap((b) => Array.from({ length: b.count }, () => b.category));
     if (ids.length > 0 || blankList.length > 0) {
-      badges = await makeBadges(
-        {
-          event,
-          eventDir: loaded.dir,
-          confinement: loaded.confinement,
-          writer,
-          render: (job) => pool.compile(job),
-          workers: options.jobs,
-          fontFamilies,
-          ...(tables ? { tables } : {}),
-        },
-        { delegates: ids, blanks: blankList, skip: Math.max(0, (options.startAt ?? 1) - 1) },
-      );
+      badges = await makeBadges(ctx, {
+        delegates: ids,
+        blanks: blankList,
+        skip: Math.max(0, (options.startAt ?? 1) - 1),
+      });
       files.push("badges/badges.pdf");
     }
-    const data = listData(event, number, changes, blanks, themeOf(event, fontFamilies));
-    await writer.write("list.csv", listCsv(changes, blanks), "reprint");
+    let lettersResult: MaterialResult | undefined;
+    if (letters.length > 0) {
+      lettersResult = await makeLetters(ctx, {
+        kind: "invitation",
+        delegates: letters.map((l) => l.face.id),
+      });
+      files.push("letters/invitation/");
+    }
+    const data = listData(event, number, changes, blanks, letters, themeOf(event, fontFamilies));
+    await writer.write("list.csv", listCsv(changes, blanks, letters), "reprint");
     const list = await pool.compile({
       template: "reprint-list.typ",
       data,
@@ -157,13 +189,15 @@ export async function reprintEventFolder(folder: string, options: ReprintOptions
     await writer.writeManifest(`conclave ${version}`);
     // The point stays where it was (a reprint is not printed yet); before the first one, the
     // last build's faces are kept as the point, so a later build does not move it.
-    writePoint(outDir, number, before);
+    writePoint(outDir, number, { faces: before, letters: beforeLetters });
     return {
       kind: "made",
       out: outDir,
       folder: target,
       number,
       changes,
+      letters,
+      ...(lettersResult ? { lettersResult } : {}),
       blanks,
       ...(badges ? { badges } : {}),
       files,

@@ -68,14 +68,28 @@ describe("conclave reprint", () => {
     for (const name of ["YuJi-min", "ShinnYoung-hee", "ChoeNa-rae"]) expect(fronts).toContain(name);
     for (const name of ["YooJi-min", "ShinYoung-hee", "ChoiNa-rae"]) expect(fronts).not.toContain(name);
     expect(await csvRows(path.join(folder, "list.csv"))).toEqual([
-      "print,KR-003,Yu Ji-min,vip,changed",
-      "print,KR-014,Shinn Young-hee,delegate,changed",
-      "print,KR-043,Choe Na-rae,delegate,changed",
-      "destroy,KR-003,Yoo Ji-min,vip,changed",
-      "destroy,KR-014,Shin Young-hee,delegate,changed",
-      "destroy,KR-043,Choi Na-rae,delegate,changed",
+      "badge,print,KR-003,Yu Ji-min,vip,changed",
+      "badge,print,KR-014,Shinn Young-hee,delegate,changed",
+      "badge,print,KR-043,Choe Na-rae,delegate,changed",
+      // Their invitation letters too (a letter is sent again, not destroyed).
+      "letter,print,KR-003,Yu Ji-min,vip,changed",
+      "letter,print,KR-014,Shinn Young-hee,delegate,changed",
+      "letter,print,KR-043,Choe Na-rae,delegate,changed",
+      "badge,destroy,KR-003,Yoo Ji-min,vip,changed",
+      "badge,destroy,KR-014,Shin Young-hee,delegate,changed",
+      "badge,destroy,KR-043,Choi Na-rae,delegate,changed",
     ]);
     const list = squash((await readPdf(path.join(folder, "list.pdf"))).text.join(" "));
+    const letters = path.join(folder, "letters/invitation");
+    expect(existsSync(path.join(letters, "KR-043-Choe-Na-rae.pdf"))).toBe(true);
+    // The three letters (Korean, in Hangul), by their document numbers, and nobody else's.
+    const all = squash((await readPdf(path.join(letters, "all.pdf"))).text.join(" "));
+    expect(
+      all
+        .match(/CICON2023\/INV\/[A-Z]{2}-\d{3}\d{4}년/g)
+        ?.map((m) => m.slice(14, 20))
+        .sort(),
+    ).toEqual(["KR-003", "KR-014", "KR-043"]);
     for (const s of ["Reprint001", "ChoiNa-rae", "YooJi-min", "ShinYoung-hee", "destroy(3oldbadges)"])
       expect(list).toContain(s);
   }, 120_000);
@@ -86,9 +100,10 @@ describe("conclave reprint", () => {
     const folder = path.join(dir, "out/reprint/002");
     const rows = await csvRows(path.join(folder, "list.csv"));
     const blanks = rows.filter((l) => l.endsWith(",blank"));
-    const categories = [...new Set(blanks.map((l) => l.split(",")[3]))];
+    const categories = [...new Set(blanks.map((l) => l.split(",")[4]))];
     expect(categories.length).toBeGreaterThan(2);
-    for (const c of categories) expect(blanks.filter((l) => l === `print,,,${c},blank`)).toHaveLength(2);
+    for (const c of categories)
+      expect(blanks.filter((l) => l === `badge,print,,,${c},blank`)).toHaveLength(2);
     // 3 named + 2 per category, from position 3 of a 4-up sheet.
     const badges = 3 + 2 * categories.length;
     const pdf = await readPdf(path.join(folder, "badges/badges.pdf"));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { layoutBadges, planBadges } from "../../src/materials/badges/plan.js";
 import { STOCKS } from "../../src/materials/badges/stocks.js";
-import { compareFaces, printedFaces } from "../../src/reprint/faces.js";
+import { compareFaces, printedFaces, printedLetters } from "../../src/reprint/faces.js";
 import { listCsv } from "../../src/reprint/list.js";
 import { check, delegate } from "../helpers/make.js";
 
@@ -58,6 +58,19 @@ describe("printedFaces", () => {
   });
 });
 
+describe("printedLetters", () => {
+  it("changes with what the invitation says, not with a phone", () => {
+    const before = printedLetters(event(people()));
+    expect(before.has("KR-1")).toBe(true);
+    const phoned = printedLetters(
+      event(people((id) => (id === "KR-1" ? { phone: "+82 10 0000 0000" } : {}))),
+    );
+    expect(compareFaces(before, phoned).print).toEqual([]);
+    const renamed = printedLetters(event(people((id) => (id === "KR-1" ? { family_name: "Kimm" } : {}))));
+    expect(compareFaces(before, renamed).print.map((p) => p.face.id)).toEqual(["KR-1"]);
+  });
+});
+
 describe("compareFaces", () => {
   const before = printedFaces(event(people()), base);
 
@@ -79,18 +92,19 @@ describe("compareFaces", () => {
       ["VN-1", "Nguyen Van An", "changed"],
     ]);
     expect(
-      listCsv(c, [{ category: "press", count: 2 }])
+      listCsv(c, [{ category: "press", count: 2 }], [{ face: now.get("KR-9")!, reason: "added" }])
         .replace(/^\uFEFF/, "")
         .trim()
         .split(/\r?\n/),
     ).toEqual([
-      "action,id,name,category,reason",
-      "print,KR-9,Seo Da-eun,delegate,added",
-      "print,VN-1,Nguyen Van Anh,delegate,changed",
-      "print,,,press,blank",
-      "print,,,press,blank",
-      "destroy,GB-1,Grant Oliver,press,removed",
-      "destroy,VN-1,Nguyen Van An,delegate,changed",
+      "material,action,id,name,category,reason",
+      "badge,print,KR-9,Seo Da-eun,delegate,added",
+      "badge,print,VN-1,Nguyen Van Anh,delegate,changed",
+      "badge,print,,,press,blank",
+      "badge,print,,,press,blank",
+      "letter,print,KR-9,Seo Da-eun,delegate,added",
+      "badge,destroy,GB-1,Grant Oliver,press,removed",
+      "badge,destroy,VN-1,Nguyen Van An,delegate,changed",
     ]);
   });
 
