@@ -88,6 +88,13 @@ export async function reprintEventFolder(folder: string, options: ReprintOptions
       e,
       badgeLayoutOptions({ event: e, fontFamilies, ...(tables ? { tables } : {}) }, {}, logoPath(e)),
     );
+  const layout = badgeLayoutOptions({ event, fontFamilies }, {}, undefined);
+  const positions = layout.stock.cols * layout.stock.rows;
+  if ((options.startAt ?? 1) > positions)
+    throw new UserError(
+      `--start-at ${options.startAt}: a sheet of ${layout.stock.name} has ${positions} position${positions === 1 ? "" : "s"}`,
+      `Positions are counted from 1, left to right and top to bottom: use 1 to ${positions}.`,
+    );
   const now = facesOf(event);
   const nowLetters = printedLetters(event);
   const point = readPoint(outDir);

@@ -109,7 +109,17 @@ describe("conclave reprint", () => {
     const pdf = await readPdf(path.join(folder, "badges/badges.pdf"));
     expect(pdf.pages).toBe(2 * Math.ceil((badges + 2) / 4));
     expect(r.stdout).toContain(`${badges} badges on`);
+    // The first sheet's front holds only positions 3 and 4: two badges (one header each).
+    expect(squash(pdf.text[0]!).split("CICON2023Korea").length - 1).toBe(2);
+    expect(squash(pdf.text[2]!).split("CICON2023Korea").length - 1).toBe(4);
   }, 120_000);
+
+  it("--start-at past the sheet's positions: a clear message, exit 2", () => {
+    const r = conclave(["reprint", dir, "--start-at", "5"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--start-at 5: a sheet of");
+    expect(r.stderr).toContain("has 4 positions");
+  });
 
   it("--done, then a reprint with no change: nothing to reprint, exit 0, no folder", () => {
     const done = conclave(["reprint", dir, "--done"]);
