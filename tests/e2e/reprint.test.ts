@@ -121,13 +121,21 @@ describe("conclave reprint", () => {
     expect(r.stderr).toContain("has 4 positions");
   });
 
-  it("--done, then a reprint with no change: nothing to reprint, exit 0, no folder", () => {
+  it("a build does not move the point; --done does, and then a reprint with no change: nothing to reprint, exit 0, no folder", () => {
+    // A build in between does not move the point: the same three badges are still to reprint.
+    expect(conclave(["build", dir, "--only", "badges,seating"]).code).toBe(0);
+    const again = conclave(["reprint", dir]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("Reprint 003");
+    expect(again.stdout).toContain("print 3 badges");
     const done = conclave(["reprint", dir, "--done"]);
     expect(done.code).toBe(0);
     expect(done.stdout).toContain("Reprint point moved");
     const r = conclave(["reprint", dir]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Nothing to reprint");
-    expect(existsSync(path.join(dir, "out/reprint/003"))).toBe(false);
+    expect(existsSync(path.join(dir, "out/reprint/004"))).toBe(false);
+    // The reprints made before stay in out/, which a build does not clean of them.
+    expect(existsSync(path.join(dir, "out/reprint/001/list.pdf"))).toBe(true);
   }, 120_000);
 });
