@@ -355,6 +355,43 @@ Exit codes: 0 nothing changed; 1 something changed; 2 usage, environment, or dat
       ) => run(import("./commands/diff.js").then((m) => m.diffCommand(dir, o, ui()))),
     );
 
+  program
+    .command("reprint")
+    .description(
+      "on-site reprints: only the badges whose printed face changed since the last `reprint --done`, and a list of old badges to destroy",
+    )
+    .argument("[dir]", "event folder holding event.yaml", ".")
+    .option("-o, --out <dir>", "output folder of the build (default: <dir>/out)")
+    .option("--done", "the last reprint is printed: later reprints have only what changes after now", false)
+    .option("--blanks <n>", "add N blank badges in each category (walk-ins, written by hand)", nonNegativeInt)
+    .option("--start-at <k>", "start on position K of the first sheet (a half-used label sheet)", positiveInt)
+    .option("--delegates <ids>", "reprint exactly these delegate ids, comma-separated", idList)
+    .addOption(jobsOption())
+    .addOption(allowOutsideOption())
+    .addHelpText(
+      "after",
+      examples([
+        "conclave reprint events/cicon-2023              # what changed since the last reprint point",
+        "conclave reprint . --blanks 2 --start-at 3      # 2 blanks per category, a sheet with 2 labels used",
+        "conclave reprint . --delegates KR-001,VN-004    # exactly these two",
+        "conclave reprint . --done                       # printed: move the reprint point",
+      ]),
+    )
+    .action(
+      (
+        dir: string,
+        o: {
+          out?: string;
+          done: boolean;
+          blanks?: number;
+          startAt?: number;
+          delegates?: string[];
+          jobs: number;
+          allowOutside: string[];
+        },
+      ) => run(import("./commands/reprint.js").then((m) => m.reprintCommand(dir, o, ui()))),
+    );
+
   const templates = program
     .command("templates")
     .description("list the Typst templates, or copy one into the event folder to edit it")

@@ -9,7 +9,7 @@ import { type CompiledPdf, pdfTimestamp } from "../../render/typst.js";
 import { mapLimit } from "../../util/limit.js";
 import type { MaterialContext, MaterialResult } from "../context.js";
 import { loadLogo } from "../shared.js";
-import { type BadgeSort, layoutBadges } from "./plan.js";
+import { type BadgeOptions, type BadgeSort, layoutBadges } from "./plan.js";
 import { customStock, STOCKS, type Stock } from "./stocks.js";
 
 /** The most badges in one PDF file when no volume size is given. */
@@ -22,6 +22,8 @@ export interface BadgeCliOptions {
   sort?: BadgeSort;
   delegates?: string[];
   skip?: number;
+  /** Blank badges to add, one category per badge (see BadgeOptions.blanks). */
+  blanks?: BadgeOptions["blanks"];
   calibrate?: boolean;
   back?: boolean;
   volumeSheets?: number;
@@ -46,6 +48,35 @@ export function resolveStock(name: string, custom: Parameters<typeof customStock
   return stock;
 }
 
+/**
+ * The layout options of a badges run: the flags over event.yaml. `conclave reprint` lays out
+ * faces with the same options to tell which printed faces changed.
+ */
+export function badgeLayoutOptions(
+  ctx: Pick<MaterialContext, "event" | "fontFamilies" | "tables">,
+  options: BadgeCliOptions,
+  logo: string | undefined,
+): BadgeOptions {
+  const cfg = ctx.event.config.badge;
+  return {
+    stock: resolveStock(options.stock ?? cfg.stock, cfg.custom),
+    sort: options.sort ?? cfg.sort,
+    ...(options.delegates ? { ids: options.delegates } : {}),
+    skip: options.skip ?? 0,
+    ...(options.blanks ? { blanks: options.blanks } : {}),
+    calibrate: options.calibrate ?? false,
+    back: options.back ?? cfg.back,
+    ...(cfg.cut_marks !== undefined ? { cutMarks: cfg.cut_marks } : {}),
+    offset: cfg.offset_mm,
+    bleed: cfg.bleed_mm,
+    safe: cfg.safe_mm,
+    fonts: ctx.fontFamilies,
+    measurer: bundledMeasurer(),
+    ...(logo ? { logo } : {}),
+    ...(ctx.tables ? { tables: ctx.tables } : {}),
+  };
+}
+
 /** `conclave badges`: plan, draw the QR codes, compile badge.typ, write out/badges/badges.pdf. */
 export async function makeBadges(
   ctx: MaterialContext,
@@ -57,22 +88,7 @@ export async function makeBadges(
   const stock = resolveStock(options.stock ?? cfg.stock, cfg.custom);
   const logo = await loadLogo(ctx, event.config.branding.logo);
   // Faces are laid out part by part, as the parts are made ready (below).
-  const plan = layoutBadges(event, {
-    stock,
-    sort: options.sort ?? cfg.sort,
-    ids: options.delegates,
-    skip: options.skip ?? 0,
-    calibrate: options.calibrate ?? false,
-    back: options.back ?? cfg.back,
-    ...(cfg.cut_marks !== undefined ? { cutMarks: cfg.cut_marks } : {}),
-    offset: cfg.offset_mm,
-    bleed: cfg.bleed_mm,
-    safe: cfg.safe_mm,
-    fonts: ctx.fontFamilies,
-    measurer: bundledMeasurer(),
-    logo: logo?.path,
-    ...(ctx.tables ? { tables: ctx.tables } : {}),
-  });
+  const plan = layoutBadges(event, badgeLayoutOptions(ctx, options, logo?.path));
   const assets: Record<string, Uint8Array> = {};
   if (logo) assets[logo.path] = logo.bytes;
   const timestamp = pdfTimestamp(event.config.start, process.env);
@@ -115,7 +131,7 @@ export async function makeBadges(
     const partAssets = { ...assets };
     const badges = used.map((b, j) => {
       const badge = plan.face(b);
-      if (options.calibrate) return badge;
+      if (options.calibrate || badge.qr === null) return badge;
       badge.qr = `/qr/${j}.svg`;
       partAssets[badge.qr] = qrSvg(encodeQr(plan.qrText(b), "M"));
       return badge;
@@ -152,7 +168,7 @@ export async function makeBadges(
       });
     compiledParts.set(i, await compiling);
     done += job.count;
-    ctx.onProgress?.(done, plan.delegates.length);
+    ctx.onProgress?.(done, plan.delegates.length + plan.blanks);
     if (--left[part.volume]! > 0) return;
     // The volume's last part is in: its parts, in order, make the volume's file.
     const mine = partsOf[part.volume]!.map((j) => compiledParts.get(j)!);
@@ -183,7 +199,7 @@ export async function makeBadges(
     results.length === 1
       ? path.join(ctx.writer.root, results[0]!.file)
       : `${results.length} volumes in ${path.join(ctx.writer.root, "badges")}`;
-  const count = plan.delegates.length;
+  const count = plan.delegates.length + plan.blanks;
   const problems = [...plan.problems(), ...missingTables(ctx, plan.data.duplex || stock.fold)];
   const summary = options.calibrate
     ? `calibration sheet for ${stock.name} → ${where}`

@@ -41,6 +41,11 @@ export interface BadgeOptions {
   ids?: readonly string[];
   /** Labels already used on the first sheet. */
   skip: number;
+  /**
+   * Blank badges after the delegates' (on-site reprints: walk-ins written by hand), one per
+   * entry, of that category: the colour band and header only, no name, no QR code.
+   */
+  blanks?: readonly Category[];
   calibrate: boolean;
   back: boolean;
   /** Undefined: the stock's default (see prepress.ts). */
@@ -201,10 +206,10 @@ export function sortDelegates(delegates: readonly Delegate[], sort: BadgeSort, l
  */
 export function planBadges(event: Event, options: BadgeOptions): BadgePlan {
   const layout = layoutBadges(event, options);
-  const badges = layout.delegates.map((_, i) => layout.face(i));
+  const badges = Array.from({ length: layout.delegates.length + layout.blanks }, (_, i) => layout.face(i));
   return {
     data: { ...layout.data, badges },
-    qr: badges.map((b, i) => ({ path: b.qr!, text: layout.qrText(i) })),
+    qr: badges.flatMap((b, i) => (b.qr ? [{ path: b.qr, text: layout.qrText(i) }] : [])),
     delegates: layout.delegates,
     sheets: layout.sheets,
     problems: layout.problems(),
@@ -216,8 +221,10 @@ export interface BadgeLayout {
   /** Everything but the faces (`badges` is empty). */
   data: BadgeData;
   delegates: Delegate[];
+  /** Blank badges after the delegates' (faces `delegates.length`…). */
+  blanks: number;
   sheets: number;
-  /** The face of the i-th badge in print order; its `qr` is `/qr/<i>.svg`. */
+  /** The face of the i-th badge in print order; its `qr` is `/qr/<i>.svg` (none on a blank). */
   face(i: number): BadgeFace;
   /** What the i-th badge's QR code holds. */
   qrText(i: number): string;
@@ -240,7 +247,9 @@ export function layoutBadges(event: Event, options: BadgeOptions): BadgeLayout {
   const { config } = event;
   const lang = config.defaultLanguage;
   let chosen: Delegate[];
-  if (options.ids && options.ids.length > 0) {
+  const blanks = options.blanks ?? [];
+  // Only blanks (a reprint with no changed badge) is an empty list of ids, not "everyone".
+  if (options.ids && (options.ids.length > 0 || blanks.length > 0)) {
     requireDelegates(event, options.ids);
     const wanted = new Set(options.ids);
     chosen = sortDelegates(
@@ -296,6 +305,7 @@ export function layoutBadges(event: Event, options: BadgeOptions): BadgeLayout {
     band(d.category, lang);
     if (withBacks) band(d.category, d.language);
   }
+  for (const c of blanks) band(c, lang);
 
   // The back's own part (name, table) sits above the shared programme: its room is fixed, so
   // one back per language serves every badge.
@@ -310,7 +320,25 @@ export function layoutBadges(event: Event, options: BadgeOptions): BadgeLayout {
       ? tableTop + tableSize * m.lineHeight + 2 * tableInset + tableSize * 0.8
       : tableTop + backName * 0.2;
 
+  const blankFace = (category: Category): BadgeFace => ({
+    id: "",
+    lang,
+    name: "",
+    native: null,
+    position: null,
+    organisation: "",
+    country: "",
+    label: CATEGORY_LABELS[lang][category],
+    runs: [],
+    back_runs: [],
+    table_box: null,
+    band: band(category, lang),
+    back_band: band(category, lang),
+    qr: null,
+    table: null,
+  });
   const face = (i: number): BadgeFace => {
+    if (i >= chosen.length) return blankFace(blanks[i - chosen.length]!);
     const d = chosen[i]!;
     const native = d.nativeName && d.nativeName !== latinName(d) ? d.nativeName : undefined;
     // A native name in Latin script (Vietnamese with its diacritics) is the name itself.
@@ -423,7 +451,8 @@ export function layoutBadges(event: Event, options: BadgeOptions): BadgeLayout {
   const perSheet = options.stock.cols * options.stock.rows;
   const skip = options.skip % perSheet;
   const sheets: BadgeData["sheets"] = [];
-  chosen.forEach((_, i) => {
+  const total = chosen.length + blanks.length;
+  Array.from({ length: total }, (_, i) => i).forEach((i) => {
     const slot = skip + i;
     const n = Math.floor(slot / perSheet);
     sheets[n] ??= [];
@@ -486,7 +515,8 @@ export function layoutBadges(event: Event, options: BadgeOptions): BadgeLayout {
     delegates: chosen,
     sheets: options.calibrate ? 1 : sheets.length,
     face,
-    qrText: (i) => qrText(config.badge.qr, chosen[i]!, lang),
+    blanks: blanks.length,
+    qrText: (i) => (i < chosen.length ? qrText(config.badge.qr, chosen[i]!, lang) : ""),
     problems: () => sortDiagnostics([...shared, ...[...faceProblems.values()].flat()]),
     boxes: {
       front: sheetBoxes(prepress, options.offset, false),

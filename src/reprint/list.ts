@@ -1,0 +1,96 @@
+import { writeCsv } from "../csv/write.js";
+import type { Theme } from "../materials/common.js";
+import { pick } from "../model/names.js";
+import type { Event } from "../model/types.js";
+import type { Category } from "../schema/delegates.js";
+import type { ReprintChanges } from "./faces.js";
+
+/** One line of list.csv / list.pdf. */
+export interface ListRow {
+  material: "badge" | "letter";
+  action: "print" | "destroy";
+  id: string;
+  name: string;
+  category: Category;
+  reason: "added" | "changed" | "removed" | "asked" | "blank";
+}
+
+type Blanks = { category: Category; count: number }[];
+
+const byId = (a: ListRow, b: ListRow) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+const row = (
+  material: ListRow["material"],
+  action: ListRow["action"],
+  f: { id: string; name: string; category: Category },
+  reason: ListRow["reason"],
+): ListRow => ({ material, action, id: f.id, name: f.name, category: f.category, reason });
+
+/**
+ * The rows of the list: badges to print (changed, added, asked), the blanks, the letters to print
+ * again, then which old badges to destroy.
+ */
+export function listRows(
+  changes: ReprintChanges,
+  blanks: Blanks,
+  letters: ReprintChanges["print"] = [],
+): ListRow[] {
+  const print = changes.print.map((p) => row("badge", "print", p.face, p.reason));
+  const blank = blanks.flatMap((b) =>
+    Array.from({ length: b.count }, () =>
+      row("badge", "print", { id: "", name: "", category: b.category }, "blank"),
+    ),
+  );
+  const mail = letters.map((l) => row("letter", "print", l.face, l.reason));
+  const destroy = changes.destroy.map((d) => row("badge", "destroy", d.face, d.reason));
+  return [...print.sort(byId), ...blank, ...mail.sort(byId), ...destroy.sort(byId)];
+}
+
+/**
+ * list.csv: one row per badge and letter to print and per old badge to destroy.
+ *
+ * ```
+ * material,action,id,name,category,reason
+ * badge,print,KR-003,Yu Ji-min,vip,changed
+ * badge,print,,,delegate,blank
+ * letter,print,KR-003,Yu Ji-min,vip,changed
+ * badge,destroy,KR-003,Yoo Ji-min,vip,changed
+ * ```
+ */
+export function listCsv(
+  changes: ReprintChanges,
+  blanks: Blanks,
+  letters: ReprintChanges["print"] = [],
+): string {
+  return writeCsv(
+    ["material", "action", "id", "name", "category", "reason"],
+    listRows(changes, blanks, letters).map((r) => [r.material, r.action, r.id, r.name, r.category, r.reason]),
+  );
+}
+
+/** What templates/reprint-list.typ receives. */
+export function listData(
+  event: Event,
+  number: number,
+  changes: ReprintChanges,
+  blanks: Blanks,
+  letters: ReprintChanges["print"],
+  theme: Theme,
+) {
+  const rows = listRows(changes, blanks, letters);
+  const lang = event.config.defaultLanguage;
+  const name = pick(event.config.name, "en", lang) ?? "";
+  const nnn = String(number).padStart(3, "0");
+  // The list is for the secretariat's desk: English, as the rest of conclave's own messages.
+  return {
+    lang: "en",
+    pdf_title: `${event.config.short_name ?? name} — Reprint ${nnn}`,
+    theme,
+    event: name,
+    number: nnn,
+    print: rows.filter((r) => r.material === "badge" && r.action === "print" && r.reason !== "blank"),
+    letters: rows.filter((r) => r.material === "letter"),
+    blanks,
+    destroy: rows.filter((r) => r.action === "destroy"),
+  };
+}

@@ -1,0 +1,76 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { STATE_DIR } from "../build/state.js";
+import { UserError } from "../errors.js";
+import type { PrintedFace } from "./faces.js";
+
+const FORMAT = "conclave-reprint";
+
+/** out/.conclave/reprint.json: the faces as printed at the reprint point, and the last reprint's number. */
+export interface ReprintPoint {
+  format: typeof FORMAT;
+  version: 1;
+  /** The number of the last reprint folder made (out/reprint/001 is 1); 0 before the first. */
+  last: number;
+  /** Each delegate's badge as printed at the point, by id. */
+  faces: Record<string, PrintedFace>;
+  /** Each recipient's invitation letter as written at the point, by id. */
+  letters: Record<string, PrintedFace>;
+}
+
+export const pointFile = (outDir: string) => path.join(outDir, STATE_DIR, "reprint.json");
+
+/** The reprint point of an output folder; undefined when there is none yet; a clear error when damaged. */
+export function readPoint(outDir: string): ReprintPoint | undefined {
+  const file = pointFile(outDir);
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+  let p: ReprintPoint;
+  try {
+    p = JSON.parse(text) as ReprintPoint;
+  } catch {
+    p = undefined as unknown as ReprintPoint;
+  }
+  if (
+    !p ||
+    p.format !== FORMAT ||
+    p.version !== 1 ||
+    !Number.isInteger(p.last) ||
+    typeof p.faces !== "object" ||
+    p.faces === null ||
+    typeof p.letters !== "object" ||
+    p.letters === null
+  )
+    throw new UserError(
+      `${file} is not a reprint point this version of conclave reads`,
+      "Delete it to start again from the last build's badges (then `conclave reprint --done` once the full run is printed).",
+    );
+  return p;
+}
+
+/** Writes the reprint point atomically: a killed run leaves the old point or the new one. */
+export function writePoint(
+  outDir: string,
+  last: number,
+  at: { faces: ReadonlyMap<string, PrintedFace>; letters: ReadonlyMap<string, PrintedFace> },
+): void {
+  const file = pointFile(outDir);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const sorted = (m: ReadonlyMap<string, PrintedFace>) =>
+    Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const point: ReprintPoint = {
+    format: FORMAT,
+    version: 1,
+    last,
+    faces: sorted(at.faces),
+    letters: sorted(at.letters),
+  };
+  const tmp = path.join(path.dirname(file), `.reprint.json.${process.pid}.tmp`);
+  // Names only (no personal columns), but like the rest of .conclave, the owner's alone.
+  writeFileSync(tmp, `${JSON.stringify(point, null, 1)}\n`, { mode: 0o600 });
+  renameSync(tmp, file);
+}

@@ -1,0 +1,236 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { countBySeverity } from "../diagnostics.js";
+import { checkSide, SideInvalid, snapshotInput } from "../diff/sides.js";
+import { readSnapshot } from "../diff/snapshot.js";
+import { DataInvalid, UserError } from "../errors.js";
+import { loadEventFolder } from "../load/event-folder.js";
+import { bundledFontFiles, resolveFontFiles } from "../load/fonts.js";
+import { readEventTemplates } from "../load/templates.js";
+import { badgeLayoutOptions, makeBadges } from "../materials/badges/index.js";
+import { requireDelegates, themeOf } from "../materials/common.js";
+import type { MaterialResult } from "../materials/context.js";
+import { makeLetters } from "../materials/letters/index.js";
+import { previousTables } from "../materials/seating/previous.js";
+import type { Event } from "../model/types.js";
+import { OutputWriter, resolveOutDir } from "../output/writer.js";
+import { builtinTemplatesDir } from "../paths.js";
+import { RenderPool } from "../render/pool.js";
+import { pdfTimestamp } from "../render/typst.js";
+import { CATEGORIES, type Category } from "../schema/delegates.js";
+import { checkEvent } from "../validate/index.js";
+import { version } from "../version.js";
+import {
+  compareFaces,
+  type PrintedFace,
+  printedFaces,
+  printedLetters,
+  type ReprintChanges,
+} from "./faces.js";
+import { listCsv, listData } from "./list.js";
+import { readPoint, writePoint } from "./point.js";
+
+export interface ReprintOptions {
+  out?: string;
+  allowOutside?: string[];
+  jobs: number;
+  /** Move the reprint point to the badges as they are now (`--done`): nothing is printed. */
+  done?: boolean;
+  /** Blank badges per category in use (`--blanks N`). */
+  blanks?: number;
+  /** The first badge goes on this position of the first sheet, 1-based (`--start-at K`). */
+  startAt?: number;
+  /** Reprint exactly these delegates, whatever changed (`--delegates`). */
+  delegates?: string[];
+}
+
+export type ReprintResult =
+  | { kind: "done"; out: string; faces: number }
+  | { kind: "nothing"; out: string; since: string }
+  | {
+      kind: "made";
+      out: string;
+      folder: string;
+      number: number;
+      changes: ReprintChanges;
+      /** Invitation letters to print again (changed or new recipients). */
+      letters: ReprintChanges["print"];
+      lettersResult?: MaterialResult;
+      blanks: { category: Category; count: number }[];
+      badges?: MaterialResult;
+      files: string[];
+    };
+
+/**
+ * `conclave reprint`: the badges whose printed face changed since the reprint point (the last
+ * `reprint --done`, or before any, the last build's data), into out/reprint/<NNN>/ with a list
+ * of what to print and which old badges to take out of the boxes. With `done`, moves the point.
+ */
+export async function reprintEventFolder(folder: string, options: ReprintOptions): Promise<ReprintResult> {
+  const loaded = await loadEventFolder(folder, { allowOutside: options.allowOutside ?? [] });
+  const checked = checkEvent(loaded.input);
+  if (countBySeverity(checked.diagnostics).errors > 0 || !checked.event)
+    throw new DataInvalid(checked.diagnostics);
+  const event = checked.event;
+  const outDir = resolveOutDir(loaded.dir, options.out);
+  const snapshot = readSnapshot(outDir);
+  if (!snapshot)
+    throw new UserError(
+      `no build in ${outDir} yet; a reprint is made against the badges of a build`,
+      "Run `conclave build` first (and print its badges), or name the build's folder with --out.",
+    );
+  requireDelegates(event, options.delegates);
+  const tables = await previousTables(outDir, event);
+  const families = loaded.input.coverage?.fonts ?? ["Pretendard"];
+  const fontFamilies = ["Pretendard", ...families.filter((f) => f !== "Pretendard")];
+  const facesOf = (e: Event) =>
+    printedFaces(
+      e,
+      badgeLayoutOptions({ event: e, fontFamilies, ...(tables ? { tables } : {}) }, {}, logoPath(e)),
+    );
+  const layout = badgeLayoutOptions({ event, fontFamilies }, {}, undefined);
+  const positions = layout.stock.cols * layout.stock.rows;
+  if ((options.startAt ?? 1) > positions)
+    throw new UserError(
+      `--start-at ${options.startAt}: a sheet of ${layout.stock.name} has ${positions} position${positions === 1 ? "" : "s"}`,
+      `Positions are counted from 1, left to right and top to bottom: use 1 to ${positions}.`,
+    );
+  const now = facesOf(event);
+  const nowLetters = printedLetters(event);
+  const point = readPoint(outDir);
+  if (options.done) {
+    writePoint(outDir, point?.last ?? 0, { faces: now, letters: nowLetters });
+    return { kind: "done", out: outDir, faces: now.size };
+  }
+  let before: Map<string, PrintedFace>;
+  let beforeLetters: Map<string, PrintedFace>;
+  if (point) {
+    before = new Map(Object.entries(point.faces));
+    beforeLetters = new Map(Object.entries(point.letters));
+  } else {
+    // No point yet: the badges of the last build, laid out from the data it was made from.
+    try {
+      const last = checkSide("the last build's data", await snapshotInput("the last build's data", snapshot));
+      before = facesOf(last.event);
+      beforeLetters = printedLetters(last.event);
+    } catch (e) {
+      if (e instanceof SideInvalid) throw new DataInvalid(e.diagnostics);
+      throw e;
+    }
+  }
+  const changes = compareFaces(before, now, options.delegates);
+  // Letters are mailed, not boxed: only those to print again (changed or new recipients).
+  const letters = compareFaces(beforeLetters, nowLetters, options.delegates).print;
+  const inUse = CATEGORIES.filter((c) => event.delegates.some((d) => d.category === c));
+  const blanks =
+    (options.blanks ?? 0) > 0 ? inUse.map((category) => ({ category, count: options.blanks! })) : [];
+  if (
+    changes.print.length === 0 &&
+    changes.destroy.length === 0 &&
+    blanks.length === 0 &&
+    letters.length === 0
+  )
+    return {
+      kind: "nothing",
+      out: outDir,
+      since: point ? "the last `conclave reprint --done`" : "the last build",
+    };
+
+  const number = Math.max(point?.last ?? 0, ...existingNumbers(outDir)) + 1;
+  const folderName = String(number).padStart(3, "0");
+  const target = path.join(outDir, "reprint", folderName);
+  const writer = new OutputWriter(target);
+  writer.open();
+  const eventFiles = readEventTemplates(loaded.confinement);
+  const fontFiles = await resolveFontFiles(loaded.confinement, loaded.config.fonts);
+  const bundled = bundledFontFiles();
+  const pool = new RenderPool(
+    {
+      builtinDir: builtinTemplatesDir,
+      eventDir: path.join(loaded.dir, "templates"),
+      eventFiles,
+      fontFiles: [...fontFiles.filter((f) => !bundled.includes(f)), ...bundled],
+    },
+    options.jobs,
+  );
+  const files: string[] = [];
+  const ctx = {
+    event,
+    eventDir: loaded.dir,
+    confinement: loaded.confinement,
+    writer,
+    render: (job: Parameters<RenderPool["compile"]>[0]) => pool.compile(job),
+    workers: options.jobs,
+    fontFamilies,
+    ...(tables ? { tables } : {}),
+  };
+  try {
+    let badges: MaterialResult | undefined;
+    const ids = changes.print.map((p) => p.face.id);
+    const blankList = blanks.flatMap((b) => Array.from({ length: b.count }, () => b.category));
+    if (ids.length > 0 || blankList.length > 0) {
+      badges = await makeBadges(ctx, {
+        delegates: ids,
+        blanks: blankList,
+        skip: Math.max(0, (options.startAt ?? 1) - 1),
+      });
+      files.push("badges/badges.pdf");
+    }
+    let lettersResult: MaterialResult | undefined;
+    if (letters.length > 0) {
+      lettersResult = await makeLetters(ctx, {
+        kind: "invitation",
+        delegates: letters.map((l) => l.face.id),
+      });
+      files.push("letters/invitation/");
+    }
+    const data = listData(event, number, changes, blanks, letters, themeOf(event, fontFamilies));
+    await writer.write("list.csv", listCsv(changes, blanks, letters), "reprint");
+    const list = await pool.compile({
+      template: "reprint-list.typ",
+      data,
+      timestamp: pdfTimestamp(event.config.start, process.env),
+    });
+    await writer.write("list.pdf", list.pdf, "reprint");
+    files.push("list.csv", "list.pdf");
+    await writer.writeManifest(`conclave ${version}`);
+    // The point stays where it was (a reprint is not printed yet); before the first one, the
+    // last build's faces are kept as the point, so a later build does not move it.
+    writePoint(outDir, number, { faces: before, letters: beforeLetters });
+    return {
+      kind: "made",
+      out: outDir,
+      folder: target,
+      number,
+      changes,
+      letters,
+      ...(lettersResult ? { lettersResult } : {}),
+      blanks,
+      ...(badges ? { badges } : {}),
+      files,
+    };
+  } catch (e) {
+    await writer.abort();
+    throw e;
+  } finally {
+    await pool.close();
+    writer.close();
+  }
+}
+
+/** The numbers of the reprint folders already in out/reprint/ (a point deleted by hand must not reuse one). */
+function existingNumbers(outDir: string): number[] {
+  try {
+    return readdirSync(path.join(outDir, "reprint"))
+      .filter((n) => /^\d{3,}$/.test(n))
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** The logo's virtual path as the badges name it (src/materials/shared.ts loadImage): part of the printed face. */
+function logoPath(event: Event): string | undefined {
+  const logo = event.config.branding.logo;
+  return logo ? `/assets/logo${path.extname(logo).toLowerCase()}` : undefined;
+}
