@@ -11,6 +11,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { CATEGORIES } from "../src/schema/delegates.js";
 import { generateEvent } from "./generate.js";
 import { runMeasured } from "./run.js";
 
@@ -28,6 +29,9 @@ const dir = await mkdtemp(path.join(tmpdir(), "conclave-bench-materials-"));
 const event = path.join(dir, "event");
 await mkdir(event);
 const files = generateEvent(Number(values.delegates), Number(values.sessions), 13);
+// The letters goal is one invitation per delegate (10,000): every category receives one here,
+// where an event's default (letters.recipients) leaves out staff, press, interpreters, organisers.
+files["event.yaml"] += `letters:\n  recipients:\n    categories: [${CATEGORIES.join(", ")}]\n`;
 for (const [name, text] of Object.entries(files)) await writeFile(path.join(event, name), text);
 process.stderr.write(`Generated ${values.delegates} delegates and ${values.sessions} sessions in ${event}\n`);
 
