@@ -4,8 +4,6 @@ import { countBySeverity } from "../diagnostics.js";
 import { saveSnapshot } from "../diff/snapshot.js";
 import { DataInvalid } from "../errors.js";
 import { loadEventFolder } from "../load/event-folder.js";
-import { bundledFontFiles, resolveFontFiles } from "../load/fonts.js";
-import { readEventTemplates } from "../load/templates.js";
 import {
   BUILD_ORDER,
   MATERIAL_NAMES,
@@ -16,9 +14,10 @@ import {
 import { previousTables } from "../materials/seating/previous.js";
 import { OutputWriter, resolveOutDir } from "../output/writer.js";
 import { builtinTemplatesDir } from "../paths.js";
-import { RenderPool } from "../render/pool.js";
+import type { RenderPool } from "../render/pool.js";
 import { checkEvent } from "../validate/index.js";
 import { version } from "../version.js";
+import { eventRenderPool } from "./event-pool.js";
 import { BuildState, eventIdentity, readTree, STATE_DIR, worldFingerprint } from "./state.js";
 
 export interface BuildOptions {
@@ -92,19 +91,7 @@ export async function buildEventFolder(
   const signal = hooks.signal;
   if (signal?.aborted) throw new BuildAborted(signal.reason);
   const loaded = await loadEventFolder(folder, { allowOutside: options.allowOutside ?? [] });
-  const fontFiles = await resolveFontFiles(loaded.confinement, loaded.config.fonts);
-  const eventFiles = readEventTemplates(loaded.confinement);
-  const bundled = bundledFontFiles();
-  const engineFonts = [...fontFiles.filter((f) => !bundled.includes(f)), ...bundled];
-  const pool = new RenderPool(
-    {
-      builtinDir: builtinTemplatesDir,
-      eventDir: path.join(loaded.dir, "templates"),
-      eventFiles,
-      fontFiles: engineFonts,
-    },
-    options.jobs,
-  );
+  const { pool, eventFiles, fontFiles: engineFonts } = await eventRenderPool(loaded, options.jobs);
   // The compilers start (threads, Typst, fonts) on the other cores while the data is checked.
   pool.start();
   const dryRun = options.materialOptions?.dryRun === true;

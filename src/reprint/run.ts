@@ -1,12 +1,11 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
+import { eventRenderPool } from "../build/event-pool.js";
 import { countBySeverity } from "../diagnostics.js";
 import { checkSide, SideInvalid, snapshotInput } from "../diff/sides.js";
 import { readSnapshot } from "../diff/snapshot.js";
 import { DataInvalid, UserError } from "../errors.js";
 import { loadEventFolder } from "../load/event-folder.js";
-import { bundledFontFiles, resolveFontFiles } from "../load/fonts.js";
-import { readEventTemplates } from "../load/templates.js";
 import { badgeLayoutOptions, makeBadges } from "../materials/badges/index.js";
 import { requireDelegates, themeOf } from "../materials/common.js";
 import type { MaterialResult } from "../materials/context.js";
@@ -14,8 +13,7 @@ import { makeLetters } from "../materials/letters/index.js";
 import { previousTables } from "../materials/seating/previous.js";
 import type { Event } from "../model/types.js";
 import { OutputWriter, resolveOutDir } from "../output/writer.js";
-import { builtinTemplatesDir } from "../paths.js";
-import { RenderPool } from "../render/pool.js";
+import type { RenderPool } from "../render/pool.js";
 import { pdfTimestamp } from "../render/typst.js";
 import { CATEGORIES, type Category } from "../schema/delegates.js";
 import { checkEvent } from "../validate/index.js";
@@ -141,18 +139,7 @@ export async function reprintEventFolder(folder: string, options: ReprintOptions
   const target = path.join(outDir, "reprint", folderName);
   const writer = new OutputWriter(target);
   writer.open();
-  const eventFiles = readEventTemplates(loaded.confinement);
-  const fontFiles = await resolveFontFiles(loaded.confinement, loaded.config.fonts);
-  const bundled = bundledFontFiles();
-  const pool = new RenderPool(
-    {
-      builtinDir: builtinTemplatesDir,
-      eventDir: path.join(loaded.dir, "templates"),
-      eventFiles,
-      fontFiles: [...fontFiles.filter((f) => !bundled.includes(f)), ...bundled],
-    },
-    options.jobs,
-  );
+  const { pool } = await eventRenderPool(loaded, options.jobs);
   const files: string[] = [];
   const ctx = {
     event,
