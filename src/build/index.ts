@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { countBySeverity } from "../diagnostics.js";
@@ -12,13 +13,17 @@ import {
   type MaterialResult,
 } from "../materials/index.js";
 import { previousTables } from "../materials/seating/previous.js";
+import { lockOutDir } from "../output/lock.js";
+import { JOURNAL_FILE } from "../output/scan.js";
 import { OutputWriter, resolveOutDir } from "../output/writer.js";
 import { builtinTemplatesDir } from "../paths.js";
 import type { RenderPool } from "../render/pool.js";
+import { pdfTimestamp } from "../render/typst.js";
 import { checkEvent } from "../validate/index.js";
 import { version } from "../version.js";
 import { eventRenderPool } from "./event-pool.js";
 import { BuildState, eventIdentity, readTree, STATE_DIR, worldFingerprint } from "./state.js";
+import { inputsFingerprint, type LastBuild, outputsIntact, recordOutputs } from "./unchanged.js";
 
 export interface BuildOptions {
   /** The output folder (default: `<folder>/out`). */
@@ -92,9 +97,36 @@ export async function buildEventFolder(
   if (signal?.aborted) throw new BuildAborted(signal.reason);
   const loaded = await loadEventFolder(folder, { allowOutside: options.allowOutside ?? [] });
   const { pool, eventFiles, fontFiles: engineFonts } = await eventRenderPool(loaded, options.jobs);
+  const dryRun = options.materialOptions?.dryRun === true;
+  const generator = `conclave ${version}`;
+  // The build state: what the previous build compiled, by fingerprint. A dry run compiles
+  // nothing and writes nothing, so it has none.
+  let state: BuildState | undefined;
+  let rejected: ReturnType<BuildState["load"]>;
+  let inputs: string | undefined;
+  if (!dryRun) {
+    const templates = readTree(builtinTemplatesDir);
+    for (const [name, bytes] of Object.entries(eventFiles)) templates.set(`event:${name}`, bytes);
+    const world = worldFingerprint(generator, templates, engineFonts);
+    // --keep names a file the seating material reads itself: such a build is never skipped.
+    if (options.materialOptions?.keep === undefined)
+      inputs = inputsFingerprint(world, loaded, options, pdfTimestamp(loaded.config.start, process.env));
+    state = new BuildState(
+      hooks.writer?.root ?? resolveOutDir(loaded.dir, options.out),
+      world,
+      generator,
+      eventIdentity(loaded.config),
+    );
+    if (!options.full) rejected = state.load();
+    // Nothing changed since the last build, and out/ is as it left it: nothing to do.
+    if (inputs && !options.full && state.lastBuild?.inputs === inputs) {
+      const same = unchangedResult(state.root, state.lastBuild, emit, started);
+      if (same) return same;
+    }
+  }
   // The compilers start (threads, Typst, fonts) on the other cores while the data is checked.
   pool.start();
-  const dryRun = options.materialOptions?.dryRun === true;
+  let validated: LastBuild["validated"] | undefined;
   // Check the data and find the output folder; anything that stops the build here (invalid
   // data, a bad --out) stops the compilers too, or their threads would keep the process alive.
   const ready = async () => {
@@ -103,7 +135,8 @@ export async function buildEventFolder(
     if (errors > 0 || !result.event) throw new DataInvalid(result.diagnostics);
     const c = result.rowCounts;
     const warnings = result.diagnostics.filter((d) => d.severity !== "error");
-    emit({ kind: "validated", delegates: c.delegates, venues: c.venues, sessions: c.sessions, warnings });
+    validated = { delegates: c.delegates, venues: c.venues, sessions: c.sessions, warnings };
+    emit({ kind: "validated", ...validated });
     const outDir = hooks.writer?.root ?? resolveOutDir(loaded.dir, options.out);
     // The folder is locked, checked (no links) and cleaned up after killed runs before anything
     // is read from it or written; a dry run leaves it untouched, not even made.
@@ -131,28 +164,11 @@ export async function buildEventFolder(
     throw e;
   });
   let tables = earlier;
-  const generator = `conclave ${version}`;
-  // The build state: what the previous build compiled, by fingerprint. A dry run compiles
-  // nothing and writes nothing, so it has none.
-  let state: BuildState | undefined;
-  if (!dryRun) {
-    const templates = readTree(builtinTemplatesDir);
-    for (const [name, bytes] of Object.entries(eventFiles)) templates.set(`event:${name}`, bytes);
-    state = new BuildState(
-      outDir,
-      worldFingerprint(generator, templates, engineFonts),
-      generator,
-      eventIdentity(event.config),
-    );
-    if (!options.full) {
-      const rejected = state.load();
-      if (rejected)
-        emit({
-          kind: "notice",
-          text: `${path.join(outDir, STATE_DIR, "state.json")}: not used, ${rejected.reason}; building everything.`,
-        });
-    }
-  }
+  if (rejected)
+    emit({
+      kind: "notice",
+      text: `${path.join(outDir, STATE_DIR, "state.json")}: not used, ${rejected.reason}; building everything.`,
+    });
   const render = state
     ? (job: Parameters<RenderPool["compile"]>[0]) => state.compile(job, (j) => pool.compile(j))
     : (job: Parameters<RenderPool["compile"]>[0]) => pool.compile(job);
@@ -236,6 +252,21 @@ export async function buildEventFolder(
     // What this build was made from, for `conclave diff` (after the manifest: a full disk here
     // leaves a true manifest).
     if (!dryRun) saveSnapshot(outDir, loaded, { materials: wanted });
+    if (state && inputs && validated)
+      state.recordBuild({
+        inputs,
+        ...recordOutputs(outDir),
+        validated,
+        materials: results.map(({ tables: _tables, ...r }) => r),
+        unavailable,
+        compiles: state.reused + state.compiled,
+        byTemplate: Object.fromEntries(
+          Object.entries(state.byTemplate).map(([t, n]) => [
+            t,
+            { compiled: 0, reused: n.reused + n.compiled },
+          ]),
+        ),
+      });
     // Every material of this version built: what no document used any more is forgotten.
     state?.save(wanted.every((m) => MATERIALS[m]) && MATERIAL_NAMES.every((m) => chosen.has(m)));
   } finally {
@@ -251,6 +282,55 @@ export async function buildEventFolder(
     reused: state?.reused ?? 0,
     compiled: state?.compiled ?? 0,
     byTemplate: state?.byTemplate ?? {},
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+/**
+ * The result of a build that had nothing to do: the inputs are those of the last build and out/
+ * still holds what it wrote (checked with the output folder locked, after a killed run's leftovers
+ * are cleaned up). What the last build reported is reported again, with no time spent; undefined
+ * when out/ changed since, and the build runs.
+ */
+function unchangedResult(
+  outDir: string,
+  last: LastBuild,
+  emit: (event: BuildProgress) => void,
+  started: number,
+): BuildResult | undefined {
+  // A killed run's journal means out/ may be half changed: the full path puts it right. The
+  // lock alone (not the writer's whole-folder scan, a third of a second at 10,000 delegates)
+  // keeps another build from changing out/ while it is checked.
+  if (existsSync(path.join(outDir, JOURNAL_FILE))) return undefined;
+  let release: () => void;
+  try {
+    release = lockOutDir(outDir);
+  } catch {
+    return undefined; // locked by another build, or not writable: the full path says why
+  }
+  try {
+    if (!outputsIntact(outDir, last)) return undefined;
+  } finally {
+    release();
+  }
+  emit({ kind: "validated", ...last.validated });
+  emit({
+    kind: "notice",
+    text: "Nothing changed since the last build: out/ is up to date (--full builds anew).",
+  });
+  const materials = last.materials.map((r) => ({ ...r, seconds: 0 }));
+  for (const r of materials) {
+    emit({ kind: "material-start", material: r.material });
+    emit({ kind: "material-done", result: r });
+  }
+  return {
+    out: outDir,
+    materials,
+    unavailable: last.unavailable,
+    dataWarnings: last.validated.warnings,
+    reused: last.compiles,
+    compiled: 0,
+    byTemplate: last.byTemplate,
     seconds: (performance.now() - started) / 1000,
   };
 }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { CompiledPdf, CompileJob } from "../render/typst.js";
+import type { LastBuild } from "./unchanged.js";
 
 /** Where a build keeps what it remembers, inside the output folder. */
 export const STATE_DIR = ".conclave";
@@ -26,6 +27,10 @@ interface StateFile {
   entries: Record<string, StateEntry>;
   /** sha256 of `entries` as written: a state edited by hand is not trusted. */
   checksum: string;
+  /** The whole last build (src/build/unchanged.ts): lets a build with nothing changed stop early. */
+  last?: LastBuild;
+  /** sha256 of `last` as written, for the same reason. */
+  lastChecksum?: string;
 }
 
 const sha256 = (data: Uint8Array | string) => createHash("sha256").update(data).digest("hex");
@@ -90,6 +95,10 @@ export class BuildState {
   private readonly next = new Map<string, StateEntry>();
   private readonly dir: string;
   private counter = 0;
+  /** The previous build as a whole, when state.json had it (and it was not edited). */
+  lastBuild: LastBuild | undefined;
+  /** This build as a whole, written by `save`. */
+  private nextLast: LastBuild | undefined;
   /** Documents answered from the store, and compiled anew. */
   reused = 0;
   compiled = 0;
@@ -139,7 +148,15 @@ export class BuildState {
     )
       return { reason: "it was changed since conclave wrote it" };
     for (const [k, e] of Object.entries(parsed.entries)) this.previous.set(k, e);
+    // A whole-build record that does not match its checksum is only not used: the entries are.
+    if (parsed.last && sha256(JSON.stringify(parsed.last)) === parsed.lastChecksum)
+      this.lastBuild = parsed.last;
     return undefined;
+  }
+
+  /** Records this build as a whole, for the next one (written by `save`). */
+  recordBuild(last: LastBuild): void {
+    this.nextLast = last;
   }
 
   /** The compiled PDF for a job: from the store when the previous build made it, else compiled. */
@@ -219,6 +236,7 @@ export class BuildState {
       event: this.event,
       entries,
       checksum: sha256(JSON.stringify(entries)),
+      ...(this.nextLast ? { last: this.nextLast, lastChecksum: sha256(JSON.stringify(this.nextLast)) } : {}),
     };
     mkdirSync(this.dir, { recursive: true });
     const tmp = path.join(this.dir, `.state.json.${process.pid}.${this.counter++}.tmp`);

@@ -35,23 +35,55 @@ export function requireDelegates(event: Event, ids: readonly string[] | undefine
 }
 
 /**
- * Pieces (letters, personal agendas) grouped into batches of one language, at most `size` each,
- * keeping their order within a language. One language per batch keeps each batch's font subset
- * small, and with it every file cut from the batch.
+ * Pieces (letters, personal agendas) grouped into batches of one language, keeping their order
+ * within a language. One language per batch keeps each batch's font subset small, and with it
+ * every file cut from the batch.
+ *
+ * The boundaries are content-defined: a batch ends after a piece whose key (the delegate's id)
+ * hashes to 0 modulo `size`, so batches hold `size` pieces on average, and at most `3 × size`
+ * (past that, 5 % of batches, one is cut by count). A delegate added or removed then changes the
+ * one or two batches around it, not every later batch as counting from the start would: the
+ * other batches keep their data, and with it their fingerprint (src/build/state.ts). The
+ * boundaries depend on the pieces alone, so a clean build batches exactly as a rebuild does.
  */
-export function batchByLanguage<T extends { lang: string }>(pieces: readonly T[], size: number): T[][] {
+export function batchByLanguage<T extends { lang: string }>(
+  pieces: readonly T[],
+  size: number,
+  keyOf: (piece: T) => string,
+): T[][] {
   const open = new Map<string, T[]>();
   const batches: T[][] = [];
+  const cap = Math.max(1, size * 3);
   for (const p of pieces) {
     let batch = open.get(p.lang);
-    if (!batch || batch.length >= size) {
+    if (!batch) {
       batch = [];
       open.set(p.lang, batch);
       batches.push(batch);
     }
     batch.push(p);
+    if (batch.length >= cap || boundaryHash(keyOf(p)) % Math.max(1, size) === 0) open.delete(p.lang);
   }
   return batches;
+}
+
+/**
+ * FNV-1a (32 bits) of a string's UTF-16 units, then MurmurHash3's finaliser: FNV alone leaves
+ * its low bits (what `% 16` reads) depending on the keys' low bits only. Cheap, and stable
+ * across runs and platforms.
+ */
+function boundaryHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { BadgeOptions } from "../materials/badges/plan.js";
 import { layoutBadges, sortDelegates } from "../materials/badges/plan.js";
-import { planLetters } from "../materials/letters/plan.js";
+import { type LetterKind, planLetters } from "../materials/letters/plan.js";
 import { latinName } from "../model/names.js";
 import type { Event } from "../model/types.js";
 import type { Category } from "../schema/delegates.js";
@@ -61,13 +61,14 @@ export function printedFaces(event: Event, options: BadgeOptions): Map<string, P
 }
 
 /**
- * Every invitation letter as written, by recipient id: fingerprinted by the letter's data (what
- * letter.typ prints), so a changed address, title or programme line reprints it and a phone
- * does not. The logo and signature are the same for every letter and left out here.
+ * Every letter of a kind (invitation, or visa support) as written, by recipient id: fingerprinted
+ * by the letter's data (what letter.typ prints), so a changed address, title, passport line or
+ * programme line reprints it and a phone does not. The logo and signature are the same for every
+ * letter and left out here. A visa letter the data cannot make (no passport data) is not one.
  */
-export function printedLetters(event: Event): Map<string, PrintedFace> {
+export function printedLetters(event: Event, kind: LetterKind = "invitation"): Map<string, PrintedFace> {
   const order = sortDelegates(event.delegates, event.config.badge.sort, event.config.defaultLanguage);
-  const { letters } = planLetters(event, { kind: "invitation", order });
+  const { letters } = planLetters(event, { kind, order });
   return new Map(
     letters.map((l) => [
       l.delegate.id,

@@ -7,7 +7,7 @@ import type { ReprintChanges } from "./faces.js";
 
 /** One line of list.csv / list.pdf. */
 export interface ListRow {
-  material: "badge" | "letter";
+  material: "badge" | "letter" | "visa-letter";
   action: "print" | "destroy";
   id: string;
   name: string;
@@ -34,6 +34,7 @@ export function listRows(
   changes: ReprintChanges,
   blanks: Blanks,
   letters: ReprintChanges["print"] = [],
+  visa: ReprintChanges["print"] = [],
 ): ListRow[] {
   const print = changes.print.map((p) => row("badge", "print", p.face, p.reason));
   const blank = blanks.flatMap((b) =>
@@ -42,8 +43,9 @@ export function listRows(
     ),
   );
   const mail = letters.map((l) => row("letter", "print", l.face, l.reason));
+  const visas = visa.map((l) => row("visa-letter", "print", l.face, l.reason));
   const destroy = changes.destroy.map((d) => row("badge", "destroy", d.face, d.reason));
-  return [...print.sort(byId), ...blank, ...mail.sort(byId), ...destroy.sort(byId)];
+  return [...print.sort(byId), ...blank, ...mail.sort(byId), ...visas.sort(byId), ...destroy.sort(byId)];
 }
 
 /**
@@ -54,6 +56,7 @@ export function listRows(
  * badge,print,KR-003,Yu Ji-min,vip,changed
  * badge,print,,,delegate,blank
  * letter,print,KR-003,Yu Ji-min,vip,changed
+ * visa-letter,print,VN-021,Tran Van Minh,delegate,changed
  * badge,destroy,KR-003,Yoo Ji-min,vip,changed
  * ```
  */
@@ -61,10 +64,18 @@ export function listCsv(
   changes: ReprintChanges,
   blanks: Blanks,
   letters: ReprintChanges["print"] = [],
+  visa: ReprintChanges["print"] = [],
 ): string {
   return writeCsv(
     ["material", "action", "id", "name", "category", "reason"],
-    listRows(changes, blanks, letters).map((r) => [r.material, r.action, r.id, r.name, r.category, r.reason]),
+    listRows(changes, blanks, letters, visa).map((r) => [
+      r.material,
+      r.action,
+      r.id,
+      r.name,
+      r.category,
+      r.reason,
+    ]),
   );
 }
 
@@ -76,8 +87,9 @@ export function listData(
   blanks: Blanks,
   letters: ReprintChanges["print"],
   theme: Theme,
+  visa: ReprintChanges["print"] = [],
 ) {
-  const rows = listRows(changes, blanks, letters);
+  const rows = listRows(changes, blanks, letters, visa);
   const lang = event.config.defaultLanguage;
   const name = pick(event.config.name, "en", lang) ?? "";
   const nnn = String(number).padStart(3, "0");
@@ -90,6 +102,7 @@ export function listData(
     number: nnn,
     print: rows.filter((r) => r.material === "badge" && r.action === "print" && r.reason !== "blank"),
     letters: rows.filter((r) => r.material === "letter"),
+    visa: rows.filter((r) => r.material === "visa-letter"),
     blanks,
     destroy: rows.filter((r) => r.action === "destroy"),
   };

@@ -16,6 +16,11 @@ export interface ReprintPoint {
   faces: Record<string, PrintedFace>;
   /** Each recipient's invitation letter as written at the point, by id. */
   letters: Record<string, PrintedFace>;
+  /**
+   * Each visa support letter as written at the point, by id. Absent in a point written before
+   * reprints had visa letters: the reprint then compares with the last build's data.
+   */
+  visa?: Record<string, PrintedFace>;
 }
 
 export const pointFile = (outDir: string) => path.join(outDir, STATE_DIR, "reprint.json");
@@ -43,7 +48,8 @@ export function readPoint(outDir: string): ReprintPoint | undefined {
     typeof p.faces !== "object" ||
     p.faces === null ||
     typeof p.letters !== "object" ||
-    p.letters === null
+    p.letters === null ||
+    (p.visa !== undefined && (typeof p.visa !== "object" || p.visa === null))
   )
     throw new UserError(
       `${file} is not a reprint point this version of conclave reads`,
@@ -56,7 +62,11 @@ export function readPoint(outDir: string): ReprintPoint | undefined {
 export function writePoint(
   outDir: string,
   last: number,
-  at: { faces: ReadonlyMap<string, PrintedFace>; letters: ReadonlyMap<string, PrintedFace> },
+  at: {
+    faces: ReadonlyMap<string, PrintedFace>;
+    letters: ReadonlyMap<string, PrintedFace>;
+    visa: ReadonlyMap<string, PrintedFace>;
+  },
 ): void {
   const file = pointFile(outDir);
   mkdirSync(path.dirname(file), { recursive: true });
@@ -68,6 +78,7 @@ export function writePoint(
     last,
     faces: sorted(at.faces),
     letters: sorted(at.letters),
+    visa: sorted(at.visa),
   };
   const tmp = path.join(path.dirname(file), `.reprint.json.${process.pid}.tmp`);
   // Names only (no personal columns), but like the rest of .conclave, the owner's alone.

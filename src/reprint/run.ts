@@ -54,6 +54,9 @@ export type ReprintResult =
       /** Invitation letters to print again (changed or new recipients). */
       letters: ReprintChanges["print"];
       lettersResult?: MaterialResult;
+      /** Visa support letters to print again (changed or new recipients). */
+      visa: ReprintChanges["print"];
+      visaResult?: MaterialResult;
       blanks: { category: Category; count: number }[];
       badges?: MaterialResult;
       files: string[];
@@ -95,30 +98,46 @@ export async function reprintEventFolder(folder: string, options: ReprintOptions
     );
   const now = facesOf(event);
   const nowLetters = printedLetters(event);
+  const nowVisa = printedLetters(event, "visa");
   const point = readPoint(outDir);
   if (options.done) {
-    writePoint(outDir, point?.last ?? 0, { faces: now, letters: nowLetters });
+    writePoint(outDir, point?.last ?? 0, { faces: now, letters: nowLetters, visa: nowVisa });
     return { kind: "done", out: outDir, faces: now.size };
   }
+  // The last build's event, laid out from the data it was made from (read once, when needed).
+  let lastEvent: Event | undefined;
+  const lastBuilt = async () => {
+    if (lastEvent) return lastEvent;
+    try {
+      lastEvent = checkSide(
+        "the last build's data",
+        await snapshotInput("the last build's data", snapshot),
+      ).event;
+      return lastEvent;
+    } catch (e) {
+      if (e instanceof SideInvalid) throw new DataInvalid(e.diagnostics);
+      throw e;
+    }
+  };
   let before: Map<string, PrintedFace>;
   let beforeLetters: Map<string, PrintedFace>;
   if (point) {
     before = new Map(Object.entries(point.faces));
     beforeLetters = new Map(Object.entries(point.letters));
   } else {
-    // No point yet: the badges of the last build, laid out from the data it was made from.
-    try {
-      const last = checkSide("the last build's data", await snapshotInput("the last build's data", snapshot));
-      before = facesOf(last.event);
-      beforeLetters = printedLetters(last.event);
-    } catch (e) {
-      if (e instanceof SideInvalid) throw new DataInvalid(e.diagnostics);
-      throw e;
-    }
+    // No point yet: the badges of the last build.
+    const last = await lastBuilt();
+    before = facesOf(last);
+    beforeLetters = printedLetters(last);
   }
+  // A point written before reprints had visa letters has none: the last build's are compared.
+  const beforeVisa = point?.visa
+    ? new Map(Object.entries(point.visa))
+    : printedLetters(await lastBuilt(), "visa");
   const changes = compareFaces(before, now, options.delegates);
   // Letters are mailed, not boxed: only those to print again (changed or new recipients).
   const letters = compareFaces(beforeLetters, nowLetters, options.delegates).print;
+  const visa = compareFaces(beforeVisa, nowVisa, options.delegates).print;
   const inUse = CATEGORIES.filter((c) => event.delegates.some((d) => d.category === c));
   const blanks =
     (options.blanks ?? 0) > 0 ? inUse.map((category) => ({ category, count: options.blanks! })) : [];
@@ -126,7 +145,8 @@ export async function reprintEventFolder(folder: string, options: ReprintOptions
     changes.print.length === 0 &&
     changes.destroy.length === 0 &&
     blanks.length === 0 &&
-    letters.length === 0
+    letters.length === 0 &&
+    visa.length === 0
   )
     return {
       kind: "nothing",
@@ -171,8 +191,13 @@ export async function reprintEventFolder(folder: string, options: ReprintOptions
       });
       files.push("letters/invitation/");
     }
-    const data = listData(event, number, changes, blanks, letters, themeOf(event, fontFamilies));
-    await writer.write("list.csv", listCsv(changes, blanks, letters), "reprint");
+    let visaResult: MaterialResult | undefined;
+    if (visa.length > 0) {
+      visaResult = await makeLetters(ctx, { kind: "visa", delegates: visa.map((l) => l.face.id) });
+      files.push("letters/visa/");
+    }
+    const data = listData(event, number, changes, blanks, letters, themeOf(event, fontFamilies), visa);
+    await writer.write("list.csv", listCsv(changes, blanks, letters, visa), "reprint");
     const list = await pool.compile({
       template: "reprint-list.typ",
       data,
@@ -183,7 +208,7 @@ export async function reprintEventFolder(folder: string, options: ReprintOptions
     await writer.writeManifest(`conclave ${version}`);
     // The point stays where it was (a reprint is not printed yet); before the first one, the
     // last build's faces are kept as the point, so a later build does not move it.
-    writePoint(outDir, number, { faces: before, letters: beforeLetters });
+    writePoint(outDir, number, { faces: before, letters: beforeLetters, visa: beforeVisa });
     return {
       kind: "made",
       out: outDir,
@@ -192,6 +217,8 @@ export async function reprintEventFolder(folder: string, options: ReprintOptions
       changes,
       letters,
       ...(lettersResult ? { lettersResult } : {}),
+      visa,
+      ...(visaResult ? { visaResult } : {}),
       blanks,
       ...(badges ? { badges } : {}),
       files,

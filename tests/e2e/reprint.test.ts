@@ -75,6 +75,10 @@ describe("conclave reprint", () => {
       "letter,print,KR-003,Yu Ji-min,vip,changed",
       "letter,print,KR-014,Shinn Young-hee,delegate,changed",
       "letter,print,KR-043,Choe Na-rae,delegate,changed",
+      // And the visa letters of the two who need one (KR-003 travels on an official passport,
+      // exempt): the name on a visa letter changed with the rest.
+      "visa-letter,print,KR-014,Shinn Young-hee,delegate,changed",
+      "visa-letter,print,KR-043,Choe Na-rae,delegate,changed",
       "badge,destroy,KR-003,Yoo Ji-min,vip,changed",
       "badge,destroy,KR-014,Shin Young-hee,delegate,changed",
       "badge,destroy,KR-043,Choi Na-rae,delegate,changed",
@@ -92,6 +96,13 @@ describe("conclave reprint", () => {
     ).toEqual(["KR-003", "KR-014", "KR-043"]);
     for (const s of ["Reprint001", "ChoiNa-rae", "YooJi-min", "ShinYoung-hee", "destroy(3oldbadges)"])
       expect(list).toContain(s);
+    expect(list).toContain("Visasupportletterstoprintandsendagain(2)");
+    expect(r.stdout).toContain("print 2 visa support letters again: KR-043 (changed), KR-014 (changed)");
+    const visa = path.join(folder, "letters/visa");
+    expect(existsSync(path.join(visa, "all.pdf"))).toBe(true);
+    const visaText = squash((await readPdf(path.join(visa, "all.pdf"))).text.join(" "));
+    expect(visaText).not.toContain("Yu");
+    for (const name of ["Shinn", "Choe"]) expect(visaText.toLowerCase()).toContain(name.toLowerCase());
   }, 120_000);
 
   it("--blanks 2 adds 2 blank badges in each category; --start-at 3 leaves positions 1–2 empty", async () => {

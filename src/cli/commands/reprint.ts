@@ -50,8 +50,13 @@ export async function reprintCommand(dir: string, options: ReprintOptions, ui: U
     ui.out(
       `  print ${r.letters.length} invitation letter${r.letters.length === 1 ? "" : "s"} again: ${few(r.letters, (l) => `${l.face.id} (${l.reason})`)}`,
     );
+  if (r.visa.length > 0)
+    ui.out(
+      `  print ${r.visa.length} visa support letter${r.visa.length === 1 ? "" : "s"} again: ${few(r.visa, (l) => `${l.face.id} (${l.reason})`)}`,
+    );
   if (r.badges) ui.out(`  ${r.badges.summary.replace(r.folder, shown(r.folder))}`);
   if (r.lettersResult) ui.out(`  ${r.lettersResult.summary.replace(r.folder, shown(r.folder))}`);
+  if (r.visaResult) ui.out(`  ${r.visaResult.summary.replace(r.folder, shown(r.folder))}`);
   ui.out(`  list of what to print and destroy → ${shown(path.join(r.folder, "list.pdf"))} (and list.csv)`);
   for (const p of r.badges?.problems ?? []) ui.log(`  warning: ${p.message}`);
   ui.out("When printed and the old badges are out of the boxes: conclave reprint --done");

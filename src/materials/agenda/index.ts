@@ -126,6 +126,7 @@ export async function makeAgenda(
     const batches = batchByLanguage(
       people.map((d) => ({ d, lang: options.lang ?? d.language })),
       AGENDAS_PER_COMPILE,
+      (p) => p.d.id,
     );
     const calendar = personalCalendars(event, stamp);
     const main = mainVenue(event);

@@ -117,7 +117,7 @@ export async function makeLetters(
   // (a reprint for a few delegates writes their files in place).
   if (!options.delegates) writer.replaceFolder(dir);
   await mapLimit(volumes, 2, async (volume, v) => {
-    const batches = batchByLanguage(volume, LETTERS_PER_COMPILE);
+    const batches = batchByLanguage(volume, LETTERS_PER_COMPILE, (l) => l.delegate.id);
     const cut = new Map<(typeof letters)[number], PagePick>();
     await Promise.all(
       batches.map(async (batch) => {
