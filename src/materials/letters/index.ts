@@ -32,7 +32,7 @@ const LETTERS_PER_COMPILE = 32;
  * (`\p{Nd}`: Typst's `\d` is any decimal digit, not ASCII only.)
  */
 const NEEDS_KEEP_WHOLE = /(Việt|Viet|Hàn) (Nam|Quốc)|(Nam|Quốc) –|\p{Nd}–\p{Nd}/u;
-const withKeepWhole = <T extends { event: { dates: string } }>(l: T): T & { keep_whole: boolean } => ({
+export const withKeepWhole = <T extends { event: { dates: string } }>(l: T): T & { keep_whole: boolean } => ({
   ...l,
   keep_whole: NEEDS_KEEP_WHOLE.test(JSON.stringify({ ...l, event: { ...l.event, dates: "" } })),
 });
