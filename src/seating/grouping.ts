@@ -443,3 +443,33 @@ export function groupingValue(
   if (p.bias) for (let i = 0; i < p.n; i++) v += p.bias[i * p.lower.length + group[i]!]!;
   return v;
 }
+
+/**
+ * An upper bound on the objective, cheap enough for every plan: a group of U seats holds item i
+ * and at most U − size(i) others, so i's pairs add at most its U − size(i) largest positive
+ * weights (U the largest group), plus its largest bias; every pair is counted from both ends,
+ * hence the halving of the pair part. Loose where sizes vary, but never below the optimum.
+ */
+export function groupingUpperBound(
+  p: Pick<GroupingProblem, "n" | "weights" | "bias" | "upper" | "sizes">,
+): number {
+  const U = Math.max(...p.upper);
+  const G = p.upper.length;
+  const row = new Float64Array(p.n);
+  let pairs = 0;
+  let biases = 0;
+  for (let i = 0; i < p.n; i++) {
+    let m = 0;
+    for (let j = 0; j < p.n; j++)
+      if (j !== i && p.weights[i * p.n + j]! > 0) row[m++] = p.weights[i * p.n + j]!;
+    const top = row.subarray(0, m).sort().reverse();
+    const k = Math.min(m, Math.max(0, U - (p.sizes?.[i] ?? 1)));
+    for (let t = 0; t < k; t++) pairs += top[t]!;
+    if (p.bias) {
+      let b = Number.NEGATIVE_INFINITY;
+      for (let g = 0; g < G; g++) b = Math.max(b, p.bias[i * G + g]!);
+      biases += b;
+    }
+  }
+  return pairs / 2 + biases;
+}
