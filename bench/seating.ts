@@ -13,6 +13,7 @@
  * candidate moves a second, more than one core of the CI machine looks at. --seconds is only a
  * safety cap (default: ten times the yardstick's time); a run it cuts short prints complete: false.
  */
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { planSeating } from "../src/seating/banquet.js";
@@ -64,6 +65,9 @@ if (values.conference) {
         iterations: result.iterations,
         work: result.work,
         complete: result.complete,
+        objective: round(result.objective!),
+        bound: round(result.bound!),
+        gapToBoundPercent: round(((result.bound! - result.objective!) / result.bound!) * 100, 3),
         hardViolations: result.report.hard.reduce((n, h) => n + h.violations.length, 0),
         score: result.report.score,
         problems: result.report.problems.length,
@@ -107,6 +111,18 @@ for (const file of positionals) {
     if (Math.abs(check - r.value) > 1e-6 * Math.max(1, Math.abs(check)))
       throw new Error(`${p.name}: incremental value ${r.value} differs from recomputed ${check}`);
     const gap = bestKnown !== undefined ? ((bestKnown - r.value) / bestKnown) * 100 : null;
+    // Above the best known value (a negative gap): keep the assignment that proves it, re-scored
+    // from scratch above, so anyone can check it against the instance file.
+    let proof: string | undefined;
+    if (gap !== null && gap < 0 && !proven) {
+      const dir = path.join(import.meta.dirname, "results", "mdgplib-better");
+      mkdirSync(dir, { recursive: true });
+      proof = path.join(dir, `${p.name}-seed${seed}.txt`);
+      writeFileSync(
+        proof,
+        `# ${p.name} seed ${seed}: value ${check} (best known ${bestKnown}); group of item i on line i+2 (items and groups from 0)\n${Array.from(r.group).join("\n")}\n`,
+      );
+    }
     process.stdout.write(
       `${JSON.stringify({
         instance: p.name,
@@ -122,6 +138,7 @@ for (const file of positionals) {
         work: r.work,
         complete: r.complete,
         seed,
+        ...(proof ? { aboveBestKnown: path.relative(process.cwd(), proof) } : {}),
       })}\n`,
     );
   }

@@ -1,6 +1,6 @@
 import { comparePrecedence, isRanked } from "../model/precedence.js";
 import type { Delegate, Event, Session, Wish } from "../model/types.js";
-import { GroupingInfeasible, solveGrouping, workBudget } from "./grouping.js";
+import { GroupingInfeasible, groupingUpperBound, solveGrouping, workBudget } from "./grouping.js";
 import { arrangeHeadTable } from "./head-table.js";
 import { neighbours, roomTables, type TableSpec } from "./layout.js";
 import { createRandom, randomInt } from "./random.js";
@@ -67,6 +67,12 @@ export interface SeatingResult {
   iterations: number;
   /** Candidate moves and swaps the table search looked at (what the work budget counts). */
   work: number;
+  /**
+   * The table search's objective (pair weights of guests sharing a round table) and an upper bound
+   * on it (`groupingUpperBound`): how far the plan can be from the best possible one, for the bench.
+   */
+  objective?: number;
+  bound?: number;
   /** False when the time cap stopped the table search before its work budget: not reproducible. */
   complete: boolean;
   /** Against the previous plan (only when one was given): who kept their table, who moved and why. */
@@ -378,6 +384,8 @@ export function planSeating(req: SeatingRequest): SeatingResult {
   const searchedAt = new Map<number, string>();
   let iterations = 0;
   let work = 0;
+  let objective = 0;
+  let bound = 0;
   let complete = true;
   if (items.length > 0) {
     if (G === 0)
@@ -427,6 +435,14 @@ export function planSeating(req: SeatingRequest): SeatingResult {
       }
     }
     ({ iterations, work, complete } = result);
+    objective = result.value;
+    bound = groupingUpperBound({
+      n: items.length,
+      weights,
+      upper: round.map((t) => t.seats),
+      sizes: items.map((u) => u.length),
+      ...(bias ? { bias } : {}),
+    });
     const group = Array.from(result.group);
     repairLanguages(group);
     const random = createRandom(req.seed);
@@ -463,6 +479,8 @@ export function planSeating(req: SeatingRequest): SeatingResult {
     report,
     iterations,
     work,
+    objective,
+    bound,
     complete,
     ...(changes ? { changes } : {}),
   };
