@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { writeError } from "../output/fs-errors.js";
 import type { CompiledPdf, CompileJob } from "../render/typst.js";
 import type { LastBuild } from "./unchanged.js";
 
@@ -208,10 +209,7 @@ export class BuildState {
     const cache = path.join(this.dir, "cache");
     mkdirSync(cache, { recursive: true });
     const target = path.join(cache, `${key}.pdf`);
-    // Through a temporary name: a killed build leaves whole files only (scan.ts removes the rest).
-    const tmp = path.join(cache, `.${key}.pdf.${process.pid}.${this.counter++}.tmp`);
-    writeFileSync(tmp, compiled.pdf, { flag: "wx" });
-    renameSync(tmp, target);
+    writeWhole(target, path.join(cache, `.${key}.pdf.${process.pid}.${this.counter++}.tmp`), compiled.pdf);
     this.next.set(key, {
       sha256: sha256(compiled.pdf),
       size: compiled.pdf.byteLength,
@@ -240,8 +238,7 @@ export class BuildState {
     };
     mkdirSync(this.dir, { recursive: true });
     const tmp = path.join(this.dir, `.state.json.${process.pid}.${this.counter++}.tmp`);
-    writeFileSync(tmp, `${JSON.stringify(state)}\n`, { flag: "wx" });
-    renameSync(tmp, this.file);
+    writeWhole(this.file, tmp, `${JSON.stringify(state)}\n`);
     const cache = path.join(this.dir, "cache");
     let names: string[] = [];
     try {
@@ -269,6 +266,21 @@ export class BuildState {
       } catch {}
     }
     return n;
+  }
+}
+
+/**
+ * Writes `target` through `tmp` (a killed build leaves whole files only; scan.ts removes the
+ * rest). A full disk or a read-only folder is the user's environment: it becomes the same clear
+ * error the output writer gives, and the partial temporary file is removed.
+ */
+function writeWhole(target: string, tmp: string, bytes: Uint8Array | string): void {
+  try {
+    writeFileSync(tmp, bytes, { flag: "wx" });
+    renameSync(tmp, target);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw writeError(e, target);
   }
 }
 

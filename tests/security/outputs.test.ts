@@ -273,7 +273,10 @@ describe("item 11: out/ and manifest.json agree after every run", () => {
     const first = conclave(["build", big, "--out", out]);
     expect(first.code, first.stderr).toBe(0);
     for (const when of [/agenda [\d,]+\/300/, /badges/, /letters [\d,]+\/[\d,]+/, /Valid:/]) {
-      const { code } = await interrupt(["build", big, "--out", out, "--format", "json"], when, "SIGKILL");
+      // --full: the data is unchanged, and a rebuild with nothing changed would stop before any
+      // of these moments (kills during incremental builds: tests/e2e/incremental-kill.test.ts).
+      const args = ["build", big, "--out", out, "--full", "--format", "json"];
+      const { code } = await interrupt(args, when, "SIGKILL");
       expect(code, String(when)).toBe(null); // killed, not exited
       // Every visible file is whole: a PDF ends with its trailer.
       for (const f of await everything(out)) {
