@@ -1,7 +1,8 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
+import { readConfined } from "../load/confine.js";
 import type { LoadedEvent } from "../load/event-folder.js";
 import type { MaterialName, MaterialResult } from "../materials/index.js";
 
@@ -47,12 +48,18 @@ export function inputsFingerprint(
   h.update(`event.yaml ${sha256(loaded.eventYaml)}\n`);
   for (const [key, file] of Object.entries(loaded.input.files).sort(([a], [b]) => (a < b ? -1 : 1)))
     h.update(`file ${key} ${file?.name} ${file?.bytes ? sha256(file.bytes) : "none"}\n`);
-  // The images the materials read themselves (logos, the letterhead, signatures), by content.
+  // The images the materials read themselves (logos, the letterhead, signatures), by content,
+  // through the same confined read the materials use: a link out of the event folder, a named
+  // pipe or an oversized file is never opened here either. One that cannot be read makes
+  // a fingerprint no build matches, so the build runs and reports the problem where it belongs.
   for (const name of imageFiles(loaded.config)) {
-    let digest = "missing";
+    let digest: string;
     try {
-      digest = sha256(readFileSync(path.resolve(loaded.dir, name)));
-    } catch {}
+      const bytes = readConfined(loaded.confinement, name, "image", name);
+      digest = bytes ? sha256(bytes) : "missing";
+    } catch {
+      digest = `unreadable ${randomUUID()}`;
+    }
     h.update(`image ${name} ${digest}\n`);
   }
   h.update(

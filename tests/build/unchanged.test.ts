@@ -1,4 +1,5 @@
-import { mkdtemp, rm, truncate, unlink, utimes } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { mkdtemp, readFile, rm, symlink, truncate, unlink, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -80,5 +81,25 @@ describe("a build with nothing changed", () => {
     const full = await rebuild(true);
     expect(full.skipped).toBe(false);
     expect(full.result.reused).toBe(0);
+  }, 300_000);
+
+  it("reads the images it fingerprints through the confined reader (no pipe, no link out)", async () => {
+    const signature = path.join(dir, "signature.svg");
+    const original = await readFile(signature);
+    // A named pipe: a plain read would wait for a writer forever; the build must refuse it.
+    await unlink(signature);
+    execFileSync("mkfifo", [signature]);
+    await expect(rebuild()).rejects.toThrow(/signature\.svg is a named pipe \(FIFO\), not a file/);
+    // A link to a file outside the event folder: refused, and never taken as unchanged.
+    await unlink(signature);
+    const outside = path.join(tmp, "outside.svg");
+    await writeFile(outside, original);
+    await symlink(outside, signature);
+    await expect(rebuild()).rejects.toThrow(/signature\.svg is a link to .*outside the event folder/);
+    await expect(rebuild()).rejects.toThrow(/outside the event folder/);
+    await unlink(signature);
+    await writeFile(signature, original);
+    expect((await rebuild()).skipped).toBe(false);
+    expect((await rebuild()).skipped).toBe(true);
   }, 300_000);
 });
