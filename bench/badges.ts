@@ -43,6 +43,8 @@ await writeFile(inputFile, JSON.stringify(peerInput));
 
 const chromium =
   process.env.CHROMIUM ?? (spawnSync("which", ["chromium"], { encoding: "utf8" }).stdout.trim() || undefined);
+// Each conclave run writes into a folder of its own: a second run into the same out/ would find
+// every sheet in the build cache and measure a copy, not a compile.
 const tools: { name: string; args: string[] }[] = [
   {
     name: "conclave",
@@ -95,8 +97,9 @@ const times = new Map<string, number[]>(tools.map((t) => [t.name, []]));
 for (let r = 0; r < runs; r++) {
   for (const tool of tools) {
     if (tool.name === "chromium" && r >= chromiumRuns) continue;
+    const args = tool.args.map((a) => (/[\\/]out-(conclave|volumes)$/.test(a) ? `${a}-${r + 1}` : a));
     const t = performance.now();
-    const res = spawnSync(process.execPath, tool.args, {
+    const res = spawnSync(process.execPath, args, {
       cwd: root,
       encoding: "utf8",
       env: { ...process.env, CI: "1", CHROMIUM: chromium ?? "" },
