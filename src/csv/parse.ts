@@ -70,6 +70,19 @@ const OPTIONS = {
 } satisfies Options;
 
 /**
+ * The options for bytes that hold no CR: the same records, since "\n" is then the only one of the
+ * three line endings that can occur, but csv-parse compares each byte with one record delimiter
+ * instead of three (about 15 % of its time on a large file).
+ */
+const LF_ONLY_OPTIONS = { ...OPTIONS, record_delimiter: ["\n"] } satisfies Options;
+
+/** The options for bytes [from, to): LF_ONLY_OPTIONS when they hold no CR. */
+function optionsFor(buf: Buffer, from: number, to: number, delimiter: Delimiter): Options {
+  const hasCr = buf.subarray(from, to).indexOf(CR) >= 0;
+  return { ...(hasCr ? OPTIONS : LF_ONLY_OPTIONS), delimiter };
+}
+
+/**
  * Reads `text` with csv-parse and hands each record to `onRecord` as soon as it is read, so a
  * caller that turns records into rows keeps no more than one record alive (at 100,000 rows,
  * holding every record until the last one is read is most of the garbage collector's work).
@@ -153,8 +166,7 @@ export function scanCsvHere(
     const from = start;
     try {
       parse(buf.subarray(from), {
-        ...OPTIONS,
-        delimiter,
+        ...optionsFor(buf, from, buf.length, delimiter),
         on_record: (cells: string[], info) => {
           take(from + info.bytes, cells);
           return null;
@@ -225,7 +237,7 @@ function readClean(
 ): string[][] | undefined {
   let records: string[][];
   try {
-    records = parse(buf.subarray(start, end), { ...OPTIONS, delimiter });
+    records = parse(buf.subarray(start, end), optionsFor(buf, start, end, delimiter));
   } catch {
     return undefined;
   }
