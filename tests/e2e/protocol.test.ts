@@ -67,6 +67,15 @@ describe("conclave build: the protocol list and the caterer's list", () => {
     // The column beside the name (which carries the title) is the organisation: 소속.
     expect(ko).toContain(squash("소속"));
     expect(ko).not.toContain(squash("Hoang Minh Tri"));
+    // An interpreter's name in its own letters, after its Hangul, is never split across lines of
+    // the narrow column (it was: "쩐 티 호아(Trần Thị" / "Hoa)").
+    for (const p of await phrasesOnOneLine(path.join(out, "protocol/protocol-list-ko.pdf"), [
+      "(Trần Thị Hoa)",
+      "(Trần Thành Long)",
+    ])) {
+      expect(p.all, p.phrase).toBeGreaterThan(0);
+      expect(p.whole, p.phrase).toBe(p.all);
+    }
     const csv = (await readFile(path.join(out, "protocol/protocol-list.csv"), "utf8")).split("\r\n");
     expect(csv[0]).toContain("order,delegate_id,name,country,rank_from,rank");
     expect(csv.slice(1, 4).map((l) => l.split(",")[1])).toEqual(["KR-004", "VN-001", "KR-001"]);
