@@ -12,8 +12,10 @@ import { conclave } from "../helpers/cli.js";
  * (CONCLAVE_CSV_THREAD=0): same diagnostics, same lines and columns, same order.
  */
 let dir: string;
+let everyControl: string;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "conclave-pipeline-"));
+  everyControl = await mkdtemp(path.join(tmpdir(), "conclave-pipeline-controls-"));
   const files = generateEvent(12_000, 200, 7);
   const lines = files["delegates.csv"]!.split("\n");
   // Mistakes spread through the file: a stray quote, text after a closing quote, a name of
@@ -31,13 +33,24 @@ beforeAll(async () => {
   files["delegates.csv"] = lines.join("\n");
   expect(files["delegates.csv"].length).toBeGreaterThan(PIPELINE_MIN_CHARS);
   for (const [name, content] of Object.entries(files)) await writeFile(path.join(dir, name), content);
+  // The same file with every character the reading thread could join cells with in one cell:
+  // it must then send each cell's length instead, and the result must not change.
+  cell(9_000, 4, "Org\u001f\u001e\u001d\u001c\ufdd0\ufdd1\ufdd2\ufdd3");
+  files["delegates.csv"] = lines.join("\n");
+  for (const [name, content] of Object.entries(files))
+    await writeFile(path.join(everyControl, name), content);
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
+  await rm(everyControl, { recursive: true, force: true });
 });
 
 describe("reading a large CSV in a second thread", () => {
-  it("reports the same diagnostics as reading in one thread", () => {
+  it.each([
+    ["a file from a spreadsheet", () => dir],
+    ["a file holding every separator the thread could use", () => everyControl],
+  ])("reports the same diagnostics as reading in one thread: %s", (_, folder) => {
+    const dir = folder();
     const two = conclave(["validate", dir, "--format", "json"], { env: { CONCLAVE_CSV_THREAD: "1" } });
     const one = conclave(["validate", dir, "--format", "json"], { env: { CONCLAVE_CSV_THREAD: "0" } });
     expect(two.stderr).not.toMatch(/internal error|^\s+at /m);
