@@ -127,13 +127,15 @@ describe("the printed programme's pages", () => {
   });
 
   it("repeats a day's heading, marked continued, at the top of the page it runs onto", async () => {
-    for (const [file, word] of [
-      [pdf("programme.en.pdf"), "(continued)"],
-      [pdf("programme.ko-en.pdf"), "(계속)"],
-      [pdfA5("programme.vi-en.pdf"), "(tiếp theo)"],
+    for (const [file, word, base] of [
+      [pdf("programme.en.pdf"), "(continued)", 10],
+      [pdf("programme.ko-en.pdf"), "(계속)", 10],
+      [pdfA5("programme.vi-en.pdf"), "(tiếp theo)", 9],
     ] as const) {
       const items = await runs(file);
-      const continued = items.filter((i) => i.str.includes(word));
+      // The day's band, set larger than the body (a parallel block's time column below it says
+      // the word too, at body size).
+      const continued = items.filter((i) => i.str.includes(word) && i.size > base * 1.05);
       expect(continued.length, file).toBeGreaterThan(0);
       // Above every session of its page: only the running head is higher.
       for (const c of continued) {
@@ -144,6 +146,41 @@ describe("the printed programme's pages", () => {
         ).toBe(true);
       }
     }
+  });
+
+  it("names a parallel block that runs onto the next page again there: its time, marked continued", async () => {
+    // The afternoon's three panels (13:30, Lotus, Orchid and Jasmine rooms) fill a page and a
+    // half: the page they run onto repeats the rooms, and under the time says "(continued)" in
+    // the edition's words; the page they start on does not.
+    for (const [file, time, word, pages] of [
+      [pdf("programme.en.pdf"), "13:30–15:30", "(continued)", [2, 3]],
+      [pdf("programme.ko-en.pdf"), "13:30~15:30", "(계속 / continued)", [2, 3]],
+      [pdfA5("programme.vi-en.pdf"), "13:30–15:30", "(tiếp theo / continued)", [3, 4, 5]],
+    ] as const) {
+      const items = await runs(file);
+      const times = items.filter((i) => i.str === time);
+      expect(
+        times.map((t) => t.page),
+        file,
+      ).toEqual(pages);
+      for (const t of times) {
+        // What the time column holds below the time, down to the first line of the sessions.
+        const under = items
+          .filter((i) => i.page === t.page && i.x < t.x + 20 && i.top > t.top && i.top < t.top + 30)
+          .sort((a, b) => a.top - b.top)
+          .map((i) => i.str)
+          .join(" ");
+        const where = `${path.basename(file)} page ${t.page}`;
+        if (t.page === pages[0]) expect(squash(under), where).not.toContain(squash(word));
+        else expect(squash(under), where).toContain(squash(word));
+      }
+    }
+    // Printed page 2 (the third page of the PDF, after the cover): the rooms and the time again,
+    // read back as text.
+    const page2 = (await readPdf(pdf("programme.ko-en.pdf"))).text[2]!;
+    expect(squash(page2)).toContain(
+      squash("Tuesday, 20 June 2023 (continued) 13:30~15:30 (계속 / continued) 로터스룸 / Lotus Room"),
+    );
   });
 
   it("starts no page inside a session without its day's heading, nor with a moderator or a description alone", async () => {

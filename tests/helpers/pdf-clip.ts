@@ -57,11 +57,11 @@ export interface ClipOptions {
   containers?: (page: number) => readonly Rect[];
 }
 
-type Matrix = [number, number, number, number, number, number];
-const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+export type Matrix = [number, number, number, number, number, number];
+export const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
 /** m × n, PDF order: a point is transformed by m first, then n. */
-function multiply(m: ArrayLike<number>, n: Matrix): Matrix {
+export function multiply(m: ArrayLike<number>, n: Matrix): Matrix {
   const [a, b, c, d, e, f] = [m[0]!, m[1]!, m[2]!, m[3]!, m[4]!, m[5]!];
   return [
     a * n[0] + b * n[2],
@@ -74,7 +74,7 @@ function multiply(m: ArrayLike<number>, n: Matrix): Matrix {
 }
 
 /** The device-space bounding rectangle of a user-space rectangle under `m`. */
-function transformRect(x0: number, y0: number, x1: number, y1: number, m: Matrix): Rect {
+export function transformRect(x0: number, y0: number, x1: number, y1: number, m: Matrix): Rect {
   const xs: number[] = [];
   const ys: number[] = [];
   for (const [x, y] of [
@@ -89,7 +89,7 @@ function transformRect(x0: number, y0: number, x1: number, y1: number, m: Matrix
   return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
 }
 
-const intersect = (a: Rect | null, b: Rect): Rect =>
+export const intersect = (a: Rect | null, b: Rect): Rect =>
   a === null
     ? b
     : {
@@ -99,7 +99,7 @@ const intersect = (a: Rect | null, b: Rect): Rect =>
         y1: Math.min(a.y1, b.y1),
       };
 
-const union = (a: Rect, b: Rect): Rect => ({
+export const union = (a: Rect, b: Rect): Rect => ({
   x0: Math.min(a.x0, b.x0),
   y0: Math.min(a.y0, b.y0),
   x1: Math.max(a.x1, b.x1),
@@ -115,7 +115,7 @@ function overshoot(box: Rect, limit: Rect): number {
 }
 
 /** The bounding rectangle of a constructPath's points (pdfjs ≥ 5: DrawOPS-coded Float32Array). */
-function pathRect(data: ArrayLike<number> | null | undefined, m: Matrix): Rect | null {
+export function pathRect(data: ArrayLike<number> | null | undefined, m: Matrix): Rect | null {
   if (!data) return null;
   let x0 = Number.POSITIVE_INFINITY;
   let y0 = Number.POSITIVE_INFINITY;
