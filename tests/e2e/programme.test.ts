@@ -272,6 +272,19 @@ describe("the printed programme's pages", () => {
     }
   });
 
+  it("keeps a speaker's own spelling after the Hangul on one line of the index", async () => {
+    // It was split: "응우옌 꾸옥 바오(Nguyễn Quốc" / "Bảo)".
+    const found = await phrasesOnOneLine(pdf("programme.ko.pdf"), [
+      "(Nguyễn Quốc Bảo)",
+      "(Hoàng Minh Trí)",
+      "(Dương Trọng Nghĩa)",
+    ]);
+    for (const { phrase, whole, all } of found) {
+      expect(all, phrase).toBeGreaterThan(0);
+      expect(whole, `"${phrase}" split across lines`).toBe(all);
+    }
+  });
+
   it("pads the A5 booklet to a multiple of 4 pages with notes pages", async () => {
     for (const lang of ["en", "ko", "vi", "vi-en"]) {
       const read = await readPdf(pdfA5(`programme.${lang}.pdf`));
