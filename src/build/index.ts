@@ -255,7 +255,8 @@ export async function buildEventFolder(
     if (!dryRun) saveSnapshot(outDir, loaded, { materials: wanted });
     // What out/ now holds, read once: for the whole-build record and the per-file records.
     const outputs = state ? recordOutputs(outDir) : undefined;
-    if (state && outputs) state.recordFiles(outputs.outputs);
+    if (state && outputs)
+      state.recordFiles(outputs.outputs, new Map(writer.files.map((f) => [f.path, f.sha256])));
     if (state && outputs && inputs && validated)
       state.recordBuild({
         inputs,

@@ -36,6 +36,8 @@ interface StateEntry {
  */
 interface FileRecord {
   key: string;
+  /** The hash out/manifest.json listed: a killed run's journal that corrects it shows here. */
+  sha256: string;
   size: number;
   mtime: number;
   pages?: number;
@@ -231,15 +233,15 @@ export class BuildState implements OutputMemory {
     return jobFingerprint(this.world, job);
   }
 
-  recall(rel: string, key: string): { size: number; pages?: number } | undefined {
+  recall(rel: string, key: string, sha256: string | undefined): { size: number; pages?: number } | undefined {
     const r = this.previousFiles.get(rel);
-    if (!r || r.key !== key || !this.intact(rel)) return undefined;
+    if (!r || r.key !== key || !this.intact(rel, sha256)) return undefined;
     return r.pages === undefined ? { size: r.size } : { size: r.size, pages: r.pages };
   }
 
-  intact(rel: string): boolean {
+  intact(rel: string, sha256: string | undefined): boolean {
     const r = this.previousFiles.get(rel);
-    if (!r) return false;
+    if (!r || r.sha256 !== sha256) return false;
     try {
       const st = lstatSync(path.join(this.root, rel));
       return st.isFile() && st.size === r.size && st.mtimeMs === r.mtime;
@@ -270,18 +272,20 @@ export class BuildState implements OutputMemory {
 
   /**
    * After a build that ended well: the file records to keep, given what out/ now lists (path,
-   * size, mtime, as recordOutputs read them). A file this build made or kept gets its new record;
+   * size, mtime, as recordOutputs read them; the hashes of the manifest just written). A file this build made or kept gets its new record;
    * one of a material not built this time (--only) keeps its old record if it is still as it was;
    * a file out/ no longer lists is forgotten.
    */
-  recordFiles(outputs: readonly [string, number, number][]): void {
+  recordFiles(outputs: readonly [string, number, number][], hashes: ReadonlyMap<string, string>): void {
     const files: Record<string, FileRecord> = {};
     for (const [rel, size, mtime] of [...outputs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       const made = this.nextFiles.get(rel);
-      if (made) files[rel] = { ...made, size, mtime };
+      const sha256 = hashes.get(rel);
+      if (sha256 === undefined) continue;
+      if (made) files[rel] = { ...made, sha256, size, mtime };
       else {
         const old = this.previousFiles.get(rel);
-        if (old && old.size === size && old.mtime === mtime) files[rel] = old;
+        if (old && old.sha256 === sha256 && old.size === size && old.mtime === mtime) files[rel] = old;
       }
     }
     this.finalFiles = files;

@@ -53,11 +53,12 @@ export interface OutputMemory {
   fingerprint(job: CompileJob): string;
   /**
    * What the previous build recorded for `rel` (a path relative to out/) made from `key`, if out/
-   * still holds that file with the size and mtime recorded then; undefined otherwise.
+   * still holds that file with the size and mtime recorded then, and the manifest now lists it
+   * with the hash `sha256` it had then; undefined otherwise.
    */
-  recall(rel: string, key: string): { size: number; pages?: number } | undefined;
+  recall(rel: string, key: string, sha256: string | undefined): { size: number; pages?: number } | undefined;
   /** Whether out/ still holds `rel` as the previous build left it, whatever it was made from. */
-  intact(rel: string): boolean;
+  intact(rel: string, sha256: string | undefined): boolean;
   /** Records that this build made (or kept) `rel` from `key`. */
   note(rel: string, key: string, pages?: number): void;
   /** A compile not asked for, since every file it makes was kept: its stored PDF stays known. */

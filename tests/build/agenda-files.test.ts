@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from "node:fs";
-import { mkdtemp, rm, utimes } from "node:fs/promises";
+import { mkdtemp, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -78,6 +78,21 @@ describe("personal agendas after a small edit", () => {
     expect(names.some((n) => n.includes("KR-031"))).toBe(false);
     expect(names.filter((n) => n.includes("KR-900"))).toHaveLength(2);
     expect(after).toEqual(await clean("clean-2"));
+  }, 300_000);
+
+  it("does not trust file records edited by hand: every agenda is written again", async () => {
+    const file = path.join(out, ".conclave/state.json");
+    const state = JSON.parse(readFileSync(file, "utf8")) as { files: Record<string, { key: string }> };
+    const [first] = Object.keys(state.files).filter((p) => p.startsWith("agenda/personal/"));
+    state.files[first!]!.key = "0".repeat(64);
+    await writeFile(file, JSON.stringify(state));
+    const before = personal(trueManifest(out));
+    const was = mtimes(before);
+    await editCsv(dir, "delegates.csv", (g) => setCell(g, "KR-030", "family_name", "Shin-Kim"));
+    await buildEventFolder(dir, { out, jobs: 2 });
+    const after = trueManifest(out);
+    expect(personal(after).filter((f) => was.get(f.path) === mtimes([f]).get(f.path))).toEqual([]);
+    expect(after).toEqual(await clean("clean-4"));
   }, 300_000);
 
   it("writes again a file touched by hand, and forgets the records with --full", async () => {

@@ -142,7 +142,7 @@ export async function makeAgenda(
     const kept = new Set<string>();
     const keep = (rel: string, key: string): { pages?: number } | undefined => {
       if (!memory || !listed.has(rel)) return undefined;
-      const found = memory.recall(rel, key);
+      const found = memory.recall(rel, key, listed.get(rel));
       if (!found) return undefined;
       memory.note(rel, key, found.pages);
       kept.add(rel);
@@ -157,7 +157,7 @@ export async function makeAgenda(
         memory &&
         inPlace &&
         listed.get(rel) === createHash("sha256").update(content).digest("hex") &&
-        memory.intact(rel)
+        memory.intact(rel, listed.get(rel))
       ) {
         memory.note(rel, key, filePages);
         kept.add(rel);
@@ -196,8 +196,8 @@ export async function makeAgenda(
         timestamp,
         pieces: true,
       };
-      // A piece's bytes follow from the whole batch's compile (fonts are subset per compile),
-      // so a PDF's key is the batch's fingerprint and the piece's place in it; a calendar's is
+      // A piece's bytes follow from the whole batch's compile (the pieces share its fonts and
+      // other resources), so a PDF's key is the batch's fingerprint and the piece's place in it; a calendar's is
       // its own text.
       const batchKey = memory?.fingerprint(job) ?? "";
       const names = agendas.map((a) => `agenda/personal/${delegateFileName(event, a.d.id)}`);
