@@ -272,9 +272,9 @@ export class BuildState implements OutputMemory {
 
   /**
    * After a build that ended well: the file records to keep, given what out/ now lists (path,
-   * size, mtime, as recordOutputs read them; the hashes of the manifest just written). A file this build made or kept gets its new record;
-   * one of a material not built this time (--only) keeps its old record if it is still as it was;
-   * a file out/ no longer lists is forgotten.
+   * size, mtime, as recordOutputs read them; the hashes of the manifest just written). A file
+   * this build made or kept gets its new record; one of a material not built this time (--only)
+   * keeps its old record if it is still as it was; a file out/ no longer lists is forgotten.
    */
   recordFiles(outputs: readonly [string, number, number][], hashes: ReadonlyMap<string, string>): void {
     const files: Record<string, FileRecord> = {};
