@@ -84,6 +84,7 @@ interface Built {
   compiled: number;
   reused: number;
   byTemplate: Record<string, { compiled: number; reused: number }>;
+  materials: { material: string; seconds: number }[];
 }
 
 async function build(event: string, out: string): Promise<Built> {
@@ -107,6 +108,17 @@ const manifestOf = async (out: string) =>
 const full: number[] = [];
 const rebuild: number[] = [];
 const unchanged: number[] = [];
+/** Seconds of each material in the edited rebuilds, and in the full builds: where the time goes. */
+const rebuildBy: Record<string, number[]> = {};
+const fullBy: Record<string, number[]> = {};
+const note = (into: Record<string, number[]>, b: Built) => {
+  for (const m of b.materials) {
+    into[m.material] ??= [];
+    into[m.material]!.push(m.seconds);
+  }
+};
+const medians = (by: Record<string, number[]>) =>
+  Object.fromEntries(Object.entries(by).map(([m, xs]) => [m, round(median(xs))]));
 let counts = {};
 let equal: boolean | undefined;
 const load = [loadavg()[0]!];
@@ -119,6 +131,8 @@ for (let r = 0; r < Number(values.runs); r++) {
   await edit(event);
   const b = await build(event, out);
   rebuild.push(b.seconds);
+  note(fullBy, a);
+  note(rebuildBy, b);
   const c = await build(event, out);
   unchanged.push(c.seconds);
   counts = {
@@ -151,6 +165,8 @@ const row = {
   unchangedSeconds: round(median(unchanged)),
   rebuildRatio: round(median(full) / median(rebuild)),
   ...counts,
+  fullMaterialSeconds: medians(fullBy),
+  rebuildMaterialSeconds: medians(rebuildBy),
   equalToClean: equal,
   loadAverage: load.map(round),
 };

@@ -221,6 +221,7 @@ export async function buildEventFolder(
             workers: options.jobs,
             fontFamilies,
             ...(tables ? { tables } : {}),
+            ...(state ? { outputs: state } : {}),
             onProgress: (done, total) =>
               emit({
                 kind: "material-progress",
@@ -252,10 +253,14 @@ export async function buildEventFolder(
     // What this build was made from, for `conclave diff` (after the manifest: a full disk here
     // leaves a true manifest).
     if (!dryRun) saveSnapshot(outDir, loaded, { materials: wanted });
-    if (state && inputs && validated)
+    // What out/ now holds, read once: for the whole-build record and the per-file records.
+    const outputs = state ? recordOutputs(outDir) : undefined;
+    if (state && outputs)
+      state.recordFiles(outputs.outputs, new Map(writer.files.map((f) => [f.path, f.sha256])));
+    if (state && outputs && inputs && validated)
       state.recordBuild({
         inputs,
-        ...recordOutputs(outDir),
+        ...outputs,
         validated,
         materials: results.map(({ tables: _tables, ...r }) => r),
         unavailable,

@@ -1,6 +1,16 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
+import type { OutputMemory } from "../materials/context.js";
 import { writeError } from "../output/fs-errors.js";
 import type { CompiledPdf, CompileJob } from "../render/typst.js";
 import type { LastBuild } from "./unchanged.js";
@@ -19,6 +29,20 @@ interface StateEntry {
   file?: string;
 }
 
+/**
+ * One output file a material made from a key of its own (src/materials/context.ts OutputMemory),
+ * and the size and mtime (ms) it had in out/ when that build ended: a file still so is taken to
+ * hold the same bytes, like the whole-build short cut does (src/build/unchanged.ts).
+ */
+interface FileRecord {
+  key: string;
+  /** The hash out/manifest.json listed: a killed run's journal that corrects it shows here. */
+  sha256: string;
+  size: number;
+  mtime: number;
+  pages?: number;
+}
+
 interface StateFile {
   format: number;
   generator: string;
@@ -32,6 +56,10 @@ interface StateFile {
   last?: LastBuild;
   /** sha256 of `last` as written, for the same reason. */
   lastChecksum?: string;
+  /** Output path → what made it, for the files a material remembers one by one. */
+  files?: Record<string, FileRecord>;
+  /** sha256 of `files` as written. */
+  filesChecksum?: string;
 }
 
 const sha256 = (data: Uint8Array | string) => createHash("sha256").update(data).digest("hex");
@@ -91,8 +119,13 @@ export type StateRejection = { reason: string };
  * is compiled and stored. `save` writes the new state.json (atomically: a killed build leaves the
  * old one, still true) and then deletes stored PDFs the new state does not list.
  */
-export class BuildState {
+export class BuildState implements OutputMemory {
   private readonly previous = new Map<string, StateEntry>();
+  /** The previous build's file records, and this build's (key and pages; sizes come at the end). */
+  private readonly previousFiles = new Map<string, FileRecord>();
+  private readonly nextFiles = new Map<string, { key: string; pages?: number }>();
+  /** This build's file records with their sizes and mtimes, once it ended well (`recordFiles`). */
+  private finalFiles: Record<string, FileRecord> | undefined;
   private readonly next = new Map<string, StateEntry>();
   private readonly dir: string;
   private counter = 0;
@@ -152,6 +185,13 @@ export class BuildState {
     // A whole-build record that does not match its checksum is only not used: the entries are.
     if (parsed.last && sha256(JSON.stringify(parsed.last)) === parsed.lastChecksum)
       this.lastBuild = parsed.last;
+    // The same for the file records: not trusted, the files are made again (never a wrong output).
+    if (
+      typeof parsed.files === "object" &&
+      parsed.files !== null &&
+      sha256(JSON.stringify(parsed.files)) === parsed.filesChecksum
+    )
+      for (const [rel, r] of Object.entries(parsed.files)) this.previousFiles.set(rel, r);
     return undefined;
   }
 
@@ -187,6 +227,68 @@ export class BuildState {
     this.compiled++;
     this.count(job.template).compiled++;
     return compiled;
+  }
+
+  fingerprint(job: CompileJob): string {
+    return jobFingerprint(this.world, job);
+  }
+
+  recall(rel: string, key: string, sha256: string | undefined): { size: number; pages?: number } | undefined {
+    const r = this.previousFiles.get(rel);
+    if (!r || r.key !== key || !this.intact(rel, sha256)) return undefined;
+    return r.pages === undefined ? { size: r.size } : { size: r.size, pages: r.pages };
+  }
+
+  intact(rel: string, sha256: string | undefined): boolean {
+    const r = this.previousFiles.get(rel);
+    if (!r || r.sha256 !== sha256) return false;
+    try {
+      const st = lstatSync(path.join(this.root, rel));
+      return st.isFile() && st.size === r.size && st.mtimeMs === r.mtime;
+    } catch {
+      return false;
+    }
+  }
+
+  note(rel: string, key: string, pages?: number): void {
+    this.nextFiles.set(rel, pages === undefined ? { key } : { key, pages });
+  }
+
+  retain(fingerprint: string, template: string): void {
+    const known = this.next.get(fingerprint) ?? this.previous.get(fingerprint);
+    if (!known) return;
+    if (!this.next.has(fingerprint)) {
+      this.reused++;
+      this.count(template).reused++;
+    }
+    this.next.set(fingerprint, known);
+  }
+
+  remembers(folder: string): boolean {
+    const prefix = `${folder}/`;
+    for (const rel of this.previousFiles.keys()) if (rel.startsWith(prefix)) return true;
+    return false;
+  }
+
+  /**
+   * After a build that ended well: the file records to keep, given what out/ now lists (path,
+   * size, mtime, as recordOutputs read them; the hashes of the manifest just written). A file
+   * this build made or kept gets its new record; one of a material not built this time (--only)
+   * keeps its old record if it is still as it was; a file out/ no longer lists is forgotten.
+   */
+  recordFiles(outputs: readonly [string, number, number][], hashes: ReadonlyMap<string, string>): void {
+    const files: Record<string, FileRecord> = {};
+    for (const [rel, size, mtime] of [...outputs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const made = this.nextFiles.get(rel);
+      const sha256 = hashes.get(rel);
+      if (sha256 === undefined) continue;
+      if (made) files[rel] = { ...made, sha256, size, mtime };
+      else {
+        const old = this.previousFiles.get(rel);
+        if (old && old.sha256 === sha256 && old.size === size && old.mtime === mtime) files[rel] = old;
+      }
+    }
+    this.finalFiles = files;
   }
 
   private count(template: string): { compiled: number; reused: number } {
@@ -236,6 +338,13 @@ export class BuildState {
       checksum: sha256(JSON.stringify(entries)),
       ...(this.nextLast ? { last: this.nextLast, lastChecksum: sha256(JSON.stringify(this.nextLast)) } : {}),
     };
+    // A build stopped early keeps the previous records: a file it rewrote has another mtime now,
+    // so its old record no longer matches and the next build writes it again.
+    const files = this.finalFiles ?? Object.fromEntries(this.previousFiles);
+    if (Object.keys(files).length > 0) {
+      state.files = files;
+      state.filesChecksum = sha256(JSON.stringify(files));
+    }
     mkdirSync(this.dir, { recursive: true });
     const tmp = path.join(this.dir, `.state.json.${process.pid}.${this.counter++}.tmp`);
     writeWhole(this.file, tmp, `${JSON.stringify(state)}\n`);
@@ -255,6 +364,7 @@ export class BuildState {
   /** Forgets everything: `--full`, or a state that was not used (its files are deleted on save). */
   forget(): void {
     this.previous.clear();
+    this.previousFiles.clear();
   }
 
   /** Bytes the store holds after `save` (for the summary). */

@@ -39,6 +39,32 @@ export interface MaterialContext {
   onProgress?: (done: number, total: number) => void;
   /** Each delegate's banquet table ("7", "Head table"), when a seating plan was made. */
   tables?: ReadonlyMap<string, string>;
+  /** What the previous build made of each output file; absent in a dry run (src/build/state.ts). */
+  outputs?: OutputMemory;
+}
+
+/**
+ * Per-file memory of the previous build: a material that makes thousands of files (personal
+ * agendas) asks, for each, whether out/ still holds it as made from the same fingerprint, and then
+ * neither cuts nor writes it again. Keys are the material's own: equal keys must mean equal bytes.
+ */
+export interface OutputMemory {
+  /** The fingerprint of a compile job (the world, template, data, assets, timestamp). */
+  fingerprint(job: CompileJob): string;
+  /**
+   * What the previous build recorded for `rel` (a path relative to out/) made from `key`, if out/
+   * still holds that file with the size and mtime recorded then, and the manifest now lists it
+   * with the hash `sha256` it had then; undefined otherwise.
+   */
+  recall(rel: string, key: string, sha256: string | undefined): { size: number; pages?: number } | undefined;
+  /** Whether out/ still holds `rel` as the previous build left it, whatever it was made from. */
+  intact(rel: string, sha256: string | undefined): boolean;
+  /** Records that this build made (or kept) `rel` from `key`. */
+  note(rel: string, key: string, pages?: number): void;
+  /** A compile not asked for, since every file it makes was kept: its stored PDF stays known. */
+  retain(fingerprint: string, template: string): void;
+  /** Whether the previous build recorded any file under `folder` (relative to out/). */
+  remembers(folder: string): boolean;
 }
 
 /** A material: the context plus its own command-line options. */

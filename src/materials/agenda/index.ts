@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { UserError } from "../../errors.js";
 import { delegateFileName } from "../../output/file-names.js";
@@ -131,8 +132,43 @@ export async function makeAgenda(
     const calendar = personalCalendars(event, stamp);
     const main = mainVenue(event);
     let done = 0;
-    // Every delegate's agenda: the folder is made anew and replaces the old one when complete.
-    if (!wantedIds) writer.replaceFolder("agenda/personal");
+    // After a build that remembered its files (src/build/state.ts), the files of delegates whose
+    // inputs did not change are neither cut nor written again, and the others are written in
+    // place; otherwise (a first build, --full) the folder is made anew and replaces the old one.
+    const memory = ctx.outputs;
+    const inPlace = memory !== undefined && (wantedIds !== undefined || memory.remembers("agenda/personal"));
+    // Only a file the manifest lists can be kept: it stays listed as the previous build made it.
+    const listed = new Map(inPlace ? writer.files.map((f) => [f.path, f.sha256]) : []);
+    const kept = new Set<string>();
+    const keep = (rel: string, key: string): { pages?: number } | undefined => {
+      if (!memory || !listed.has(rel)) return undefined;
+      const found = memory.recall(rel, key, listed.get(rel));
+      if (!found) return undefined;
+      memory.note(rel, key, found.pages);
+      kept.add(rel);
+      files++;
+      bytes += found.size;
+      return found;
+    };
+    const save = async (rel: string, key: string, data: Uint8Array | string, filePages?: number) => {
+      // A piece of a batch compiled again (a neighbour changed) may still come out the same.
+      const content = typeof data === "string" ? Buffer.from(data) : data;
+      if (
+        memory &&
+        inPlace &&
+        listed.get(rel) === createHash("sha256").update(content).digest("hex") &&
+        memory.intact(rel, listed.get(rel))
+      ) {
+        memory.note(rel, key, filePages);
+        kept.add(rel);
+        files++;
+        bytes += content.byteLength;
+        return;
+      }
+      await write(rel.slice("agenda/".length), data);
+      memory?.note(rel, key, filePages);
+    };
+    if (!wantedIds && !inPlace) writer.replaceFolder("agenda/personal");
     await mapLimit(batches, 4, async (batch) => {
       const agendas = batch.map(({ d, lang }) => {
         const sessions = byDelegate.get(d.id) ?? [];
@@ -150,7 +186,7 @@ export async function makeAgenda(
           }),
         };
       });
-      const compiled = await ctx.render({
+      const job = {
         template: "personal-agenda.typ",
         data: {
           ...keepPhrases(personalBatch(agendas.map((a) => a.data)), noBreak),
@@ -159,17 +195,41 @@ export async function makeAgenda(
         assets: {},
         timestamp,
         pieces: true,
-      });
-      const picks = cutPieces(compiled, agendas.length, "personal-agenda.typ");
+      };
+      // A piece's bytes follow from the whole batch's compile (the pieces share its fonts and
+      // other resources), so a PDF's key is the batch's fingerprint and the piece's place in it; a calendar's is
+      // its own text.
+      const batchKey = memory?.fingerprint(job) ?? "";
+      const names = agendas.map((a) => `agenda/personal/${delegateFileName(event, a.d.id)}`);
+      const pdfKeys = agendas.map((_, j) => `${batchKey} ${j}`);
+      const keptPdfs = names.map((name, j) => (inPlace ? keep(`${name}.pdf`, pdfKeys[j]!) : undefined));
       for (const [j, a] of agendas.entries()) {
-        const name = delegateFileName(event, a.d.id);
-        await write(`personal/${name}.ics`, calendar(a.sessions, a.lang, a.data.delegate.latin));
-        await write(`personal/${name}.pdf`, assemblePdf([picks[j]!]));
-        pages += picks[j]!.pages.length;
-        ctx.onProgress?.(++done, people.length);
+        const text = calendar(a.sessions, a.lang, a.data.delegate.latin);
+        const key = createHash("sha256").update(text).digest("hex");
+        if (!(inPlace && keep(`${names[j]}.ics`, key))) await save(`${names[j]}.ics`, key, text);
       }
+      if (keptPdfs.every((k) => k !== undefined)) {
+        // Every PDF of the batch is in out/ as it would be cut again: no compile, no cut.
+        memory?.retain(batchKey, job.template);
+        for (const k of keptPdfs) pages += k.pages ?? 0;
+      } else {
+        const compiled = await ctx.render(job);
+        const picks = cutPieces(compiled, agendas.length, job.template);
+        for (const [j, pick] of picks.entries()) {
+          const k = keptPdfs[j];
+          if (k) pages += k.pages ?? 0;
+          else {
+            await save(`${names[j]}.pdf`, pdfKeys[j]!, assemblePdf([pick]), pick.pages.length);
+            pages += pick.pages.length;
+          }
+        }
+      }
+      for (let j = 0; j < agendas.length; j++) ctx.onProgress?.(++done, people.length);
     });
-    if (!wantedIds) await writer.commitFolder("agenda/personal", "agenda");
+    if (!wantedIds && !inPlace) await writer.commitFolder("agenda/personal", "agenda");
+    // Written in place: the files of delegates no longer in the event go, the kept ones stay.
+    if (!wantedIds && inPlace)
+      writer.complete("agenda", (p) => p.startsWith("agenda/personal/") && !kept.has(p));
   }
   // The programme files are made in every run: one of a language the event no longer has goes.
   writer.complete("agenda", (p) => /^agenda\/[^/]+$/.test(p));
