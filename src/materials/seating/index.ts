@@ -8,14 +8,25 @@ import { DataInvalid, UserError } from "../../errors.js";
 import { type Confinement, confine, readConfined } from "../../load/confine.js";
 import { bundledMeasurer } from "../../load/fonts.js";
 import { latinName } from "../../model/names.js";
+import type { Event, Session } from "../../model/types.js";
 import { sessionFolderName } from "../../output/file-names.js";
+import type { Measurer } from "../../render/measure.js";
 import { pdfTimestamp } from "../../render/typst.js";
+import type { Language } from "../../schema/fields.js";
 import { type KeptSeat, planSeating, SeatingInfeasible, type SeatingResult } from "../../seating/banquet.js";
 import { DEFAULT_WEIGHTS } from "../../seating/score.js";
 import { pdfTitle, themeOf } from "../common.js";
 import type { MaterialContext, MaterialResult } from "../context.js";
 import { floorRoomsUnused } from "./floor.js";
-import { A2_POSTER, A4_LIST, type ListFormat, planFloor, planPlaceCards, planTableList } from "./plan.js";
+import {
+  A2_POSTER,
+  A4_LIST,
+  type ListFormat,
+  type PlaceCard,
+  planFloor,
+  planPlaceCards,
+  planTableList,
+} from "./plan.js";
 import { previousAssignment } from "./previous.js";
 
 export interface SeatingCliOptions {
@@ -159,40 +170,27 @@ export async function makeSeating(
       files++;
       bytes += entry.size;
     };
-    const lang = config.defaultLanguage;
     const measurer = bundledMeasurer();
-    const floor = planFloor(event, result, lang, ctx.fontFamilies, measurer);
+    const floor = planFloor(event, result, config.defaultLanguage, ctx.fontFamilies, measurer);
     printProblems.push(...floor.problems);
-    const sessionTitle = (l: typeof lang) => session.title[l] ?? session.title[lang] ?? session.id;
-    const title = (kind: Parameters<typeof pdfTitle>[2]) => pdfTitle(event, lang, kind, sessionTitle(lang));
-    const lists = (format: ListFormat, kind: "list" | "poster") => ({
-      theme,
-      lang,
-      pdf_title: title(kind),
-      format: format.page,
-      lists: config.languages.map((l) => ({
-        ...planTableList(event, result, l, measurer, format, printProblems),
-        session: sessionTitle(l),
-      })),
-    });
+    const data = seatingData(event, session, theme);
     const [plan, cards, list, poster] = await Promise.all([
-      ctx.render({
-        template: "seating-plan.typ",
-        data: { theme, lang, pdf_title: title("plan"), pages: floor.pages },
-        timestamp,
-      }),
+      ctx.render({ template: "seating-plan.typ", data: data.plan(floor.pages), timestamp }),
       ctx.render({
         template: "place-cards.typ",
-        data: {
-          theme,
-          lang,
-          pdf_title: title("cards"),
-          cards: planPlaceCards(event, result, measurer, printProblems),
-        },
+        data: data.cards(planPlaceCards(event, result, measurer, printProblems)),
         timestamp,
       }),
-      ctx.render({ template: "table-list.typ", data: lists(A4_LIST, "list"), timestamp }),
-      ctx.render({ template: "table-list.typ", data: lists(A2_POSTER, "poster"), timestamp }),
+      ctx.render({
+        template: "table-list.typ",
+        data: data.lists(result, A4_LIST, "list", measurer, printProblems),
+        timestamp,
+      }),
+      ctx.render({
+        template: "table-list.typ",
+        data: data.lists(result, A2_POSTER, "poster", measurer, printProblems),
+        timestamp,
+      }),
     ]);
     await write("plan.pdf", plan.pdf);
     await write("place-cards.pdf", cards.pdf);
@@ -276,6 +274,38 @@ export async function makeSeating(
       ]),
     ],
     tables,
+  };
+}
+
+/**
+ * What the seating templates of one session receive: the floor plan's, the place cards' and the
+ * table lists' data. `conclave build` and `conclave reprint` (the cards and list of the tables
+ * that changed) both set them from here, so a reprinted card is the card the build printed.
+ */
+export function seatingData(event: Event, session: Session, theme: ReturnType<typeof themeOf>) {
+  const { config } = event;
+  const lang = config.defaultLanguage;
+  const sessionTitle = (l: Language) => session.title[l] ?? session.title[lang] ?? session.id;
+  const title = (kind: Parameters<typeof pdfTitle>[2]) => pdfTitle(event, lang, kind, sessionTitle(lang));
+  return {
+    plan: (pages: unknown) => ({ theme, lang, pdf_title: title("plan"), pages }),
+    cards: (cards: PlaceCard[]) => ({ theme, lang, pdf_title: title("cards"), cards }),
+    lists: (
+      result: Pick<SeatingResult, "seats">,
+      format: ListFormat,
+      kind: "list" | "poster",
+      measurer: Measurer,
+      problems: Diagnostic[],
+    ) => ({
+      theme,
+      lang,
+      pdf_title: title(kind),
+      format: format.page,
+      lists: config.languages.map((l) => ({
+        ...planTableList(event, result, l, measurer, format, problems),
+        session: sessionTitle(l),
+      })),
+    }),
   };
 }
 

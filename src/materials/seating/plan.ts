@@ -83,7 +83,7 @@ export function hostLanguage(event: Event): Language {
  */
 export function planPlaceCards(
   event: Event,
-  result: SeatingResult,
+  result: Pick<SeatingResult, "seats">,
   measurer: Measurer,
   problems: Diagnostic[] = [],
 ): PlaceCard[] {
@@ -197,7 +197,7 @@ export const A2_POSTER: ListFormat = {
  */
 export function planTableList(
   event: Event,
-  result: SeatingResult,
+  result: Pick<SeatingResult, "seats">,
   lang: Language,
   measurer: Measurer,
   format: ListFormat = A4_LIST,
