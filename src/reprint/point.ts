@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { STATE_DIR } from "../build/state.js";
 import { UserError } from "../errors.js";
+import type { PrintedCard } from "./cards.js";
 import type { PrintedFace } from "./faces.js";
 
 const FORMAT = "conclave-reprint";
@@ -21,6 +22,13 @@ export interface ReprintPoint {
    * reprints had visa letters: the reprint then compares with the last build's data.
    */
   visa?: Record<string, PrintedFace>;
+  /**
+   * Each place card of the first seated session as printed at the point, by delegate id, and the
+   * fingerprint of its "find your table" list. Absent in a point written before reprints had
+   * place cards (or when no plan was built): the reprint then compares with the last build's.
+   */
+  cards?: Record<string, PrintedCard>;
+  tableList?: string;
 }
 
 export const pointFile = (outDir: string) => path.join(outDir, STATE_DIR, "reprint.json");
@@ -49,7 +57,9 @@ export function readPoint(outDir: string): ReprintPoint | undefined {
     p.faces === null ||
     typeof p.letters !== "object" ||
     p.letters === null ||
-    (p.visa !== undefined && (typeof p.visa !== "object" || p.visa === null))
+    (p.visa !== undefined && (typeof p.visa !== "object" || p.visa === null)) ||
+    (p.cards !== undefined && (typeof p.cards !== "object" || p.cards === null)) ||
+    (p.tableList !== undefined && typeof p.tableList !== "string")
   )
     throw new UserError(
       `${file} is not a reprint point this version of conclave reads`,
@@ -66,11 +76,13 @@ export function writePoint(
     faces: ReadonlyMap<string, PrintedFace>;
     letters: ReadonlyMap<string, PrintedFace>;
     visa: ReadonlyMap<string, PrintedFace>;
+    cards?: ReadonlyMap<string, PrintedCard>;
+    tableList?: string;
   },
 ): void {
   const file = pointFile(outDir);
   mkdirSync(path.dirname(file), { recursive: true });
-  const sorted = (m: ReadonlyMap<string, PrintedFace>) =>
+  const sorted = <T>(m: ReadonlyMap<string, T>) =>
     Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const point: ReprintPoint = {
     format: FORMAT,
@@ -79,6 +91,8 @@ export function writePoint(
     faces: sorted(at.faces),
     letters: sorted(at.letters),
     visa: sorted(at.visa),
+    ...(at.cards ? { cards: sorted(at.cards) } : {}),
+    ...(at.tableList ? { tableList: at.tableList } : {}),
   };
   const tmp = path.join(path.dirname(file), `.reprint.json.${process.pid}.tmp`);
   // Names only (no personal columns), but like the rest of .conclave, the owner's alone.

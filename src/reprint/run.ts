@@ -6,10 +6,12 @@ import { checkSide, SideInvalid, snapshotInput } from "../diff/sides.js";
 import { readSnapshot } from "../diff/snapshot.js";
 import { DataInvalid, UserError } from "../errors.js";
 import { loadEventFolder } from "../load/event-folder.js";
+import { bundledMeasurer } from "../load/fonts.js";
 import { badgeLayoutOptions, makeBadges } from "../materials/badges/index.js";
 import { requireDelegates, themeOf } from "../materials/common.js";
 import type { MaterialResult } from "../materials/context.js";
 import { makeLetters } from "../materials/letters/index.js";
+import { A4_LIST } from "../materials/seating/plan.js";
 import { previousTables } from "../materials/seating/previous.js";
 import type { Event } from "../model/types.js";
 import { OutputWriter, resolveOutDir } from "../output/writer.js";
@@ -18,6 +20,7 @@ import { pdfTimestamp } from "../render/typst.js";
 import { CATEGORIES, type Category } from "../schema/delegates.js";
 import { checkEvent } from "../validate/index.js";
 import { version } from "../version.js";
+import { type ChangedTable, changedTables, type PrintedCard, printedSeating } from "./cards.js";
 import {
   compareFaces,
   type PrintedFace,
@@ -59,6 +62,10 @@ export type ReprintResult =
       visaResult?: MaterialResult;
       blanks: { category: Category; count: number }[];
       badges?: MaterialResult;
+      /** Tables whose place cards to print again (all cards of each), in the build's order. */
+      tables: ChangedTable[];
+      /** Whether the "find your table" list changed, and is printed again. */
+      tableList: boolean;
       files: string[];
     };
 
@@ -99,9 +106,16 @@ export async function reprintEventFolder(folder: string, options: ReprintOptions
   const now = facesOf(event);
   const nowLetters = printedLetters(event);
   const nowVisa = printedLetters(event, "visa");
+  const theme = themeOf(event, fontFamilies);
+  const nowSeating = await printedSeating(outDir, event, theme);
   const point = readPoint(outDir);
   if (options.done) {
-    writePoint(outDir, point?.last ?? 0, { faces: now, letters: nowLetters, visa: nowVisa });
+    writePoint(outDir, point?.last ?? 0, {
+      faces: now,
+      letters: nowLetters,
+      visa: nowVisa,
+      ...(nowSeating ? { cards: nowSeating.cards, tableList: nowSeating.tableList } : {}),
+    });
     return { kind: "done", out: outDir, faces: now.size };
   }
   // The last build's event, laid out from the data it was made from (read once, when needed).
@@ -134,6 +148,22 @@ export async function reprintEventFolder(folder: string, options: ReprintOptions
   const beforeVisa = point?.visa
     ? new Map(Object.entries(point.visa))
     : printedLetters(await lastBuilt(), "visa");
+  // Place cards: a point written before reprints had them, or with no plan then, has none: the
+  // last build's plan and data are compared.
+  let beforeCards: Map<string, PrintedCard> | undefined;
+  let beforeTableList: string | undefined;
+  if (point?.cards) {
+    beforeCards = new Map(Object.entries(point.cards));
+    beforeTableList = point.tableList;
+  } else if (nowSeating) {
+    const last = await printedSeating(outDir, await lastBuilt(), themeOf(await lastBuilt(), fontFamilies));
+    beforeCards = last?.cards ?? new Map();
+    beforeTableList = last?.tableList;
+  }
+  const cardTables = nowSeating
+    ? changedTables(event, beforeCards ?? new Map(), nowSeating, options.delegates)
+    : [];
+  const tableList = nowSeating !== undefined && nowSeating.tableList !== beforeTableList;
   const changes = compareFaces(before, now, options.delegates);
   // Letters are mailed, not boxed: only those to print again (changed or new recipients).
   const letters = compareFaces(beforeLetters, nowLetters, options.delegates).print;
@@ -146,7 +176,9 @@ export async function reprintEventFolder(folder: string, options: ReprintOptions
     changes.destroy.length === 0 &&
     blanks.length === 0 &&
     letters.length === 0 &&
-    visa.length === 0
+    visa.length === 0 &&
+    cardTables.length === 0 &&
+    !tableList
   )
     return {
       kind: "nothing",
@@ -196,8 +228,31 @@ export async function reprintEventFolder(folder: string, options: ReprintOptions
       visaResult = await makeLetters(ctx, { kind: "visa", delegates: visa.map((l) => l.face.id) });
       files.push("letters/visa/");
     }
-    const data = listData(event, number, changes, blanks, letters, themeOf(event, fontFamilies), visa);
-    await writer.write("list.csv", listCsv(changes, blanks, letters, visa), "reprint");
+    if (nowSeating && (cardTables.length > 0 || tableList)) {
+      const timestamp = pdfTimestamp(event.config.start, process.env);
+      if (cardTables.length > 0) {
+        const ids = new Set(cardTables.flatMap((t) => t.cards));
+        const cards = await pool.compile({
+          template: "place-cards.typ",
+          data: nowSeating.templates.cards(nowSeating.data.filter((c) => ids.has(c.delegate))),
+          timestamp,
+        });
+        await writer.write("seating/place-cards.pdf", cards.pdf, "seating");
+        files.push("seating/place-cards.pdf");
+      }
+      if (tableList) {
+        const list = await pool.compile({
+          template: "table-list.typ",
+          data: nowSeating.templates.lists(nowSeating, A4_LIST, "list", bundledMeasurer(), []),
+          timestamp,
+        });
+        await writer.write("seating/table-list.pdf", list.pdf, "seating");
+        files.push("seating/table-list.pdf");
+      }
+    }
+    const seating = { tables: cardTables, tableList };
+    const data = listData(event, number, changes, blanks, letters, theme, visa, seating);
+    await writer.write("list.csv", listCsv(changes, blanks, letters, visa, seating), "reprint");
     const list = await pool.compile({
       template: "reprint-list.typ",
       data,
@@ -208,7 +263,13 @@ export async function reprintEventFolder(folder: string, options: ReprintOptions
     await writer.writeManifest(`conclave ${version}`);
     // The point stays where it was (a reprint is not printed yet); before the first one, the
     // last build's faces are kept as the point, so a later build does not move it.
-    writePoint(outDir, number, { faces: before, letters: beforeLetters, visa: beforeVisa });
+    writePoint(outDir, number, {
+      faces: before,
+      letters: beforeLetters,
+      visa: beforeVisa,
+      ...(beforeCards ? { cards: beforeCards } : {}),
+      ...(beforeTableList ? { tableList: beforeTableList } : {}),
+    });
     return {
       kind: "made",
       out: outDir,
@@ -221,6 +282,8 @@ export async function reprintEventFolder(folder: string, options: ReprintOptions
       ...(visaResult ? { visaResult } : {}),
       blanks,
       ...(badges ? { badges } : {}),
+      tables: cardTables,
+      tableList,
       files,
     };
   } catch (e) {

@@ -79,6 +79,11 @@ describe("conclave reprint", () => {
       // exempt): the name on a visa letter changed with the rest.
       "visa-letter,print,KR-014,Shinn Young-hee,delegate,changed",
       "visa-letter,print,KR-043,Choe Na-rae,delegate,changed",
+      // Their place cards: the whole set of each of their banquet tables, and the table list.
+      "place-cards,print,head,Head table,,changed",
+      "place-cards,print,2,Table 2,,changed",
+      "place-cards,print,11,Table 11,,changed",
+      "table-list,print,,,,changed",
       "badge,destroy,KR-003,Yoo Ji-min,vip,changed",
       "badge,destroy,KR-014,Shin Young-hee,delegate,changed",
       "badge,destroy,KR-043,Choi Na-rae,delegate,changed",
@@ -97,6 +102,7 @@ describe("conclave reprint", () => {
     for (const s of ["Reprint001", "ChoiNa-rae", "YooJi-min", "ShinYoung-hee", "destroy(3oldbadges)"])
       expect(list).toContain(s);
     expect(list).toContain("Visasupportletterstoprintandsendagain(2)");
+    expect(list).toContain("Placecardstoreplace(3tables)");
     expect(r.stdout).toContain("print 2 visa support letters again: KR-043 (changed), KR-014 (changed)");
     const visa = path.join(folder, "letters/visa");
     expect(existsSync(path.join(visa, "all.pdf"))).toBe(true);

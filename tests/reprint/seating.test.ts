@@ -1,0 +1,117 @@
+import { existsSync } from "node:fs";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { conclave, root } from "../helpers/cli.js";
+import { readPdf, squash } from "../helpers/pdf.js";
+
+/**
+ * Place cards and the table list in a reprint (docs/changes.md "What is reprinted"): a changed
+ * name reprints the whole set of cards of that delegate's table and no other, the "find your
+ * table" list with it; nothing changed for seating, no seating/ folder.
+ */
+
+const example = path.join(root, "fixtures/cicon-2023");
+let tmp: string;
+let dir: string;
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(tmpdir(), "conclave-reprint-seating-"));
+  dir = path.join(tmp, "event");
+  await cp(example, dir, { recursive: true });
+  await rm(path.join(dir, "out"), { recursive: true, force: true });
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+async function setCell(id: string, from: string, to: string) {
+  const file = path.join(dir, "delegates.csv");
+  const lines = (await readFile(file, "utf8")).split("\n");
+  const i = lines.findIndex((l) => l.startsWith(`${id},`));
+  expect(lines[i]).toContain(`,${from},`);
+  lines[i] = lines[i]!.replace(`,${from},`, `,${to},`);
+  await writeFile(file, lines.join("\n"));
+}
+
+const csvRows = async (file: string) =>
+  (await readFile(file, "utf8"))
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(/\r?\n/)
+    .slice(1);
+
+/** The banquet plan the build wrote: table → delegate ids in seat order. */
+async function plan(): Promise<Map<string, { id: string; name: string }[]>> {
+  const rows = await csvRows(path.join(dir, "out/seating/BANQUET/assignment.csv"));
+  const out = new Map<string, { id: string; name: string }[]>();
+  for (const r of rows) {
+    const [, table, seat, id, name] = r.split(",");
+    if (seat === "behind") continue;
+    out.set(table!, [...(out.get(table!) ?? []), { id: id!, name: name! }]);
+  }
+  return out;
+}
+
+describe("conclave reprint: place cards and table list", () => {
+  it("nothing changed: nothing to reprint, no folder", () => {
+    expect(conclave(["build", dir, "--only", "badges,seating"]).code).toBe(0);
+    const r = conclave(["reprint", dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Nothing to reprint");
+    expect(existsSync(path.join(dir, "out/reprint"))).toBe(false);
+  });
+
+  it("one seated delegate's name changed: the cards of exactly that table, the table list, named in list.csv", async () => {
+    const before = await plan();
+    const table = [...before].find(([, seats]) => seats.some((s) => s.id === "KR-014"))![0];
+    const mates = before.get(table)!;
+    await setCell("KR-014", "Shin", "Shinn");
+    const r = conclave(["reprint", dir]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const folder = path.join(dir, "out/reprint/001");
+    const pdf = await readPdf(path.join(folder, "seating/place-cards.pdf"));
+    const text = squash(pdf.text.join(" "));
+    // Three cards to an A4 sheet, one for each guest of the table (its set is replaced whole).
+    expect(pdf.pages).toBe(Math.ceil(mates.length / 3));
+    expect(text).toContain("ShinnYoung-hee");
+    expect(text).not.toContain("ShinYoung-hee");
+    // Names as the build's cards print them (a Latin name is on the side in a Latin language):
+    // every such guest of the table is there, and no guest of another table.
+    const built = squash(
+      (await readPdf(path.join(dir, "out/seating/BANQUET/place-cards.pdf"))).text.join(" "),
+    );
+    const printed = (n: string) => built.includes(squash(n));
+    const here = mates.filter((m) => m.id !== "KR-014" && printed(m.name));
+    expect(here.length).toBeGreaterThan(0);
+    for (const m of here) expect(text).toContain(squash(m.name));
+    const elsewhere = [...before]
+      .filter(([t]) => t !== table)
+      .flatMap(([, s]) => s.filter((o) => printed(o.name)));
+    expect(elsewhere.length).toBeGreaterThan(10);
+    for (const o of elsewhere) expect(text).not.toContain(squash(o.name));
+    const list = await readPdf(path.join(folder, "seating/table-list.pdf"));
+    expect(squash(list.text.join(" "))).toContain("ShinnYoung-hee");
+    const rows = await csvRows(path.join(folder, "list.csv"));
+    expect(rows.filter((l) => /^(place-cards|table-list),/.test(l))).toEqual([
+      `place-cards,print,${table},Table ${table},,changed`,
+      "table-list,print,,,,changed",
+    ]);
+  });
+
+  it("after --done, no change: nothing to reprint, no new folder", () => {
+    expect(conclave(["reprint", dir, "--done"]).code).toBe(0);
+    const r = conclave(["reprint", dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Nothing to reprint");
+    expect(existsSync(path.join(dir, "out/reprint/002"))).toBe(false);
+  });
+
+  it("a change that prints on no card (a passport number): no seating/ folder", async () => {
+    await setCell("KR-002", "M20168847", "M20168848");
+    const r = conclave(["reprint", dir]);
+    expect(r.code).toBe(0);
+    expect(existsSync(path.join(dir, "out/reprint/002/seating"))).toBe(false);
+  });
+});
