@@ -114,4 +114,20 @@ describe("conclave reprint: place cards and table list", () => {
     expect(r.code).toBe(0);
     expect(existsSync(path.join(dir, "out/reprint/002/seating"))).toBe(false);
   });
+
+  it("a point written before reprints had place cards: compared with the last build's", async () => {
+    const file = path.join(dir, "out/.conclave/reprint.json");
+    expect(conclave(["reprint", dir, "--done"]).code).toBe(0);
+    const { cards, tableList, ...old } = JSON.parse(await readFile(file, "utf8"));
+    expect(Object.keys(cards).length).toBeGreaterThan(10);
+    expect(typeof tableList).toBe("string");
+    await writeFile(file, JSON.stringify(old));
+    const r = conclave(["reprint", dir]);
+    expect(r.code).toBe(0);
+    // The last build printed "Shin": KR-014's table is reprinted again, and no badge is.
+    const n = r.stdout.match(/Reprint (\d{3})/)?.[1];
+    expect(n).toBeDefined();
+    const rows = await csvRows(path.join(dir, `out/reprint/${n}/list.csv`));
+    expect(rows.map((l) => l.split(",")[0])).toEqual(["place-cards", "table-list"]);
+  });
 });
