@@ -54,6 +54,14 @@ export async function reprintCommand(dir: string, options: ReprintOptions, ui: U
     ui.out(
       `  print ${r.visa.length} visa support letter${r.visa.length === 1 ? "" : "s"} again: ${few(r.visa, (l) => `${l.face.id} (${l.reason})`)}`,
     );
+  if (r.tables.length > 0) {
+    const cards = r.tables.reduce((n, t) => n + t.cards.length, 0);
+    ui.out(
+      `  replace the place cards of ${r.tables.length} table${r.tables.length === 1 ? "" : "s"} (${cards} card${cards === 1 ? "" : "s"}): ${few(r.tables, (t) => t.label)} → ${shown(path.join(r.folder, "seating", "place-cards.pdf"))}`,
+    );
+  }
+  if (r.tableList)
+    ui.out(`  print the table list again → ${shown(path.join(r.folder, "seating", "table-list.pdf"))}`);
   if (r.badges) ui.out(`  ${r.badges.summary.replace(r.folder, shown(r.folder))}`);
   if (r.lettersResult) ui.out(`  ${r.lettersResult.summary.replace(r.folder, shown(r.folder))}`);
   if (r.visaResult) ui.out(`  ${r.visaResult.summary.replace(r.folder, shown(r.folder))}`);
