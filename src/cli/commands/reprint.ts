@@ -30,7 +30,7 @@ export async function reprintCommand(dir: string, options: ReprintOptions, ui: U
     return 0;
   }
   if (r.kind === "nothing") {
-    ui.out(`Nothing to reprint: no printed badge changed since ${r.since}.`);
+    ui.out(`Nothing to reprint: no badge, letter or place card changed since ${r.since}.`);
     return 0;
   }
   const { print, destroy } = r.changes;
