@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { conclave, root } from "../helpers/cli.js";
+import { conclave } from "../helpers/cli.js";
+import { copyOfExample, csvRows, setDelegateCell } from "../helpers/example-copy.js";
 import { readPdf, squash } from "../helpers/pdf.js";
 
 /**
@@ -12,34 +12,16 @@ import { readPdf, squash } from "../helpers/pdf.js";
  * table" list with it; nothing changed for seating, no seating/ folder.
  */
 
-const example = path.join(root, "fixtures/cicon-2023");
-let tmp: string;
 let dir: string;
+let remove: () => Promise<void>;
 beforeAll(async () => {
-  tmp = await mkdtemp(path.join(tmpdir(), "conclave-reprint-seating-"));
-  dir = path.join(tmp, "event");
-  await cp(example, dir, { recursive: true });
-  await rm(path.join(dir, "out"), { recursive: true, force: true });
+  ({ dir, remove } = await copyOfExample("conclave-reprint-seating-"));
 });
 afterAll(async () => {
-  await rm(tmp, { recursive: true, force: true });
+  await remove();
 });
 
-async function setCell(id: string, from: string, to: string) {
-  const file = path.join(dir, "delegates.csv");
-  const lines = (await readFile(file, "utf8")).split("\n");
-  const i = lines.findIndex((l) => l.startsWith(`${id},`));
-  expect(lines[i]).toContain(`,${from},`);
-  lines[i] = lines[i]!.replace(`,${from},`, `,${to},`);
-  await writeFile(file, lines.join("\n"));
-}
-
-const csvRows = async (file: string) =>
-  (await readFile(file, "utf8"))
-    .replace(/^\uFEFF/, "")
-    .trim()
-    .split(/\r?\n/)
-    .slice(1);
+const setCell = (id: string, from: string, to: string) => setDelegateCell(dir, id, from, to);
 
 /** The banquet plan the build wrote: table → delegate ids in seat order. */
 async function plan(): Promise<Map<string, { id: string; name: string }[]>> {
