@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { Diagnostic } from "../diagnostics.js";
 import { bundledMeasurer } from "../load/fonts.js";
 import type { Theme } from "../materials/common.js";
 import { seatingData } from "../materials/seating/index.js";
@@ -25,6 +26,13 @@ export interface PrintedSeating {
   data: PlaceCard[];
   /** sha256 of the A4 table list's data (every language): a changed entry changes it. */
   tableList: string;
+  /** What templates/table-list.typ receives for the A4 list, as `conclave build` gives it. */
+  listData: unknown;
+  /**
+   * Names shrunk past their minimum on a card or in the list (`seating-overflow`), as the build
+   * reports them: a reprint of a renamed guest says so too, never silently.
+   */
+  problems: Diagnostic[];
   /** What templates/place-cards.typ and table-list.typ receive, built as `conclave build` builds it. */
   templates: ReturnType<typeof seatingData>;
   seats: SeatAssignment[];
@@ -56,7 +64,8 @@ export async function printedSeating(
   }));
   const measurer = bundledMeasurer();
   const templates = seatingData(event, session, theme);
-  const data = planPlaceCards(event, { seats }, measurer, []);
+  const problems: Diagnostic[] = [];
+  const data = planPlaceCards(event, { seats }, measurer, problems);
   const cards = new Map<string, PrintedCard>();
   data.forEach((card, i) => {
     const d = event.delegateById.get(card.delegate)!;
@@ -68,8 +77,17 @@ export async function printedSeating(
       fingerprint: sha256(JSON.stringify([theme, card])),
     });
   });
-  const list = templates.lists({ seats }, A4_LIST, "list", measurer, []);
-  return { session, cards, data, tableList: sha256(JSON.stringify(list)), templates, seats };
+  const listData = templates.lists({ seats }, A4_LIST, "list", measurer, problems);
+  return {
+    session,
+    cards,
+    data,
+    tableList: sha256(JSON.stringify(listData)),
+    listData,
+    problems,
+    templates,
+    seats,
+  };
 }
 
 /** A table whose place cards a reprint prints again. */

@@ -1,17 +1,15 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { eventRenderPool } from "../build/event-pool.js";
-import { countBySeverity } from "../diagnostics.js";
+import { countBySeverity, type Diagnostic } from "../diagnostics.js";
 import { checkSide, SideInvalid, snapshotInput } from "../diff/sides.js";
 import { readSnapshot } from "../diff/snapshot.js";
 import { DataInvalid, UserError } from "../errors.js";
 import { loadEventFolder } from "../load/event-folder.js";
-import { bundledMeasurer } from "../load/fonts.js";
 import { badgeLayoutOptions, makeBadges } from "../materials/badges/index.js";
 import { requireDelegates, themeOf } from "../materials/common.js";
 import type { MaterialResult } from "../materials/context.js";
 import { makeLetters } from "../materials/letters/index.js";
-import { A4_LIST } from "../materials/seating/plan.js";
 import { previousTables } from "../materials/seating/previous.js";
 import type { Event } from "../model/types.js";
 import { OutputWriter, resolveOutDir } from "../output/writer.js";
@@ -66,6 +64,8 @@ export type ReprintResult =
       tables: ChangedTable[];
       /** Whether the "find your table" list changed, and is printed again. */
       tableList: boolean;
+      /** Overflow warnings of the reprinted place cards and list (`seating-overflow`). */
+      seatingProblems: Diagnostic[];
       files: string[];
     };
 
@@ -243,7 +243,7 @@ export async function reprintEventFolder(folder: string, options: ReprintOptions
       if (tableList) {
         const list = await pool.compile({
           template: "table-list.typ",
-          data: nowSeating.templates.lists(nowSeating, A4_LIST, "list", bundledMeasurer(), []),
+          data: nowSeating.listData,
           timestamp,
         });
         await writer.write("seating/table-list.pdf", list.pdf, "seating");
@@ -284,6 +284,7 @@ export async function reprintEventFolder(folder: string, options: ReprintOptions
       ...(badges ? { badges } : {}),
       tables: cardTables,
       tableList,
+      seatingProblems: reprintedProblems(nowSeating?.problems ?? [], cardTables, tableList),
       files,
     };
   } catch (e) {
@@ -293,6 +294,15 @@ export async function reprintEventFolder(folder: string, options: ReprintOptions
     await pool.close();
     writer.close();
   }
+}
+
+/** The overflow warnings of what the reprint prints: its cards' (by delegate id) and the list's. */
+function reprintedProblems(problems: Diagnostic[], tables: ChangedTable[], list: boolean): Diagnostic[] {
+  const ids = new Set(tables.flatMap((t) => t.cards));
+  return problems.filter((p) => {
+    const [id, material] = p.message.split(": ");
+    return (material === "place cards" && ids.has(id ?? "")) || (list && material === "table list");
+  });
 }
 
 /** The numbers of the reprint folders already in out/reprint/ (a point deleted by hand must not reuse one). */

@@ -112,4 +112,14 @@ describe("conclave reprint: place cards and table list", () => {
     const rows = await csvRows(path.join(dir, `out/reprint/${n}/list.csv`));
     expect(rows.map((l) => l.split(",")[0])).toEqual(["place-cards", "table-list"]);
   });
+
+  it("a renamed guest whose name does not fit the card: the reprint warns, as the build would", async () => {
+    expect(conclave(["reprint", dir, "--done"]).code).toBe(0);
+    const long = `Shinn${"-Seo".repeat(30)}`;
+    await setCell("KR-014", "Shinn", long);
+    const r = conclave(["reprint", dir]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/warning: KR-014: place cards: .* does not fit/);
+    expect(r.stdout).toContain("replace the place cards of 1 table");
+  });
 });

@@ -66,7 +66,7 @@ export async function reprintCommand(dir: string, options: ReprintOptions, ui: U
   if (r.lettersResult) ui.out(`  ${r.lettersResult.summary.replace(r.folder, shown(r.folder))}`);
   if (r.visaResult) ui.out(`  ${r.visaResult.summary.replace(r.folder, shown(r.folder))}`);
   ui.out(`  list of what to print and destroy → ${shown(path.join(r.folder, "list.pdf"))} (and list.csv)`);
-  for (const p of r.badges?.problems ?? []) ui.log(`  warning: ${p.message}`);
+  for (const p of [...(r.badges?.problems ?? []), ...r.seatingProblems]) ui.log(`  warning: ${p.message}`);
   ui.out("When printed and the old badges are out of the boxes: conclave reprint --done");
   return 0;
 }
