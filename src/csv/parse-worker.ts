@@ -1,9 +1,16 @@
 import { workerData } from "node:worker_threads";
 import { scanCsvHere } from "./parse.js";
-import { BATCH_RECORDS, type PipelineData, type PipelineMessage } from "./pipeline.js";
+import { BATCH_RECORDS, type PipelineData, type PipelineJob, type PipelineMessage } from "./pipeline.js";
 
-/** The reading thread of `scanCsvPipelined`: csv-parse over the whole text, records sent in batches. */
-const { text, delimiter, port, signal } = workerData as PipelineData;
+/**
+ * The reading thread of `scanCsvPipelined`: csv-parse over the whole text, records sent in
+ * batches. It is started before its file is decoded (`prepareCsvThread`), so it loads its modules
+ * while the other thread is busy, and waits for the one job it reads; then it ends.
+ */
+const { port, signal } = workerData as PipelineData;
+
+/** Candidates for the character cells are joined with: control characters no spreadsheet writes, then noncharacters. */
+const SEPARATORS = ["\u001f", "\u001e", "\u001d", "\u001c", "\ufdd0", "\ufdd1", "\ufdd2", "\ufdd3"];
 
 const send = (message: PipelineMessage, transfer: ArrayBuffer[] = []) => {
   port.postMessage(message, transfer);
@@ -12,73 +19,121 @@ const send = (message: PipelineMessage, transfer: ArrayBuffer[] = []) => {
 };
 
 /**
- * Two characters the text does not hold, to join cells and records with: cells hold only
- * characters of the text, so splitting at them gives back exactly the cells. Undefined when the
- * text holds every candidate; batches then carry each cell's length instead.
+ * Cells that are all ASCII, told apart from the others: V8 keeps an ASCII string in one byte a
+ * character, but a string cut out of a longer one keeps the longer one's width, and nearly every
+ * batch of a delegates file holds a Korean or Vietnamese name. Joined all together, every cell
+ * the other thread gets back (ids, emails, dates, session lists) would be two bytes a character:
+ * twice the memory, and slower to compare, hash and match. So each batch is two strings, the
+ * ASCII cells and the others, and a flag per cell says which one it comes from.
  */
-const SEPARATORS = ["\u001f", "\u001e", "\u001d", "\u001c", "\ufdd0", "\ufdd1", "\ufdd2", "\ufdd3"];
-const free = SEPARATORS.filter((c) => !text.includes(c));
-const unit = free[0];
-const record = free[1];
+const NOT_ASCII = /[^\u0000-\u007f]/;
 
-let joined: string[] = [];
-let lines = new Int32Array(BATCH_RECORDS);
+function read({ text, delimiter }: PipelineJob): void {
+  /**
+   * A character the text does not hold, to join cells with: cells hold only characters of the
+   * text, so splitting at it gives back exactly the cells. Undefined when the text holds every
+   * candidate; batches then carry each cell's length instead.
+   */
+  const unit = SEPARATORS.find((c) => !text.includes(c));
 
-let parts: string[] = [];
-let lengths = new Int32Array(BATCH_RECORDS * 16);
-let cellCount = 0;
-let records = new Int32Array(BATCH_RECORDS * 2);
-let count = 0;
+  let narrow: string[] = [];
+  let wide: string[] = [];
+  let isWide = new Uint8Array(BATCH_RECORDS * 16);
+  let cellsOf = new Int32Array(BATCH_RECORDS);
+  let lines = new Int32Array(BATCH_RECORDS);
 
-const flushJoined = () => {
-  send({ kind: "joined", text: joined.join(record), unit: unit!, record: record!, lines, count }, [
-    lines.buffer as ArrayBuffer,
-  ]);
-  joined = [];
-  lines = new Int32Array(BATCH_RECORDS);
-  count = 0;
-};
+  let parts: string[] = [];
+  let lengths = new Int32Array(BATCH_RECORDS * 16);
+  let cellCount = 0;
+  let records = new Int32Array(BATCH_RECORDS * 2);
+  let count = 0;
 
-const flush = () => {
-  send({ kind: "records", cells: parts.join(""), lengths, records, count }, [
-    lengths.buffer as ArrayBuffer,
-    records.buffer as ArrayBuffer,
-  ]);
-  parts = [];
-  lengths = new Int32Array(lengths.length);
-  cellCount = 0;
-  records = new Int32Array(BATCH_RECORDS * 2);
-  count = 0;
-};
+  const flushSplit = () => {
+    send(
+      {
+        kind: "split",
+        narrow: narrow.join(unit),
+        narrowCount: narrow.length,
+        wide: wide.join(unit),
+        wideCount: wide.length,
+        unit: unit!,
+        isWide,
+        cellsOf,
+        lines,
+        count,
+      },
+      [isWide.buffer as ArrayBuffer, cellsOf.buffer as ArrayBuffer, lines.buffer as ArrayBuffer],
+    );
+    narrow = [];
+    wide = [];
+    isWide = new Uint8Array(isWide.length);
+    cellsOf = new Int32Array(BATCH_RECORDS);
+    lines = new Int32Array(BATCH_RECORDS);
+    cellCount = 0;
+    count = 0;
+  };
 
-try {
-  const errors = scanCsvHere(
-    text,
-    delimiter,
-    record !== undefined
-      ? (line, cells) => {
-          joined.push(cells.join(unit));
-          lines[count] = line;
-          if (++count === BATCH_RECORDS) flushJoined();
-        }
-      : (line, cells) => {
-          if (cellCount + cells.length > lengths.length) {
-            const grown = new Int32Array(Math.max(lengths.length * 2, cellCount + cells.length));
-            grown.set(lengths.subarray(0, cellCount));
-            lengths = grown;
+  const flush = () => {
+    send({ kind: "records", cells: parts.join(""), lengths, records, count }, [
+      lengths.buffer as ArrayBuffer,
+      records.buffer as ArrayBuffer,
+    ]);
+    parts = [];
+    lengths = new Int32Array(lengths.length);
+    cellCount = 0;
+    records = new Int32Array(BATCH_RECORDS * 2);
+    count = 0;
+  };
+
+  try {
+    const errors = scanCsvHere(
+      text,
+      delimiter,
+      unit !== undefined
+        ? (line, cells) => {
+            if (cellCount + cells.length > isWide.length) {
+              const grown = new Uint8Array(Math.max(isWide.length * 2, cellCount + cells.length));
+              grown.set(isWide.subarray(0, cellCount));
+              isWide = grown;
+            }
+            for (const cell of cells) {
+              if (NOT_ASCII.test(cell)) {
+                wide.push(cell);
+                isWide[cellCount++] = 1;
+              } else {
+                narrow.push(cell);
+                isWide[cellCount++] = 0;
+              }
+            }
+            cellsOf[count] = cells.length;
+            lines[count] = line;
+            if (++count === BATCH_RECORDS) flushSplit();
           }
-          for (const cell of cells) {
-            parts.push(cell);
-            lengths[cellCount++] = cell.length;
-          }
-          records[2 * count] = line;
-          records[2 * count + 1] = cells.length;
-          if (++count === BATCH_RECORDS) flush();
-        },
-  );
-  if (count > 0) (record !== undefined ? flushJoined : flush)();
-  send({ kind: "done", errors });
-} catch (e) {
-  const error = e instanceof Error ? e : new Error(String(e));
-  send({ kind: "failed", message: error.message, ...(error.stack ? { stack: error.stack } : {}) });
+        : (line, cells) => {
+            if (cellCount + cells.length > lengths.length) {
+              const grown = new Int32Array(Math.max(lengths.length * 2, cellCount + cells.length));
+              grown.set(lengths.subarray(0, cellCount));
+              lengths = grown;
+            }
+            for (const cell of cells) {
+              parts.push(cell);
+              lengths[cellCount++] = cell.length;
+            }
+            records[2 * count] = line;
+            records[2 * count + 1] = cells.length;
+            if (++count === BATCH_RECORDS) flush();
+          },
+    );
+    if (count > 0) (unit !== undefined ? flushSplit : flush)();
+    send({ kind: "done", errors });
+  } catch (e) {
+    const error = e instanceof Error ? e : new Error(String(e));
+    send({ kind: "failed", message: error.message, ...(error.stack ? { stack: error.stack } : {}) });
+  }
 }
+
+port.once("message", (job: PipelineJob) => {
+  read(job);
+  // Nothing more comes: closing the port lets the thread end.
+  port.close();
+});

@@ -16,10 +16,11 @@ import type { CsvSyntaxError, Delimiter } from "./parse.js";
  * shared counter (`Atomics.wait`) only when it has checked everything read so far.
  *
  * A batch is a few values, so that sending it costs one copy of its text and no object per cell:
- * when the file holds two characters that no cell can then hold (control characters such as
- * U+001F and U+001E, which a CSV from a spreadsheet never has), the cells joined with one and the
- * records with the other, and each record's line (transferred, not copied); otherwise the cells'
- * text joined into one string, each cell's length, and each record's line and number of cells.
+ * when the file lacks a character that no cell can then hold (a control character such as
+ * U+001F, which a CSV from a spreadsheet never has), the ASCII cells joined with it, the other
+ * cells joined with it, a flag per cell saying which of the two it is in, and each record's
+ * number of cells and line (transferred, not copied); otherwise the cells' text joined into one
+ * string, each cell's length, and each record's line and number of cells.
  */
 
 /** Below this many characters (about 1 MB) starting a thread costs more than it saves. */
@@ -31,15 +32,42 @@ const STALL_MS = 60_000;
 
 export type PipelineMessage =
   | { kind: "records"; cells: string; lengths: Int32Array; records: Int32Array; count: number }
-  | { kind: "joined"; text: string; unit: string; record: string; lines: Int32Array; count: number }
+  | {
+      kind: "split";
+      /** The batch's ASCII cells, joined with `unit`, and how many. */
+      narrow: string;
+      narrowCount: number;
+      /** The other cells, joined with `unit`, and how many. */
+      wide: string;
+      wideCount: number;
+      unit: string;
+      /** For each cell of the batch in order, 1 when it is in `wide`. */
+      isWide: Uint8Array;
+      /** Each record's number of cells, and its line. */
+      cellsOf: Int32Array;
+      lines: Int32Array;
+      count: number;
+    }
   | { kind: "done"; errors: CsvSyntaxError[] }
   | { kind: "failed"; message: string; stack?: string };
 
+/** What the reading thread is started with; the text comes later, as a `PipelineJob` on `port`. */
 export interface PipelineData {
-  text: string;
-  delimiter: Delimiter;
   port: MessagePort;
   /** Incremented by the reading thread after each message it sends. */
+  signal: Int32Array;
+}
+
+/** The one message this thread sends the reading thread: what to read. */
+export interface PipelineJob {
+  text: string;
+  delimiter: Delimiter;
+}
+
+interface Reader {
+  worker: Worker;
+  /** This thread's end of the channel: the job goes out on it, the batches come back on it. */
+  port: MessagePort;
   signal: Int32Array;
 }
 
@@ -64,17 +92,50 @@ export function pipelineAvailable(): boolean {
   return forced === "1" || os.loadavg()[0]! + 1 <= os.availableParallelism();
 }
 
+function startReader(): Reader {
+  const signal = new Int32Array(new SharedArrayBuffer(4));
+  const { port1, port2 } = new MessageChannel();
+  const data: PipelineData = { port: port2, signal };
+  const worker = new Worker(script!, { workerData: data, transferList: [port2] });
+  // The thread ends by itself after its last message; it must never keep the process alive.
+  worker.unref();
+  return { worker, port: port1, signal };
+}
+
+/** A reading thread started ahead of its file (`prepareCsvThread`), not given a job yet. */
+let spare: Reader | undefined;
+
+/**
+ * Starts the reading thread for a file of `bytes` bytes now, while the caller is still reading
+ * and decoding its files: a thread takes some 50 to 90 ms to start and load csv-parse, which the
+ * caller otherwise spends waiting for the first batch. Nothing happens for a file too small to
+ * be read in a second thread, or when `pipelineAvailable()` says no; `scanCsv` of a large file
+ * takes the thread, and `discardCsvThread` ends one left unused (a file that did not decode).
+ */
+export function prepareCsvThread(bytes: number): void {
+  // A UTF-8 file holds at most as many characters as bytes: a file below the threshold in bytes
+  // is below it in characters, and one above may still be below (then the thread is discarded).
+  if (spare || bytes < PIPELINE_MIN_CHARS || !pipelineAvailable()) return;
+  spare = startReader();
+}
+
+/** Ends a reading thread that `prepareCsvThread` started and no file used. */
+export function discardCsvThread(): void {
+  if (!spare) return;
+  spare.port.close();
+  void spare.worker.terminate();
+  spare = undefined;
+}
+
 export function scanCsvPipelined(
   text: string,
   delimiter: Delimiter,
   onRecord: (line: number, cells: string[]) => void,
 ): CsvSyntaxError[] {
-  const signal = new Int32Array(new SharedArrayBuffer(4));
-  const { port1, port2 } = new MessageChannel();
-  const data = { text, delimiter, port: port2, signal };
-  const worker = new Worker(script!, { workerData: data, transferList: [port2] });
-  // The thread ends by itself after its last message; it must never keep the process alive.
-  worker.unref();
+  const { worker, port: port1, signal } = spare ?? startReader();
+  spare = undefined;
+  const job: PipelineJob = { text, delimiter };
+  port1.postMessage(job);
   try {
     for (;;) {
       const seen = Atomics.load(signal, 0);
@@ -91,11 +152,21 @@ export function scanCsvPipelined(
         if (m.stack) error.stack = m.stack;
         throw error;
       }
-      if (m.kind === "joined") {
-        // One native split per batch and one per record, where slicing each cell in a loop here
-        // costs this thread about a tenth of the whole validation.
-        const records = m.text.split(m.record);
-        for (let r = 0; r < m.count; r++) onRecord(m.lines[r]!, records[r]!.split(m.unit));
+      if (m.kind === "split") {
+        // Two native splits per batch, where slicing each cell in a loop here costs this thread
+        // about a tenth of the whole validation.
+        const narrow = m.narrowCount > 0 ? m.narrow.split(m.unit) : [];
+        const wide = m.wideCount > 0 ? m.wide.split(m.unit) : [];
+        const { isWide, cellsOf, lines } = m;
+        let a = 0;
+        let w = 0;
+        let k = 0;
+        for (let r = 0; r < m.count; r++) {
+          const n = cellsOf[r]!;
+          const values = new Array<string>(n);
+          for (let i = 0; i < n; i++) values[i] = isWide[k++] === 1 ? wide[w++]! : narrow[a++]!;
+          onRecord(lines[r]!, values);
+        }
         continue;
       }
       const { cells, lengths, records, count } = m;

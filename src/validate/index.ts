@@ -1,4 +1,5 @@
 import { type DecodeResult, decodeBytes, ENCODINGS, type Encoding } from "../csv/decode.js";
+import { discardCsvThread, prepareCsvThread } from "../csv/pipeline.js";
 import { type Diagnostic, diag, sortDiagnostics } from "../diagnostics.js";
 import { buildEvent } from "../model/build.js";
 import type { Event } from "../model/types.js";
@@ -60,6 +61,17 @@ export interface CheckResult {
  * the Event when the data is usable. Never stops at the first problem.
  */
 export function checkEvent(input: CheckInput): CheckResult {
+  // A large file is read in a second thread (src/csv/pipeline.ts): started now, it loads while
+  // this thread decodes, instead of after.
+  prepareCsvThread(Math.max(0, ...Object.values(input.files).map((f) => f?.bytes?.length ?? 0)));
+  try {
+    return checkEventNow(input);
+  } finally {
+    discardCsvThread();
+  }
+}
+
+function checkEventNow(input: CheckInput): CheckResult {
   const { config } = input;
   const dateOrder = config.locale?.date_order;
   const diagnostics: Diagnostic[] = [];

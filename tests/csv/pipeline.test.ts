@@ -13,6 +13,7 @@ import { conclave } from "../helpers/cli.js";
  */
 let dir: string;
 let everyControl: string;
+let wideBytes: string;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "conclave-pipeline-"));
   everyControl = await mkdtemp(path.join(tmpdir(), "conclave-pipeline-controls-"));
@@ -39,10 +40,25 @@ beforeAll(async () => {
   files["delegates.csv"] = lines.join("\n");
   for (const [name, content] of Object.entries(files))
     await writeFile(path.join(everyControl, name), content);
+  // Over 1 MB in bytes but under a million characters (Hangul is three bytes a character): the
+  // thread started ahead for its size in bytes goes unused, and must end with the command.
+  wideBytes = await mkdtemp(path.join(tmpdir(), "conclave-pipeline-wide-"));
+  const small = generateEvent(2_000, 50, 7);
+  const wide = small["delegates.csv"]!.split("\n").map((line, i) => {
+    if (i === 0 || line === "") return line;
+    const cells = line.split(",");
+    cells[4] = `${cells[4]} ${"한국무역협회".repeat(30)}`;
+    return cells.join(",");
+  });
+  small["delegates.csv"] = wide.join("\n");
+  expect(Buffer.byteLength(small["delegates.csv"])).toBeGreaterThan(PIPELINE_MIN_CHARS);
+  expect(small["delegates.csv"].length).toBeLessThan(PIPELINE_MIN_CHARS);
+  for (const [name, content] of Object.entries(small)) await writeFile(path.join(wideBytes, name), content);
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
   await rm(everyControl, { recursive: true, force: true });
+  await rm(wideBytes, { recursive: true, force: true });
 });
 
 describe("reading a large CSV in a second thread", () => {
@@ -61,5 +77,13 @@ describe("reading a large CSV in a second thread", () => {
     expect(codes).toContain("csv-syntax@3001");
     expect(codes).toContain("csv-syntax@6001");
     expect(codes).toContain("name-without-letters@7001");
+  });
+
+  it("ends a thread started ahead for a file that turns out too small for it", () => {
+    const two = conclave(["validate", wideBytes, "--format", "json"], { env: { CONCLAVE_CSV_THREAD: "1" } });
+    const one = conclave(["validate", wideBytes, "--format", "json"], { env: { CONCLAVE_CSV_THREAD: "0" } });
+    expect(two.stderr).not.toMatch(/internal error|^\s+at /m);
+    expect(two.code).toBe(0);
+    expect(JSON.parse(two.stdout)).toEqual(JSON.parse(one.stdout));
   });
 });
