@@ -1,5 +1,5 @@
 import { workerData } from "node:worker_threads";
-import { scanCsvHere } from "./parse.js";
+import { scanCsvHere, utf8Of } from "./parse.js";
 import { BATCH_RECORDS, type PipelineData, type PipelineJob, type PipelineMessage } from "./pipeline.js";
 
 /**
@@ -28,13 +28,14 @@ const send = (message: PipelineMessage, transfer: ArrayBuffer[] = []) => {
  */
 const NOT_ASCII = /[^\u0000-\u007f]/;
 
-function read({ text, delimiter }: PipelineJob): void {
+function read({ source, delimiter }: PipelineJob): void {
+  const bytes = utf8Of(source);
   /**
    * A character the text does not hold, to join cells with: cells hold only characters of the
    * text, so splitting at it gives back exactly the cells. Undefined when the text holds every
    * candidate; batches then carry each cell's length instead.
    */
-  const unit = SEPARATORS.find((c) => !text.includes(c));
+  const unit = SEPARATORS.find((c) => bytes.indexOf(c, 0, "utf8") < 0);
 
   let narrow: string[] = [];
   let wide: string[] = [];
@@ -87,7 +88,7 @@ function read({ text, delimiter }: PipelineJob): void {
 
   try {
     const errors = scanCsvHere(
-      text,
+      bytes,
       delimiter,
       unit !== undefined
         ? (line, cells) => {

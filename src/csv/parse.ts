@@ -95,10 +95,23 @@ export function scanCsv(
   text: string,
   delimiter: Delimiter,
   onRecord: (line: number, cells: string[]) => void,
+  /** `text` in UTF-8, when the caller has it (a file's own bytes): read as they are. */
+  utf8?: Uint8Array,
 ): CsvSyntaxError[] {
+  const source = utf8 ?? text;
   return text.length >= PIPELINE_MIN_CHARS && pipelineAvailable()
-    ? scanCsvPipelined(text, delimiter, onRecord)
-    : scanCsvHere(text, delimiter, onRecord);
+    ? scanCsvPipelined(source, delimiter, onRecord)
+    : scanCsvHere(source, delimiter, onRecord);
+}
+
+/** What `scanCsvHere` reads: text, or the same text's bytes in UTF-8. */
+export type CsvSource = string | Uint8Array;
+
+/** The UTF-8 bytes of a source, without a copy when it is bytes already. */
+export function utf8Of(source: CsvSource): Buffer {
+  return typeof source === "string"
+    ? Buffer.from(source, "utf8")
+    : Buffer.from(source.buffer, source.byteOffset, source.byteLength);
 }
 
 /**
@@ -107,13 +120,13 @@ export function scanCsv(
  * tests compare the two.
  */
 export function scanCsvHere(
-  text: string,
+  source: CsvSource,
   delimiter: Delimiter,
   onRecord: (line: number, cells: string[]) => void,
   stretchBytes = STRETCH_BYTES,
 ): CsvSyntaxError[] {
   const errors: CsvSyntaxError[] = [];
-  const buf = Buffer.from(text, "utf8");
+  const buf = utf8Of(source);
   const breaks = new LineBreaks(buf);
   /** Byte offset and line where the next record starts (after a BOM, which is no data). */
   let start = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
-import type { CsvSyntaxError, Delimiter } from "./parse.js";
+import type { CsvSource, CsvSyntaxError, Delimiter } from "./parse.js";
 
 /**
  * Reading a large CSV in a second thread, pipelined with the checks of its records.
@@ -60,7 +60,8 @@ export interface PipelineData {
 
 /** The one message this thread sends the reading thread: what to read. */
 export interface PipelineJob {
-  text: string;
+  /** The text, or its bytes in UTF-8 (copied once, where the text would be copied and encoded again). */
+  source: CsvSource;
   delimiter: Delimiter;
 }
 
@@ -128,13 +129,13 @@ export function discardCsvThread(): void {
 }
 
 export function scanCsvPipelined(
-  text: string,
+  source: CsvSource,
   delimiter: Delimiter,
   onRecord: (line: number, cells: string[]) => void,
 ): CsvSyntaxError[] {
   const { worker, port: port1, signal } = spare ?? startReader();
   spare = undefined;
-  const job: PipelineJob = { text, delimiter };
+  const job: PipelineJob = { source, delimiter };
   port1.postMessage(job);
   try {
     for (;;) {

@@ -145,6 +145,8 @@ export function scanTable(
   onRow: (row: TableRow) => void,
   /** Event settings for reading values (event.yaml `locale.date_order`). */
   parseOptions: ParseOptions = {},
+  /** `text` in UTF-8 when the caller has it (the file's own bytes): read as they are. */
+  utf8?: Uint8Array,
 ): Omit<TableResult, "rows"> {
   const diagnostics: Diagnostic[] = [];
   const byName = new Map(spec.columns.map((c) => [c.name, c]));
@@ -252,24 +254,29 @@ export function scanTable(
   };
 
   const blankLines: number[] = [];
-  const errors = scanCsv(text, chooseDelimiter(text, expected), (line, cells) => {
-    if (headerLine === undefined) {
-      headerMissing = looksHeaderless(cells, (cell) => {
-        const normal = normalizeHeader(cell);
-        const key = resolveHeader(aliases.get(normal) ?? normal, byCompact);
-        return key !== undefined && byName.get(key)?.required === true;
-      });
-      if (headerMissing) {
-        headerLine = line;
-        diagnostics.push(missingHeader(spec, file, line));
+  const errors = scanCsv(
+    text,
+    chooseDelimiter(text, expected),
+    (line, cells) => {
+      if (headerLine === undefined) {
+        headerMissing = looksHeaderless(cells, (cell) => {
+          const normal = normalizeHeader(cell);
+          const key = resolveHeader(aliases.get(normal) ?? normal, byCompact);
+          return key !== undefined && byName.get(key)?.required === true;
+        });
+        if (headerMissing) {
+          headerLine = line;
+          diagnostics.push(missingHeader(spec, file, line));
+          return;
+        }
+        readHeader(line, cells);
+        plan();
         return;
       }
-      readHeader(line, cells);
-      plan();
-      return;
-    }
-    if (!headerMissing) readRow(line, cells);
-  });
+      if (!headerMissing) readRow(line, cells);
+    },
+    utf8,
+  );
   for (const e of errors)
     diagnostics.push(
       diag("csv-syntax", "error", { file, line: e.line, column: e.column }, e.message, e.hint),

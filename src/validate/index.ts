@@ -85,7 +85,7 @@ function checkEventNow(input: CheckInput): CheckResult {
   const readRows = <T>(
     spec: TableSpec,
     name: string,
-    text: string,
+    decoded: { text: string; utf8?: Uint8Array },
     key: TableKey | "seating",
     convert: (row: TableRow) => T,
   ) => {
@@ -95,13 +95,14 @@ function checkEventNow(input: CheckInput): CheckResult {
     const table = scanTable(
       spec,
       name,
-      text,
+      decoded.text,
       config.columns[key] ?? {},
       (row) => {
         for (const check of checks) check(row, diagnostics);
         records.push(convert(row));
       },
       dateOrder ? { dateOrder } : {},
+      decoded.utf8,
     );
     diagnostics.push(...table.diagnostics);
     return records;
@@ -137,7 +138,7 @@ function checkEventNow(input: CheckInput): CheckResult {
     }
     encodings[key] = decoded.encoding;
     if (decoded.encoding !== "utf-8") diagnostics.push(guessedEncoding(name, key, decoded));
-    return readRows(spec, name, decoded.text, key, convert);
+    return readRows(spec, name, decoded, key, convert);
   };
 
   const delegates = readFile("delegates", toDelegateRow);
@@ -150,7 +151,7 @@ function checkEventNow(input: CheckInput): CheckResult {
   if (seatingFile?.bytes) {
     const decoded = decodeBytes(seatingFile.bytes, config.encodings.seating);
     if (decoded.ok) {
-      seating = readRows(seatingSpec, seatingFile.name, decoded.text, "seating", toSeatingRow);
+      seating = readRows(seatingSpec, seatingFile.name, decoded, "seating", toSeatingRow);
     } else {
       diagnostics.push(
         diag(

@@ -160,3 +160,22 @@ describe("the names corpus in the code pages of its spreadsheets", () => {
     expect(r.text).toBe(text);
   });
 });
+
+describe("the file's own bytes, handed to the CSV reader when they are the text", () => {
+  const utf8 = (s: string) => new Uint8Array(Buffer.from(s, "utf8"));
+  it("are the bytes of a UTF-8 file already in NFC, after its BOM", () => {
+    const r = expectOk(decodeBytes(utf8(vietnamese)));
+    expect(Buffer.from(r.utf8!).toString("utf8")).toBe(r.text);
+    const withBom = expectOk(decodeBytes(utf8(`\ufeff${korean}`)));
+    expect(withBom.bom).toBe(true);
+    expect(Buffer.from(withBom.utf8!).toString("utf8")).toBe(korean);
+  });
+  it("are not given when NFC changed the text, or the file was not UTF-8", () => {
+    // "Nguyễn" typed with combining marks, as some Vietnamese keyboards write it.
+    const decomposed = "id,family_name\nVN-1,Nguye\u0302\u0303n\n";
+    const r = expectOk(decodeBytes(utf8(decomposed)));
+    expect(r.text).toBe(decomposed.normalize("NFC"));
+    expect(r.utf8).toBeUndefined();
+    expect(expectOk(decodeBytes(iconv.encode(korean, "cp949"))).utf8).toBeUndefined();
+  });
+});

@@ -37,6 +37,9 @@ beforeAll(async () => {
   // The same file with every character the reading thread could join cells with in one cell:
   // it must then send each cell's length instead, and the result must not change.
   cell(9_000, 4, "Org\u001f\u001e\u001d\u001c\ufdd0\ufdd1\ufdd2\ufdd3");
+  // And a name typed with combining marks, which NFC composes: the file's bytes are then not the
+  // text, and the thread is sent the text instead (the first folder sends the bytes).
+  cell(9_500, 2, "Nguye\u0302\u0303n");
   files["delegates.csv"] = lines.join("\n");
   for (const [name, content] of Object.entries(files))
     await writeFile(path.join(everyControl, name), content);
