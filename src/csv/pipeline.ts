@@ -73,14 +73,33 @@ interface Reader {
 }
 
 let script: string | null | undefined;
+/** Whether a core was free, decided once a process (the first large file), so that every file reads the same way. */
+let coreFree: boolean | undefined;
+
+/** Idle and total time of all cores, in ms, from the kernel's counters. */
+function cpuTimes(): { idle: number; total: number } {
+  let idle = 0;
+  let total = 0;
+  for (const { times } of os.cpus()) {
+    idle += times.idle;
+    total += times.user + times.nice + times.sys + times.idle + times.irq;
+  }
+  return { idle, total };
+}
+/** The counters when this module loaded, at the start of the command: the window `pipelineAvailable` looks at. */
+const loadedAt = cpuTimes();
+
 /**
  * Whether to read in a second thread: only when the compiled reading thread's script is beside
  * this module (dist/csv/; running from the TypeScript sources, tests read in one thread), and a
- * core is free. A second thread costs CPU time of its own (starting it, copying the text there and
- * the records back, about 0.4 s at 100,000 delegates): on a machine whose cores are all busy
- * (load average above the number of cores less one) it only slows the run down, so the file is
- * read in one thread. The result is the same either way. `CONCLAVE_CSV_THREAD=0` reads in one
- * thread, `=1` in two whatever the load (the benchmark compares them).
+ * core is free. A second thread costs CPU time of its own (starting it, the records' copies back,
+ * the garbage collector's work on two heaps): on a machine whose cores are all busy it only slows
+ * the run down, so the file is read in one thread. A core is free when, since the command started
+ * (some 50 to 100 ms of reading files), the cores were idle for at least 0.6 of a core's time
+ * besides the one this thread kept busy; the load average, a minute's mean that counts finished
+ * processes, is the answer only when that window is too short for the kernel's 10 ms ticks. The
+ * result is the same either way. `CONCLAVE_CSV_THREAD=0` reads in one thread, `=1` in two
+ * whatever the load (the benchmark compares them).
  */
 export function pipelineAvailable(): boolean {
   const forced = process.env.CONCLAVE_CSV_THREAD;
@@ -90,7 +109,18 @@ export function pipelineAvailable(): boolean {
     script = existsSync(here) ? here : null;
   }
   if (script === null) return false;
-  return forced === "1" || os.loadavg()[0]! + 1 <= os.availableParallelism();
+  if (forced === "1") return true;
+  coreFree ??= aCoreIsFree();
+  return coreFree;
+}
+
+function aCoreIsFree(): boolean {
+  const cores = os.availableParallelism();
+  if (cores < 2) return false;
+  const now = cpuTimes();
+  const total = now.total - loadedAt.total;
+  if (total < 30 * cores) return os.loadavg()[0]! + 1 <= cores;
+  return ((now.idle - loadedAt.idle) / total) * cores >= 0.6;
 }
 
 function startReader(): Reader {
