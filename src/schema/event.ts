@@ -220,9 +220,22 @@ export const eventSchema = z
           .optional(),
         /** Session descriptions printed under their titles (dress code, meeting points). */
         descriptions: z.boolean().default(true),
+        /**
+         * When a day of schedule.xml and schedule.json begins: a session before it (a reception
+         * until 01:00) belongs to the day before, as schedule apps show it.
+         */
+        day_change: z
+          .string()
+          .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected a time of day such as 04:00")
+          .default("04:00"),
+        /** Where the programme is published: the schedule exports link each session there. */
+        schedule_url: z
+          .string()
+          .regex(/^https?:\/\/\S+$/, "expected a web address starting with https://")
+          .optional(),
       })
       .strict()
-      .default({ paper: "a4", descriptions: true }),
+      .default({ paper: "a4", descriptions: true, day_change: "04:00" }),
     letters: z
       .object({
         /** The date printed on the letters; never the clock, so a rebuild gives the same letters. */

@@ -48,6 +48,8 @@ describe("conclave agenda on the example event", () => {
       "programme.ko.pdf",
       "programme.md",
       "programme.vi.pdf",
+      "schedule.json",
+      "schedule.xml",
     ]);
     const personal = await readdir(path.join(out, "agenda/personal"));
     expect(personal).toHaveLength(280);

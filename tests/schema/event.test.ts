@@ -42,6 +42,28 @@ describe("parseEventConfig", () => {
     expect(r2.diagnostics.map((d) => d.field)).toEqual(["end"]);
   });
 
+  it("takes the schedule exports' day change and address, and says what is wrong with them where", () => {
+    const ok = parseEventConfig(
+      `${baseConfigYaml}agenda:\n  day_change: "05:30"\n  schedule_url: https://example.org/programme\n`,
+    );
+    expect(ok.ok && ok.config.agenda).toMatchObject({
+      day_change: "05:30",
+      schedule_url: "https://example.org/programme",
+    });
+    const dflt = parseEventConfig(baseConfigYaml);
+    expect(dflt.ok && dflt.config.agenda.day_change).toBe("04:00");
+    const bad = parseEventConfig(
+      `${baseConfigYaml}agenda:\n  day_change: "25:00"\n  schedule_url: example.org\n`,
+    );
+    expect(bad.ok).toBe(false);
+    expect(bad.diagnostics.map((d) => `${d.field}@${d.line}:${d.column}`)).toEqual([
+      "agenda.day_change@8:15",
+      "agenda.schedule_url@9:17",
+    ]);
+    expect(bad.diagnostics[0]!.message).toContain("such as 04:00");
+    expect(bad.diagnostics[1]!.message).toContain("https://");
+  });
+
   it("reports YAML syntax errors with a line", () => {
     const r = parseEventConfig("name: [unclosed\nstart: 2024-05-14\n");
     expect(r.ok).toBe(false);

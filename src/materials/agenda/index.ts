@@ -15,6 +15,7 @@ import { loadImage, loadLogo } from "../shared.js";
 import { keepPhrases, noBreakMatcher } from "../typography.js";
 import { calendarOf, personalCalendars } from "./calendar.js";
 import { mainVenue, personalBatch, planPersonal, planProgramme, sessionsByDelegate } from "./plan.js";
+import { scheduleFiles } from "./schedule.js";
 import { programmeJson, programmeMarkdown } from "./web.js";
 
 /** Personal agendas compiled together before being cut apart (see makeAgenda). */
@@ -116,6 +117,9 @@ export async function makeAgenda(
   await write("programme.md", programmeMarkdown(single[0]!));
   await write("programme.json", programmeJson(single));
   await write("programme.ics", renderIcs(calendarOf(event, event.sessions, config.defaultLanguage, stamp)));
+  const schedule = scheduleFiles(event);
+  await write("schedule.xml", schedule.xml);
+  await write("schedule.json", schedule.json);
 
   // Personal agendas, a PDF and an ICS per delegate. The PDFs are compiled in batches of one
   // language and cut into one file per delegate (src/render/pdf-assemble.ts): one compile of 16
