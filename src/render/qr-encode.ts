@@ -119,16 +119,50 @@ function alignmentPositions(v: number): number[] {
   return out;
 }
 
-function codewords(bytes: Uint8Array, v: number, level: EccLevel): Uint8Array {
+/**
+ * How the data is written: `byte` (any text, as UTF-8, 8 bits a byte) or `alphanumeric` (digits,
+ * capitals, space and `$%*+-./:`, 11 bits for two characters: what base32 text needs, in about
+ * two thirds of the bits).
+ */
+export type QrMode = "byte" | "alphanumeric";
+
+/** The 45 characters of alphanumeric mode, in the order of their values. */
+const ALPHANUMERIC = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
+
+/** Whether alphanumeric mode can hold `text`. */
+export function isAlphanumeric(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (ALPHANUMERIC.indexOf(text[i]!) < 0) return false;
+  return true;
+}
+
+/** Bits of the character count at version `v`. */
+function countBits(mode: QrMode, v: number): number {
+  if (mode === "byte") return v <= 9 ? 8 : 16;
+  return v <= 9 ? 9 : v <= 26 ? 11 : 13;
+}
+
+/** Bits of the data itself: 8 a byte, or 11 a pair of characters and 6 for an odd last one. */
+function dataBits(mode: QrMode, length: number): number {
+  return mode === "byte" ? length * 8 : 11 * Math.floor(length / 2) + 6 * (length % 2);
+}
+
+function codewords(bytes: Uint8Array, v: number, level: EccLevel, mode: QrMode = "byte"): Uint8Array {
   const blocks = BLOCKS[level][v]!;
   const eccTotal = ECC_TOTAL[level][v]!;
   const total = Math.floor(rawModules(v) / 8);
   const dataTotal = total - eccTotal;
-  // The bit stream: mode 0100, count, bytes, terminator, padding.
+  // The bit stream: mode (0100 byte, 0010 alphanumeric), count, data, terminator, padding.
   const data = new Uint8Array(dataTotal);
-  let bitLength = putBits(data, 0, 0b0100, 4);
-  bitLength = putBits(data, bitLength, bytes.length, v <= 9 ? 8 : 16);
-  for (let i = 0; i < bytes.length; i++) bitLength = putBits(data, bitLength, bytes[i]!, 8);
+  let bitLength = putBits(data, 0, mode === "byte" ? 0b0100 : 0b0010, 4);
+  bitLength = putBits(data, bitLength, bytes.length, countBits(mode, v));
+  if (mode === "byte")
+    for (let i = 0; i < bytes.length; i++) bitLength = putBits(data, bitLength, bytes[i]!, 8);
+  else {
+    // `bytes` holds the characters' values (0–44) here.
+    for (let i = 0; i + 1 < bytes.length; i += 2)
+      bitLength = putBits(data, bitLength, bytes[i]! * 45 + bytes[i + 1]!, 11);
+    if (bytes.length % 2 === 1) bitLength = putBits(data, bitLength, bytes[bytes.length - 1]!, 6);
+  }
   // The terminator and the padding to a whole byte are zero bits: the array is zero already.
   bitLength += Math.min(4, dataTotal * 8 - bitLength);
   bitLength += (8 - (bitLength % 8)) % 8;
@@ -171,11 +205,14 @@ const MASKS: ((x: number, y: number) => boolean)[] = [
   (x, y) => (((x + y) % 2) + ((x * y) % 3)) % 2 === 0,
 ];
 
-/** The smallest version that holds `length` bytes at `level`, or undefined past version 40. */
-export function versionFor(length: number, level: EccLevel): number | undefined {
+/**
+ * The smallest version that holds `length` bytes (or characters, in alphanumeric mode) at
+ * `level`, or undefined past version 40.
+ */
+export function versionFor(length: number, level: EccLevel, mode: QrMode = "byte"): number | undefined {
   for (let v = 1; v <= 40; v++) {
     const capacity = (Math.floor(rawModules(v) / 8) - ECC_TOTAL[level][v]!) * 8;
-    if (4 + (v <= 9 ? 8 : 16) + length * 8 <= capacity) return v;
+    if (4 + countBits(mode, v) + dataBits(mode, length) <= capacity) return v;
   }
   return undefined;
 }
@@ -302,17 +339,33 @@ function formatBits(q: Uint8Array, size: number, level: EccLevel, mask: number):
 
 const utf8 = new TextEncoder();
 
-/** Encodes text (as UTF-8) in byte mode; `mask` forces a mask, else the lowest penalty wins. */
-export function encodeQr(text: string, level: EccLevel = "M", mask?: number): QrMatrix {
-  const bytes = utf8.encode(text);
-  const version = versionFor(bytes.length, level);
+/**
+ * Encodes text in byte mode (as UTF-8), or in alphanumeric mode when asked (the text must then be
+ * `isAlphanumeric`); `mask` forces a mask, else the lowest penalty wins.
+ */
+export function encodeQr(
+  text: string,
+  level: EccLevel = "M",
+  mask?: number,
+  mode: QrMode = "byte",
+): QrMatrix {
+  let bytes: Uint8Array;
+  if (mode === "byte") bytes = utf8.encode(text);
+  else {
+    if (!isAlphanumeric(text))
+      throw new RangeError("the text holds characters that alphanumeric mode cannot");
+    bytes = Uint8Array.from(text, (c) => ALPHANUMERIC.indexOf(c));
+  }
+  const version = versionFor(bytes.length, level, mode);
   if (version === undefined)
-    throw new RangeError(`${bytes.length} bytes are too many for a QR code at level ${level}`);
+    throw new RangeError(
+      `${bytes.length} ${mode === "byte" ? "bytes" : "characters"} are too many for a QR code at level ${level}`,
+    );
   const frame = frameOf(version);
   const { size, base, flips, order } = frame;
   const m = base.slice();
   // Data, in two-column zigzags from the bottom right (the frame's order); remainder bits light.
-  const data = codewords(bytes, version, level);
+  const data = codewords(bytes, version, level, mode);
   const total = Math.min(data.length * 8, order.length);
   for (let i = 0; i < total; i++) m[order[i]!] = (data[i >>> 3]! >>> (7 - (i & 7))) & 1;
   const masked = (k: number): Uint8Array => {

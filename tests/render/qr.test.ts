@@ -1,7 +1,14 @@
 import fc from "fast-check";
 import QRCode from "qrcode";
 import { describe, expect, it } from "vitest";
-import { type EccLevel, encodeQr, maskPenalties, qrSvg, versionFor } from "../../src/render/qr-encode.js";
+import {
+  type EccLevel,
+  encodeQr,
+  isAlphanumeric,
+  maskPenalties,
+  qrSvg,
+  versionFor,
+} from "../../src/render/qr-encode.js";
 
 /** `qrcode`'s symbol for the same text in byte mode, with the same mask: the independent oracle. */
 function reference(text: string, level: EccLevel, mask: number) {
@@ -76,6 +83,33 @@ describe("the QR encoder", () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it("draws alphanumeric mode as qrcode does, at every level and mask, up to version 40 (property)", () => {
+    const chars = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:".split("");
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...chars), { minLength: 1, maxLength: 400 }).map((a) => a.join("")),
+        fc.constantFrom(...LEVELS),
+        fc.integer({ min: 0, max: 7 }),
+        (text, level, mask) => {
+          const ours = encodeQr(text, level, mask, "alphanumeric");
+          const q = QRCode.create([{ data: text, mode: "alphanumeric" }], {
+            errorCorrectionLevel: level,
+            maskPattern: mask as QRCode.QRCodeMaskPattern,
+          });
+          expect(ours.version).toBe(q.version);
+          expect(Buffer.from(ours.modules).equals(Buffer.from(Uint8Array.from(q.modules.data)))).toBe(true);
+        },
+      ),
+      { numRuns: 200 },
+    );
+    // The capacity of the standard's table: version 6 at level M holds 154 characters.
+    expect(versionFor(154, "M", "alphanumeric")).toBe(6);
+    expect(versionFor(155, "M", "alphanumeric")).toBe(7);
+    expect(isAlphanumeric("C1:ABCZ234567")).toBe(true);
+    expect(isAlphanumeric("c1:abc")).toBe(false);
+    expect(() => encodeQr("lower case", "M", undefined, "alphanumeric")).toThrow(RangeError);
   });
 
   it("is right at every version, with version information from 7 on", () => {
