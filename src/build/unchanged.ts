@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { PRIVATE_KEY_FILE, REVISIONS_FILE } from "../checkin/keys.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { readConfined } from "../load/confine.js";
 import type { LoadedEvent } from "../load/event-folder.js";
@@ -62,6 +63,22 @@ export function inputsFingerprint(
     }
     h.update(`image ${name} ${digest}\n`);
   }
+  // Signed badge codes are made from the signing key and the badges' revisions: a new key or a
+  // raised revision changes the codes. The key enters as a hash (of a hash), never as itself.
+  if (loaded.config.badge.qr === "signed")
+    for (const [name, kind] of [
+      [PRIVATE_KEY_FILE, "settings"],
+      [REVISIONS_FILE, "csv"],
+    ] as const) {
+      let digest: string;
+      try {
+        const bytes = readConfined(loaded.confinement, name, kind, name);
+        digest = bytes ? sha256(sha256(bytes)) : "missing";
+      } catch {
+        digest = `unreadable ${randomUUID()}`;
+      }
+      h.update(`signing ${name} ${digest}\n`);
+    }
   h.update(
     `options ${JSON.stringify([
       options.only ? [...options.only].sort() : null,

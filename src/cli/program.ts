@@ -392,6 +392,30 @@ Exit codes: 0 nothing changed; 1 something changed; 2 usage, environment, or dat
       ) => run(import("./commands/reprint.js").then((m) => m.reprintCommand(dir, o, ui()))),
     );
 
+  program
+    .command("keys")
+    .description("the event's keys for signed badge codes (badge.qr: signed)")
+    .command("init")
+    .description("make the Ed25519 signing key (kept in the event folder, git-ignored) and its public key")
+    .argument("[dir]", "event folder", ".")
+    .option("--force", "replace an existing key (every printed badge must then be reprinted)", false)
+    .action((dir: string, o: { force: boolean }) =>
+      run(import("./commands/checkin.js").then((m) => m.keysInitCommand(dir, o, ui()))),
+    );
+
+  program
+    .command("checkin")
+    .description("at the door: check badge codes")
+    .command("verify")
+    .description("whether a badge code is genuine, for this event, valid today and the current badge")
+    .argument("<code>", "the text of the QR code (CC1:…)")
+    .argument("[dir]", "event folder", ".")
+    .option("--at <date>", "check as on this day (default: today in the event's time zone)")
+    .addHelpText("after", examples(["conclave checkin verify CC1:AEZ3… events/cicon-2023 --at 2023-06-20"]))
+    .action((code: string, dir: string, o: { at?: string }) =>
+      run(import("./commands/checkin.js").then((m) => m.checkinVerifyCommand(code, dir, o, ui()))),
+    );
+
   const templates = program
     .command("templates")
     .description("list the Typst templates, or copy one into the event folder to edit it")

@@ -174,8 +174,8 @@ export const eventSchema = z
         qr: z
           .string()
           .min(1)
-          .refine((q) => q === "id" || q === "vcard" || q.includes("{id}"), {
-            message: "expected id, vcard, or a URL pattern containing {id}",
+          .refine((q) => q === "id" || q === "vcard" || q === "signed" || q.includes("{id}"), {
+            message: "expected id, vcard, signed, or a URL pattern containing {id}",
           })
           .default("id"),
         colours: z.partialRecord(z.enum(CATEGORIES), hexColour).default({}),

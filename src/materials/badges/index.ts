@@ -1,6 +1,8 @@
 import path from "node:path";
+import { badgeSigner } from "../../checkin/badge-codes.js";
 import { type Diagnostic, diag } from "../../diagnostics.js";
 import { UserError } from "../../errors.js";
+import { confine } from "../../load/confine.js";
 import { bundledMeasurer } from "../../load/fonts.js";
 import { sessionFolderName } from "../../output/file-names.js";
 import { assemblePdf, PdfSource } from "../../render/pdf-assemble.js";
@@ -53,12 +55,19 @@ export function resolveStock(name: string, custom: Parameters<typeof customStock
  * faces with the same options to tell which printed faces changed.
  */
 export function badgeLayoutOptions(
-  ctx: Pick<MaterialContext, "event" | "fontFamilies" | "tables">,
+  ctx: Pick<MaterialContext, "event" | "fontFamilies" | "tables"> &
+    Partial<Pick<MaterialContext, "confinement" | "eventDir">>,
   options: BadgeCliOptions,
   logo: string | undefined,
 ): BadgeOptions {
   const cfg = ctx.event.config.badge;
+  // Signed codes need the private key: read here, where the badges are drawn, and nowhere else.
+  const signCode =
+    cfg.qr === "signed" && ctx.eventDir !== undefined
+      ? badgeSigner(ctx.event, ctx.confinement ?? confine(ctx.eventDir, []), ctx.eventDir)
+      : undefined;
   return {
+    ...(signCode ? { signCode } : {}),
     stock: resolveStock(options.stock ?? cfg.stock, cfg.custom),
     sort: options.sort ?? cfg.sort,
     ...(options.delegates ? { ids: options.delegates } : {}),
@@ -133,7 +142,15 @@ export async function makeBadges(
       const badge = plan.face(b);
       if (options.calibrate || badge.qr === null) return badge;
       badge.qr = `/qr/${j}.svg`;
-      partAssets[badge.qr] = qrSvg(encodeQr(plan.qrText(b), "M"));
+      // A signed code is base32 behind its prefix: alphanumeric mode keeps it at version 6.
+      partAssets[badge.qr] = qrSvg(
+        encodeQr(
+          plan.qrText(b),
+          "M",
+          undefined,
+          event.config.badge.qr === "signed" ? "alphanumeric" : "byte",
+        ),
+      );
       return badge;
     });
     return {

@@ -62,6 +62,11 @@ export interface BadgeOptions {
   logo?: string;
   /** Seat of each delegate at the banquet, when a seating plan exists. */
   tables?: ReadonlyMap<string, string>;
+  /**
+   * With `badge.qr: signed`, each delegate's signed code (src/checkin/). Without it (a reprint
+   * comparing faces), the QR text stands for what the code would say, without its signature.
+   */
+  signCode?: (d: Delegate) => string;
 }
 
 /** Default band colours: distinct in colour and, by their labels, in black and white. */
@@ -516,7 +521,12 @@ export function layoutBadges(event: Event, options: BadgeOptions): BadgeLayout {
     sheets: options.calibrate ? 1 : sheets.length,
     face,
     blanks: blanks.length,
-    qrText: (i) => (i < chosen.length ? qrText(config.badge.qr, chosen[i]!, lang) : ""),
+    qrText: (i) => {
+      if (i >= chosen.length) return "";
+      const d = chosen[i]!;
+      if (config.badge.qr !== "signed") return qrText(config.badge.qr, d, lang);
+      return options.signCode ? options.signCode(d) : `signed:${d.id}:${d.category}`;
+    },
     problems: () => sortDiagnostics([...shared, ...[...faceProblems.values()].flat()]),
     boxes: {
       front: sheetBoxes(prepress, options.offset, false),
