@@ -17,6 +17,8 @@ function dayBefore(date: string): string {
 export function claimsMaker(
   event: Event,
   revisions: ReadonlyMap<string, number>,
+  /** One above the file's revision (a reprint's badges). */
+  raise = false,
 ): (d: Delegate) => BadgeClaims {
   const tag = eventTag(event, acronymOf(event));
   const roomIndex = new Map(event.rooms.map((r, i) => [r.id, i]));
@@ -34,7 +36,7 @@ export function claimsMaker(
   return (d) => ({
     event: tag,
     delegateId: d.id,
-    revision: revisions.get(d.id) ?? 1,
+    revision: Math.min(65_535, (revisions.get(d.id) ?? 1) + (raise ? 1 : 0)),
     validFrom,
     validUntil: event.config.end,
     category: d.category,
@@ -43,8 +45,13 @@ export function claimsMaker(
 }
 
 /** Signs each delegate's badge code with the event's private key (`badge.qr: signed`). */
-export function badgeSigner(event: Event, c: Confinement, shownDir: string): (d: Delegate) => string {
+export function badgeSigner(
+  event: Event,
+  c: Confinement,
+  shownDir: string,
+  raise = false,
+): (d: Delegate) => string {
   const key = loadPrivateKey(c, shownDir);
-  const claims = claimsMaker(event, loadRevisions(c));
+  const claims = claimsMaker(event, loadRevisions(c), raise);
   return (d) => signCode(claims(d), key);
 }

@@ -29,6 +29,11 @@ export interface ReprintPoint {
    */
   cards?: Record<string, PrintedCard>;
   tableList?: string;
+  /**
+   * With signed badge codes: the revision each badge of the last reprint carries, one more than
+   * badge-revisions.csv said. `--done` writes them there, and the old badges stop verifying.
+   */
+  revisions?: Record<string, number>;
 }
 
 export const pointFile = (outDir: string) => path.join(outDir, STATE_DIR, "reprint.json");
@@ -59,7 +64,11 @@ export function readPoint(outDir: string): ReprintPoint | undefined {
     p.letters === null ||
     (p.visa !== undefined && (typeof p.visa !== "object" || p.visa === null)) ||
     (p.cards !== undefined && (typeof p.cards !== "object" || p.cards === null)) ||
-    (p.tableList !== undefined && typeof p.tableList !== "string")
+    (p.tableList !== undefined && typeof p.tableList !== "string") ||
+    (p.revisions !== undefined &&
+      (typeof p.revisions !== "object" ||
+        p.revisions === null ||
+        Object.values(p.revisions).some((r) => !Number.isInteger(r) || r < 1 || r > 65_535)))
   )
     throw new UserError(
       `${file} is not a reprint point this version of conclave reads`,
@@ -78,6 +87,7 @@ export function writePoint(
     visa: ReadonlyMap<string, PrintedFace>;
     cards?: ReadonlyMap<string, PrintedCard>;
     tableList?: string;
+    revisions?: ReadonlyMap<string, number>;
   },
 ): void {
   const file = pointFile(outDir);
@@ -93,6 +103,7 @@ export function writePoint(
     visa: sorted(at.visa),
     ...(at.cards ? { cards: sorted(at.cards) } : {}),
     ...(at.tableList ? { tableList: at.tableList } : {}),
+    ...(at.revisions && at.revisions.size > 0 ? { revisions: sorted(at.revisions) } : {}),
   };
   const tmp = path.join(path.dirname(file), `.reprint.json.${process.pid}.tmp`);
   // Names only (no personal columns), but like the rest of .conclave, the owner's alone.

@@ -1,10 +1,14 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { eventRenderPool } from "../build/event-pool.js";
+import { loadRevisions, REVISIONS_FILE } from "../checkin/keys.js";
+import { existingTarget, writeTarget } from "../cli/commands/init-write.js";
+import { writeCsv } from "../csv/write.js";
 import { countBySeverity, type Diagnostic } from "../diagnostics.js";
 import { checkSide, SideInvalid, snapshotInput } from "../diff/sides.js";
 import { readSnapshot } from "../diff/snapshot.js";
 import { DataInvalid, UserError } from "../errors.js";
+import type { Confinement } from "../load/confine.js";
 import { loadEventFolder } from "../load/event-folder.js";
 import { badgeLayoutOptions, makeBadges } from "../materials/badges/index.js";
 import { requireDelegates, themeOf } from "../materials/common.js";
@@ -44,7 +48,13 @@ export interface ReprintOptions {
 }
 
 export type ReprintResult =
-  | { kind: "done"; out: string; faces: number }
+  | {
+      kind: "done";
+      out: string;
+      faces: number;
+      /** Badges whose raised revision went into badge-revisions.csv (signed codes). */
+      revisions: number;
+    }
   | { kind: "nothing"; out: string; since: string }
   | {
       kind: "made";
@@ -110,13 +120,17 @@ export async function reprintEventFolder(folder: string, options: ReprintOptions
   const nowSeating = await printedSeating(outDir, event, theme);
   const point = readPoint(outDir);
   if (options.done) {
+    // The reprinted badges carry a raised revision: from now on it is the current one, and the
+    // badges printed before stop verifying at the door.
+    const raised = Object.entries(point?.revisions ?? {});
+    if (raised.length > 0) await writeRevisions(loaded.dir, loaded.confinement, raised);
     writePoint(outDir, point?.last ?? 0, {
       faces: now,
       letters: nowLetters,
       visa: nowVisa,
       ...(nowSeating ? { cards: nowSeating.cards, tableList: nowSeating.tableList } : {}),
     });
-    return { kind: "done", out: outDir, faces: now.size };
+    return { kind: "done", out: outDir, faces: now.size, revisions: raised.length };
   }
   // The last build's event, laid out from the data it was made from (read once, when needed).
   let lastEvent: Event | undefined;
@@ -193,6 +207,7 @@ export async function reprintEventFolder(folder: string, options: ReprintOptions
   writer.open();
   const { pool } = await eventRenderPool(loaded, options.jobs);
   const files: string[] = [];
+  const signed = event.config.badge.qr === "signed";
   const ctx = {
     event,
     eventDir: loaded.dir,
@@ -212,6 +227,7 @@ export async function reprintEventFolder(folder: string, options: ReprintOptions
         delegates: ids,
         blanks: blankList,
         skip: Math.max(0, (options.startAt ?? 1) - 1),
+        ...(signed ? { raiseRevisions: true } : {}),
       });
       files.push("badges/badges.pdf");
     }
@@ -269,6 +285,7 @@ export async function reprintEventFolder(folder: string, options: ReprintOptions
       visa: beforeVisa,
       ...(beforeCards ? { cards: beforeCards } : {}),
       ...(beforeTableList ? { tableList: beforeTableList } : {}),
+      ...(signed ? { revisions: raisedRevisions(loaded.confinement, ids) } : {}),
     });
     return {
       kind: "made",
@@ -320,4 +337,25 @@ function existingNumbers(outDir: string): number[] {
 function logoPath(event: Event): string | undefined {
   const logo = event.config.branding.logo;
   return logo ? `/assets/logo${path.extname(logo).toLowerCase()}` : undefined;
+}
+
+/** The revision each reprinted badge carries: one above badge-revisions.csv (1 when not listed). */
+function raisedRevisions(c: Confinement, ids: readonly string[]): Map<string, number> {
+  const now = loadRevisions(c);
+  return new Map(ids.map((id) => [id, Math.min(65_535, (now.get(id) ?? 1) + 1)]));
+}
+
+/**
+ * Writes the raised revisions into the event folder's badge-revisions.csv (made when missing),
+ * keeping every other row; never through a link.
+ */
+async function writeRevisions(dir: string, c: Confinement, raised: [string, number][]): Promise<void> {
+  const all = loadRevisions(c);
+  for (const [id, rev] of raised) all.set(id, Math.max(rev, all.get(id) ?? 1));
+  const file = path.join(dir, REVISIONS_FILE);
+  const kind = await existingTarget(file, file);
+  const rows = [...all]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([id, rev]) => [id, String(rev)]);
+  await writeTarget(file, writeCsv(["id", "revision"], rows), kind === "file", file);
 }

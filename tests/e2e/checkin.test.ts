@@ -184,6 +184,41 @@ describe("signed badge codes", () => {
     expect(gitignore).toContain("/checkin-private.pem");
   });
 
+  it("make a reprinted badge the current one at `reprint --done`, and the badge it replaces refused", async () => {
+    expect(run(["build", dir, "--only", "badges"]).code).toBe(0);
+    const old = codes.find((c) => {
+      const d = decodeCode(c);
+      return d.ok && d.claims.delegateId === "KR-071";
+    })!;
+    const csv = path.join(dir, "delegates.csv");
+    const text = await readFile(csv, "utf8");
+    expect(text).toMatch(/^KR-071,Mr,Woo-jin,/m);
+    await writeFile(csv, text.replace(/^KR-071,Mr,Woo-jin,/m, "KR-071,Mr,Woojin,"));
+    const reprint = run(["reprint", dir]);
+    expect(reprint.code, reprint.stderr).toBe(0);
+    const png = path.join(example.tmp, "reprint");
+    expect(
+      tool("pdftoppm", ["-r", "200", "-png", path.join(dir, "out/reprint/001/badges/badges.pdf"), png]).code,
+    ).toBe(0);
+    const page = readdirSync(example.tmp).find((f) => f.startsWith("reprint") && f.endsWith(".png"))!;
+    const fresh = tool("zbarimg", ["-q", "--raw", path.join(example.tmp, page)])
+      .out.split("\n")
+      .filter(Boolean);
+    expect(fresh).toHaveLength(1);
+    expect(decodeCode(fresh[0]!)).toMatchObject({ ok: true, claims: { delegateId: "KR-071", revision: 2 } });
+    // Before --done both verify (the new one is not printed yet); after, only the new one.
+    expect(run(["checkin", "verify", old, dir, "--at", "2023-06-20"]).code).toBe(0);
+    const done = run(["reprint", dir, "--done"]);
+    expect(done.stdout).toContain("1 reprinted badge now current in badge-revisions.csv");
+    expect(await readFile(path.join(dir, "badge-revisions.csv"), "utf8")).toContain("KR-071,2");
+    const refused = run(["checkin", "verify", old, dir, "--at", "2023-06-20"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain("revision 2 replaced it");
+    expect(run(["checkin", "verify", fresh[0]!, dir, "--at", "2023-06-20"]).code).toBe(0);
+    await writeFile(csv, text);
+    await rm(path.join(dir, "badge-revisions.csv"));
+  });
+
   it("refuses to replace the key without --force, and says how to make one when it is missing", async () => {
     const again = run(["keys", "init", dir]);
     expect(again.code).toBe(2);

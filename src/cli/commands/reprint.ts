@@ -27,6 +27,10 @@ export async function reprintCommand(dir: string, options: ReprintOptions, ui: U
     ui.out(
       `Reprint point moved: ${r.faces} badges as they are now count as printed (${shown(path.join(r.out, ".conclave", "reprint.json"))}).`,
     );
+    if (r.revisions > 0)
+      ui.out(
+        `Signed codes: ${r.revisions} reprinted badge${r.revisions === 1 ? "" : "s"} now current in badge-revisions.csv; the old ones are refused at the door.`,
+      );
     return 0;
   }
   if (r.kind === "nothing") {

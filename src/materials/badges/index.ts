@@ -29,6 +29,11 @@ export interface BadgeCliOptions {
   calibrate?: boolean;
   back?: boolean;
   volumeSheets?: number;
+  /**
+   * With signed codes, each badge of this run one revision above badge-revisions.csv: a reprint,
+   * whose badges replace the ones printed before (src/reprint/run.ts).
+   */
+  raiseRevisions?: boolean;
 }
 
 /** The stock named by --stock, else event.yaml. */
@@ -64,7 +69,12 @@ export function badgeLayoutOptions(
   // Signed codes need the private key: read here, where the badges are drawn, and nowhere else.
   const signCode =
     cfg.qr === "signed" && ctx.eventDir !== undefined
-      ? badgeSigner(ctx.event, ctx.confinement ?? confine(ctx.eventDir, []), ctx.eventDir)
+      ? badgeSigner(
+          ctx.event,
+          ctx.confinement ?? confine(ctx.eventDir, []),
+          ctx.eventDir,
+          options.raiseRevisions === true,
+        )
       : undefined;
   return {
     ...(signCode ? { signCode } : {}),
