@@ -1,5 +1,7 @@
 import path from "node:path";
 import { badgeSigner } from "../../checkin/badge-codes.js";
+import { loadPrivateKey, loadRevisions } from "../../checkin/keys.js";
+import { checkinFiles } from "../../checkin/outputs.js";
 import { type Diagnostic, diag } from "../../diagnostics.js";
 import { UserError } from "../../errors.js";
 import { confine } from "../../load/confine.js";
@@ -220,8 +222,27 @@ export async function makeBadges(
   // A full run makes every volume: those of an earlier, longer run go (calibration.pdf stays).
   if (!options.calibrate && !options.delegates && !options.skip)
     ctx.writer.complete("badges", (p) => /^badges\/badges(-\d+)?\.pdf$/.test(p));
+  // Signed codes: what the door needs beside the badges (out/checkin/), for a full run only (a
+  // reprint or a few delegates' badges would list only them).
+  let checkinBytes = 0;
+  let checkinCount = 0;
+  if (cfg.qr === "signed" && !options.calibrate && !options.delegates && !options.raiseRevisions) {
+    const c = ctx.confinement ?? confine(ctx.eventDir, []);
+    const files = checkinFiles(event, loadPrivateKey(c, ctx.eventDir), loadRevisions(c));
+    for (const [name, text] of [
+      ["checkin/checkin.csv", files.csv],
+      ["checkin/checkin.json", files.json],
+      ["checkin/checkin.html", files.html],
+    ] as const) {
+      checkinBytes += (await ctx.writer.write(name, text, "badges")).size;
+      checkinCount++;
+    }
+  }
+  // A full run without signed codes leaves no check-in list of an earlier run behind.
+  if (!options.calibrate && !options.delegates && !options.skip && !options.raiseRevisions)
+    ctx.writer.complete("badges", (p) => /^checkin\/checkin\.(csv|json|html)$/.test(p));
   const pages = results.reduce((n, r) => n + r.pages, 0);
-  const bytes = results.reduce((n, r) => n + r.bytes, 0);
+  const bytes = results.reduce((n, r) => n + r.bytes, 0) + checkinBytes;
   const where =
     results.length === 1
       ? path.join(ctx.writer.root, results[0]!.file)
@@ -233,7 +254,7 @@ export async function makeBadges(
     : `${n(count)} badge${count === 1 ? "" : "s"} on ${n(plan.sheets)} sheet${plan.sheets === 1 ? "" : "s"} (${stock.name}${plan.data.duplex ? ", duplex" : ""}, ${n(pages)} pages) → ${where}`;
   return {
     material: "badges",
-    files: results.length,
+    files: results.length + checkinCount,
     pages,
     bytes,
     seconds: (performance.now() - started) / 1000,
