@@ -20,9 +20,10 @@ const MAX_ALIAS_COUNT = 100;
 /**
  * The text of a language pack → the pack as written, or `language-pack` errors at the line and
  * column of the wrong key or value, with the keys that section knows as a hint. `file` is the
- * name the user knows (`i18n/ja.yaml`, or `templates/i18n/ko.yaml` for a built-in pack). Pure.
+ * name the user knows (`i18n/ja.yaml`, or `templates/i18n/ko.yaml` for a built-in pack);
+ * `expected`, the language its file name says, which its `language:` must be. Pure.
  */
-export function parsePack(text: string, file: string): PackParse {
+export function parsePack(text: string, file: string, expected?: string): PackParse {
   const lc = new LineCounter();
   const error = (at: { line: number; column: number }, message: string, hint: string, field?: string) =>
     diag("language-pack", "error", { file, ...at, ...(field ? { field } : {}) }, message, hint);
@@ -64,7 +65,24 @@ export function parsePack(text: string, file: string): PackParse {
     };
   }
   const result = partialPackSchema.safeParse(data);
-  if (result.success) return { ok: true, pack: result.data as PartialPack };
+  if (result.success) {
+    const pack = result.data as PartialPack;
+    // i18n/ja.yaml is the Japanese pack: a file named for one language holding another is a slip.
+    if (expected !== undefined && pack.language !== expected) {
+      return {
+        ok: false,
+        diagnostics: [
+          error(
+            positionOf(doc.get("language", true), lc) ?? { line: 1, column: 1 },
+            `${file} holds the pack of "${pack.language}", not of "${expected}" as its name says`,
+            `Rename the file to ${pack.language}.yaml, or set language: ${expected}.`,
+            "language",
+          ),
+        ],
+      };
+    }
+    return { ok: true, pack };
+  }
   const diagnostics: Diagnostic[] = [];
   for (const issue of result.error.issues) {
     const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
