@@ -22,6 +22,8 @@ export interface LanguagePacks {
   entries: PackEntry[];
   /** `language-pack` errors of the event's files, `missing-translation` warnings of its new packs. */
   diagnostics: Diagnostic[];
+  /** The event's pack files as read (for the build's fingerprint of its inputs). */
+  files: readonly PackFile[];
 }
 
 /** A pack file of an event folder: its name (`i18n/ja.yaml`) and text. */
@@ -70,5 +72,6 @@ export function combinePacks(builtins: ReadonlyMap<string, Pack>, files: readonl
       (a, b) => order(a) - order(b) || a.language.localeCompare(b.language),
     ),
     diagnostics,
+    files,
   };
 }

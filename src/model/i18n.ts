@@ -1,4 +1,4 @@
-import { builtinPack } from "../i18n/builtin.js";
+import { activePack } from "../i18n/active.js";
 import { fill } from "../i18n/resolve.js";
 import type { PackLabels } from "../i18n/schema.js";
 import type { Category } from "../schema/delegates.js";
@@ -7,9 +7,9 @@ import { LANGUAGES, type Language } from "../schema/fields.js";
 // The words and date forms of each language live in its pack (templates/i18n/<lang>.yaml,
 // docs/languages.md); these functions only fill the pack's texts.
 
-const datesOf = (lang: Language) => builtinPack(lang).dates;
+const datesOf = (lang: Language) => activePack(lang).dates;
 const fillIn = (text: string, values: Record<string, string | number>, lang: Language) =>
-  fill(text, values, builtinPack(lang).language);
+  fill(text, values, activePack(lang).language);
 
 function parts(iso: string): { y: number; m: number; d: number; wd: number } {
   const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
@@ -74,15 +74,34 @@ export function formatTimeRange(start: number, end: number, lang: Language): str
 }
 
 /** A language's labels (its pack's `labels`): `labelsOf("ko").seating.head` is 주빈석. */
-export const labelsOf = (lang: Language): PackLabels => builtinPack(lang).labels;
+export const labelsOf = (lang: Language): PackLabels => activePack(lang).labels;
 
 /** Fills one of a language's label texts: `fillLabel("en", w.counts, { guests: 1, tables: 2 })`. */
 export const fillLabel = (lang: Language, text: string, values: Record<string, string | number>): string =>
   fillIn(text, values, lang);
 
-/** One table per language of something its pack holds, as the materials index them: `T[lang]`. */
+/**
+ * One table per language of something its pack holds, as the materials index them: `T[lang]`,
+ * read from the pack in effect (src/i18n/active.ts) at each access, made once per pack.
+ */
 export function byLanguage<T>(pick: (labels: PackLabels, lang: Language) => T): Record<Language, T> {
-  return Object.fromEntries(LANGUAGES.map((l) => [l, pick(labelsOf(l), l)])) as Record<Language, T>;
+  const made = new WeakMap<PackLabels, T>();
+  const table = {} as Record<Language, T>;
+  for (const lang of LANGUAGES) {
+    Object.defineProperty(table, lang, {
+      enumerable: true,
+      get() {
+        const labels = labelsOf(lang);
+        let value = made.get(labels);
+        if (value === undefined) {
+          value = pick(labels, lang);
+          made.set(labels, value);
+        }
+        return value;
+      },
+    });
+  }
+  return table;
 }
 
 export const CATEGORY_LABELS: Record<Language, Record<Category, string>> = byLanguage((l) => l.category);
@@ -92,7 +111,7 @@ const regionNames = new Map<Language, Intl.DisplayNames>();
 
 export function countryName(code: string, lang: Language): string {
   // Where protocol writes a name otherwise than Intl does ("Viet Nam"): the pack's countries.
-  const override = builtinPack(lang).countries[code];
+  const override = activePack(lang).countries[code];
   if (override) return override;
   let names = regionNames.get(lang);
   if (!names) {
