@@ -63,18 +63,47 @@ export function resolvePack(
   return { pack, missing: options.baseIsEnglish ? missing : [], diagnostics };
 }
 
+/** A text cut at its placeholders once: `[literal, {name, forms}, literal, …]`. */
+type Piece = string | { name: string; forms?: [string, string] };
+const compiled = new Map<string, Piece[]>();
+function piecesOf(text: string): Piece[] {
+  let pieces = compiled.get(text);
+  if (pieces) return pieces;
+  pieces = [];
+  let at = 0;
+  for (const m of text.matchAll(/\{([A-Za-z0-9_]+)(?:\|([^{}]*))?\}/g)) {
+    if (m.index > at) pieces.push(text.slice(at, m.index));
+    if (m[2] === undefined) pieces.push({ name: m[1]! });
+    else {
+      const [one, other = one] = m[2].split("|") as [string, string?];
+      pieces.push({ name: m[1]!, forms: [one, other] });
+    }
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) pieces.push(text.slice(at));
+  // The texts are a pack's, a few hundred at most: the cache stays small.
+  compiled.set(text, pieces);
+  return pieces;
+}
+
 /**
  * Fills a pack's text: `{name}` by its value, `{n|one|other}` by the plural form of n in the
- * pack's locale. "{guests} {guests|guest|guests}" with guests 1 → "1 guest".
+ * pack's locale. "{guests} {guests|guest|guests}" with guests 1 → "1 guest". A placeholder
+ * without a value stays as written.
  */
 export function fill(text: string, values: Record<string, string | number>, locale: string): string {
-  return text.replace(/\{([A-Za-z0-9_]+)(?:\|([^{}]*))?\}/g, (all, name: string, forms?: string) => {
-    const value = values[name];
-    if (value === undefined) return all;
-    if (forms === undefined) return String(value);
-    const [one, other = one] = forms.split("|") as [string, string?];
-    return pluralRules(locale).select(Number(value)) === "one" ? one : other;
-  });
+  let out = "";
+  for (const p of piecesOf(text)) {
+    if (typeof p === "string") {
+      out += p;
+      continue;
+    }
+    const value = values[p.name];
+    if (value === undefined) out += p.forms ? `{${p.name}|${p.forms.join("|")}}` : `{${p.name}}`;
+    else if (!p.forms) out += value;
+    else out += pluralRules(locale).select(Number(value)) === "one" ? p.forms[0] : p.forms[1];
+  }
+  return out;
 }
 
 const plurals = new Map<string, Intl.PluralRules>();
