@@ -74,4 +74,11 @@ describe("conclave languages", () => {
     expect(r.stderr).toContain('i18n/ja.yaml:4:5 error language-pack unknown key "labels.seating.tables"');
     expect(r.stderr).toContain('Did you mean "table"?');
   });
+
+  it("exits 2 naming a folder that is not there", () => {
+    const r = conclave(["languages", path.join(dir, "no-such-folder")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("no-such-folder is not a folder");
+    expect(r.stderr).not.toContain("internal error");
+  });
 });

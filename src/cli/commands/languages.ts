@@ -1,6 +1,6 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
-import { DataInvalid } from "../../errors.js";
+import { DataInvalid, UserError } from "../../errors.js";
 import { builtinPacks } from "../../i18n/builtin.js";
 import { coverageOf, type PackCoverage } from "../../i18n/coverage.js";
 import { combinePacks, type LanguagePacks } from "../../i18n/packs.js";
@@ -38,7 +38,15 @@ export async function languagesCommand(
     const loaded = await loadEventFolder(dir, { glyphs: false });
     packs = loaded.packs;
     printed = loaded.config.languages;
-  } else packs = loadLanguagePacks(confine(dir));
+  } else {
+    // A folder of packs without an event (yet): its i18n/ only.
+    if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory())
+      throw new UserError(
+        `${dir} is not a folder`,
+        "Pass an event folder (or a folder holding i18n/<lang>.yaml).",
+      );
+    packs = loadLanguagePacks(confine(dir));
+  }
   const errors = packs.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) throw new DataInvalid(errors, "a language pack of the event is not valid");
   const english = packs.entries.find((e) => e.language === "en")!.pack;
