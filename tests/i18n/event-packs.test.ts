@@ -90,6 +90,19 @@ describe("an event's own language packs (i18n/<lang>.yaml)", () => {
   });
 });
 
+describe("an i18n/ folder that is a link out of the event folder", () => {
+  it("is refused before anything in it is listed", async () => {
+    const outside = path.join(tmp, "shared-packs");
+    await mkdir(outside);
+    await writeFile(path.join(outside, "ja.yaml"), JA);
+    await rm(path.join(dir, "i18n"), { recursive: true });
+    await symlink(outside, path.join(dir, "i18n"));
+    expect(() => loadLanguagePacks(confine(dir))).toThrow(
+      /^i18n\/ is a link to .*shared-packs, outside the event folder$/,
+    );
+  });
+});
+
 describe("validating an event with its own packs", () => {
   it("fails on a broken pack and warns only for languages the event prints", async () => {
     const event = await copyExample(path.join(tmp, "example"));
