@@ -4,6 +4,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import { countBySeverity } from "../diagnostics.js";
 import { saveSnapshot } from "../diff/snapshot.js";
 import { DataInvalid } from "../errors.js";
+import { withLanguagePacks } from "../i18n/active.js";
 import { loadEventFolder } from "../load/event-folder.js";
 import {
   BUILD_ORDER,
@@ -96,199 +97,202 @@ export async function buildEventFolder(
   const signal = hooks.signal;
   if (signal?.aborted) throw new BuildAborted(signal.reason);
   const loaded = await loadEventFolder(folder, { allowOutside: options.allowOutside ?? [] });
-  const { pool, eventFiles, fontFiles: engineFonts } = await eventRenderPool(loaded, options.jobs);
-  const dryRun = options.materialOptions?.dryRun === true;
-  const generator = `conclave ${version}`;
-  // The build state: what the previous build compiled, by fingerprint. A dry run compiles
-  // nothing and writes nothing, so it has none.
-  let state: BuildState | undefined;
-  let rejected: ReturnType<BuildState["load"]>;
-  let inputs: string | undefined;
-  if (!dryRun) {
-    const templates = readTree(builtinTemplatesDir);
-    for (const [name, bytes] of Object.entries(eventFiles)) templates.set(`event:${name}`, bytes);
-    const world = worldFingerprint(generator, templates, engineFonts);
-    // --keep names a file the seating material reads itself: such a build is never skipped.
-    if (options.materialOptions?.keep === undefined)
-      inputs = inputsFingerprint(world, loaded, options, pdfTimestamp(loaded.config.start, process.env));
-    state = new BuildState(
-      hooks.writer?.root ?? resolveOutDir(loaded.dir, options.out),
-      world,
-      generator,
-      eventIdentity(loaded.config),
-    );
-    if (!options.full) rejected = state.load();
-    // Nothing changed since the last build, and out/ is as it left it: nothing to do.
-    if (inputs && !options.full && state.lastBuild?.inputs === inputs) {
-      const same = unchangedResult(state.root, state.lastBuild, emit, started);
-      if (same) return same;
-    }
-  }
-  // The compilers start (threads, Typst, fonts) on the other cores while the data is checked.
-  pool.start();
-  let validated: LastBuild["validated"] | undefined;
-  // Check the data and find the output folder; anything that stops the build here (invalid
-  // data, a bad --out) stops the compilers too, or their threads would keep the process alive.
-  const ready = async () => {
-    const result = checkEvent(loaded.input);
-    const { errors } = countBySeverity(result.diagnostics);
-    if (errors > 0 || !result.event) throw new DataInvalid(result.diagnostics);
-    const c = result.rowCounts;
-    const warnings = result.diagnostics.filter((d) => d.severity !== "error");
-    validated = { delegates: c.delegates, venues: c.venues, sessions: c.sessions, warnings };
-    emit({ kind: "validated", ...validated });
-    const outDir = hooks.writer?.root ?? resolveOutDir(loaded.dir, options.out);
-    // The folder is locked, checked (no links) and cleaned up after killed runs before anything
-    // is read from it or written; a dry run leaves it untouched, not even made.
-    const writer = hooks.writer ?? new OutputWriter(outDir);
-    if (!dryRun) writer.open();
-    const chosen = new Set(options.only ?? MATERIAL_NAMES);
-    // Without seating in this run, the tables of an earlier run's assignment.csv are used.
-    try {
-      const tables = chosen.has("seating") ? undefined : await previousTables(outDir, result.event);
-      return { event: result.event, outDir, chosen, tables, writer, warnings };
-    } catch (e) {
-      writer.close();
-      throw e;
-    }
-  };
-  const {
-    event,
-    outDir,
-    chosen,
-    tables: earlier,
-    writer,
-    warnings: dataWarnings,
-  } = await ready().catch(async (e: unknown) => {
-    await pool.close();
-    throw e;
-  });
-  let tables = earlier;
-  if (rejected)
-    emit({
-      kind: "notice",
-      text: `${path.join(outDir, STATE_DIR, "state.json")}: not used, ${rejected.reason}; building everything.`,
-    });
-  const render = state
-    ? (job: Parameters<RenderPool["compile"]>[0]) => state.compile(job, (j) => pool.compile(j))
-    : (job: Parameters<RenderPool["compile"]>[0]) => pool.compile(job);
-  // After a failure or a signal: nothing more is written, what was half made is removed, and the
-  // manifest is made true of what out/ now holds (if the disk lets it: otherwise the journal left
-  // in out/ lets the next run correct it).
-  let settling: Promise<void> | undefined;
-  const settle = () => {
-    settling ??= (async () => {
-      await Promise.all([pool.close(), writer.abort()]);
-      await writer.writeManifest(generator).catch(() => {});
-      // What was compiled before the stop is whole and stays known to the next build.
-      try {
-        state?.save(false);
-      } catch {}
-      writer.close();
-    })();
-    return settling;
-  };
-  const onAbort = () => void settle();
-  signal?.addEventListener("abort", onAbort, { once: true });
-  const wanted = BUILD_ORDER.filter((m) => chosen.has(m));
-  // Bundled Pretendard first (Hangul, Vietnamese, Latin), then the event's own fonts.
-  const families = loaded.input.coverage?.fonts ?? ["Pretendard"];
-  const fontFamilies = ["Pretendard", ...families.filter((f) => f !== "Pretendard")];
-  const results: MaterialResult[] = [];
-  const unavailable: MaterialName[] = [];
-  const stopped = async () => {
-    await settle();
-    return new BuildAborted(signal?.reason);
-  };
-  try {
-    for (const name of wanted) {
-      if (signal?.aborted) throw await stopped();
-      const material = MATERIALS[name];
-      if (!material) {
-        unavailable.push(name);
-        continue;
+  // The event's language packs are in effect for everything the build makes (src/i18n/active.ts).
+  return withLanguagePacks(loaded.packs, async () => {
+    const { pool, eventFiles, fontFiles: engineFonts } = await eventRenderPool(loaded, options.jobs);
+    const dryRun = options.materialOptions?.dryRun === true;
+    const generator = `conclave ${version}`;
+    // The build state: what the previous build compiled, by fingerprint. A dry run compiles
+    // nothing and writes nothing, so it has none.
+    let state: BuildState | undefined;
+    let rejected: ReturnType<BuildState["load"]>;
+    let inputs: string | undefined;
+    if (!dryRun) {
+      const templates = readTree(builtinTemplatesDir);
+      for (const [name, bytes] of Object.entries(eventFiles)) templates.set(`event:${name}`, bytes);
+      const world = worldFingerprint(generator, templates, engineFonts);
+      // --keep names a file the seating material reads itself: such a build is never skipped.
+      if (options.materialOptions?.keep === undefined)
+        inputs = inputsFingerprint(world, loaded, options, pdfTimestamp(loaded.config.start, process.env));
+      state = new BuildState(
+        hooks.writer?.root ?? resolveOutDir(loaded.dir, options.out),
+        world,
+        generator,
+        eventIdentity(loaded.config),
+      );
+      if (!options.full) rejected = state.load();
+      // Nothing changed since the last build, and out/ is as it left it: nothing to do.
+      if (inputs && !options.full && state.lastBuild?.inputs === inputs) {
+        const same = unchangedResult(state.root, state.lastBuild, emit, started);
+        if (same) return same;
       }
-      emit({ kind: "material-start", material: name });
-      const materialStarted = performance.now();
+    }
+    // The compilers start (threads, Typst, fonts) on the other cores while the data is checked.
+    pool.start();
+    let validated: LastBuild["validated"] | undefined;
+    // Check the data and find the output folder; anything that stops the build here (invalid
+    // data, a bad --out) stops the compilers too, or their threads would keep the process alive.
+    const ready = async () => {
+      const result = checkEvent(loaded.input);
+      const { errors } = countBySeverity(result.diagnostics);
+      if (errors > 0 || !result.event) throw new DataInvalid(result.diagnostics);
+      const c = result.rowCounts;
+      const warnings = result.diagnostics.filter((d) => d.severity !== "error");
+      validated = { delegates: c.delegates, venues: c.venues, sessions: c.sessions, warnings };
+      emit({ kind: "validated", ...validated });
+      const outDir = hooks.writer?.root ?? resolveOutDir(loaded.dir, options.out);
+      // The folder is locked, checked (no links) and cleaned up after killed runs before anything
+      // is read from it or written; a dry run leaves it untouched, not even made.
+      const writer = hooks.writer ?? new OutputWriter(outDir);
+      if (!dryRun) writer.open();
+      const chosen = new Set(options.only ?? MATERIAL_NAMES);
+      // Without seating in this run, the tables of an earlier run's assignment.csv are used.
       try {
-        const r = await material(
-          {
-            event,
-            eventDir: loaded.dir,
-            confinement: loaded.confinement,
-            writer,
-            render,
-            workers: options.jobs,
-            fontFamilies,
-            ...(tables ? { tables } : {}),
-            ...(state ? { outputs: state } : {}),
-            onProgress: (done, total) =>
-              emit({
-                kind: "material-progress",
-                material: name,
-                done,
-                total,
-                seconds: (performance.now() - materialStarted) / 1000,
-              }),
-          },
-          options.materialOptions ?? {},
-        );
-        if (signal?.aborted) throw await stopped();
-        emit({ kind: "material-done", result: r });
-        results.push(r);
-        if (r.tables) tables = r.tables;
-        pool.evictAll();
+        const tables = chosen.has("seating") ? undefined : await previousTables(outDir, result.event);
+        return { event: result.event, outDir, chosen, tables, writer, warnings };
       } catch (e) {
-        // Stopped by the signal: the compile jobs fail on purpose.
-        if (e instanceof BuildAborted) throw e;
-        if (signal?.aborted) throw await stopped();
-        emit({ kind: "material-failed", material: name });
-        // The other compiles stop and write nothing more; a folder half made anew is dropped
-        // (the old one stays).
-        await settle();
+        writer.close();
         throw e;
       }
-    }
-    await writer.writeManifest(generator);
-    // What this build was made from, for `conclave diff` (after the manifest: a full disk here
-    // leaves a true manifest).
-    if (!dryRun) saveSnapshot(outDir, loaded, { materials: wanted });
-    // What out/ now holds, read once: for the whole-build record and the per-file records.
-    const outputs = state ? recordOutputs(outDir) : undefined;
-    if (state && outputs)
-      state.recordFiles(outputs.outputs, new Map(writer.files.map((f) => [f.path, f.sha256])));
-    if (state && outputs && inputs && validated)
-      state.recordBuild({
-        inputs,
-        ...outputs,
-        validated,
-        materials: results.map(({ tables: _tables, ...r }) => r),
-        unavailable,
-        compiles: state.reused + state.compiled,
-        byTemplate: Object.fromEntries(
-          Object.entries(state.byTemplate).map(([t, n]) => [
-            t,
-            { compiled: 0, reused: n.reused + n.compiled },
-          ]),
-        ),
+    };
+    const {
+      event,
+      outDir,
+      chosen,
+      tables: earlier,
+      writer,
+      warnings: dataWarnings,
+    } = await ready().catch(async (e: unknown) => {
+      await pool.close();
+      throw e;
+    });
+    let tables = earlier;
+    if (rejected)
+      emit({
+        kind: "notice",
+        text: `${path.join(outDir, STATE_DIR, "state.json")}: not used, ${rejected.reason}; building everything.`,
       });
-    // Every material of this version built: what no document used any more is forgotten.
-    state?.save(wanted.every((m) => MATERIALS[m]) && MATERIAL_NAMES.every((m) => chosen.has(m)));
-  } finally {
-    signal?.removeEventListener("abort", onAbort);
-    await pool.close();
-    writer.close();
-  }
-  return {
-    out: outDir,
-    materials: results,
-    unavailable,
-    dataWarnings,
-    reused: state?.reused ?? 0,
-    compiled: state?.compiled ?? 0,
-    byTemplate: state?.byTemplate ?? {},
-    seconds: (performance.now() - started) / 1000,
-  };
+    const render = state
+      ? (job: Parameters<RenderPool["compile"]>[0]) => state.compile(job, (j) => pool.compile(j))
+      : (job: Parameters<RenderPool["compile"]>[0]) => pool.compile(job);
+    // After a failure or a signal: nothing more is written, what was half made is removed, and the
+    // manifest is made true of what out/ now holds (if the disk lets it: otherwise the journal left
+    // in out/ lets the next run correct it).
+    let settling: Promise<void> | undefined;
+    const settle = () => {
+      settling ??= (async () => {
+        await Promise.all([pool.close(), writer.abort()]);
+        await writer.writeManifest(generator).catch(() => {});
+        // What was compiled before the stop is whole and stays known to the next build.
+        try {
+          state?.save(false);
+        } catch {}
+        writer.close();
+      })();
+      return settling;
+    };
+    const onAbort = () => void settle();
+    signal?.addEventListener("abort", onAbort, { once: true });
+    const wanted = BUILD_ORDER.filter((m) => chosen.has(m));
+    // Bundled Pretendard first (Hangul, Vietnamese, Latin), then the event's own fonts.
+    const families = loaded.input.coverage?.fonts ?? ["Pretendard"];
+    const fontFamilies = ["Pretendard", ...families.filter((f) => f !== "Pretendard")];
+    const results: MaterialResult[] = [];
+    const unavailable: MaterialName[] = [];
+    const stopped = async () => {
+      await settle();
+      return new BuildAborted(signal?.reason);
+    };
+    try {
+      for (const name of wanted) {
+        if (signal?.aborted) throw await stopped();
+        const material = MATERIALS[name];
+        if (!material) {
+          unavailable.push(name);
+          continue;
+        }
+        emit({ kind: "material-start", material: name });
+        const materialStarted = performance.now();
+        try {
+          const r = await material(
+            {
+              event,
+              eventDir: loaded.dir,
+              confinement: loaded.confinement,
+              writer,
+              render,
+              workers: options.jobs,
+              fontFamilies,
+              ...(tables ? { tables } : {}),
+              ...(state ? { outputs: state } : {}),
+              onProgress: (done, total) =>
+                emit({
+                  kind: "material-progress",
+                  material: name,
+                  done,
+                  total,
+                  seconds: (performance.now() - materialStarted) / 1000,
+                }),
+            },
+            options.materialOptions ?? {},
+          );
+          if (signal?.aborted) throw await stopped();
+          emit({ kind: "material-done", result: r });
+          results.push(r);
+          if (r.tables) tables = r.tables;
+          pool.evictAll();
+        } catch (e) {
+          // Stopped by the signal: the compile jobs fail on purpose.
+          if (e instanceof BuildAborted) throw e;
+          if (signal?.aborted) throw await stopped();
+          emit({ kind: "material-failed", material: name });
+          // The other compiles stop and write nothing more; a folder half made anew is dropped
+          // (the old one stays).
+          await settle();
+          throw e;
+        }
+      }
+      await writer.writeManifest(generator);
+      // What this build was made from, for `conclave diff` (after the manifest: a full disk here
+      // leaves a true manifest).
+      if (!dryRun) saveSnapshot(outDir, loaded, { materials: wanted });
+      // What out/ now holds, read once: for the whole-build record and the per-file records.
+      const outputs = state ? recordOutputs(outDir) : undefined;
+      if (state && outputs)
+        state.recordFiles(outputs.outputs, new Map(writer.files.map((f) => [f.path, f.sha256])));
+      if (state && outputs && inputs && validated)
+        state.recordBuild({
+          inputs,
+          ...outputs,
+          validated,
+          materials: results.map(({ tables: _tables, ...r }) => r),
+          unavailable,
+          compiles: state.reused + state.compiled,
+          byTemplate: Object.fromEntries(
+            Object.entries(state.byTemplate).map(([t, n]) => [
+              t,
+              { compiled: 0, reused: n.reused + n.compiled },
+            ]),
+          ),
+        });
+      // Every material of this version built: what no document used any more is forgotten.
+      state?.save(wanted.every((m) => MATERIALS[m]) && MATERIAL_NAMES.every((m) => chosen.has(m)));
+    } finally {
+      signal?.removeEventListener("abort", onAbort);
+      await pool.close();
+      writer.close();
+    }
+    return {
+      out: outDir,
+      materials: results,
+      unavailable,
+      dataWarnings,
+      reused: state?.reused ?? 0,
+      compiled: state?.compiled ?? 0,
+      byTemplate: state?.byTemplate ?? {},
+      seconds: (performance.now() - started) / 1000,
+    };
+  });
 }
 
 /**

@@ -79,6 +79,8 @@ export function inputsFingerprint(
       }
       h.update(`signing ${name} ${digest}\n`);
     }
+  // The event's language packs (conclave's own are templates, in the world's fingerprint).
+  for (const pack of loaded.packs.files) h.update(`pack ${pack.file} ${sha256(pack.text)}\n`);
   h.update(
     `options ${JSON.stringify([
       options.only ? [...options.only].sort() : null,

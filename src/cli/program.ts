@@ -133,6 +133,23 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
         run(import("./commands/validate.js").then((m) => m.validateCommand(dir, o, ui()))),
     );
 
+  program
+    .command("languages")
+    .description("list the language packs (conclave's and the event's i18n/<lang>.yaml) and what each covers")
+    .argument("[dir]", "event folder whose own packs to list too")
+    .addOption(new Option("--format <format>", "output format").choices(["pretty", "json"]).default("pretty"))
+    .addHelpText(
+      "after",
+      examples([
+        "conclave languages",
+        "conclave languages events/cicon-2023",
+        "conclave languages . --format json",
+      ]),
+    )
+    .action((dir: string | undefined, o: { format: "pretty" | "json" }) =>
+      run(import("./commands/languages.js").then((m) => m.languagesCommand(dir, o, ui()))),
+    );
+
   // --jobs above the cores is lowered to them, with a notice (printed by the action, which has the ui).
   let jobsNotice: string | undefined;
   const jobsOption = () =>

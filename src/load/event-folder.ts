@@ -1,10 +1,12 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { DataInvalid, UserError } from "../errors.js";
+import type { LanguagePacks } from "../i18n/packs.js";
 import { DEFAULT_FILES, type EventConfig, parseEventConfig } from "../schema/event.js";
 import type { CheckInput, FileInput, TableKey } from "../validate/index.js";
 import { type Confinement, confine, readConfined } from "./confine.js";
 import { loadCoverage } from "./fonts.js";
+import { loadLanguagePacks } from "./packs.js";
 
 export const EVENT_FILE = "event.yaml";
 
@@ -16,6 +18,8 @@ export interface LoadedEvent {
   input: CheckInput;
   /** Where this event may read from: every later read (logos, fonts, templates) goes through it. */
   confinement: Confinement;
+  /** conclave's language packs and the event's own (i18n/<lang>.yaml). */
+  packs: LanguagePacks;
 }
 
 export interface LoadOptions {
@@ -70,6 +74,8 @@ export async function loadEventFolder(dir: string, options: LoadOptions = {}): P
     if (logo) logos[key] = logo;
   }
   input.logos = logos;
+  const packs = loadLanguagePacks(confinement);
+  input.packs = packs;
   if (options.glyphs !== false) input.coverage = await loadCoverage(confinement, config.fonts);
-  return { dir: abs, config, eventYaml: bytes, input, confinement };
+  return { dir: abs, config, eventYaml: bytes, input, confinement, packs };
 }

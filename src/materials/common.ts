@@ -1,4 +1,5 @@
 import { UserError } from "../errors.js";
+import { byLanguage } from "../model/i18n.js";
 import { pick } from "../model/names.js";
 import type { Event } from "../model/types.js";
 import { type PagePick, PdfSource } from "../render/pdf-assemble.js";
@@ -132,44 +133,8 @@ export type PdfKind =
   | "protocol"
   | "caterer";
 
-const PDF_KINDS: Record<Language, Record<PdfKind, string>> = {
-  en: {
-    programme: "Programme",
-    agenda: "Personal agenda",
-    invitation: "Invitation letters",
-    visa: "Visa support letters",
-    plan: "Floor plan",
-    cards: "Place cards",
-    list: "Table list",
-    poster: "Table poster",
-    protocol: "Protocol list",
-    caterer: "Caterer's list",
-  },
-  ko: {
-    programme: "프로그램",
-    agenda: "개인 일정표",
-    invitation: "초청장",
-    visa: "비자 발급 협조 요청서",
-    plan: "좌석 배치도",
-    cards: "명패",
-    list: "테이블 안내",
-    poster: "테이블 안내 포스터",
-    protocol: "의전 명단",
-    caterer: "케이터링 명단",
-  },
-  vi: {
-    programme: "Chương trình",
-    agenda: "Lịch trình cá nhân",
-    invitation: "Thư mời",
-    visa: "Thư hỗ trợ thị thực",
-    plan: "Sơ đồ chỗ ngồi",
-    cards: "Bảng tên để bàn",
-    list: "Danh sách bàn",
-    poster: "Áp phích sơ đồ bàn",
-    protocol: "Danh sách lễ tân",
-    caterer: "Danh sách cho bên phục vụ ăn uống",
-  },
-};
+/** From each language's pack (labels.pdf). */
+const PDF_KINDS: Record<Language, Record<PdfKind, string>> = byLanguage((l) => l.pdf);
 
 /**
  * The PDF's Title (document information; templates/lib/theme.typ sets it from `pdf_title`):

@@ -1,82 +1,66 @@
+import { activePack } from "../i18n/active.js";
+import { fill } from "../i18n/resolve.js";
+import type { PackLabels } from "../i18n/schema.js";
 import type { Category } from "../schema/delegates.js";
-import type { Language } from "../schema/fields.js";
+import { LANGUAGES, type Language } from "../schema/fields.js";
 
-const WEEKDAYS: Record<Language, { long: string[]; short: string[] }> = {
-  en: {
-    long: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
-    short: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
-  },
-  ko: {
-    long: ["일요일", "월요일", "화요일", "수요일", "목요일", "금요일", "토요일"],
-    short: ["일", "월", "화", "수", "목", "금", "토"],
-  },
-  vi: {
-    long: ["Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"],
-    short: ["CN", "T2", "T3", "T4", "T5", "T6", "T7"],
-  },
-};
-const MONTHS_EN = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+// The words and date forms of each language live in its pack (templates/i18n/<lang>.yaml,
+// docs/languages.md); these functions only fill the pack's texts.
+
+const datesOf = (lang: Language) => activePack(lang).dates;
+const fillIn = (text: string, values: Record<string, string | number>, lang: Language) =>
+  fill(text, values, activePack(lang).language);
 
 function parts(iso: string): { y: number; m: number; d: number; wd: number } {
   const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
   return { y, m, d, wd: new Date(Date.UTC(y, m - 1, d)).getUTCDay() };
 }
 
+/** The placeholders of a day in a pack's date texts: {y} {m} {d} {month} {weekday} {wd}. */
+function dayValues(iso: string, lang: Language) {
+  const { y, m, d, wd } = parts(iso);
+  const dates = datesOf(lang);
+  return {
+    y,
+    m,
+    d,
+    month: dates.months[m - 1]!,
+    weekday: dates.weekdays[wd]!,
+    wd: dates.weekdays_short[wd]!,
+  };
+}
+
 /**
- * A date in each language's own long form:
+ * A date in each language's own long form (the pack's dates.long):
  *   en "Tuesday, 20 June 2023" · ko "2023년 6월 20일 (화)" · vi "Thứ Ba, ngày 20 tháng 6 năm 2023"
  */
 export function formatDateLong(iso: string, lang: Language): string {
-  const { y, m, d, wd } = parts(iso);
-  if (lang === "ko") return `${y}년 ${m}월 ${d}일 (${WEEKDAYS.ko.short[wd]})`;
-  if (lang === "vi") return `${WEEKDAYS.vi.long[wd]}, ngày ${d} tháng ${m} năm ${y}`;
-  return `${WEEKDAYS.en.long[wd]}, ${d} ${MONTHS_EN[m - 1]} ${y}`;
+  return fillIn(datesOf(lang).long, dayValues(iso, lang), lang);
 }
 
-/** A short day label: en "Tue 20 June" · ko "6월 20일 (화)" · vi "Thứ Ba 20/6". */
+/** A short day label (dates.short): en "Tue 20 June" · ko "6월 20일 (화)" · vi "Thứ Ba 20/6". */
 export function formatDateShort(iso: string, lang: Language): string {
-  const { m, d, wd } = parts(iso);
-  if (lang === "ko") return `${m}월 ${d}일 (${WEEKDAYS.ko.short[wd]})`;
-  if (lang === "vi") return `${WEEKDAYS.vi.long[wd]} ${d}/${m}`;
-  return `${WEEKDAYS.en.short[wd]} ${d} ${MONTHS_EN[m - 1]}`;
+  return fillIn(datesOf(lang).short, dayValues(iso, lang), lang);
 }
 
 /**
- * The span of an event: en "20–21 June 2023" · ko "2023년 6월 20~21일" · vi "20–21/6/2023".
- * Korean marks a range with the 물결표 (한글 맞춤법 문장 부호, 2015), as its times do (09:00~09:45).
+ * The span of an event (dates.range, chosen by what the two ends share):
+ *   en "20–21 June 2023" · ko "2023년 6월 20~21일" · vi "20–21/6/2023".
  */
 export function formatDateRange(start: string, end: string, lang: Language): string {
-  const a = parts(start);
-  const b = parts(end);
-  const same = start === end;
-  if (lang === "ko") {
-    if (same) return `${a.y}년 ${a.m}월 ${a.d}일`;
-    if (a.y !== b.y) return `${a.y}년 ${a.m}월 ${a.d}일~${b.y}년 ${b.m}월 ${b.d}일`;
-    return a.m === b.m ? `${a.y}년 ${a.m}월 ${a.d}~${b.d}일` : `${a.y}년 ${a.m}월 ${a.d}일~${b.m}월 ${b.d}일`;
-  }
-  if (lang === "vi") {
-    if (same) return `${a.d}/${a.m}/${a.y}`;
-    return a.m === b.m && a.y === b.y
-      ? `${a.d}–${b.d}/${a.m}/${a.y}`
-      : `${a.d}/${a.m}/${a.y} – ${b.d}/${b.m}/${b.y}`;
-  }
-  if (same) return `${a.d} ${MONTHS_EN[a.m - 1]} ${a.y}`;
-  return a.m === b.m && a.y === b.y
-    ? `${a.d}–${b.d} ${MONTHS_EN[a.m - 1]} ${a.y}`
-    : `${a.d} ${MONTHS_EN[a.m - 1]} – ${b.d} ${MONTHS_EN[b.m - 1]} ${b.y}`;
+  const a = dayValues(start, lang);
+  const b = dayValues(end, lang);
+  const range = datesOf(lang).range;
+  const pattern =
+    start === end
+      ? range.same_day
+      : a.y !== b.y
+        ? range.other_years
+        : a.m === b.m
+          ? range.same_month
+          : range.same_year;
+  const values = { y1: a.y, m1: a.m, d1: a.d, month1: a.month, y2: b.y, m2: b.m, d2: b.d, month2: b.month };
+  return fillIn(pattern, values, lang);
 }
 
 /** Minutes since midnight as 24-hour HH:MM. */
@@ -84,49 +68,50 @@ export function formatTime(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 }
 
-export const CATEGORY_LABELS: Record<Language, Record<Category, string>> = {
-  en: {
-    vip: "VIP",
-    delegate: "DELEGATE",
-    speaker: "SPEAKER",
-    press: "PRESS",
-    staff: "STAFF",
-    interpreter: "INTERPRETER",
-    organiser: "ORGANISER",
-  },
-  ko: {
-    vip: "VIP",
-    // 대표단 is a delegation (a group); one person's badge says 참가자.
-    delegate: "참가자",
-    speaker: "연사",
-    press: "취재",
-    staff: "스태프",
-    interpreter: "통역",
-    organiser: "주최 측",
-  },
-  vi: {
-    vip: "VIP",
-    delegate: "ĐẠI BIỂU",
-    speaker: "DIỄN GIẢ",
-    press: "BÁO CHÍ",
-    staff: "NHÂN VIÊN",
-    interpreter: "PHIÊN DỊCH",
-    organiser: "BAN TỔ CHỨC",
-  },
-};
+/** Two times as the language writes a span (dates.time_range): "09:00–09:45", ko "09:00~09:45". */
+export function formatTimeRange(start: number, end: number, lang: Language): string {
+  return fillIn(datesOf(lang).time_range, { start: formatTime(start), end: formatTime(end) }, lang);
+}
 
-/** Country names as protocol writes them, where it differs from the common name. */
-const COUNTRY_OVERRIDES: Record<string, Partial<Record<Language, string>>> = {
-  KR: { en: "Republic of Korea", ko: "대한민국", vi: "Hàn Quốc" },
-  KP: { en: "Democratic People's Republic of Korea" },
-  VN: { en: "Viet Nam", ko: "베트남", vi: "Việt Nam" },
-};
+/** A language's labels (its pack's `labels`): `labelsOf("ko").seating.head` is 주빈석. */
+export const labelsOf = (lang: Language): PackLabels => activePack(lang).labels;
+
+/** Fills one of a language's label texts: `fillLabel("en", w.counts, { guests: 1, tables: 2 })`. */
+export const fillLabel = (lang: Language, text: string, values: Record<string, string | number>): string =>
+  fillIn(text, values, lang);
+
+/**
+ * One table per language of something its pack holds, as the materials index them: `T[lang]`,
+ * read from the pack in effect (src/i18n/active.ts) at each access, made once per pack.
+ */
+export function byLanguage<T>(pick: (labels: PackLabels, lang: Language) => T): Record<Language, T> {
+  const made = new WeakMap<PackLabels, T>();
+  const table = {} as Record<Language, T>;
+  for (const lang of LANGUAGES) {
+    Object.defineProperty(table, lang, {
+      enumerable: true,
+      get() {
+        const labels = labelsOf(lang);
+        let value = made.get(labels);
+        if (value === undefined) {
+          value = pick(labels, lang);
+          made.set(labels, value);
+        }
+        return value;
+      },
+    });
+  }
+  return table;
+}
+
+export const CATEGORY_LABELS: Record<Language, Record<Category, string>> = byLanguage((l) => l.category);
 
 /** One region-name formatter per language: a badge run asks for a country name per delegate. */
 const regionNames = new Map<Language, Intl.DisplayNames>();
 
 export function countryName(code: string, lang: Language): string {
-  const override = COUNTRY_OVERRIDES[code]?.[lang];
+  // Where protocol writes a name otherwise than Intl does ("Viet Nam"): the pack's countries.
+  const override = activePack(lang).countries[code];
   if (override) return override;
   let names = regionNames.get(lang);
   if (!names) {
@@ -140,43 +125,30 @@ export function countryName(code: string, lang: Language): string {
   }
 }
 
-export const UI_TEXT: Record<
-  Language,
-  { programme: string; emergency: string; wifi: string; table: string }
-> = {
-  en: { programme: "Programme at a glance", emergency: "Emergency", wifi: "Wi-Fi", table: "Banquet table" },
-  ko: { programme: "프로그램 한눈에 보기", emergency: "긴급 연락처", wifi: "와이파이", table: "만찬 테이블" },
-  vi: { programme: "Chương trình tóm tắt", emergency: "Liên hệ khẩn cấp", wifi: "Wi-Fi", table: "Bàn tiệc" },
-};
+export const UI_TEXT: Record<Language, PackLabels["ui"]> = byLanguage((l) => l.ui);
 
-/** A date without weekday, as letters write it: en "19 April 2023" · ko "2023년 4월 19일" · vi "ngày 19 tháng 4 năm 2023". */
+/** A date without weekday (dates.plain), as letters write it: en "19 April 2023" · ko "2023년 4월 19일" · vi "ngày 19 tháng 4 năm 2023". */
 export function formatDatePlain(iso: string, lang: Language): string {
-  const { y, m, d } = parts(iso);
-  if (lang === "ko") return `${y}년 ${m}월 ${d}일`;
-  if (lang === "vi") return `ngày ${d} tháng ${m} năm ${y}`;
-  return `${d} ${MONTHS_EN[m - 1]} ${y}`;
+  return fillIn(datesOf(lang).plain, dayValues(iso, lang), lang);
 }
 
-/** A date with an optional HH:MM, e.g. an arrival: "19 April 2023, 14:35" · "2023년 4월 19일 14:35" · "14:35 ngày 19 tháng 4 năm 2023". */
+/** A date with an optional HH:MM (dates.date_time), e.g. an arrival: "19 April 2023, 14:35" · "2023년 4월 19일 14:35" · "14:35 ngày 19 tháng 4 năm 2023". */
 export function formatDateTimePlain(value: string, lang: Language): string {
   const [date, time] = value.split(" ");
   const d = formatDatePlain(date!, lang);
   if (!time) return d;
-  // Vietnamese administrative writing puts the hour before the day ("14:35 ngày 19 tháng 6 năm
-  // 2023"); Korean writes the time straight after the date, without a comma.
-  if (lang === "vi") return `${time} ${d}`;
-  if (lang === "ko") return `${d} ${time}`;
-  return `${d}, ${time}`;
+  return fillIn(datesOf(lang).date_time, { date: d, time }, lang);
 }
 
 /**
- * A date (and time) as the field of a form writes it, after a label that already says "Ngày …":
- * vi "16/9/1983" · "14:35 ngày 19/6/2023", never "Ngày sinh: ngày 16 tháng 9 năm 1983"; the
- * other languages as formatDateTimePlain.
+ * A date (and time) as the field of a form writes it, after a label that already says "Ngày …"
+ * (dates.field, dates.field_time): vi "16/9/1983" · "14:35 ngày 19/6/2023", never "Ngày sinh:
+ * ngày 16 tháng 9 năm 1983"; a pack without them writes it as formatDateTimePlain.
  */
 export function formatDateField(value: string, lang: Language): string {
-  if (lang !== "vi") return formatDateTimePlain(value, lang);
+  const { field, field_time } = datesOf(lang);
   const [date, time] = value.split(" ");
-  const { y, m, d } = parts(date!);
-  return time ? `${time} ngày ${d}/${m}/${y}` : `${d}/${m}/${y}`;
+  const pattern = time ? field_time : field;
+  if (pattern === undefined) return formatDateTimePlain(value, lang);
+  return fillIn(pattern, { ...dayValues(date!, lang), ...(time ? { time } : {}) }, lang);
 }

@@ -8,6 +8,7 @@ import { countBySeverity, type Diagnostic } from "../diagnostics.js";
 import { checkSide, SideInvalid, snapshotInput } from "../diff/sides.js";
 import { readSnapshot } from "../diff/snapshot.js";
 import { DataInvalid, UserError } from "../errors.js";
+import { withLanguagePacks } from "../i18n/active.js";
 import type { Confinement } from "../load/confine.js";
 import { loadEventFolder } from "../load/event-folder.js";
 import { badgeLayoutOptions, makeBadges } from "../materials/badges/index.js";
@@ -86,6 +87,14 @@ export type ReprintResult =
  */
 export async function reprintEventFolder(folder: string, options: ReprintOptions): Promise<ReprintResult> {
   const loaded = await loadEventFolder(folder, { allowOutside: options.allowOutside ?? [] });
+  // The event's language packs are in effect for everything the reprint makes (src/i18n/active.ts).
+  return withLanguagePacks(loaded.packs, () => reprintLoaded(loaded, options));
+}
+
+async function reprintLoaded(
+  loaded: Awaited<ReturnType<typeof loadEventFolder>>,
+  options: ReprintOptions,
+): Promise<ReprintResult> {
   const checked = checkEvent(loaded.input);
   if (countBySeverity(checked.diagnostics).errors > 0 || !checked.event)
     throw new DataInvalid(checked.diagnostics);

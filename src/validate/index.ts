@@ -1,6 +1,7 @@
 import { type DecodeResult, decodeBytes, ENCODINGS, type Encoding } from "../csv/decode.js";
 import { discardCsvThread, prepareCsvThread } from "../csv/pipeline.js";
 import { type Diagnostic, diag, sortDiagnostics } from "../diagnostics.js";
+import type { LanguagePacks } from "../i18n/packs.js";
 import { buildEvent } from "../model/build.js";
 import type { Event } from "../model/types.js";
 import { delegatesSpec, toDelegateRow } from "../schema/delegates.js";
@@ -42,6 +43,8 @@ export interface CheckInput {
   logos?: LogoFiles;
   /** Fonts' coverage for the missing-glyph check; without it the check is skipped. */
   coverage?: GlyphCoverage;
+  /** The language packs (src/i18n/packs.ts): their errors, and warnings of the languages the event prints. */
+  packs?: Pick<LanguagePacks, "diagnostics">;
   /** Build the Event when the data is valid (default true); `validate` alone does not need it. */
   buildModel?: boolean;
 }
@@ -54,6 +57,17 @@ export interface CheckResult {
   /** The resolved event, present only when there are no errors. */
   event?: Event;
   rowCounts: Record<TableKey, number>;
+}
+
+/**
+ * A broken pack file is an error whatever it is for; a missing translation matters only in a
+ * language the event prints.
+ */
+function packDiagnostics(input: CheckInput): Diagnostic[] {
+  const used = new Set<string>(input.config.languages);
+  return (input.packs?.diagnostics ?? []).filter(
+    (d) => d.severity === "error" || used.has(d.file.replace(/^.*\//, "").replace(/\.yaml$/, "")),
+  );
 }
 
 /**
@@ -174,6 +188,7 @@ function checkEventNow(input: CheckInput): CheckResult {
     ...checkTranslations(tables),
     ...checkKoreanNames(tables),
     ...checkSeatingRows(tables),
+    ...packDiagnostics(input),
   );
   const sorted = sortDiagnostics(diagnostics);
   const result: CheckResult = {

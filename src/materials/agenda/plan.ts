@@ -1,4 +1,4 @@
-import { formatDateLong, formatDateRange, formatTime } from "../../model/i18n.js";
+import { formatDateLong, formatDateRange, formatTime, formatTimeRange } from "../../model/i18n.js";
 import { latinName, nameIn, personIn, personLine, pick } from "../../model/names.js";
 import { byPrecedence } from "../../model/precedence.js";
 import { SPEECH_ROLE_WORDS, speechRoleOf } from "../../model/roles.js";
@@ -159,11 +159,10 @@ export function byDay(sessions: readonly Session[]): Map<string, Session[]> {
 }
 
 /**
- * A time range: "09:00–09:45"; Korean marks a range with the 물결표, "09:00~09:45", as its
- * letters and dates do (formatDateRange). A bilingual edition follows its first language.
+ * A time range as the language writes it (its pack's dates.time_range): "09:00–09:45", Korean
+ * "09:00~09:45". A bilingual edition follows its first language.
  */
-const span = (a: number, b: number, lang: Language) =>
-  `${formatTime(a)}${lang === "ko" ? "~" : "–"}${formatTime(b)}`;
+const span = (a: number, b: number, lang: Language) => formatTimeRange(a, b, lang);
 
 /** `{ key2: b }` when a second language's text differs from the first's, else nothing. */
 function second<K extends string>(key: K, a: string | undefined, b: string | undefined) {

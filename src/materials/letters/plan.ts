@@ -2,10 +2,12 @@ import type { Diagnostic } from "../../diagnostics.js";
 import { diag, sortDiagnostics } from "../../diagnostics.js";
 import {
   countryName,
+  fillLabel,
   formatDateField,
   formatDatePlain,
   formatDateRange,
   formatTime,
+  labelsOf,
 } from "../../model/i18n.js";
 import {
   addressOf,
@@ -198,7 +200,7 @@ export function planLetters(
         address: t(settings.letterhead.address),
         logo: options.logo ?? null,
       },
-      place_date: lang === "ko" ? date : `${place}, ${date}`,
+      place_date: fillLabel(lang, labelsOf(lang).letters.placeDate, { place, date }),
       reference: kindSettings.reference.replaceAll("{id}", d.id),
       subject: t(kindSettings.subject),
       recipient: {

@@ -1,0 +1,52 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { builtinTemplatesDir } from "../paths.js";
+import type { Language } from "../schema/fields.js";
+import { parsePack } from "./parse.js";
+import { resolvePack } from "./resolve.js";
+import { type Pack, packSchema } from "./schema.js";
+
+/** Where conclave's own packs are, and how a message names one. */
+export const builtinPacksDir = path.join(builtinTemplatesDir, "i18n");
+export const builtinPackFile = (lang: string) => `templates/i18n/${lang}.yaml`;
+
+let cache: ReadonlyMap<string, Pack> | undefined;
+
+/**
+ * conclave's own language packs (templates/i18n/*.yaml), read once on first use. They are part of
+ * the installed program like its templates, not user data: a broken one is a bug in conclave, so
+ * it throws (an internal error) instead of returning diagnostics. English must be complete; the
+ * others are completed from it.
+ */
+export function builtinPacks(): ReadonlyMap<string, Pack> {
+  if (cache) return cache;
+  const read = (name: string) => {
+    const file = builtinPackFile(path.basename(name, ".yaml"));
+    const parsed = parsePack(readFileSync(path.join(builtinPacksDir, name), "utf8"), file);
+    if (!parsed.ok) {
+      const d = parsed.diagnostics[0]!;
+      throw new Error(`built-in language pack ${d.file}:${d.line}:${d.column}: ${d.message}`);
+    }
+    return parsed.pack;
+  };
+  const english = packSchema.parse(read("en.yaml"));
+  const packs = new Map<string, Pack>([["en", english]]);
+  for (const name of readdirSync(builtinPacksDir).sort()) {
+    if (!name.endsWith(".yaml") || name === "en.yaml") continue;
+    const written = read(name);
+    const resolved = resolvePack(written, english, {
+      file: builtinPackFile(written.language),
+      baseIsEnglish: true,
+    });
+    packs.set(written.language, resolved.pack);
+  }
+  cache = packs;
+  return packs;
+}
+
+/** The built-in pack of one of the languages an event can be printed in. */
+export function builtinPack(lang: Language): Pack {
+  const pack = builtinPacks().get(lang);
+  if (!pack) throw new Error(`there is no built-in language pack for ${lang} (templates/i18n/${lang}.yaml)`);
+  return pack;
+}

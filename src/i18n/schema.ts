@@ -1,0 +1,252 @@
+import { z } from "zod";
+
+/**
+ * The shape of a language pack (templates/i18n/<lang>.yaml, or an event's i18n/<lang>.yaml;
+ * docs/languages.md). The English pack holds every key; any other pack may leave a label out, and
+ * English is printed instead with a `missing-translation` warning (src/i18n/resolve.ts).
+ *
+ * A text with `{name}` placeholders says which names it may use, so a typo such as `{nmae}` is an
+ * error of the pack, not a literal brace on a badge. `{n|one|other}` picks a plural form by the
+ * pack's locale (Intl.PluralRules): "1 guest", "2 guests".
+ */
+
+const PLACEHOLDER = /\{([A-Za-z0-9_]+)(?:\|[^{}]*)?\}/g;
+
+/** A text that may use exactly the placeholders `names` (none by default). */
+function text(names: readonly string[] = []) {
+  return z.string().superRefine((value, ctx) => {
+    for (const m of value.matchAll(PLACEHOLDER)) {
+      if (names.includes(m[1]!)) continue;
+      ctx.addIssue({
+        code: "custom",
+        message:
+          names.length > 0
+            ? `the placeholder {${m[1]}} is not one this text can use (it can use ${names.map((n) => `{${n}}`).join(", ")})`
+            : `the placeholder {${m[1]}} is not one this text can use (it takes none)`,
+      });
+    }
+  });
+}
+
+const list = (length: number) => z.array(z.string().min(1)).length(length);
+function record<K extends string>(
+  keys: readonly K[],
+): z.ZodObject<Record<K, ReturnType<typeof text>>, z.core.$strict>;
+function record<K extends string, V extends z.ZodType>(
+  keys: readonly K[],
+  value: V,
+): z.ZodObject<Record<K, V>, z.core.$strict>;
+function record(keys: readonly string[], value: z.ZodType = text()) {
+  return z.strictObject(Object.fromEntries(keys.map((k) => [k, value])));
+}
+
+const DAY = ["y", "m", "d", "month", "weekday", "wd"] as const;
+const SPAN = ["y1", "m1", "d1", "month1", "y2", "m2", "d2", "month2"] as const;
+
+const dates = z.strictObject({
+  /** January … December, as a date prints them. */
+  months: list(12),
+  /** Sunday … Saturday. */
+  weekdays: list(7),
+  weekdays_short: list(7),
+  /** A day with its weekday: "Tuesday, 20 June 2023". */
+  long: text(DAY),
+  /** A day label of a programme: "Tue 20 June". */
+  short: text(DAY),
+  /** A date without weekday, as letters write it: "19 April 2023". */
+  plain: text(DAY),
+  /** A date and an HH:MM time: "{date}, {time}". */
+  date_time: text(["date", "time"]),
+  /** The span of an event, by what the two ends share. */
+  range: z.strictObject({
+    same_day: text(SPAN),
+    same_month: text(SPAN),
+    same_year: text(SPAN),
+    other_years: text(SPAN),
+  }),
+  /** Two times: "09:00–09:45". */
+  time_range: text(["start", "end"]),
+  /** Optional: a date in a form's field, after a label that already says "Date…" (else `plain`). */
+  field: text(["y", "m", "d"]).optional(),
+  /** Optional: a date and time in a form's field (else `date_time`). */
+  field_time: text(["y", "m", "d", "time"]).optional(),
+});
+
+const CATEGORIES = ["vip", "delegate", "speaker", "press", "staff", "interpreter", "organiser"] as const;
+const SESSION_TYPES = [
+  "plenary",
+  "keynote",
+  "panel",
+  "workshop",
+  "ceremony",
+  "banquet",
+  "networking",
+  "break",
+  "visit",
+] as const;
+const ROLES = [
+  "opening",
+  "welcome",
+  "congratulatory",
+  "keynote",
+  "closing",
+  "moderator",
+  "mc",
+  "panellist",
+  "speaker",
+] as const;
+const PDF_KINDS = [
+  "programme",
+  "agenda",
+  "invitation",
+  "visa",
+  "plan",
+  "cards",
+  "list",
+  "poster",
+  "protocol",
+  "caterer",
+] as const;
+const DIETARY = [
+  "vegetarian",
+  "vegan",
+  "halal",
+  "kosher",
+  "no pork",
+  "no beef",
+  "gluten-free",
+  "lactose-free",
+  "nut allergy",
+  "seafood allergy",
+  "shellfish allergy",
+] as const;
+
+const labels = z.strictObject({
+  /** A badge's category band. */
+  category: record(CATEGORIES),
+  /** Words several materials share. */
+  ui: record(["programme", "emergency", "wifi", "table"]),
+  agenda: z.strictObject({
+    ...record([
+      "programme",
+      "personal",
+      "speakers",
+      "moderator",
+      "speaker",
+      "sections",
+      "index",
+      "page",
+      "continued",
+      "notes",
+      "venue",
+      "yourRoles",
+      "table",
+      "noSessions",
+    ]).shape,
+    organisers: record(["host", "co-organiser", "partner", "sponsor"]),
+    types: record(SESSION_TYPES),
+  }),
+  seating: z.strictObject({
+    ...record([
+      "table",
+      "head",
+      "findTable",
+      "findTableHint",
+      "seat",
+      "scale",
+      "legend",
+      "stage",
+      "door",
+      "aisle",
+      "schematic",
+      "behind",
+    ]).shape,
+    behindEntry: text(["name", "seat"]),
+    counts: text(["guests", "tables"]),
+    section: text(["sheet", "of", "first", "last"]),
+  }),
+  badges: z.strictObject({
+    badges: text(),
+    fullPrinted: text(),
+    parallel: text(["n"]),
+    full: text(["url"]),
+  }),
+  /** Each PDF's Title metadata. */
+  pdf: record(PDF_KINDS),
+  letters: z.strictObject({ placeDate: text(["place", "date"]) }),
+  protocol: record([
+    "title",
+    "order",
+    "name",
+    "position",
+    "interpreter",
+    "liaison",
+    "arrival",
+    "departure",
+    "table",
+    "caterer",
+    "needs",
+    "guests",
+    "total",
+    "covers",
+    "none",
+    "noTable",
+  ]),
+  /** Dietary needs as delegates.csv writes them (lower case), for the caterer's list. */
+  dietary: record(DIETARY),
+  /** A speech role beside a name (`label`) and in a letter's sentence (`letter`). */
+  roles: record(ROLES, z.strictObject({ label: text(), letter: text() })),
+});
+
+/** A complete pack: what the English pack must hold, and what every resolved pack holds. */
+export const packSchema = z.strictObject({
+  /** The BCP 47 tag: Intl's locale for plurals, collation and country names. */
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "a BCP 47 language tag such as ko or zh-Hans"),
+  /** The language's name in itself: 한국어, Tiếng Việt. */
+  name: z.string().min(1),
+  dates,
+  /** Country names where protocol writes them otherwise than Intl does ("Viet Nam"), by ISO code. */
+  countries: z
+    .record(z.string().regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 code such as KR"), z.string())
+    .default({}),
+  labels,
+});
+
+export type Pack = z.infer<typeof packSchema>;
+export type PackLabels = Pack["labels"];
+
+/**
+ * The same shape with every section and key optional (a pack may translate only some labels),
+ * still strict: a key the English pack does not know is an error, with the known ones as a hint.
+ */
+function loosen(t: z.ZodType): z.ZodType {
+  if (t instanceof z.ZodObject) {
+    const shape = Object.fromEntries(
+      Object.entries(t.shape).map(([k, v]) => [k, loosen(v as z.ZodType).optional()]),
+    );
+    return z.strictObject(shape);
+  }
+  if (t instanceof z.ZodOptional || t instanceof z.ZodDefault) return loosen(t.unwrap() as z.ZodType);
+  return t;
+}
+
+/** What a pack file may hold: `language` is required, the rest optional. */
+export const partialPackSchema = (loosen(packSchema) as z.ZodObject).extend({
+  language: packSchema.shape.language,
+});
+
+/** The keys the schema knows at a path of a pack, for "did you mean" hints. */
+export function knownPackKeys(path: readonly (string | number)[]): string[] {
+  let t: z.ZodType = packSchema;
+  for (const p of path) {
+    while (t instanceof z.ZodOptional || t instanceof z.ZodDefault) t = t.unwrap() as z.ZodType;
+    if (!(t instanceof z.ZodObject) || typeof p !== "string") return [];
+    const next = (t.shape as Record<string, z.ZodType>)[p];
+    if (!next) return [];
+    t = next;
+  }
+  while (t instanceof z.ZodOptional || t instanceof z.ZodDefault) t = t.unwrap() as z.ZodType;
+  return t instanceof z.ZodObject ? Object.keys(t.shape) : [];
+}
