@@ -106,6 +106,7 @@ const PDF_KINDS = [
   "poster",
   "protocol",
   "caterer",
+  "expected",
 ] as const;
 const DIETARY = [
   "vegetarian",
@@ -192,6 +193,8 @@ const labels = z.strictObject({
     "none",
     "noTable",
   ]),
+  /** The lists of who is expected at each door (out/checkin/expected.<lang>.pdf). */
+  checkin: record(["expected", "protocol", "everyone", "rank", "arrived", "name", "id", "category"]),
   /** Dietary needs as delegates.csv writes them (lower case), for the caterer's list. */
   dietary: record(DIETARY),
   /** A speech role beside a name (`label`) and in a letter's sentence (`letter`). */

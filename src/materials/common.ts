@@ -131,7 +131,8 @@ export type PdfKind =
   | "list"
   | "poster"
   | "protocol"
-  | "caterer";
+  | "caterer"
+  | "expected";
 
 /** From each language's pack (labels.pdf). */
 const PDF_KINDS: Record<Language, Record<PdfKind, string>> = byLanguage((l) => l.pdf);

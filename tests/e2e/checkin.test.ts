@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { base32, CODE_PREFIX, decodeCode, signCode, verifyCode } from "../../src/checkin/code.js";
 import { conclave } from "../helpers/cli.js";
 import { copyOfExample } from "../helpers/example-copy.js";
+import { readPdf, squash } from "../helpers/pdf.js";
 
 /*
  * Signed badge codes (issue #22): keys made by `conclave keys init`, badges built with
@@ -182,6 +183,28 @@ describe("signed badge codes", () => {
     expect(logs).not.toContain(body);
     const gitignore = readFileSync(path.join(dir, ".gitignore"), "utf8");
     expect(gitignore).toContain("/checkin-private.pem");
+  });
+
+  it("come with the lists of who is expected at each door: protocol guests first, on a page of their own, then by name", async () => {
+    const ko = await readPdf(path.join(dir, "out/checkin/expected.ko.pdf"));
+    const first = squash(ko.text[0]!);
+    expect(first).toContain(squash("의전 귀빈"));
+    expect(first).not.toContain(squash("일반 참석자"));
+    // In order of precedence, as the protocol list ranks them: the first rank of the example leads.
+    const rank1 = first.indexOf("KR-004");
+    expect(rank1).toBeGreaterThan(0);
+    expect(rank1).toBeLessThan(first.indexOf("VN-001"));
+    const second = squash(ko.text[1]!);
+    expect(second).toContain(squash("일반 참석자"));
+    // Hangul order: 강… before 고… before 김….
+    const order = ["강동현", "고성호", "김도윤"].map((n) => second.indexOf(n));
+    for (const i of order) expect(i).toBeGreaterThan(0);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    // Vietnamese lists Vietnamese guests by their given name: Trần Văn An under A, before Bae.
+    const vi = squash((await readPdf(path.join(dir, "out/checkin/expected.vi.pdf"))).text[1]!);
+    expect(vi.indexOf(squash("Trần Văn An"))).toBeLessThan(vi.indexOf("BaeJae-won"));
+    for (const lang of ["en", "ko", "vi"])
+      expect(statSync(path.join(dir, `out/checkin/expected.${lang}.pdf`)).size).toBeGreaterThan(1000);
   });
 
   it("make a reprinted badge the current one at `reprint --done`, and the badge it replaces refused", async () => {

@@ -1,16 +1,19 @@
 import path from "node:path";
 import { badgeSigner } from "../../checkin/badge-codes.js";
+import { CHECKIN_WORDS, expectedSections } from "../../checkin/expected.js";
 import { loadPrivateKey, loadRevisions } from "../../checkin/keys.js";
 import { checkinFiles } from "../../checkin/outputs.js";
 import { type Diagnostic, diag } from "../../diagnostics.js";
 import { UserError } from "../../errors.js";
 import { confine } from "../../load/confine.js";
 import { bundledMeasurer } from "../../load/fonts.js";
+import { CATEGORY_LABELS } from "../../model/i18n.js";
 import { sessionFolderName } from "../../output/file-names.js";
 import { assemblePdf, PdfSource } from "../../render/pdf-assemble.js";
 import { encodeQr, qrSvg } from "../../render/qr-encode.js";
 import { type CompiledPdf, pdfTimestamp } from "../../render/typst.js";
 import { mapLimit } from "../../util/limit.js";
+import { pdfTitle, themeOf } from "../common.js";
 import type { MaterialContext, MaterialResult } from "../context.js";
 import { loadLogo } from "../shared.js";
 import { type BadgeOptions, type BadgeSort, layoutBadges } from "./plan.js";
@@ -237,10 +240,34 @@ export async function makeBadges(
       checkinBytes += (await ctx.writer.write(name, text, "badges")).size;
       checkinCount++;
     }
+    // Who is expected at each door, in each of the event's languages.
+    const theme = themeOf(event, ctx.fontFamilies);
+    const lists = await Promise.all(
+      event.config.languages.map((lang) =>
+        ctx.render({
+          template: "checkin-expected.typ",
+          data: {
+            theme,
+            lang,
+            event: pdfTitle(event, lang, "expected"),
+            pdf_title: pdfTitle(event, lang, "expected"),
+            words: CHECKIN_WORDS[lang],
+            sections: expectedSections(event, lang, (d) => CATEGORY_LABELS[lang][d.category]),
+          },
+          timestamp,
+        }),
+      ),
+    );
+    for (const [i, lang] of event.config.languages.entries()) {
+      checkinBytes += (await ctx.writer.write(`checkin/expected.${lang}.pdf`, lists[i]!.pdf, "badges")).size;
+      checkinCount++;
+    }
   }
   // A full run without signed codes leaves no check-in list of an earlier run behind.
   if (!options.calibrate && !options.delegates && !options.skip && !options.raiseRevisions)
-    ctx.writer.complete("badges", (p) => /^checkin\/checkin\.(csv|json|html)$/.test(p));
+    ctx.writer.complete("badges", (p) =>
+      /^checkin\/(checkin\.(csv|json|html)|expected\.[a-z-]+\.pdf)$/.test(p),
+    );
   const pages = results.reduce((n, r) => n + r.pages, 0);
   const bytes = results.reduce((n, r) => n + r.bytes, 0) + checkinBytes;
   const where =
