@@ -79,8 +79,8 @@ describe("Excel CP949 through conclave validate", () => {
       "delegates.csv warning encoding-guessed decoded as cp949 (Korean Excel's CP949, detected from its bytes)\n" +
         '  hint: Check a few names with accents or Hangul in the output; if they read wrong, name the encoding under encodings.delegates in event.yaml (utf-16le, utf-16be, windows-1252, windows-1258); save as "CSV UTF-8" to silence this.',
     );
-    // The only warning: read as CP949, every Hangul name is right, so nothing looks damaged
-    // (read as Windows-1252 it would be mojibake, as UTF-8 replacement characters).
+    // The only warning: no cell lost letters to "?" (excel-damage, as the Vietnamese ones would
+    // have) or holds what no font prints; that the Hangul reads right is tests/csv/decode.test.ts.
     expect(r.stdout).toMatch(/^0 errors, 1 warning in 1 file$/m);
     expect(r.stderr).toContain(
       "Checked 140 delegates, 7 rooms, 14 sessions (decoded delegates.csv as cp949)",
