@@ -1,4 +1,4 @@
-import { mkdirSync, realpathSync, statSync } from "node:fs";
+import { lstatSync, mkdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { UserError } from "../errors.js";
 import { writeError } from "./fs-errors.js";
@@ -32,6 +32,12 @@ function realOrPlanned(p: string, shown: string): string {
  * The output folder for an event: `<event>/out` by default, with symlinks resolved. It may not be
  * the event folder itself nor contain it, so a build can never overwrite the data it was made from;
  * both are compared as real paths, so a link to the event folder is refused too.
+ *
+ * The folder itself may not be a symbolic link either (`--out print` where print → ~/Documents,
+ * or an `out` link committed into a shared event folder): a build replaces whole folders and
+ * files in it, and conclave never writes through links, in the output folder as below it. The
+ * folders above it may be links (macOS's /tmp → /private/tmp, a home on another disk): that is
+ * where the user's system keeps things, not something a build could be tricked by.
  */
 export function resolveOutDir(eventDir: string, out?: string): string {
   const ev = realOrPlanned(path.resolve(eventDir), eventDir);
@@ -44,7 +50,23 @@ export function resolveOutDir(eventDir: string, out?: string): string {
       "Choose another --out, such as <event>/out (the default).",
     );
   }
+  refuseLink(asked, out ?? asked);
   return dir;
+}
+
+/** Refuses an output folder that is a symbolic link, naming where it points. */
+function refuseLink(asked: string, shown: string): void {
+  if (!lstatSync(asked, { throwIfNoEntry: false })?.isSymbolicLink()) return;
+  let target: string;
+  try {
+    target = realpathSync(asked);
+  } catch {
+    target = path.resolve(path.dirname(asked), readlinkSync(asked));
+  }
+  throw new UserError(
+    `the output folder ${shown} is a symbolic link to ${target}; conclave never writes through links`,
+    `Pass the folder itself (--out ${target}), or remove the link and run again.`,
+  );
 }
 
 /**
