@@ -73,6 +73,8 @@ export interface SeatingResult {
    */
   objective?: number;
   bound?: number;
+  /** The seat range of each round table the table search kept to (in the order of `tables`' round ones). */
+  tableSeats?: { lower: number[]; upper: number[] };
   /** False when the time cap stopped the table search before its work budget: not reproducible. */
   complete: boolean;
   /** Against the previous plan (only when one was given): who kept their table, who moved and why. */
@@ -386,6 +388,7 @@ export function planSeating(req: SeatingRequest): SeatingResult {
   let work = 0;
   let objective = 0;
   let bound = 0;
+  let tableSeats: SeatingResult["tableSeats"];
   let complete = true;
   if (items.length > 0) {
     if (G === 0)
@@ -400,12 +403,16 @@ export function planSeating(req: SeatingRequest): SeatingResult {
     let result: ReturnType<typeof solveGrouping> | undefined;
     for (let slack = 0; !result; slack++) {
       try {
+        tableSeats = {
+          lower: round.map((t) => Math.min(t.seats, Math.max(0, fair - slack))),
+          upper: round.map((t) => Math.min(t.seats, fair + 1 + slack)),
+        };
         result = solveGrouping(
           {
             n: items.length,
             weights,
-            lower: round.map((t) => Math.min(t.seats, Math.max(0, fair - slack))),
-            upper: round.map((t) => Math.min(t.seats, fair + 1 + slack)),
+            lower: tableSeats.lower,
+            upper: tableSeats.upper,
             sizes: items.map((u) => u.length),
             fixed: fixedItem,
             apart,
@@ -481,6 +488,7 @@ export function planSeating(req: SeatingRequest): SeatingResult {
     work,
     objective,
     bound,
+    ...(tableSeats ? { tableSeats } : {}),
     complete,
     ...(changes ? { changes } : {}),
   };
@@ -841,7 +849,7 @@ export function planSeating(req: SeatingRequest): SeatingResult {
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** The weight each `prefer` wish adds to its pair: + together, − apart. */
-function preferWeights(
+export function preferWeights(
   wishes: readonly Wish[],
   index: ReadonlyMap<string, number>,
   w: SeatingWeights,
@@ -860,7 +868,7 @@ function preferWeights(
  * Called for every pair of guests (4.5 million at 3,000 guests): what it compares is read from
  * each guest once, not per pair.
  */
-function pairWeights(
+export function pairWeights(
   guests: readonly Delegate[],
   prefer: ReadonlyMap<number, number>,
   w: SeatingWeights,
