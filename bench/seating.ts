@@ -68,15 +68,16 @@ if (values.conference) {
         work: result.work,
         complete: result.complete,
         // The table search's objective against the configuration-LP bound (bound = lp + the
-        // positive prefer wishes). The bound is guest by guest, so it also counts the pairs inside
-        // units that must sit together, which the objective leaves out: the gap is, if anything,
-        // overstated. `pairs` is what the plan holds in the end, after the language repair.
+        // positive prefer wishes − the pairs inside units). `plan` is the same sum over the tables
+        // the plan ends with, after the language repair moved guests alone with their language.
         objective: round(result.objective!),
         bound: round(relaxation.bound),
         gapToBoundPercent: round(((relaxation.bound - result.objective!) / relaxation.bound) * 100, 3),
-        pairs: round(relaxation.pairs),
+        plan: round(relaxation.plan),
+        planGapToBoundPercent: round(((relaxation.bound - relaxation.plan) / relaxation.bound) * 100, 3),
         lp: round(relaxation.lp),
         wished: relaxation.wished,
+        inside: relaxation.inside,
         boundRounds: relaxation.rounds,
         boundConverged: relaxation.converged,
         cheapBound: round(result.bound!),
@@ -165,11 +166,28 @@ async function galaBound(event: Event, session: Session, result: SeatingResult) 
   });
   let wished = 0;
   for (const v of prefer.values()) wished += Math.max(0, v);
+  // Pairs that every plan seats together (an interpreter and their principal, `must together`
+  // wishes) are inside one item of the table search and not in its objective: taken off both sides.
+  const unit = [...guests.keys()];
+  const find = (x: number): number => {
+    while (unit[x] !== x) x = unit[x]!;
+    return x;
+  };
+  for (const [i, d] of guests.entries()) {
+    const p = d.interpreterFor === undefined ? undefined : index.get(d.interpreterFor);
+    if (p !== undefined) unit[find(i)] = find(p);
+  }
+  for (const x of wishes)
+    if (x.kind === "together" && x.strength === "must") unit[find(index.get(x.a)!)] = find(index.get(x.b)!);
+  let inside = 0;
+  for (let a = 0; a < guests.length; a++)
+    for (let b = a + 1; b < guests.length; b++) if (find(a) === find(b)) inside += w(a, b);
   return {
-    pairs,
-    bound: lp.bound + wished,
+    plan: pairs - inside,
+    bound: lp.bound + wished - inside,
     lp: lp.bound,
     wished,
+    inside,
     rounds: lp.rounds,
     converged: lp.converged,
   };
