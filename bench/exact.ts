@@ -254,7 +254,13 @@ export interface TypedGrouping {
   profile: readonly number[];
   block: readonly number[];
   weight: (t: number, u: number) => number;
-  tables: readonly { lower: number; upper: number }[];
+  /** `rule`: the table's composition must pass `rule` (below). */
+  tables: readonly { lower: number; upper: number; rule?: boolean }[];
+  /**
+   * A rule on a table's count of each profile (e.g. nobody alone with their language): only
+   * compositions it accepts are priced for tables marked `rule`.
+   */
+  rule?: (profiles: readonly number[]) => boolean;
   /** A known solution, as items of each type per table: the first columns of the LP. */
   start: readonly (readonly number[])[];
 }
@@ -338,6 +344,12 @@ export async function configurationBound(m: TypedGrouping, maxRounds = 400): Pro
     }
     return v;
   });
+  // Tables of one size range (and rule) are priced once.
+  const rangeKey = (t: TypedGrouping["tables"][number]) => `${t.lower},${t.upper},${t.rule ? 1 : 0}`;
+  const ranges = [...new Set(m.tables.map(rangeKey))];
+  if (m.tables.some((t) => t.rule) && !m.rule)
+    throw new Error("configurationBound: tables marked rule but no rule");
+  const allowed = vec.map((n) => (m.rule ? m.rule(n) : true));
   // Each block's choices: how many of each of its types, and what their pairs add beyond `cross`.
   const choices = blocks.map((b) => {
     const types = [...Array(T).keys()].filter((t) => m.block[t] === b);
@@ -404,14 +416,13 @@ export async function configurationBound(m: TypedGrouping, maxRounds = 400): Pro
       back.push(from);
       val = next;
     }
-    const ranges = [...new Set(m.tables.map((t) => `${t.lower},${t.upper}`))].map((r) =>
-      r.split(",").map(Number),
-    );
-    return ranges.map(([lower, upper]) => {
+    return ranges.map((r) => {
+      const [lower, upper, ruled] = r.split(",").map(Number);
       let best = -1;
       for (let s = 0; s < S; s++)
         if (sizeOf[s]! >= lower! && sizeOf[s]! <= upper! && val[s]! > Number.NEGATIVE_INFINITY)
-          if (best < 0 || val[s]! + crossValue[s]! > val[best]! + crossValue[best]!) best = s;
+          if (best < 0 || val[s]! + crossValue[s]! > val[best]! + crossValue[best]!)
+            if (!ruled || allowed[s]) best = s;
       if (best < 0) throw new Error(`configurationBound: no table of ${lower}–${upper} items can be made`);
       const c = new Array<number>(T).fill(0);
       let s = best;
@@ -429,8 +440,7 @@ export async function configurationBound(m: TypedGrouping, maxRounds = 400): Pro
   };
   if (choices.some((c) => c.out.length >= 0x1000))
     throw new Error("configurationBound: a block has too many choices");
-  const ranges = [...new Set(m.tables.map((t) => `${t.lower},${t.upper}`))];
-  const tablesIn = ranges.map((r) => m.tables.filter((t) => `${t.lower},${t.upper}` === r).length);
+  const tablesIn = ranges.map((r) => m.tables.filter((t) => rangeKey(t) === r).length);
   const columns: { c: number[]; range: number; v: number }[] = [];
   const key = new Set<string>();
   const add = (c: readonly number[], range: number) => {
@@ -442,12 +452,21 @@ export async function configurationBound(m: TypedGrouping, maxRounds = 400): Pro
   };
   for (const c of m.start) {
     const n = c.reduce((s, x) => s + x, 0);
+    const counts = new Array<number>(P).fill(0);
+    c.forEach((k, t) => {
+      counts[m.profile[t]!]! += k;
+    });
     const r = ranges.findIndex((x) => {
-      const [lo, up] = x.split(",").map(Number);
-      return n >= lo! && n <= up!;
+      const [lo, up, ruled] = x.split(",").map(Number);
+      return n >= lo! && n <= up! && (!ruled || m.rule!(counts));
     });
     if (r >= 0) add(c, r);
   }
+  // A start that breaks the rule leaves the LP without a solution: one artificial column per row,
+  // at a price no real table reaches, keeps it feasible until real columns replace them.
+  let most = 0;
+  for (let t = 0; t < T; t++) for (let u = 0; u < T; u++) most = Math.max(most, Math.abs(m.weight(t, u)));
+  const artificial = 10 * (most + 1) * U * U;
   let bound = Number.POSITIVE_INFINITY;
   let lp = Number.NaN;
   let rounds = 0;
@@ -457,14 +476,15 @@ export async function configurationBound(m: TypedGrouping, maxRounds = 400): Pro
     columns.forEach((col, j) => {
       lines.push(`  ${col.v >= 0 ? "-" : "+"} ${Math.abs(col.v)} x${j}`);
     });
+    for (let t = 0; t < T + ranges.length; t++) lines.push(`  + ${artificial} a${t}`);
     lines.push("Subject To");
     for (let t = 0; t < T; t++) {
       const terms = columns.flatMap((col, j) => (col.c[t]! > 0 ? [`+ ${col.c[t]} x${j}`] : []));
-      lines.push(` n${t}: ${terms.length ? terms.join(" ") : "0 x0"} = ${m.count[t]}`);
+      lines.push(` n${t}: ${terms.join(" ")} + a${t} = ${m.count[t]}`);
     }
     ranges.forEach((_, r) => {
       const terms = columns.flatMap((col, j) => (col.range === r ? [`+ x${j}`] : []));
-      lines.push(` g${r}: ${terms.join(" ")} = ${tablesIn[r]}`);
+      lines.push(` g${r}: ${terms.join(" ")} + a${T + r} = ${tablesIn[r]}`);
     });
     lines.push("End");
     const res = highs.solve(lines.join("\n"), { output_flag: false });

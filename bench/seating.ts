@@ -16,11 +16,11 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import type { Event, Session } from "../src/model/types.js";
+import type { Delegate, Event, Session } from "../src/model/types.js";
 import { pairWeights, planSeating, preferWeights, type SeatingResult } from "../src/seating/banquet.js";
 import { groupingValue, solveGrouping } from "../src/seating/grouping.js";
 import { DEFAULT_WEIGHTS } from "../src/seating/score.js";
-import { configurationBound, solveExact } from "./exact.js";
+import { configurationBound, solveExact, type TypedGrouping } from "./exact.js";
 import { checkedGala } from "./gala.js";
 import { generateEvent } from "./generate.js";
 import { readBestKnown, readInstance } from "./mdgplib.js";
@@ -78,6 +78,10 @@ if (values.conference) {
         lp: round(relaxation.lp),
         wished: relaxation.wished,
         inside: relaxation.inside,
+        // Plans that leave nobody alone with their language can reach at most this (null: not
+        // computed, tables of different sizes); `alone`: single guests the plan leaves so.
+        languageBound: relaxation.languageBound === null ? null : round(relaxation.languageBound),
+        alone: relaxation.alone,
         boundRounds: relaxation.rounds,
         boundConverged: relaxation.converged,
         cheapBound: round(result.bound!),
@@ -115,40 +119,9 @@ async function galaBound(event: Event, session: Session, result: SeatingResult) 
   const prefer = preferWeights(wishes, index, DEFAULT_WEIGHTS);
   const w = pairWeights(guests, prefer, DEFAULT_WEIGHTS);
   const plain = pairWeights(guests, new Map(), DEFAULT_WEIGHTS);
-  const profiles = new Map<string, number>();
-  const blocks = new Map<string, number>();
-  const types = new Map<string, number>();
-  const typeOf = guests.map((d) => {
-    const profile = [d.country, d.delegation ?? "", d.language, d.category === "interpreter"].join("|");
-    const block = Object.values(d.organisation)[0] ?? "";
-    const key = `${profile}#${block}`;
-    if (!profiles.has(profile)) profiles.set(profile, profiles.size);
-    if (!blocks.has(block)) blocks.set(block, blocks.size);
-    if (!types.has(key)) types.set(key, types.size);
-    return { t: types.get(key)!, profile: profiles.get(profile)!, block: blocks.get(block)! };
-  });
-  const T = types.size;
-  const members: number[][] = Array.from({ length: T }, () => []);
-  typeOf.forEach((x, i) => {
-    members[x.t]!.push(i);
-  });
-  const W = Array.from({ length: T }, () => new Float64Array(T));
-  for (let t = 0; t < T; t++)
-    for (let u = 0; u < T; u++) {
-      const a = members[t]![0]!;
-      const b = t === u ? members[t]![1] : members[u]![0]!;
-      W[t]![u] = b === undefined ? 0 : plain(a, b);
-    }
-  // The types must carry every attribute the weights look at: checked on every pair of guests.
-  for (let a = 0; a < guests.length; a++)
-    for (let b = a + 1; b < guests.length; b++)
-      if (Math.abs(plain(a, b) - W[typeOf[a]!.t]![typeOf[b]!.t]!) > 1e-9)
-        throw new Error(`galaBound: ${guests[a]!.id} and ${guests[b]!.id} weigh more than their types say`);
   const tableOf = new Map(round.map((t, g) => [t.id, g]));
-  const start = round.map(() => new Array<number>(T).fill(0));
   const atTable: number[][] = round.map(() => []);
   seated.forEach((s, i) => {
-    start[tableOf.get(s.table)!]![typeOf[i]!.t]!++;
     atTable[tableOf.get(s.table)!]!.push(i);
   });
   let pairs = 0;
@@ -156,14 +129,61 @@ async function galaBound(event: Event, session: Session, result: SeatingResult) 
     for (let x = 0; x < list.length; x++)
       for (let y = x + 1; y < list.length; y++) pairs += w(list[x]!, list[y]!);
   const seats = result.tableSeats ?? { lower: round.map(() => 0), upper: round.map((t) => t.seats) };
-  const lp = await configurationBound({
-    count: members.map((l) => l.length),
-    profile: [...Array(T).keys()].map((t) => typeOf[members[t]![0]!]!.profile),
-    block: [...Array(T).keys()].map((t) => typeOf[members[t]![0]!]!.block),
-    weight: (t, u) => W[t]![u]!,
-    tables: round.map((_, g) => ({ lower: seats.lower[g]!, upper: seats.upper[g]! })),
-    start,
-  });
+  const language = (d: Delegate) => (d.category === "interpreter" ? "" : d.language);
+
+  /** The configuration-LP bound on the attribute part of the pairs among the guests `keep`. */
+  async function typedBound(
+    keep: number[],
+    tables: TypedGrouping["tables"],
+    rule?: (profiles: readonly number[], language: readonly string[]) => boolean,
+  ) {
+    const profiles = new Map<string, number>();
+    const blocks = new Map<string, number>();
+    const types = new Map<string, number>();
+    const typeOf = new Map<number, { t: number; profile: number; block: number }>();
+    for (const i of keep) {
+      const d = guests[i]!;
+      const profile = [d.country, d.delegation ?? "", language(d), d.category === "interpreter"].join("|");
+      const block = Object.values(d.organisation)[0] ?? "";
+      const key = `${profile}#${block}`;
+      if (!profiles.has(profile)) profiles.set(profile, profiles.size);
+      if (!blocks.has(block)) blocks.set(block, blocks.size);
+      if (!types.has(key)) types.set(key, types.size);
+      typeOf.set(i, { t: types.get(key)!, profile: profiles.get(profile)!, block: blocks.get(block)! });
+    }
+    const T = types.size;
+    const members: number[][] = Array.from({ length: T }, () => []);
+    for (const i of keep) members[typeOf.get(i)!.t]!.push(i);
+    const W = Array.from({ length: T }, () => new Float64Array(T));
+    for (let t = 0; t < T; t++)
+      for (let u = 0; u < T; u++) {
+        const a = members[t]![0]!;
+        const b = t === u ? members[t]![1] : members[u]![0]!;
+        W[t]![u] = b === undefined ? 0 : plain(a, b);
+      }
+    // The types must carry every attribute the weights look at: checked on every pair of guests.
+    for (const a of keep)
+      for (const b of keep)
+        if (a < b && Math.abs(plain(a, b) - W[typeOf.get(a)!.t]![typeOf.get(b)!.t]!) > 1e-9)
+          throw new Error(`galaBound: ${guests[a]!.id} and ${guests[b]!.id} weigh more than their types say`);
+    const start = round.map(() => new Array<number>(T).fill(0));
+    for (const i of keep) start[tableOf.get(seated[i]!.table)!]![typeOf.get(i)!.t]!++;
+    const profileLanguage = [...profiles.keys()].map((k) => k.split("|")[2]!);
+    return configurationBound({
+      count: members.map((l) => l.length),
+      profile: [...Array(T).keys()].map((t) => typeOf.get(members[t]![0]!)!.profile),
+      block: [...Array(T).keys()].map((t) => typeOf.get(members[t]![0]!)!.block),
+      weight: (t, u) => W[t]![u]!,
+      tables,
+      ...(rule ? { rule: (n: readonly number[]) => rule(n, profileLanguage) } : {}),
+      start,
+    });
+  }
+  const everyone = [...guests.keys()];
+  const lp = await typedBound(
+    everyone,
+    round.map((_, g) => ({ lower: seats.lower[g]!, upper: seats.upper[g]! })),
+  );
   let wished = 0;
   for (const v of prefer.values()) wished += Math.max(0, v);
   // Pairs that every plan seats together (an interpreter and their principal, `must together`
@@ -182,6 +202,60 @@ async function galaBound(event: Event, session: Session, result: SeatingResult) 
   let inside = 0;
   for (let a = 0; a < guests.length; a++)
     for (let b = a + 1; b < guests.length; b++) if (find(a) === find(b)) inside += w(a, b);
+
+  // The same bound for plans in which nobody sits alone with their language, the rule the
+  // language repair (banquet.ts) enforces after the search: a single guest needs another
+  // speaker of their language at the table, interpreters apart. Guests in units of two or more
+  // are exempt and may be the company of others, so they leave the LP: each adds at most its
+  // best partners (its largest weights, to every table-mate it can have), and the tables they
+  // sit at (at most one per unit) get no rule and room for fewer guests.
+  const unitSize = new Map<number, number>();
+  for (const i of everyone) unitSize.set(find(i), (unitSize.get(find(i)) ?? 0) + 1);
+  const exempt = everyone.filter((i) => unitSize.get(find(i))! > 1);
+  const units = [...unitSize.values()].filter((k) => k > 1).length;
+  let languageBound: number | null = null;
+  const sameTables = round.every(
+    (_, g) => seats.lower[g] === seats.lower[0] && seats.upper[g] === seats.upper[0],
+  );
+  if (sameTables && units <= round.length) {
+    const rest = everyone.filter((i) => unitSize.get(find(i))! === 1);
+    const lower = seats.lower[0]!;
+    const upper = seats.upper[0]!;
+    const tables = round.map((_, g) =>
+      g < units ? { lower: Math.max(0, lower - exempt.length), upper } : { lower, upper, rule: true },
+    );
+    const ruled = await typedBound(rest, tables, (n: readonly number[], lang: readonly string[]) => {
+      const speakers = new Map<string, number>();
+      n.forEach((k: number, p: number) => {
+        if (lang[p]) speakers.set(lang[p]!, (speakers.get(lang[p]!) ?? 0) + k);
+      });
+      return [...speakers.values()].every((k) => k !== 1);
+    });
+    let star = 0;
+    for (const e of exempt) {
+      const row = everyone
+        .filter((x) => x !== e)
+        .map((x) => w(e, x))
+        .filter((v) => v > 0);
+      row.sort((x, y) => y - x);
+      star += row.slice(0, upper - 1).reduce((s, v) => s + v, 0);
+    }
+    let restWished = 0;
+    for (const [key, v] of prefer) {
+      const a = Math.floor(key / 2 ** 32);
+      const b = key % 2 ** 32;
+      if (unitSize.get(find(a))! === 1 && unitSize.get(find(b))! === 1) restWished += Math.max(0, v);
+    }
+    // Such a plan is a plan too: the plain bound holds for it as well.
+    languageBound = Math.min(ruled.bound + restWished + star - inside, lp.bound + wished - inside);
+  }
+  // How many single guests the final plan leaves alone with their language.
+  let alone = 0;
+  for (const list of atTable)
+    for (const i of list) {
+      if (unitSize.get(find(i))! > 1 || !language(guests[i]!)) continue;
+      if (!list.some((j) => j !== i && language(guests[j]!) === language(guests[i]!))) alone++;
+    }
   return {
     plan: pairs - inside,
     bound: lp.bound + wished - inside,
@@ -190,6 +264,8 @@ async function galaBound(event: Event, session: Session, result: SeatingResult) 
     inside,
     rounds: lp.rounds,
     converged: lp.converged,
+    languageBound,
+    alone,
   };
 }
 

@@ -45,7 +45,7 @@ function typedInstance(seed: number, n: number, lower: number[], upper: number[]
     tables: lower.map((l, g) => ({ lower: l, upper: upper[g]! })),
     start,
   };
-  return { problem, typed, searched: solved.value };
+  return { problem, typed, searched: solved.value, country };
 }
 
 describe("configurationBound (the bench's gala bound)", () => {
@@ -72,6 +72,60 @@ describe("configurationBound (the bench's gala bound)", () => {
     // The LP is exact on most of these, and the cheap bound (each item's best partners) never is.
     expect(tight).toBeGreaterThanOrEqual(6);
     expect(sharper).toBe(9);
+  });
+
+  it("with a rule on the tables, is never below the best grouping that keeps it", async () => {
+    // Twelve guests in three tables of four; the rule: nobody the only one of their country.
+    const rule = (n: readonly number[]) => n.every((k) => k !== 1);
+    let lower = 0;
+    let feasible = 0;
+    for (let seed = 1; seed <= 12; seed++) {
+      const { problem, typed, country } = typedInstance(seed * 7, 12, [4, 4, 4], [4, 4, 4]);
+      const P = Math.max(...typed.profile) + 1;
+      let best = Number.NEGATIVE_INFINITY;
+      const group = new Array<number>(12).fill(-1);
+      const fill = [0, 0, 0];
+      const go = (i: number) => {
+        if (i === 12) {
+          for (let g = 0; g < 3; g++) {
+            const n = new Array<number>(P).fill(0);
+            group.forEach((x, k) => {
+              if (x === g) n[country[k]!]!++;
+            });
+            if (!rule(n)) return;
+          }
+          let v = 0;
+          for (let a = 0; a < 12; a++)
+            for (let b = a + 1; b < 12; b++) if (group[a] === group[b]) v += problem.weights[a * 12 + b]!;
+          best = Math.max(best, v);
+          return;
+        }
+        // Table labels in order of first use: each split once.
+        const open = Math.min(3, Math.max(-1, ...group.slice(0, i)) + 2);
+        for (let g = 0; g < open; g++) {
+          if (fill[g] === 4) continue;
+          group[i] = g;
+          fill[g]!++;
+          go(i + 1);
+          fill[g]!--;
+        }
+        group[i] = -1;
+      };
+      go(0);
+      if (best === Number.NEGATIVE_INFINITY) continue;
+      feasible++;
+      const plain = await configurationBound(typed);
+      const ruled = await configurationBound({
+        ...typed,
+        tables: typed.tables.map((t) => ({ ...t, rule: true })),
+        rule,
+      });
+      expect(ruled.bound).toBeGreaterThanOrEqual(best - 1e-6);
+      expect(ruled.bound).toBeLessThanOrEqual(plain.bound + 1e-6);
+      if (ruled.bound < plain.bound - 1e-6) lower++;
+    }
+    expect(feasible).toBeGreaterThanOrEqual(3);
+    expect(lower).toBeGreaterThanOrEqual(1);
   });
 
   it("refuses weights that its blocks cannot express", async () => {
