@@ -2,7 +2,16 @@
  * The seating solver against the research yardstick (MDGPLIB, ../shared/bench/mdgplib/):
  *
  *   npm run bench:seating -- <instance files…> [--work W] [--seconds S] [--seed N] [--seeds K] [--exact]
- *   npm run bench:seating -- --conference 200,1000 [--effort E] [--seconds S]
+ *                                              [--tenure T] [--stall S]
+ *   npm run bench:seating -- --conference 200,1000 [--effort E] [--seconds S] [--seed N]
+ *
+ * (--tenure and --stall override the tabu search's tenure and its iterations without a new best
+ * before a perturbation, to try other settings. 2026-12-02, RanReal n = 120 seed 1, mean gap ss/ds:
+ * default (5, 300) 0.182/0.837 %, (5, 1000) 0.181/0.694 %, (4, 1000) 0.126/0.768 %, (10, 300)
+ * 1.007/1.473 %, (3, 300) 0.267/0.981 %. All 18 n = 120 instances, seeds 1–3, default against
+ * (4, 1000): RanReal ss 0.199 → 0.174 %, ds 0.791 → 0.631 %, RanInt 0.205 → 0.132 %, but Geo ds
+ * 0.405 → 0.600 % and Geo ss −0.028 → −0.011 %: not a change for every family, so not the default.)
+ * With --conference, each gala's line also carries the configuration-LP bound (\`galaBound\` below).
  *
  * prints one JSON line per instance and seed:
  *   {"instance","n","groups","value","bestKnown","gapPercent","seconds","iterations","work","complete","seed"}
@@ -35,6 +44,8 @@ const { values, positionals } = parseArgs({
     seeds: { type: "string", default: "1" },
     exact: { type: "boolean", default: false },
     conference: { type: "string" },
+    tenure: { type: "string" },
+    stall: { type: "string" },
   },
 });
 const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
@@ -297,6 +308,8 @@ for (const file of positionals) {
       maxWork: values.work ? Number(values.work) : yardstickSeconds(p.n) * RATE,
       timeLimitMs: (values.seconds ? Number(values.seconds) : 10 * yardstickSeconds(p.n)) * 1000,
       target: proven ? bestKnown : undefined,
+      ...(values.tenure ? { tenure: Number(values.tenure) } : {}),
+      ...(values.stall ? { stall: Number(values.stall) } : {}),
       now: () => performance.now(),
     });
     const seconds = (performance.now() - started) / 1000;
