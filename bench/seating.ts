@@ -89,9 +89,10 @@ if (values.conference) {
         lp: round(relaxation.lp),
         wished: relaxation.wished,
         inside: relaxation.inside,
-        // Plans that leave nobody alone with their language can reach at most this (null: not
-        // computed, tables of different sizes); `alone`: single guests the plan leaves so.
-        languageBound: relaxation.languageBound === null ? null : round(relaxation.languageBound),
+        // Plans that leave nobody alone with their language can reach at most this; `alone`:
+        // single guests the plan leaves so.
+        languageBound: round(relaxation.languageBound),
+        languageBoundConverged: relaxation.languageConverged,
         alone: relaxation.alone,
         boundRounds: relaxation.rounds,
         boundConverged: relaxation.converged,
@@ -146,7 +147,8 @@ async function galaBound(event: Event, session: Session, result: SeatingResult) 
   async function typedBound(
     keep: number[],
     tables: TypedGrouping["tables"],
-    rule?: (profiles: readonly number[], language: readonly string[]) => boolean,
+    rule?: (profiles: readonly number[], language: readonly string[], exempt: readonly boolean[]) => boolean,
+    exempt: (i: number) => boolean = () => false,
   ) {
     const profiles = new Map<string, number>();
     const blocks = new Map<string, number>();
@@ -154,7 +156,13 @@ async function galaBound(event: Event, session: Session, result: SeatingResult) 
     const typeOf = new Map<number, { t: number; profile: number; block: number }>();
     for (const i of keep) {
       const d = guests[i]!;
-      const profile = [d.country, d.delegation ?? "", language(d), d.category === "interpreter"].join("|");
+      const profile = [
+        d.country,
+        d.delegation ?? "",
+        language(d),
+        d.category === "interpreter",
+        exempt(i),
+      ].join("|");
       const block = Object.values(d.organisation)[0] ?? "";
       const key = `${profile}#${block}`;
       if (!profiles.has(profile)) profiles.set(profile, profiles.size);
@@ -180,13 +188,14 @@ async function galaBound(event: Event, session: Session, result: SeatingResult) 
     const start = round.map(() => new Array<number>(T).fill(0));
     for (const i of keep) start[tableOf.get(seated[i]!.table)!]![typeOf.get(i)!.t]!++;
     const profileLanguage = [...profiles.keys()].map((k) => k.split("|")[2]!);
+    const profileExempt = [...profiles.keys()].map((k) => k.split("|")[4] === "true");
     return configurationBound({
       count: members.map((l) => l.length),
       profile: [...Array(T).keys()].map((t) => typeOf.get(members[t]![0]!)!.profile),
       block: [...Array(T).keys()].map((t) => typeOf.get(members[t]![0]!)!.block),
       weight: (t, u) => W[t]![u]!,
       tables,
-      ...(rule ? { rule: (n: readonly number[]) => rule(n, profileLanguage) } : {}),
+      ...(rule ? { rule: (n: readonly number[]) => rule(n, profileLanguage, profileExempt) } : {}),
       start,
     });
   }
@@ -217,49 +226,28 @@ async function galaBound(event: Event, session: Session, result: SeatingResult) 
   // The same bound for plans in which nobody sits alone with their language, the rule the
   // language repair (banquet.ts) enforces after the search: a single guest needs another
   // speaker of their language at the table, interpreters apart. Guests in units of two or more
-  // are exempt and may be the company of others, so they leave the LP: each adds at most its
-  // best partners (its largest weights, to every table-mate it can have), and the tables they
-  // sit at (at most one per unit) get no rule and room for fewer guests.
+  // are exempt but may be the company of others: they are profiles of their own, and a table
+  // passes when no language has exactly one speaker who is single and no exempt speaker.
   const unitSize = new Map<number, number>();
   for (const i of everyone) unitSize.set(find(i), (unitSize.get(find(i)) ?? 0) + 1);
-  const exempt = everyone.filter((i) => unitSize.get(find(i))! > 1);
-  const units = [...unitSize.values()].filter((k) => k > 1).length;
-  let languageBound: number | null = null;
-  const sameTables = round.every(
-    (_, g) => seats.lower[g] === seats.lower[0] && seats.upper[g] === seats.upper[0],
-  );
-  if (sameTables && units <= round.length) {
-    const rest = everyone.filter((i) => unitSize.get(find(i))! === 1);
-    const lower = seats.lower[0]!;
-    const upper = seats.upper[0]!;
-    const tables = round.map((_, g) =>
-      g < units ? { lower: Math.max(0, lower - exempt.length), upper } : { lower, upper, rule: true },
-    );
-    const ruled = await typedBound(rest, tables, (n: readonly number[], lang: readonly string[]) => {
-      const speakers = new Map<string, number>();
+  const ruled = await typedBound(
+    everyone,
+    round.map((_, g) => ({ lower: seats.lower[g]!, upper: seats.upper[g]!, rule: true })),
+    (n: readonly number[], lang: readonly string[], exempt: readonly boolean[]) => {
+      const single = new Map<string, number>();
+      const company = new Map<string, number>();
       n.forEach((k: number, p: number) => {
-        if (lang[p]) speakers.set(lang[p]!, (speakers.get(lang[p]!) ?? 0) + k);
+        const l = lang[p]!;
+        if (!l) return;
+        const into = exempt[p] ? company : single;
+        into.set(l, (into.get(l) ?? 0) + k);
       });
-      return [...speakers.values()].every((k) => k !== 1);
-    });
-    let star = 0;
-    for (const e of exempt) {
-      const row = everyone
-        .filter((x) => x !== e)
-        .map((x) => w(e, x))
-        .filter((v) => v > 0);
-      row.sort((x, y) => y - x);
-      star += row.slice(0, upper - 1).reduce((s, v) => s + v, 0);
-    }
-    let restWished = 0;
-    for (const [key, v] of prefer) {
-      const a = Math.floor(key / 2 ** 32);
-      const b = key % 2 ** 32;
-      if (unitSize.get(find(a))! === 1 && unitSize.get(find(b))! === 1) restWished += Math.max(0, v);
-    }
-    // Such a plan is a plan too: the plain bound holds for it as well.
-    languageBound = Math.min(ruled.bound + restWished + star - inside, lp.bound + wished - inside);
-  }
+      return [...single].every(([l, k]) => k !== 1 || (company.get(l) ?? 0) > 0);
+    },
+    (i) => unitSize.get(find(i))! > 1,
+  );
+  // Such a plan is a plan too: the plain bound holds for it as well.
+  const languageBound = Math.min(ruled.bound, lp.bound) + wished - inside;
   // How many single guests the final plan leaves alone with their language.
   let alone = 0;
   for (const list of atTable)
@@ -276,6 +264,7 @@ async function galaBound(event: Event, session: Session, result: SeatingResult) 
     rounds: lp.rounds,
     converged: lp.converged,
     languageBound,
+    languageConverged: ruled.converged,
     alone,
   };
 }
