@@ -284,9 +284,9 @@ export interface ConfigurationBound {
  * is an upper bound on every grouping (each table of a grouping is one c, and the π terms cancel);
  * the max is found exactly by a dynamic programme over the blocks whose state is the table's
  * count of each profile. The bound returned is the least of these over the rounds, so it is valid
- * whatever the LP does; it equals the LP optimum once no composition prices out. It drops every
- * rule but the sizes (fixed tables, must-apart pairs, accessible seats), which only lowers the
- * optimum, so the bound holds for the constrained problem too.
+ * whatever the LP does; it equals the LP optimum once no composition prices out. It knows no
+ * rule but the sizes (and `rule`, where given): fixed tables, must-apart pairs and accessible
+ * seats can only lower the optimum, so the bound holds with them too.
  */
 export async function configurationBound(m: TypedGrouping, maxRounds = 400): Promise<ConfigurationBound> {
   const highs = await loadHighsSolver();
