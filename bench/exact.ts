@@ -239,3 +239,290 @@ function solveSetPartition(
   });
   return { value: r.ObjectiveValue, optimal: true, group };
 }
+
+/**
+ * A grouping problem whose items come in types: `count[t]` interchangeable items of type t, and
+ * the weight of a pair depends only on the two types (`weight(t, u)`; `weight(t, t)` is the weight
+ * of two items of the same type). Each type has a profile and a block (for a gala's guests: the
+ * profile is country, delegation, language and role; the block is the organisation), and a pair of
+ * different blocks must weigh what its two profiles say, whatever the blocks: that is what lets
+ * `configurationBound` price a table by dynamic programming over the blocks. `tables` are the
+ * groups' size ranges (each item one seat).
+ */
+export interface TypedGrouping {
+  count: readonly number[];
+  profile: readonly number[];
+  block: readonly number[];
+  weight: (t: number, u: number) => number;
+  /** `rule`: the table's composition must pass `rule` (below). */
+  tables: readonly { lower: number; upper: number; rule?: boolean }[];
+  /**
+   * A rule on a table's count of each profile (e.g. nobody alone with their language): only
+   * compositions it accepts are priced for tables marked `rule`.
+   */
+  rule?: (profiles: readonly number[]) => boolean;
+  /** A known solution, as items of each type per table: the first columns of the LP. */
+  start: readonly (readonly number[])[];
+}
+
+export interface ConfigurationBound {
+  /** An upper bound on the objective of every grouping of the instance. */
+  bound: number;
+  /** The LP's value in the last round (equal to the bound once no column prices out). */
+  lp: number;
+  rounds: number;
+  /** True when no column prices out: the bound is the LP optimum, not only a Lagrangian value. */
+  converged: boolean;
+}
+
+/**
+ * The configuration LP (Dantzig–Wolfe) bound of a typed grouping problem, by column generation
+ * with HiGHS. A column is a table's composition c (items of each type) and its value v(c), the
+ * pairs it holds; the LP picks a fractional number of tables of each composition, covering every
+ * item once and using each table once. Its dual gives prices π per type, and for any π
+ *   Σ_t count[t]·π_t + Σ_tables max_c (v(c) − π·c)
+ * is an upper bound on every grouping (each table of a grouping is one c, and the π terms cancel);
+ * the max is found exactly by a dynamic programme over the blocks whose state is the table's
+ * count of each profile. The bound returned is the least of these over the rounds, so it is valid
+ * whatever the LP does; it equals the LP optimum once no composition prices out. It knows no
+ * rule but the sizes (and `rule`, where given): fixed tables, must-apart pairs and accessible
+ * seats can only lower the optimum, so the bound holds with them too.
+ */
+export async function configurationBound(m: TypedGrouping, maxRounds = 400): Promise<ConfigurationBound> {
+  const highs = await loadHighsSolver();
+  const T = m.count.length;
+  const P = Math.max(...m.profile) + 1;
+  const blocks = [...new Set(m.block)].sort((a, b) => a - b);
+  // Weight of two profiles in different blocks, checked on every pair of types of different blocks.
+  const cross = Array.from({ length: P }, () => new Float64Array(P).fill(Number.NaN));
+  for (let t = 0; t < T; t++)
+    for (let u = 0; u < T; u++) {
+      if (m.block[t] === m.block[u]) continue;
+      const w = m.weight(t, u);
+      const p = m.profile[t]!;
+      const q = m.profile[u]!;
+      if (Number.isNaN(cross[p]![q]!)) cross[p]![q] = w;
+      else if (Math.abs(cross[p]![q]! - w) > 1e-9)
+        throw new Error(
+          `configurationBound: types ${t} and ${u} are in different blocks but weigh ${w}, not ${cross[p]![q]} as their profiles do; give them other profiles`,
+        );
+    }
+  for (const row of cross) for (let q = 0; q < P; q++) if (Number.isNaN(row[q]!)) row[q] = 0;
+  const U = Math.max(...m.tables.map((t) => t.upper));
+  // States: profile count vectors of at most U items, coded in base U + 1.
+  const radix = U + 1;
+  if (radix ** P > 5e6)
+    throw new Error(`configurationBound: ${P} profiles at tables of ${U} are too many states`);
+  const codes: number[] = [];
+  const sizeOf: number[] = [];
+  const vec: number[][] = [];
+  const walk = (p: number, left: number, code: number, v: number[]) => {
+    if (p === P) {
+      codes.push(code);
+      sizeOf.push(U - left);
+      vec.push([...v]);
+      return;
+    }
+    for (let k = 0; k <= left; k++) {
+      v.push(k);
+      walk(p + 1, left - k, code + k * radix ** p, v);
+      v.pop();
+    }
+  };
+  walk(0, U, 0, []);
+  const S = codes.length;
+  const stateOf = new Int32Array(radix ** P).fill(-1);
+  codes.forEach((c, s) => {
+    stateOf[c] = s;
+  });
+  // The cross-block pairs of a table depend only on its profile counts.
+  const crossValue = vec.map((n) => {
+    let v = 0;
+    for (let p = 0; p < P; p++) {
+      v += ((n[p]! * (n[p]! - 1)) / 2) * cross[p]![p]!;
+      for (let q = p + 1; q < P; q++) v += n[p]! * n[q]! * cross[p]![q]!;
+    }
+    return v;
+  });
+  // Tables of one size range (and rule) are priced once.
+  const rangeKey = (t: TypedGrouping["tables"][number]) => `${t.lower},${t.upper},${t.rule ? 1 : 0}`;
+  const ranges = [...new Set(m.tables.map(rangeKey))];
+  if (m.tables.some((t) => t.rule) && !m.rule)
+    throw new Error("configurationBound: tables marked rule but no rule");
+  const allowed = vec.map((n) => (m.rule ? m.rule(n) : true));
+  // Each block's choices: how many of each of its types, and what their pairs add beyond `cross`.
+  const choices = blocks.map((b) => {
+    const types = [...Array(T).keys()].filter((t) => m.block[t] === b);
+    const out: { counts: number[]; code: number; size: number; pairs: number }[] = [];
+    const pick: number[] = [];
+    const go = (k: number, left: number) => {
+      if (k === types.length) {
+        let code = 0;
+        let size = 0;
+        let pairs = 0;
+        types.forEach((t, x) => {
+          const c = pick[x]!;
+          code += c * radix ** m.profile[t]!;
+          size += c;
+          const p = m.profile[t]!;
+          pairs += ((c * (c - 1)) / 2) * (m.weight(t, t) - cross[p]![p]!);
+          for (let y = x + 1; y < types.length; y++) {
+            const u = types[y]!;
+            pairs += c * pick[y]! * (m.weight(t, u) - cross[p]![m.profile[u]!]!);
+          }
+        });
+        out.push({ counts: [...pick], code, size, pairs });
+        return;
+      }
+      for (let c = 0; c <= Math.min(left, m.count[types[k]!]!); c++) {
+        pick.push(c);
+        go(k + 1, left - c);
+        pick.pop();
+      }
+    };
+    go(0, U);
+    return { types, out };
+  });
+  const value = (c: readonly number[]) => {
+    let v = 0;
+    for (let t = 0; t < T; t++) {
+      v += ((c[t]! * (c[t]! - 1)) / 2) * m.weight(t, t);
+      for (let u = t + 1; u < T; u++) v += c[t]! * c[u]! * m.weight(t, u);
+    }
+    return v;
+  };
+  /** The best composition of each size range at prices π: max_c v(c) − π·c, and a c reaching it. */
+  const price = (pi: Float64Array) => {
+    let val = new Float64Array(S).fill(Number.NEGATIVE_INFINITY);
+    val[0] = 0;
+    const back: Int32Array[] = [];
+    for (const { types, out } of choices) {
+      const next = Float64Array.from(val);
+      const from = new Int32Array(S).fill(-1);
+      const costs = out.map((o) => o.pairs - o.counts.reduce((s, c, x) => s + c * pi[types[x]!]!, 0));
+      for (let s = 0; s < S; s++) {
+        if (val[s] === Number.NEGATIVE_INFINITY) continue;
+        for (let k = 1; k < out.length; k++) {
+          const o = out[k]!;
+          if (sizeOf[s]! + o.size > U) continue;
+          const ns = stateOf[codes[s]! + o.code]!;
+          const v = val[s]! + costs[k]!;
+          if (v > next[ns]!) {
+            next[ns] = v;
+            from[ns] = (s << 12) | k;
+          }
+        }
+      }
+      back.push(from);
+      val = next;
+    }
+    return ranges.map((r) => {
+      const [lower, upper, ruled] = r.split(",").map(Number);
+      let best = -1;
+      for (let s = 0; s < S; s++)
+        if (sizeOf[s]! >= lower! && sizeOf[s]! <= upper! && val[s]! > Number.NEGATIVE_INFINITY)
+          if (best < 0 || val[s]! + crossValue[s]! > val[best]! + crossValue[best]!)
+            if (!ruled || allowed[s]) best = s;
+      if (best < 0) throw new Error(`configurationBound: no table of ${lower}–${upper} items can be made`);
+      const c = new Array<number>(T).fill(0);
+      let s = best;
+      for (let b = choices.length - 1; b >= 0; b--) {
+        const f = back[b]![s]!;
+        if (f < 0) continue; // this block adds nobody on the way to s
+        const k = f & 0xfff;
+        choices[b]!.out[k]!.counts.forEach((n, x) => {
+          c[choices[b]!.types[x]!] = n;
+        });
+        s = f >> 12;
+      }
+      return { lower: lower!, upper: upper!, reduced: val[best]! + crossValue[best]!, c };
+    });
+  };
+  if (choices.some((c) => c.out.length >= 0x1000))
+    throw new Error("configurationBound: a block has too many choices");
+  const tablesIn = ranges.map((r) => m.tables.filter((t) => rangeKey(t) === r).length);
+  const columns: { c: number[]; range: number; v: number }[] = [];
+  const key = new Set<string>();
+  const add = (c: readonly number[], range: number) => {
+    const k = `${range}:${c.join(",")}`;
+    if (key.has(k)) return false;
+    key.add(k);
+    columns.push({ c: [...c], range, v: value(c) });
+    return true;
+  };
+  for (const c of m.start) {
+    const n = c.reduce((s, x) => s + x, 0);
+    const counts = new Array<number>(P).fill(0);
+    c.forEach((k, t) => {
+      counts[m.profile[t]!]! += k;
+    });
+    const r = ranges.findIndex((x) => {
+      const [lo, up, ruled] = x.split(",").map(Number);
+      return n >= lo! && n <= up! && (!ruled || m.rule!(counts));
+    });
+    if (r >= 0) add(c, r);
+  }
+  // A start that breaks the rule leaves the LP without a solution: one artificial column per row,
+  // at a price no real table reaches, keeps it feasible until real columns replace them.
+  let most = 0;
+  for (let t = 0; t < T; t++) for (let u = 0; u < T; u++) most = Math.max(most, Math.abs(m.weight(t, u)));
+  const artificial = 10 * (most + 1) * U * U;
+  let bound = Number.POSITIVE_INFINITY;
+  let lp = Number.NaN;
+  let rounds = 0;
+  let converged = false;
+  for (; rounds < maxRounds; rounds++) {
+    const lines = ["Minimize", " obj:"];
+    columns.forEach((col, j) => {
+      lines.push(`  ${col.v >= 0 ? "-" : "+"} ${Math.abs(col.v)} x${j}`);
+    });
+    for (let t = 0; t < T + ranges.length; t++) lines.push(`  + ${artificial} a${t}`);
+    lines.push("Subject To");
+    for (let t = 0; t < T; t++) {
+      const terms = columns.flatMap((col, j) => (col.c[t]! > 0 ? [`+ ${col.c[t]} x${j}`] : []));
+      lines.push(` n${t}: ${terms.join(" ")} + a${t} = ${m.count[t]}`);
+    }
+    ranges.forEach((_, r) => {
+      const terms = columns.flatMap((col, j) => (col.range === r ? [`+ x${j}`] : []));
+      lines.push(` g${r}: ${terms.join(" ")} + a${T + r} = ${tablesIn[r]}`);
+    });
+    lines.push("End");
+    const res = highs.solve(lines.join("\n"), { output_flag: false });
+    if (res.Status !== "Optimal")
+      throw new Error(`configurationBound: HiGHS ended the LP with status ${res.Status}`);
+    lp = -res.ObjectiveValue;
+    // Prices of the items: HiGHS's row duals of the minimisation, negated for the maximisation.
+    const rows = res.Rows;
+    const pi = Float64Array.from({ length: T }, (_, t) => -rows[t]!.Dual);
+    const best = price(pi);
+    let ub = 0;
+    for (let t = 0; t < T; t++) ub += m.count[t]! * pi[t]!;
+    let added = 0;
+    best.forEach((b, r) => {
+      ub += tablesIn[r]! * b.reduced;
+      const sigma = -rows[T + r]!.Dual;
+      if (b.reduced > sigma + 1e-7 && add(b.c, r)) added++;
+    });
+    bound = Math.min(bound, ub);
+    if (added === 0) {
+      converged = true;
+      rounds++;
+      break;
+    }
+  }
+  return { bound, lp, rounds, converged };
+}
+
+type HighsLp = {
+  solve(
+    problem: string,
+    options?: Record<string, unknown>,
+  ): { Status: string; ObjectiveValue: number; Rows: { Dual: number }[] };
+};
+
+async function loadHighsSolver(): Promise<HighsLp> {
+  // The package is CommonJS with ESM types: its default export is the loader function.
+  const load = ((highsModule as unknown as { default?: unknown }).default ??
+    highsModule) as () => Promise<HighsLp>;
+  return load();
+}

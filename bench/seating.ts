@@ -2,7 +2,16 @@
  * The seating solver against the research yardstick (MDGPLIB, ../shared/bench/mdgplib/):
  *
  *   npm run bench:seating -- <instance files…> [--work W] [--seconds S] [--seed N] [--seeds K] [--exact]
- *   npm run bench:seating -- --conference 200,1000 [--effort E] [--seconds S]
+ *                                              [--tenure T] [--stall S]
+ *   npm run bench:seating -- --conference 200,1000 [--effort E] [--seconds S] [--seed N]
+ *
+ * (--tenure and --stall override the tabu search's tenure and its iterations without a new best
+ * before a perturbation, to try other settings. 2026-12-02, RanReal n = 120 seed 1, mean gap ss/ds:
+ * default (5, 300) 0.182/0.837 %, (5, 1000) 0.181/0.694 %, (4, 1000) 0.126/0.768 %, (10, 300)
+ * 1.007/1.473 %, (3, 300) 0.267/0.981 %. All 18 n = 120 instances, seeds 1–3, default against
+ * (4, 1000): RanReal ss 0.199 → 0.174 %, ds 0.791 → 0.631 %, RanInt 0.205 → 0.132 %, but Geo ds
+ * 0.405 → 0.600 % and Geo ss −0.028 → −0.011 %: not a change for every family, so not the default.)
+ * With --conference, each gala's line also carries the configuration-LP bound (\`galaBound\` below).
  *
  * prints one JSON line per instance and seed:
  *   {"instance","n","groups","value","bestKnown","gapPercent","seconds","iterations","work","complete","seed"}
@@ -16,10 +25,11 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { planSeating } from "../src/seating/banquet.js";
+import type { Delegate, Event, Session } from "../src/model/types.js";
+import { pairWeights, planSeating, preferWeights, type SeatingResult } from "../src/seating/banquet.js";
 import { groupingValue, solveGrouping } from "../src/seating/grouping.js";
 import { DEFAULT_WEIGHTS } from "../src/seating/score.js";
-import { solveExact } from "./exact.js";
+import { configurationBound, solveExact, type TypedGrouping } from "./exact.js";
 import { checkedGala } from "./gala.js";
 import { generateEvent } from "./generate.js";
 import { readBestKnown, readInstance } from "./mdgplib.js";
@@ -34,6 +44,8 @@ const { values, positionals } = parseArgs({
     seeds: { type: "string", default: "1" },
     exact: { type: "boolean", default: false },
     conference: { type: "string" },
+    tenure: { type: "string" },
+    stall: { type: "string" },
   },
 });
 const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
@@ -55,6 +67,7 @@ if (values.conference) {
       now: () => performance.now(),
     });
     const seconds = (performance.now() - started) / 1000;
+    const relaxation = await galaBound(event, session, result);
     process.stdout.write(
       `${JSON.stringify({
         conference: size,
@@ -65,9 +78,25 @@ if (values.conference) {
         iterations: result.iterations,
         work: result.work,
         complete: result.complete,
+        // The table search's objective against the configuration-LP bound (bound = lp + the
+        // positive prefer wishes − the pairs inside units). `plan` is the same sum over the tables
+        // the plan ends with, after the language repair moved guests alone with their language.
         objective: round(result.objective!),
-        bound: round(result.bound!),
-        gapToBoundPercent: round(((result.bound! - result.objective!) / result.bound!) * 100, 3),
+        bound: round(relaxation.bound),
+        gapToBoundPercent: round(((relaxation.bound - result.objective!) / relaxation.bound) * 100, 3),
+        plan: round(relaxation.plan),
+        planGapToBoundPercent: round(((relaxation.bound - relaxation.plan) / relaxation.bound) * 100, 3),
+        lp: round(relaxation.lp),
+        wished: relaxation.wished,
+        inside: relaxation.inside,
+        // Plans that leave nobody alone with their language can reach at most this; `alone`:
+        // single guests the plan leaves so.
+        languageBound: round(relaxation.languageBound),
+        languageBoundConverged: relaxation.languageConverged,
+        alone: relaxation.alone,
+        boundRounds: relaxation.rounds,
+        boundConverged: relaxation.converged,
+        cheapBound: round(result.bound!),
         hardViolations: result.report.hard.reduce((n, h) => n + h.violations.length, 0),
         score: result.report.score,
         problems: result.report.problems.length,
@@ -76,6 +105,170 @@ if (values.conference) {
   }
   process.exit(0);
 }
+/**
+ * An upper bound on what the round tables of a gala can hold, guest by guest: the sum of the pair
+ * weights of guests sharing a round table. The pair weight of two guests is a function of their
+ * attributes (country, delegation, organisation, language, role: \`pairWeights\`) plus the
+ * \`prefer\` wishes between them; guests with the same attributes are one type, and the attribute
+ * part is bounded by the configuration LP over those types (\`configurationBound\`, blocks by
+ * organisation), with the tables' seat ranges as the table search had them. The wishes add at most
+ * their positive part. Every rule but the sizes is dropped (units that must sit together are split,
+ * fixed tables freed), which only raises the optimum: a valid bound on any plan of these guests.
+ */
+async function galaBound(event: Event, session: Session, result: SeatingResult) {
+  const round = result.tables.filter((t) => t.kind === "round");
+  const roundIds = new Set(round.map((t) => t.id));
+  const seated = result.seats.filter((s) => roundIds.has(s.table));
+  const guests = seated.map((s) => event.delegateById.get(s.delegate)!);
+  const index = new Map(guests.map((d, i) => [d.id, i]));
+  const wishes = event.wishes.filter(
+    (w) =>
+      (w.session === undefined || w.session === session.id) &&
+      (w.kind === "together" || w.kind === "apart") &&
+      index.has(w.a) &&
+      index.has(w.b),
+  );
+  const prefer = preferWeights(wishes, index, DEFAULT_WEIGHTS);
+  const w = pairWeights(guests, prefer, DEFAULT_WEIGHTS);
+  const plain = pairWeights(guests, new Map(), DEFAULT_WEIGHTS);
+  const tableOf = new Map(round.map((t, g) => [t.id, g]));
+  const atTable: number[][] = round.map(() => []);
+  seated.forEach((s, i) => {
+    atTable[tableOf.get(s.table)!]!.push(i);
+  });
+  let pairs = 0;
+  for (const list of atTable)
+    for (let x = 0; x < list.length; x++)
+      for (let y = x + 1; y < list.length; y++) pairs += w(list[x]!, list[y]!);
+  const seats = result.tableSeats ?? { lower: round.map(() => 0), upper: round.map((t) => t.seats) };
+  const language = (d: Delegate) => (d.category === "interpreter" ? "" : d.language);
+
+  /** The configuration-LP bound on the attribute part of the pairs among the guests `keep`. */
+  async function typedBound(
+    keep: number[],
+    tables: TypedGrouping["tables"],
+    rule?: (profiles: readonly number[], language: readonly string[], exempt: readonly boolean[]) => boolean,
+    exempt: (i: number) => boolean = () => false,
+  ) {
+    const profiles = new Map<string, number>();
+    const blocks = new Map<string, number>();
+    const types = new Map<string, number>();
+    const typeOf = new Map<number, { t: number; profile: number; block: number }>();
+    for (const i of keep) {
+      const d = guests[i]!;
+      const profile = [
+        d.country,
+        d.delegation ?? "",
+        language(d),
+        d.category === "interpreter",
+        exempt(i),
+      ].join("|");
+      const block = Object.values(d.organisation)[0] ?? "";
+      const key = `${profile}#${block}`;
+      if (!profiles.has(profile)) profiles.set(profile, profiles.size);
+      if (!blocks.has(block)) blocks.set(block, blocks.size);
+      if (!types.has(key)) types.set(key, types.size);
+      typeOf.set(i, { t: types.get(key)!, profile: profiles.get(profile)!, block: blocks.get(block)! });
+    }
+    const T = types.size;
+    const members: number[][] = Array.from({ length: T }, () => []);
+    for (const i of keep) members[typeOf.get(i)!.t]!.push(i);
+    const W = Array.from({ length: T }, () => new Float64Array(T));
+    for (let t = 0; t < T; t++)
+      for (let u = 0; u < T; u++) {
+        const a = members[t]![0]!;
+        const b = t === u ? members[t]![1] : members[u]![0]!;
+        W[t]![u] = b === undefined ? 0 : plain(a, b);
+      }
+    // The types must carry every attribute the weights look at: checked on every pair of guests.
+    for (const a of keep)
+      for (const b of keep)
+        if (a < b && Math.abs(plain(a, b) - W[typeOf.get(a)!.t]![typeOf.get(b)!.t]!) > 1e-9)
+          throw new Error(`galaBound: ${guests[a]!.id} and ${guests[b]!.id} weigh more than their types say`);
+    const start = round.map(() => new Array<number>(T).fill(0));
+    for (const i of keep) start[tableOf.get(seated[i]!.table)!]![typeOf.get(i)!.t]!++;
+    const profileLanguage = [...profiles.keys()].map((k) => k.split("|")[2]!);
+    const profileExempt = [...profiles.keys()].map((k) => k.split("|")[4] === "true");
+    return configurationBound({
+      count: members.map((l) => l.length),
+      profile: [...Array(T).keys()].map((t) => typeOf.get(members[t]![0]!)!.profile),
+      block: [...Array(T).keys()].map((t) => typeOf.get(members[t]![0]!)!.block),
+      weight: (t, u) => W[t]![u]!,
+      tables,
+      ...(rule ? { rule: (n: readonly number[]) => rule(n, profileLanguage, profileExempt) } : {}),
+      start,
+    });
+  }
+  const everyone = [...guests.keys()];
+  const lp = await typedBound(
+    everyone,
+    round.map((_, g) => ({ lower: seats.lower[g]!, upper: seats.upper[g]! })),
+  );
+  let wished = 0;
+  for (const v of prefer.values()) wished += Math.max(0, v);
+  // Pairs that every plan seats together (an interpreter and their principal, `must together`
+  // wishes) are inside one item of the table search and not in its objective: taken off both sides.
+  const unit = [...guests.keys()];
+  const find = (x: number): number => {
+    while (unit[x] !== x) x = unit[x]!;
+    return x;
+  };
+  for (const [i, d] of guests.entries()) {
+    const p = d.interpreterFor === undefined ? undefined : index.get(d.interpreterFor);
+    if (p !== undefined) unit[find(i)] = find(p);
+  }
+  for (const x of wishes)
+    if (x.kind === "together" && x.strength === "must") unit[find(index.get(x.a)!)] = find(index.get(x.b)!);
+  let inside = 0;
+  for (let a = 0; a < guests.length; a++)
+    for (let b = a + 1; b < guests.length; b++) if (find(a) === find(b)) inside += w(a, b);
+
+  // The same bound for plans in which nobody sits alone with their language, the rule the
+  // language repair (banquet.ts) enforces after the search: a single guest needs another
+  // speaker of their language at the table, interpreters apart. Guests in units of two or more
+  // are exempt but may be the company of others: they are profiles of their own, and a table
+  // passes when no language has exactly one speaker who is single and no exempt speaker.
+  const unitSize = new Map<number, number>();
+  for (const i of everyone) unitSize.set(find(i), (unitSize.get(find(i)) ?? 0) + 1);
+  const ruled = await typedBound(
+    everyone,
+    round.map((_, g) => ({ lower: seats.lower[g]!, upper: seats.upper[g]!, rule: true })),
+    (n: readonly number[], lang: readonly string[], exempt: readonly boolean[]) => {
+      const single = new Map<string, number>();
+      const company = new Map<string, number>();
+      n.forEach((k: number, p: number) => {
+        const l = lang[p]!;
+        if (!l) return;
+        const into = exempt[p] ? company : single;
+        into.set(l, (into.get(l) ?? 0) + k);
+      });
+      return [...single].every(([l, k]) => k !== 1 || (company.get(l) ?? 0) > 0);
+    },
+    (i) => unitSize.get(find(i))! > 1,
+  );
+  // Such a plan is a plan too: the plain bound holds for it as well.
+  const languageBound = Math.min(ruled.bound, lp.bound) + wished - inside;
+  // How many single guests the final plan leaves alone with their language.
+  let alone = 0;
+  for (const list of atTable)
+    for (const i of list) {
+      if (unitSize.get(find(i))! > 1 || !language(guests[i]!)) continue;
+      if (!list.some((j) => j !== i && language(guests[j]!) === language(guests[i]!))) alone++;
+    }
+  return {
+    plan: pairs - inside,
+    bound: lp.bound + wished - inside,
+    lp: lp.bound,
+    wished,
+    inside,
+    rounds: lp.rounds,
+    converged: lp.converged,
+    languageBound,
+    languageConverged: ruled.converged,
+    alone,
+  };
+}
+
 if (positionals.length === 0) {
   process.stderr.write(
     "usage: npm run bench:seating -- <instance files…> [--work W] [--seconds S] [--seed N] [--seeds K] [--exact]\n",
@@ -104,6 +297,8 @@ for (const file of positionals) {
       maxWork: values.work ? Number(values.work) : yardstickSeconds(p.n) * RATE,
       timeLimitMs: (values.seconds ? Number(values.seconds) : 10 * yardstickSeconds(p.n)) * 1000,
       target: proven ? bestKnown : undefined,
+      ...(values.tenure ? { tenure: Number(values.tenure) } : {}),
+      ...(values.stall ? { stall: Number(values.stall) } : {}),
       now: () => performance.now(),
     });
     const seconds = (performance.now() - started) / 1000;

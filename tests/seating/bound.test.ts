@@ -1,0 +1,150 @@
+import { describe, expect, it } from "vitest";
+import { configurationBound, solveExact, type TypedGrouping } from "../../bench/exact.js";
+import { type GroupingProblem, groupingUpperBound, solveGrouping } from "../../src/seating/grouping.js";
+import { createRandom, randomInt } from "../../src/seating/random.js";
+
+/**
+ * A small fictional gala: guests with a country (the profile) and an organisation (the block),
+ * weighed as the banquet weighs them: +2 for different countries, −8 for the same organisation,
+ * plus a random part per pair of countries and per organisation and country pair, so that the
+ * bound is tried on more than one weight pattern.
+ */
+function typedInstance(seed: number, n: number, lower: number[], upper: number[]) {
+  const r = createRandom(seed);
+  const countries = 2 + randomInt(r, 2);
+  const orgs = 2 + randomInt(r, 2);
+  const cross = Array.from({ length: countries }, () => new Array<number>(countries).fill(0));
+  for (let p = 0; p < countries; p++)
+    for (let q = p; q < countries; q++) {
+      const v = (p === q ? 0 : 2) + randomInt(r, 3) - 1;
+      cross[p]![q] = v;
+      cross[q]![p] = v;
+    }
+  const same = Array.from({ length: orgs }, () => -8 + randomInt(r, 5));
+  const country = Array.from({ length: n }, () => randomInt(r, countries));
+  const org = Array.from({ length: n }, () => randomInt(r, orgs));
+  const pair = (a: { c: number; o: number }, b: { c: number; o: number }) =>
+    cross[a.c]![b.c]! + (a.o === b.o ? same[a.o]! : 0);
+  const weights = new Float64Array(n * n);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++)
+      if (i !== j) weights[i * n + j] = pair({ c: country[i]!, o: org[i]! }, { c: country[j]!, o: org[j]! });
+  const problem: GroupingProblem = { n, weights, lower, upper };
+  const keys = [...new Set(country.map((c, i) => c * orgs + org[i]!))].sort((a, b) => a - b);
+  const typeOf = country.map((c, i) => keys.indexOf(c * orgs + org[i]!));
+  const of = (t: number) => ({ c: Math.floor(keys[t]! / orgs), o: keys[t]! % orgs });
+  const solved = solveGrouping(problem, { seed: 1, timeLimitMs: 60_000, now: () => 0 });
+  const start = lower.map((_, g) =>
+    keys.map((_, t) => typeOf.filter((x, i) => x === t && solved.group[i] === g).length),
+  );
+  const typed: TypedGrouping = {
+    count: keys.map((_, t) => typeOf.filter((x) => x === t).length),
+    profile: keys.map((_, t) => of(t).c),
+    block: keys.map((_, t) => of(t).o),
+    weight: (t, u) => pair(of(t), of(u)),
+    tables: lower.map((l, g) => ({ lower: l, upper: upper[g]! })),
+    start,
+  };
+  return { problem, typed, searched: solved.value, country };
+}
+
+describe("configurationBound (the bench's gala bound)", () => {
+  it("is never below the proven optimum, and well below the cheap bound", async () => {
+    const cases: [number, number[], number[]][] = [
+      [12, [4, 4, 4], [4, 4, 4]],
+      [12, [3, 3, 3, 3], [3, 3, 3, 3]],
+      [12, [3, 3, 3], [5, 5, 5]],
+    ];
+    let tight = 0;
+    let sharper = 0;
+    for (const [n, lower, upper] of cases)
+      for (const seed of [1, 2, 3]) {
+        const { problem, typed, searched } = typedInstance(seed * 31 + n, n, lower, upper);
+        const exact = await solveExact(problem, 120);
+        expect(exact.optimal).toBe(true);
+        const b = await configurationBound(typed);
+        expect(b.converged).toBe(true);
+        expect(b.bound).toBeGreaterThanOrEqual(exact.value - 1e-6);
+        expect(b.bound).toBeGreaterThanOrEqual(searched - 1e-6);
+        if (b.bound < exact.value + 1e-6) tight++;
+        if (b.bound < groupingUpperBound(problem) - 1) sharper++;
+      }
+    // The LP is exact on most of these, and the cheap bound (each item's best partners) never is.
+    expect(tight).toBeGreaterThanOrEqual(6);
+    expect(sharper).toBe(9);
+  });
+
+  it("with a rule on the tables, is never below the best grouping that keeps it", async () => {
+    // Twelve guests in three tables of four; the rule: nobody the only one of their country.
+    const rule = (n: readonly number[]) => n.every((k) => k !== 1);
+    let lower = 0;
+    let feasible = 0;
+    for (let seed = 1; seed <= 12; seed++) {
+      const { problem, typed, country } = typedInstance(seed * 7, 12, [4, 4, 4], [4, 4, 4]);
+      const P = Math.max(...typed.profile) + 1;
+      let best = Number.NEGATIVE_INFINITY;
+      const group = new Array<number>(12).fill(-1);
+      const fill = [0, 0, 0];
+      const go = (i: number) => {
+        if (i === 12) {
+          for (let g = 0; g < 3; g++) {
+            const n = new Array<number>(P).fill(0);
+            group.forEach((x, k) => {
+              if (x === g) n[country[k]!]!++;
+            });
+            if (!rule(n)) return;
+          }
+          let v = 0;
+          for (let a = 0; a < 12; a++)
+            for (let b = a + 1; b < 12; b++) if (group[a] === group[b]) v += problem.weights[a * 12 + b]!;
+          best = Math.max(best, v);
+          return;
+        }
+        // Table labels in order of first use: each split once.
+        const open = Math.min(3, Math.max(-1, ...group.slice(0, i)) + 2);
+        for (let g = 0; g < open; g++) {
+          if (fill[g] === 4) continue;
+          group[i] = g;
+          fill[g]!++;
+          go(i + 1);
+          fill[g]!--;
+        }
+        group[i] = -1;
+      };
+      go(0);
+      if (best === Number.NEGATIVE_INFINITY) continue;
+      feasible++;
+      const plain = await configurationBound(typed);
+      const ruled = await configurationBound({
+        ...typed,
+        tables: typed.tables.map((t) => ({ ...t, rule: true })),
+        rule,
+      });
+      expect(ruled.bound).toBeGreaterThanOrEqual(best - 1e-6);
+      expect(ruled.bound).toBeLessThanOrEqual(plain.bound + 1e-6);
+      if (ruled.bound < plain.bound - 1e-6) lower++;
+    }
+    expect(feasible).toBeGreaterThanOrEqual(3);
+    expect(lower).toBeGreaterThanOrEqual(1);
+  });
+
+  it("refuses weights that its blocks cannot express", async () => {
+    await expect(
+      configurationBound({
+        count: [2, 2, 2, 2],
+        profile: [0, 0, 1, 1],
+        block: [0, 1, 1, 0],
+        // Types 0–2 and 1–3 are both profiles 0 and 1 in different blocks, yet weigh 5 and 1.
+        weight: (t, u) => (t + u === 2 && t !== u ? 5 : 1),
+        tables: [
+          { lower: 4, upper: 4 },
+          { lower: 4, upper: 4 },
+        ],
+        start: [
+          [1, 1, 1, 1],
+          [1, 1, 1, 1],
+        ],
+      }),
+    ).rejects.toThrow(/different blocks but weigh/);
+  });
+});
