@@ -95,7 +95,7 @@ export async function buildCommand(dir: string, options: BuildOptions, ui: Ui): 
       if (e instanceof DataInvalid) {
         const { errors } = countBySeverity(e.diagnostics);
         task.fail(`The data has ${errors} error${errors === 1 ? "" : "s"}: nothing was built`);
-      } else task.fail("Cannot read the event");
+      } else task.fail("Nothing was built");
     }
     throw e;
   } finally {
