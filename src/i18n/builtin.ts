@@ -1,5 +1,7 @@
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { builtinTemplatesDir } from "../paths.js";
 import type { Language } from "../schema/fields.js";
 import { parsePack } from "./parse.js";
@@ -13,6 +15,40 @@ export const builtinPackFile = (lang: string) => `templates/i18n/${lang}.yaml`;
 let cache: ReadonlyMap<string, Pack> | undefined;
 
 /**
+ * The packs as `npm run build` compiled them (dist/i18n/builtin-packs.json, written by
+ * compile-packs.ts): parsing three YAML files and checking them cost every command some 25 ms at
+ * start-up. Used only when it was compiled from the YAML files as they are now (their hash), so
+ * an edited pack is never shadowed by a stale copy; otherwise the YAML files are read.
+ */
+export const compiledPacksFile = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "builtin-packs.json",
+);
+
+/** The hash of the built-in packs' YAML files, names and contents. */
+export function packSourcesHash(): string {
+  const h = createHash("sha256");
+  for (const name of readdirSync(builtinPacksDir).sort())
+    if (name.endsWith(".yaml")) h.update(`${name}\n`).update(readFileSync(path.join(builtinPacksDir, name)));
+  return h.digest("hex");
+}
+
+function compiledPacks(): ReadonlyMap<string, Pack> | undefined {
+  let text: string;
+  try {
+    text = readFileSync(compiledPacksFile, "utf8");
+  } catch {
+    return undefined;
+  }
+  try {
+    const compiled = JSON.parse(text) as { sources: string; packs: [string, Pack][] };
+    return compiled.sources === packSourcesHash() ? new Map(compiled.packs) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * conclave's own language packs (templates/i18n/*.yaml), read once on first use. They are part of
  * the installed program like its templates, not user data: a broken one is a bug in conclave, so
  * it throws (an internal error) instead of returning diagnostics. English must be complete; the
@@ -20,6 +56,17 @@ let cache: ReadonlyMap<string, Pack> | undefined;
  */
 export function builtinPacks(): ReadonlyMap<string, Pack> {
   if (cache) return cache;
+  const compiled = compiledPacks();
+  if (compiled) {
+    cache = compiled;
+    return compiled;
+  }
+  cache = readBuiltinPacks();
+  return cache;
+}
+
+/** The built-in packs read from their YAML files, checked and completed from English. */
+export function readBuiltinPacks(): ReadonlyMap<string, Pack> {
   const read = (name: string) => {
     const file = builtinPackFile(path.basename(name, ".yaml"));
     const parsed = parsePack(readFileSync(path.join(builtinPacksDir, name), "utf8"), file);
@@ -40,7 +87,6 @@ export function builtinPacks(): ReadonlyMap<string, Pack> {
     });
     packs.set(written.language, resolved.pack);
   }
-  cache = packs;
   return packs;
 }
 
