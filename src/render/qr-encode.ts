@@ -1,3 +1,4 @@
+import { crc32, deflateSync } from "node:zlib";
 /**
  * A QR code encoder (ISO/IEC 18004), byte and alphanumeric modes, versions 1–40.
  *
@@ -633,4 +634,41 @@ function writeInt(out: Uint8Array, n: number, v: number): number {
   } else if (v >= 10) out[n++] = 0x30 + ((v / 10) | 0);
   out[n++] = 0x30 + (v % 10);
   return n;
+}
+
+const PNG_SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
+
+/**
+ * The symbol as a 1-bit greyscale PNG, one pixel a module, no quiet zone (the badge leaves it).
+ * For codes of version 6 and more, which Typst lays out far faster as an image than as a path of
+ * hundreds of runs; the template draws it `pixelated`, so viewers and printers never smooth it.
+ */
+export function qrPng(q: QrMatrix): Uint8Array {
+  const { size, modules } = q;
+  const stride = Math.ceil(size / 8) + 1;
+  const raw = new Uint8Array(stride * size);
+  for (let y = 0; y < size; y++) {
+    // Filter type 0, then the row; in greyscale a 1 bit is white.
+    const at = y * stride + 1;
+    for (let x = 0; x < size; x++) if (!modules[y * size + x]) raw[at + (x >>> 3)]! |= 0x80 >>> (x & 7);
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr[8] = 1; // bit depth
+  ihdr[9] = 0; // greyscale
+  const chunk = (type: string, data: Uint8Array) => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(data.length, 0);
+    head.write(type, 4, "latin1");
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0, 0);
+    return Buffer.concat([head, data, crc]);
+  };
+  return Buffer.concat([
+    PNG_SIGNATURE,
+    chunk("IHDR", ihdr),
+    chunk("IDAT", deflateSync(raw, { level: 9 })),
+    chunk("IEND", new Uint8Array(0)),
+  ]);
 }

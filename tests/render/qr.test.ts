@@ -1,3 +1,4 @@
+import { inflateSync } from "node:zlib";
 import fc from "fast-check";
 import QRCode from "qrcode";
 import { describe, expect, it } from "vitest";
@@ -6,6 +7,7 @@ import {
   encodeQr,
   isAlphanumeric,
   maskPenalties,
+  qrPng,
   qrSvg,
   versionFor,
 } from "../../src/render/qr-encode.js";
@@ -110,6 +112,25 @@ describe("the QR encoder", () => {
     expect(isAlphanumeric("C1:ABCZ234567")).toBe(true);
     expect(isAlphanumeric("c1:abc")).toBe(false);
     expect(() => encodeQr("lower case", "M", undefined, "alphanumeric")).toThrow(RangeError);
+  });
+
+  it("draws a symbol as a 1-bit PNG, one pixel a module, dark where the module is", () => {
+    for (const text of ["CC1:AFK4OLOREF5CC7AAAEAQAAAAOUDEWURNGA3T", "KR-001"]) {
+      const q = encodeQr(text, "M", undefined, "alphanumeric");
+      const png = Buffer.from(qrPng(q));
+      expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+      expect(png.readUInt32BE(16)).toBe(q.size);
+      expect(png.readUInt32BE(20)).toBe(q.size);
+      expect([png[24], png[25]]).toEqual([1, 0]);
+      const at = png.indexOf("IDAT");
+      const raw = inflateSync(png.subarray(at + 4, at + 4 + png.readUInt32BE(at - 4)));
+      const stride = Math.ceil(q.size / 8) + 1;
+      for (let y = 0; y < q.size; y++)
+        for (let x = 0; x < q.size; x++) {
+          const white = (raw[y * stride + 1 + (x >>> 3)]! >>> (7 - (x & 7))) & 1;
+          expect(white, `${x},${y}`).toBe(q.modules[y * q.size + x] ? 0 : 1);
+        }
+    }
   });
 
   it("is right at every version, with version information from 7 on", () => {

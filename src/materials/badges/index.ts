@@ -10,7 +10,7 @@ import { bundledMeasurer } from "../../load/fonts.js";
 import { CATEGORY_LABELS } from "../../model/i18n.js";
 import { sessionFolderName } from "../../output/file-names.js";
 import { assemblePdf, PdfSource } from "../../render/pdf-assemble.js";
-import { encodeQr, qrSvg } from "../../render/qr-encode.js";
+import { encodeQr, qrPng, qrSvg } from "../../render/qr-encode.js";
 import { type CompiledPdf, pdfTimestamp } from "../../render/typst.js";
 import { mapLimit } from "../../util/limit.js";
 import { pdfTitle, themeOf } from "../common.js";
@@ -156,16 +156,15 @@ export async function makeBadges(
     const badges = used.map((b, j) => {
       const badge = plan.face(b);
       if (options.calibrate || badge.qr === null) return badge;
-      badge.qr = `/qr/${j}.svg`;
-      // A signed code is base32 behind its prefix: alphanumeric mode keeps it at version 6.
-      partAssets[badge.qr] = qrSvg(
-        encodeQr(
-          plan.qrText(b),
-          "M",
-          undefined,
-          event.config.badge.qr === "signed" ? "alphanumeric" : "byte",
-        ),
-      );
+      // A signed code is base32 behind its prefix: alphanumeric mode keeps it at version 6, drawn
+      // as a 1-bit image (41 runs of paths a row would slow the layout of a large run threefold).
+      if (event.config.badge.qr === "signed") {
+        badge.qr = `/qr/${j}.png`;
+        partAssets[badge.qr] = qrPng(encodeQr(plan.qrText(b), "M", undefined, "alphanumeric"));
+      } else {
+        badge.qr = `/qr/${j}.svg`;
+        partAssets[badge.qr] = qrSvg(encodeQr(plan.qrText(b), "M"));
+      }
       return badge;
     });
     return {
