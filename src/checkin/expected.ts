@@ -1,6 +1,6 @@
-import { initialOf } from "../materials/seating/plan.js";
+import { initialOf, lookupKey } from "../materials/seating/plan.js";
 import { byLanguage, formatDateLong } from "../model/i18n.js";
-import { latinName, nameIn, pick } from "../model/names.js";
+import { nameIn, pick } from "../model/names.js";
 import { byPrecedence } from "../model/precedence.js";
 import type { Delegate, Event } from "../model/types.js";
 import type { Language } from "../schema/fields.js";
@@ -28,21 +28,6 @@ export interface ExpectedSection {
   protocol: (ExpectedEntry & { rank: number })[];
   groups: { heading: string; entries: ExpectedEntry[] }[];
   total: number;
-}
-
-/** The sort key a name is looked up by in `lang` (as the "find your table" list files it). */
-export function lookupKey(d: Delegate, lang: Language): { name: string; key: string } {
-  const written = nameIn(d, lang);
-  const latin = latinName(d);
-  const localScript = written !== latin;
-  const name = localScript || d.nameOrder === "family-first" ? written : `${d.familyName}, ${d.givenName}`;
-  const key =
-    lang === "vi" && d.country === "VN"
-      ? `${written.split(/\s+/).at(-1)} ${written}`
-      : localScript
-        ? written
-        : `${d.familyName} ${d.givenName}`;
-  return { name, key };
 }
 
 export function expectedSections(

@@ -207,15 +207,7 @@ export function planTableList(
   const entries = result.seats.map((s) => {
     const d = event.delegateById.get(s.delegate)!;
     const written = nameIn(d, lang);
-    const latin = latinName(d);
-    const localScript = written !== latin;
-    const name = localScript || d.nameOrder === "family-first" ? written : `${d.familyName}, ${d.givenName}`;
-    const key =
-      lang === "vi" && d.country === "VN"
-        ? `${written.split(/\s+/).at(-1)} ${written}`
-        : localScript
-          ? written
-          : `${d.familyName} ${d.givenName}`;
+    const { name, key } = lookupKey(d, lang);
     const table = tableLabel(s.table, lang);
     // The table label and at least 8 mm of leader dots stand beside the name.
     const tableWidth = measurer.width(table, "bold") * format.maxSize + 8 * MM;
@@ -245,6 +237,24 @@ export function planTableList(
     else groups.push({ heading, entries: [e] });
   }
   return { lang, title: SEATING_WORDS[lang].findTable, hint: SEATING_WORDS[lang].findTableHint, groups };
+}
+
+/**
+ * How a list in `lang` writes a name and files it: family-first as Korean and Vietnamese write
+ * them, "Family, Given" for others; the key it is sorted by, Vietnamese guests on a Vietnamese
+ * list by their given name (tên). The "find your table" list and the check-in lists share it.
+ */
+export function lookupKey(d: Delegate, lang: Language): { name: string; key: string } {
+  const written = nameIn(d, lang);
+  const localScript = written !== latinName(d);
+  const name = localScript || d.nameOrder === "family-first" ? written : `${d.familyName}, ${d.givenName}`;
+  const key =
+    lang === "vi" && d.country === "VN"
+      ? `${written.split(/\s+/).at(-1)} ${written}`
+      : localScript
+        ? written
+        : `${d.familyName} ${d.givenName}`;
+  return { name, key };
 }
 
 /** Initial consonants of Hangul syllables, doubled ones under their single (ㄲ under ㄱ). */
