@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -21,6 +21,10 @@ import { conclave, root } from "../helpers/cli.js";
  * back against sessions.csv.
  */
 const oracle = path.resolve(root, "../shared/oracles/voc-schedule");
+if (!existsSync(oracle))
+  throw new Error(
+    `${oracle} is missing: the C3VOC schema files come from ../shared/ beside the clone (CI has it)`,
+  );
 const xsd = path.join(oracle, "schedule.xml.xsd");
 
 function xmllint(file: string): { code: number; out: string } {
