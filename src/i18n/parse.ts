@@ -1,5 +1,6 @@
-import { isMap, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
+import { LineCounter, parseDocument } from "yaml";
 import { type Diagnostic, diag } from "../diagnostics.js";
+import { positionOf } from "../schema/event.js";
 import { closest } from "../util/suggest.js";
 import { knownPackKeys, type Pack, partialPackSchema } from "./schema.js";
 
@@ -114,20 +115,4 @@ export function parsePack(text: string, file: string, expected?: string): PackPa
     );
   }
   return { ok: false, diagnostics };
-}
-
-/** Where a node (or, in a mapping, the key `key`) starts in the file. */
-function positionOf(
-  node: unknown,
-  lc: LineCounter,
-  key?: string,
-): { line: number; column: number } | undefined {
-  let target: unknown = node;
-  if (key !== undefined && isMap(node)) {
-    target = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key)?.key;
-  }
-  const range = (target as YamlNode | undefined)?.range;
-  if (!range) return undefined;
-  const pos = lc.linePos(range[0]);
-  return { line: pos.line, column: pos.col };
 }

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { CATEGORIES } from "../schema/delegates.js";
+import { SPEECH_ROLES as ROLES, SESSION_TYPES } from "../schema/sessions.js";
 
 /**
  * The shape of a language pack (templates/i18n/<lang>.yaml, or an event's i18n/<lang>.yaml;
@@ -72,29 +74,6 @@ const dates = z.strictObject({
   field_time: text(["y", "m", "d", "time"]).optional(),
 });
 
-const CATEGORIES = ["vip", "delegate", "speaker", "press", "staff", "interpreter", "organiser"] as const;
-const SESSION_TYPES = [
-  "plenary",
-  "keynote",
-  "panel",
-  "workshop",
-  "ceremony",
-  "banquet",
-  "networking",
-  "break",
-  "visit",
-] as const;
-const ROLES = [
-  "opening",
-  "welcome",
-  "congratulatory",
-  "keynote",
-  "closing",
-  "moderator",
-  "mc",
-  "panellist",
-  "speaker",
-] as const;
 const PDF_KINDS = [
   "programme",
   "agenda",

@@ -579,7 +579,8 @@ export function parseEventConfig(text: string, file = "event.yaml"): EventParse 
   return { ok: true, config, diagnostics };
 }
 
-function positionOf(
+/** Where a YAML node (or, in a mapping, the key `key`) starts in its file. */
+export function positionOf(
   node: unknown,
   lc: LineCounter,
   key?: string,
