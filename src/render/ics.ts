@@ -111,6 +111,18 @@ export function assembleIcs(cal: Pick<IcsCalendar, "name" | "timezone">, events:
  *   zoneName("europe/london") → "Europe/London"    zoneName("Asia/Ho_Chi_Minh") → "Asia/Ho_Chi_Minh"
  */
 export function zoneName(timeZone: string): string {
+  // Asked once per calendar file: 10,000 personal calendars would build 10,000 formatters.
+  let name = zoneNames.get(timeZone);
+  if (name === undefined) {
+    name = canonicalZoneName(timeZone);
+    zoneNames.set(timeZone, name);
+  }
+  return name;
+}
+
+const zoneNames = new Map<string, string>();
+
+function canonicalZoneName(timeZone: string): string {
   const canonical = new Intl.DateTimeFormat("en-US", { timeZone }).resolvedOptions().timeZone;
   if (canonical.toLowerCase() === timeZone.toLowerCase()) return canonical;
   const oneCase = timeZone === timeZone.toLowerCase() || timeZone === timeZone.toUpperCase();
@@ -157,6 +169,19 @@ const DAY = 86_400_000;
  * and kept if it maps back to the same wall clock.
  */
 export function resolveWallTime(date: string, minutes: number, timeZone: string): WallTime {
+  // A programme asks for the same few hundred times once per language and per file.
+  const key = `${timeZone} ${date} ${minutes}`;
+  let found = wallTimes.get(key);
+  if (!found) {
+    found = computeWallTime(date, minutes, timeZone);
+    wallTimes.set(key, found);
+  }
+  return found;
+}
+
+const wallTimes = new Map<string, WallTime>();
+
+function computeWallTime(date: string, minutes: number, timeZone: string): WallTime {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
   const wall = Date.UTC(y, m - 1, d, Math.floor(minutes / 60), minutes % 60);
   const before = offsetMs(wall - DAY, timeZone);
