@@ -13,6 +13,7 @@ import path from "node:path";
 import type { OutputMemory } from "../materials/context.js";
 import { writeError } from "../output/fs-errors.js";
 import type { CompiledPdf, CompileJob } from "../render/typst.js";
+import type { GroupingMemo, RememberedGrouping } from "../seating/memo.js";
 import type { LastBuild } from "./unchanged.js";
 
 /** Where a build keeps what it remembers, inside the output folder. */
@@ -60,6 +61,10 @@ interface StateFile {
   files?: Record<string, FileRecord>;
   /** sha256 of `files` as written. */
   filesChecksum?: string;
+  /** The seating's table searches that ended on their own terms, by key (src/seating/memo.ts). */
+  searches?: Record<string, RememberedGrouping>;
+  /** sha256 of `searches` as written. */
+  searchesChecksum?: string;
 }
 
 const sha256 = (data: Uint8Array | string) => createHash("sha256").update(data).digest("hex");
@@ -127,6 +132,19 @@ export class BuildState implements OutputMemory {
   /** This build's file records with their sizes and mtimes, once it ended well (`recordFiles`). */
   private finalFiles: Record<string, FileRecord> | undefined;
   private readonly next = new Map<string, StateEntry>();
+  private readonly previousSearches = new Map<string, RememberedGrouping>();
+  private readonly nextSearches = new Map<string, RememberedGrouping>();
+  /** The seating's searches: one of the previous build is kept when this build asks for it again. */
+  readonly searches: GroupingMemo = {
+    recall: (key) => {
+      const found = this.nextSearches.get(key) ?? this.previousSearches.get(key);
+      if (found) this.nextSearches.set(key, found);
+      return found;
+    },
+    remember: (key, result) => {
+      this.nextSearches.set(key, result);
+    },
+  };
   private readonly dir: string;
   private counter = 0;
   /** The previous build as a whole, when state.json had it (and it was not edited). */
@@ -192,6 +210,13 @@ export class BuildState implements OutputMemory {
       sha256(JSON.stringify(parsed.files)) === parsed.filesChecksum
     )
       for (const [rel, r] of Object.entries(parsed.files)) this.previousFiles.set(rel, r);
+    // And for the searches: one edited by hand is searched again.
+    if (
+      typeof parsed.searches === "object" &&
+      parsed.searches !== null &&
+      sha256(JSON.stringify(parsed.searches)) === parsed.searchesChecksum
+    )
+      for (const [key, r] of Object.entries(parsed.searches)) this.previousSearches.set(key, r);
     return undefined;
   }
 
@@ -345,6 +370,13 @@ export class BuildState implements OutputMemory {
       state.files = files;
       state.filesChecksum = sha256(JSON.stringify(files));
     }
+    const searches: Record<string, RememberedGrouping> = {};
+    const allSearches = complete ? this.nextSearches : new Map([...this.previousSearches, ...this.nextSearches]);
+    for (const key of [...allSearches.keys()].sort()) searches[key] = allSearches.get(key)!;
+    if (Object.keys(searches).length > 0) {
+      state.searches = searches;
+      state.searchesChecksum = sha256(JSON.stringify(searches));
+    }
     mkdirSync(this.dir, { recursive: true });
     const tmp = path.join(this.dir, `.state.json.${process.pid}.${this.counter++}.tmp`);
     writeWhole(this.file, tmp, `${JSON.stringify(state)}\n`);
@@ -365,6 +397,7 @@ export class BuildState implements OutputMemory {
   forget(): void {
     this.previous.clear();
     this.previousFiles.clear();
+    this.previousSearches.clear();
   }
 
   /** Bytes the store holds after `save` (for the summary). */

@@ -1,3 +1,4 @@
+import type { GroupingMemo } from "../seating/memo.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { Confinement } from "../load/confine.js";
 import type { Event } from "../model/types.js";
@@ -65,6 +66,8 @@ export interface OutputMemory {
   retain(fingerprint: string, template: string): void;
   /** Whether the previous build recorded any file under `folder` (relative to out/). */
   remembers(folder: string): boolean;
+  /** The seating's table searches, by what each was made from (src/seating/memo.ts). */
+  readonly searches: GroupingMemo;
 }
 
 /** A material: the context plus its own command-line options. */

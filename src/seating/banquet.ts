@@ -1,8 +1,9 @@
 import { comparePrecedence, isRanked } from "../model/precedence.js";
 import type { Delegate, Event, Session, Wish } from "../model/types.js";
-import { GroupingInfeasible, groupingUpperBound, solveGrouping, workBudget } from "./grouping.js";
+import { GroupingInfeasible, groupingUpperBound, type solveGrouping, workBudget } from "./grouping.js";
 import { arrangeHeadTable } from "./head-table.js";
 import { neighbours, roomTables, type TableSpec } from "./layout.js";
+import { type GroupingMemo, solveGroupingRemembered } from "./memo.js";
 import { createRandom, randomInt } from "./random.js";
 import { type SeatingWeights, scoreSeating } from "./score.js";
 
@@ -42,6 +43,8 @@ export interface SeatingRequest {
   timeLimitMs: number;
   /** The clock for the time cap, from the caller (the solver reads no time itself). */
   now: () => number;
+  /** Table searches of earlier builds, by what they were made from (a build's state). */
+  memo?: GroupingMemo;
 }
 
 export interface SeatAssignment {
@@ -407,7 +410,7 @@ export function planSeating(req: SeatingRequest): SeatingResult {
           lower: round.map((t) => Math.min(t.seats, Math.max(0, fair - slack))),
           upper: round.map((t) => Math.min(t.seats, fair + 1 + slack)),
         };
-        result = solveGrouping(
+        result = solveGroupingRemembered(
           {
             n: items.length,
             weights,
@@ -428,6 +431,7 @@ export function planSeating(req: SeatingRequest): SeatingResult {
             ...workBudget(req.effort ?? 1),
             now: req.now,
           },
+          req.memo,
         );
       } catch (e) {
         if (e instanceof GroupingInfeasible && slack < Math.max(...round.map((t) => t.seats))) continue;

@@ -93,4 +93,32 @@ describe("a build that remembers", () => {
     },
     120_000,
   );
+  it("searches the banquet's tables again only when what the search reads changed", async () => {
+    const ev = await copyExample(path.join(tmp, "searches"));
+    const out = path.join(tmp, "searches-out");
+    const searches = async () =>
+      Object.keys(
+        (
+          JSON.parse(await readFile(path.join(out, ".conclave/state.json"), "utf8")) as {
+            searches?: Record<string, unknown>;
+          }
+        ).searches ?? {},
+      );
+    build(ev, out);
+    const first = await searches();
+    expect(first).toHaveLength(1);
+    // A corrected family name: nothing the table search reads (nationality, language,
+    // precedence, wishes) changed, so the remembered search answers and the plan is the same.
+    await editCsv(ev, "delegates.csv", (g) => setCell(g, "KR-014", "family_name", "Shinn"));
+    build(ev, out);
+    expect(await searches()).toEqual(first);
+    expectLikeClean(ev, out, "searches-renamed");
+    // Another country for a banquet guest: a new search, and only it is remembered.
+    await editCsv(ev, "delegates.csv", (g) => setCell(g, "KR-014", "country", "VN"));
+    build(ev, out);
+    const after = await searches();
+    expect(after).toHaveLength(1);
+    expect(after).not.toEqual(first);
+    expectLikeClean(ev, out, "searches-moved");
+  }, 240_000);
 });

@@ -143,6 +143,9 @@ export async function makeSeating(
         ...(keep ? { keep, keepFile: options.keep! } : {}),
         ...(previous ? { previous: previous.tables, previousSeats: previous.seats } : {}),
         ...(config.seating.host ? { host: config.seating.host } : {}),
+        // A build remembers its searches: the same guests, rules, seed and budget are not
+        // searched again (src/seating/memo.ts).
+        ...(ctx.outputs ? { memo: ctx.outputs.searches } : {}),
       });
     } catch (e) {
       if (!(e instanceof SeatingInfeasible)) throw e;
