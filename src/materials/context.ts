@@ -1,9 +1,9 @@
-import type { GroupingMemo } from "../seating/memo.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { Confinement } from "../load/confine.js";
 import type { Event } from "../model/types.js";
 import type { OutputWriter } from "../output/writer.js";
 import type { CompiledPdf, CompileJob } from "../render/typst.js";
+import type { GroupingMemo } from "../seating/memo.js";
 import type { MaterialName } from "./names.js";
 
 // The types every material shares, in a module of their own: a material imports these, never
