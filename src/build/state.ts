@@ -101,7 +101,8 @@ export function readTree(dir: string, prefix = ""): Map<string, Uint8Array> {
 
 /**
  * The fingerprint of one compile: the world, the template named, the data given to Typst (its
- * JSON), the virtual files (by hash), the PDF timestamp and whether pieces are asked for. Two
+ * JSON), the virtual files (by hash), the PDF timestamp, whether pieces are asked for and whether
+ * it is tagged. Two
  * jobs with one fingerprint make the same bytes: Typst is deterministic given all of these.
  */
 export function jobFingerprint(world: string, job: CompileJob): string {
@@ -109,7 +110,15 @@ export function jobFingerprint(world: string, job: CompileJob): string {
     .map(([name, bytes]) => `${name} ${bytes.byteLength} ${sha256(bytes)}`)
     .sort();
   return sha256(
-    JSON.stringify([world, job.template, job.timestamp, job.pieces === true, assets, job.data ?? null]),
+    JSON.stringify([
+      world,
+      job.template,
+      job.timestamp,
+      job.pieces === true,
+      assets,
+      job.data ?? null,
+      ...(job.tagged ? ["tagged ua-1"] : []),
+    ]),
   );
 }
 
@@ -371,7 +380,9 @@ export class BuildState implements OutputMemory {
       state.filesChecksum = sha256(JSON.stringify(files));
     }
     const searches: Record<string, RememberedGrouping> = {};
-    const allSearches = complete ? this.nextSearches : new Map([...this.previousSearches, ...this.nextSearches]);
+    const allSearches = complete
+      ? this.nextSearches
+      : new Map([...this.previousSearches, ...this.nextSearches]);
     for (const key of [...allSearches.keys()].sort()) searches[key] = allSearches.get(key)!;
     if (Object.keys(searches).length > 0) {
       state.searches = searches;

@@ -13,6 +13,8 @@ export interface LogoPlacement {
   plate: string | null;
   /** The colour the logo is seen against: the plate, or the ground. */
   ground: string;
+  /** What the logo says, for a reader who cannot see it (a tagged PDF's alt text). */
+  alt?: string;
 }
 
 /** Every colour of the logo at least this far from its ground (WCAG contrast ratio). */

@@ -43,6 +43,13 @@ export interface CompileJob {
    * page each piece starts on, as the template marks them (templates/lib/pieces.typ).
    */
   pieces?: boolean;
+  /**
+   * An accessible PDF: tagged (structure tree, reading order, headings) and checked against
+   * PDF/UA-1 as Typst exports it; a document that cannot meet it (an image without alt text) is
+   * an error. Untagged otherwise: badges and place cards are read by eye, and cut into pieces
+   * (letters, personal agendas) a structure tree would not follow its pages (docs/templates.md).
+   */
+  tagged?: boolean;
 }
 
 export interface CompiledPdf {
@@ -219,7 +226,11 @@ export class TypstEngine {
           : "Fix the template (see docs/templates.md), or remove your copy to use the built-in one.",
       );
     }
-    const pdf = this.compiler.pdf(doc, { creationTimestamp: job.timestamp, pdfTags: false });
+    const pdf = this.compiler.pdf(doc, {
+      creationTimestamp: job.timestamp,
+      pdfTags: job.tagged === true,
+      ...(job.tagged ? { pdfStandard: "ua-1" } : {}),
+    });
     const starts = job.pieces
       ? ((this.compiler.query(doc, { selector: "<conclave-starts>", field: "value" }) as number[][])[0] ?? [])
       : undefined;

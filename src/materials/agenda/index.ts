@@ -104,6 +104,8 @@ export async function makeAgenda(
         data: { ...keepPhrases(data, noBreak), pdf_title: pdfTitle(event, editions[i]![0], "programme") },
         assets,
         timestamp,
+        // The programme is read on screens too, by screen readers: an accessible PDF (PDF/UA-1).
+        tagged: true,
       }),
     ),
   );

@@ -370,7 +370,8 @@ export function planProgramme(
       ...(lang2 ? second("city2", city, pick(config.city, lang2, fb)) : {}),
       organisers: organiserLines(event, lang),
       ...(lang2 ? { organisers2: organiserLines(event, lang2) } : {}),
-      logo: ctx.logo ?? null,
+      // The logo is the event's: a screen reader says the event's name for it.
+      logo: ctx.logo ? { ...ctx.logo, alt: name } : null,
     },
     ...venueLine(event, ic.main, lang, lang2),
     header: [config.short_name ?? name, AGENDA_WORDS[lang].programme, words2?.programme]
