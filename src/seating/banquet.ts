@@ -384,6 +384,16 @@ export function planSeating(req: SeatingRequest): SeatingResult {
   );
   // Leaving one's previous table costs weights.move per guest: a bias of each unit for each table.
   const bias = req.previous && req.weights.move > 0 ? moveBias() : undefined;
+  // A re-solve starts from the previous plan: each unit back at its previous round table (where
+  // its guests sat together), new guests placed around them. Such a search has little to do (a
+  // few newcomers to place, a few moves to weigh), so it spends a share of the work budget in
+  // proportion to how much of the plan is new: five times the share of new units, at least a
+  // tenth of the budget (5 new guests of 1,000: a tenth; 200 new: all of it).
+  const start = bias ? previousStart() : undefined;
+  const anchoredUnits = start ? start.filter((g) => g >= 0).length : 0;
+  const reSolveShare = start
+    ? Math.min(1, Math.max(0.1, (5 * (items.length - anchoredUnits)) / Math.max(1, items.length)))
+    : 1;
   // Guests the language repair swapped, with the reason the report gives.
   const languageMoved = new Map<number, string>();
   const searchedAt = new Map<number, string>();
@@ -410,29 +420,39 @@ export function planSeating(req: SeatingRequest): SeatingResult {
           lower: round.map((t) => Math.min(t.seats, Math.max(0, fair - slack))),
           upper: round.map((t) => Math.min(t.seats, fair + 1 + slack)),
         };
-        result = solveGroupingRemembered(
-          {
-            n: items.length,
-            weights,
-            lower: tableSeats.lower,
-            upper: tableSeats.upper,
-            sizes: items.map((u) => u.length),
-            fixed: fixedItem,
-            apart,
-            ...(bias ? { bias } : {}),
-            resource: {
-              use: items.map((unit) => unit.filter((i) => guests[i]!.accessibility).length),
-              budget: round.map((t) => t.accessible.length),
+        const problem = {
+          n: items.length,
+          weights,
+          lower: tableSeats.lower,
+          upper: tableSeats.upper,
+          sizes: items.map((u) => u.length),
+          fixed: fixedItem,
+          apart,
+          ...(bias ? { bias } : {}),
+          resource: {
+            use: items.map((unit) => unit.filter((i) => guests[i]!.accessibility).length),
+            budget: round.map((t) => t.accessible.length),
+          },
+        };
+        const search = (from: readonly number[] | undefined, share: number) =>
+          solveGroupingRemembered(
+            from ? { ...problem, start: from } : problem,
+            {
+              seed: req.seed,
+              timeLimitMs: req.timeLimitMs,
+              ...workBudget((req.effort ?? 1) * share),
+              now: req.now,
             },
-          },
-          {
-            seed: req.seed,
-            timeLimitMs: req.timeLimitMs,
-            ...workBudget(req.effort ?? 1),
-            now: req.now,
-          },
-          req.memo,
-        );
+            req.memo,
+          );
+        try {
+          result = search(start, reSolveShare);
+        } catch (e) {
+          // The previous tables leave no way to fill every table (fewer tables, other sizes):
+          // the search starts afresh, with its whole budget.
+          if (!(e instanceof GroupingInfeasible) || !start) throw e;
+          result = search(undefined, 1);
+        }
       } catch (e) {
         if (e instanceof GroupingInfeasible && slack < Math.max(...round.map((t) => t.seats))) continue;
         if (e instanceof GroupingInfeasible)
@@ -496,6 +516,14 @@ export function planSeating(req: SeatingRequest): SeatingResult {
     complete,
     ...(changes ? { changes } : {}),
   };
+
+  /** Each unit's previous round table, where its guests of the previous plan sat together; else -1. */
+  function previousStart(): number[] {
+    return items.map((unit) => {
+      const tables = new Set(unit.map(prevRound).filter((h) => h >= 0));
+      return tables.size === 1 ? [...tables][0]! : -1;
+    });
+  }
 
   /** bias[k·G + g] = −move × the guests of unit k whose previous round table is not g. */
   function moveBias(): Float64Array {

@@ -27,6 +27,12 @@ export interface GroupingProblem {
    * moves someone only when the pairs they gain outweigh it.
    */
   bias?: Float64Array;
+  /**
+   * Where a re-solve starts: the group each item had in the previous plan (-1: none, a new
+   * guest). Such items are placed back there first, where it still fits; the others are placed
+   * as in a first plan, and the search goes on from there.
+   */
+  start?: readonly number[];
 }
 
 export interface GroupingOptions {
@@ -159,13 +165,23 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
     (a, b) => Number(fixed[b]! >= 0) - Number(fixed[a]! >= 0) || size[b]! - size[a]! || tie[a]! - tie[b]!,
   );
   for (const i of order) {
-    if (fixed[i]! >= 0) {
-      const g = fixed[i]!;
-      if (load[g]! + size[i]! > p.upper[g]! || spent[g]! + use[i]! > budget[g]!)
-        throw new GroupingInfeasible(`item ${i} does not fit the group it is fixed to`);
+    if (fixed[i]! < 0) continue;
+    const g = fixed[i]!;
+    if (load[g]! + size[i]! > p.upper[g]! || spent[g]! + use[i]! > budget[g]!)
+      throw new GroupingInfeasible(`item ${i} does not fit the group it is fixed to`);
+    place(i, g);
+  }
+  // A re-solve: each item back in its previous group, while that group has room for it.
+  if (p.start)
+    for (const i of order) {
+      const g = p.start[i] ?? -1;
+      if (group[i]! >= 0 || g < 0 || g >= G) continue;
+      if (load[g]! + size[i]! > p.upper[g]! || spent[g]! + use[i]! > budget[g]!) continue;
+      if (hasConflicts && K[i * G + g]! > 0) continue;
       place(i, g);
-      continue;
     }
+  for (const i of order) {
+    if (group[i]! >= 0) continue;
     let best = -1;
     let bestKey = Number.NEGATIVE_INFINITY;
     for (let g = 0; g < G; g++) {

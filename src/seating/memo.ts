@@ -41,6 +41,7 @@ export function groupingKey(p: GroupingProblem, o: GroupingOptions): string {
       p.fixed ?? null,
       p.apart ?? null,
       p.resource ?? null,
+      p.start ?? null,
       o.seed,
       o.maxIterations ?? null,
       o.maxWork ?? null,

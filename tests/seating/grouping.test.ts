@@ -213,3 +213,43 @@ describe("solveGrouping", () => {
     expect(solved).toBeGreaterThanOrEqual(3); // checked on real solutions, not skipped as infeasible
   });
 });
+
+describe("a re-solve's start", () => {
+  it("puts every item back in its previous group where it fits, the rest where they gain most", () => {
+    // Twelve items in three groups of four; no weight makes any move worth it, so the plan is the start.
+    const n = 12;
+    const start = [0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, -1];
+    const p: GroupingProblem = {
+      n,
+      weights: new Float64Array(n * n),
+      lower: [4, 4, 4],
+      upper: [4, 4, 4],
+      start,
+    };
+    const r = solveGrouping(p, { seed: 5, timeLimitMs: 1e9, maxIterations: 50, maxWork: 1e9, now: ticks() });
+    expect(Array.from(r.group).slice(0, 11)).toEqual(start.slice(0, 11));
+    // The new item takes the one free place.
+    expect(r.group[11]).toBe(2);
+  });
+
+  it("places an item elsewhere when its previous group is full or gone", () => {
+    const n = 6;
+    // Items 0–3 all sat in group 0, which now seats 3; group 5 no longer exists.
+    const start = [0, 0, 0, 0, 1, 5];
+    const p: GroupingProblem = { n, weights: new Float64Array(n * n), lower: [3, 3], upper: [3, 3], start };
+    const r = solveGrouping(p, { seed: 2, timeLimitMs: 1e9, maxIterations: 10, maxWork: 1e9, now: ticks() });
+    const sizes = [0, 0];
+    for (const g of r.group) sizes[g]!++;
+    expect(sizes).toEqual([3, 3]);
+  });
+
+  it("without a start, plans exactly as before (the same seed, the same plan)", () => {
+    const p = randomProblem(30, [10, 10, 10], [10, 10, 10], 4);
+    const a = solveGrouping(p, { seed: 9, timeLimitMs: 1e9, maxIterations: 200, maxWork: 1e9, now: ticks() });
+    const b = solveGrouping(
+      { ...p, start: new Array(30).fill(-1) },
+      { seed: 9, timeLimitMs: 1e9, maxIterations: 200, maxWork: 1e9, now: ticks() },
+    );
+    expect(Array.from(b.group)).toEqual(Array.from(a.group));
+  });
+});
