@@ -3,13 +3,14 @@
  * Measures the pure pipeline (decode → parse → schema → rules → glyphs → model) in process, and the
  * whole `conclave validate` command on files (node start-up, reading, fonts, report), side by side.
  *
- *   npm run bench:validate -- [--delegates 100000] [--sessions 2000] [--runs 5] [--quoted] [--peer DIR]
+ *   npm run bench:validate -- [--delegates 100000] [--sessions 2000] [--runs 5] [--quoted] [--peer DIR]…
  *
  * The command runs four ways, interleaved round by round: as shipped (a file past 1 MB read in a
  * second thread when a core is free), in one thread (CONCLAVE_CSV_THREAD=0), in two threads
- * whatever the load (CONCLAVE_CSV_THREAD=1), and, with --peer, another checkout of
+ * whatever the load (CONCLAVE_CSV_THREAD=1), and, with --peer (repeatable), other checkouts of
  * conclave (built, e.g. the reader before csv-parse: `git worktree add /tmp/old 37443ee`, then
- * `npm ci && npm run build` there), on the same files. The in-process runs read in one thread:
+ * `npm ci && npm run build` there; a second --peer for this code before a change), on the same
+ * files. The in-process runs read in one thread:
  * from the TypeScript sources there is no compiled reading thread to start.
  *
  * --quoted puts quotes around the first cell of every delegates.csv line, as a spreadsheet does for
@@ -34,7 +35,7 @@ const { values } = parseArgs({
     sessions: { type: "string", default: "2000" },
     runs: { type: "string", default: "5" },
     quoted: { type: "boolean", default: false },
-    peer: { type: "string" },
+    peer: { type: "string", multiple: true },
   },
 });
 const delegates = Number(values.delegates);
@@ -74,7 +75,10 @@ for (let i = 0; i < runs; i++) {
 const dir = await mkdtemp(path.join(tmpdir(), "conclave-bench-"));
 for (const [name, content] of Object.entries(files)) await writeFile(path.join(dir, name), content);
 const bin = path.resolve(import.meta.dirname, "../bin/conclave.js");
-const peerBin = values.peer ? path.resolve(values.peer, "bin/conclave.js") : undefined;
+/** Other checkouts run on the same files, in the same rounds (--peer, repeatable); the first is "the peer". */
+const peerDirs = values.peer ?? [];
+const peerBins = peerDirs.map((d) => path.resolve(d, "bin/conclave.js"));
+const peerBin = peerBins[0];
 /** CPU seconds of the children this process has waited for (Linux: cutime + cstime, in ticks of 10 ms). */
 const childCpu = () => {
   try {
@@ -108,6 +112,8 @@ const cpuOf = {
   twoThreads: [] as number[],
   peer: [] as number[],
 };
+const peerWalls = peerBins.map(() => [] as number[]);
+const peerCpus = peerBins.map(() => [] as number[]);
 for (let i = 0; i < Math.max(3, Math.ceil(runs / 2)); i++) {
   const a = validate(bin);
   cli.push(a.wall);
@@ -118,11 +124,15 @@ for (let i = 0; i < Math.max(3, Math.ceil(runs / 2)); i++) {
   const d = validate(bin, { CONCLAVE_CSV_THREAD: "1" });
   cliTwoThreads.push(d.wall);
   cpuOf.twoThreads.push(d.cpu);
-  if (peerBin) {
-    const c = validate(peerBin);
-    cliPeer.push(c.wall);
-    cpuOf.peer.push(c.cpu);
-  }
+  peerBins.forEach((script, p) => {
+    const c = validate(script);
+    peerWalls[p]!.push(c.wall);
+    peerCpus[p]!.push(c.cpu);
+    if (p === 0) {
+      cliPeer.push(c.wall);
+      cpuOf.peer.push(c.cpu);
+    }
+  });
 }
 await rm(dir, { recursive: true, force: true });
 
@@ -144,7 +154,15 @@ const result = {
   loadAverage: os.loadavg().map((x) => +x.toFixed(2)),
   ...(peerBin
     ? {
-        peer: values.peer,
+        peer: peerDirs[0],
+        peers: peerDirs.map((dir, p) => ({
+          dir,
+          wallMedianSeconds: +(median(peerWalls[p]!) / 1000).toFixed(3),
+          cpuMedianSeconds: +(median(peerCpus[p]!) / 1000).toFixed(3),
+          wallRuns: peerWalls[p]!.map((x) => +(x / 1000).toFixed(3)),
+          ratio: +(median(cli) / median(peerWalls[p]!)).toFixed(3),
+        })),
+        cliRuns: cli.map((x) => +(x / 1000).toFixed(3)),
         cliPeerMedianSeconds: +(median(cliPeer) / 1000).toFixed(3),
         ratioToPeer: +(median(cli) / median(cliPeer)).toFixed(3),
       }
@@ -176,10 +194,11 @@ console.log(
 console.log(
   `  … in two threads    median ${result.cliTwoThreadsMedianSeconds.toFixed(3)} s   runs: ${runsOf(cliTwoThreads)}   CPU ${result.cliTwoThreadsCpuMedianSeconds.toFixed(3)} s`,
 );
-if (peerBin)
+peerDirs.forEach((dir, p) => {
   console.log(
-    `  peer ${values.peer}   median ${(median(cliPeer) / 1000).toFixed(3)} s   runs: ${runsOf(cliPeer)}   CPU ${(median(cpuOf.peer) / 1000).toFixed(3)} s   (ours / peer, wall: ${result.ratioToPeer})`,
+    `  peer ${dir}   median ${(median(peerWalls[p]!) / 1000).toFixed(3)} s   runs: ${runsOf(peerWalls[p]!)}   CPU ${(median(peerCpus[p]!) / 1000).toFixed(3)} s   (ours / peer, wall: ${(median(cli) / median(peerWalls[p]!)).toFixed(3)})`,
   );
+});
 console.log(`  load average during the run: ${result.loadAverage.join(" ")}`);
 console.log(
   `  goal: under ${result.goalSeconds} s → ${result.cliMedianSeconds < result.goalSeconds ? "met" : "NOT met"}`,

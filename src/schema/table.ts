@@ -1,4 +1,4 @@
-import { chooseDelimiter, normalizeHeader, scanCsv } from "../csv/parse.js";
+import { chooseDelimiter, firstLineOf, normalizeHeader, scanCsv } from "../csv/parse.js";
 import { type Diagnostic, diag, type Location } from "../diagnostics.js";
 import { didYouMean } from "../util/suggest.js";
 import {
@@ -140,7 +140,8 @@ export function readTable(
 export function scanTable(
   spec: TableSpec,
   file: string,
-  text: string,
+  /** The file's text, or a function that gives it: called only when `utf8` is absent. */
+  text: string | (() => string),
   mapping: Readonly<Record<string, string>>,
   onRow: (row: TableRow) => void,
   /** Event settings for reading values (event.yaml `locale.date_order`). */
@@ -254,9 +255,11 @@ export function scanTable(
   };
 
   const blankLines: number[] = [];
+  // With the bytes at hand, the text is not needed: the delimiter is chosen from the first line.
+  const whole = utf8 ? "" : typeof text === "string" ? text : text();
   const errors = scanCsv(
-    text,
-    chooseDelimiter(text, expected),
+    whole,
+    chooseDelimiter(utf8 ? firstLineOf(utf8) : whole, expected),
     (line, cells) => {
       if (headerLine === undefined) {
         headerMissing = looksHeaderless(cells, (cell) => {

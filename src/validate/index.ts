@@ -109,7 +109,8 @@ function checkEventNow(input: CheckInput): CheckResult {
     const table = scanTable(
       spec,
       name,
-      decoded.text,
+      // Read only when the bytes are not the text (src/csv/decode.ts decodes it on demand).
+      () => decoded.text,
       config.columns[key] ?? {},
       (row) => {
         for (const check of checks) check(row, diagnostics);

@@ -1,6 +1,6 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { decodeBytes } from "../../src/csv/decode.js";
+import { decodeBytes, nfcAsWritten } from "../../src/csv/decode.js";
 import { NAMES_CORPUS } from "../validate/names-corpus.js";
 
 const korean =
@@ -177,5 +177,73 @@ describe("the file's own bytes, handed to the CSV reader when they are the text"
     expect(r.text).toBe(decomposed.normalize("NFC"));
     expect(r.utf8).toBeUndefined();
     expect(expectOk(decodeBytes(iconv.encode(korean, "cp949"))).utf8).toBeUndefined();
+  });
+});
+
+describe("nfcAsWritten: text known to be NFC from its characters alone", () => {
+  const utf8 = (s: string) => new Uint8Array(Buffer.from(s, "utf8"));
+  /** The ranges nfcAsWritten takes as they are, beside ASCII. */
+  const RANGES: [number, number][] = [
+    [0x80, 0x2ff],
+    [0x1e00, 0x1eff],
+    [0x2002, 0x206f],
+    [0x20a0, 0x20bf],
+    [0xac00, 0xd7a3],
+  ];
+
+  it("holds for every character of its ranges: NFC keeps each, joins none to what comes before, moves none", () => {
+    // Every character that ends a canonical decomposition is one NFC may join to the one before
+    // it (a mark, a vowel or final jamo); none of them may be in the ranges.
+    const joiners = new Set<number>();
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const nfd = String.fromCodePoint(cp).normalize("NFD");
+      const chars = [...nfd];
+      for (const c of chars.slice(1)) joiners.add(c.codePointAt(0)!);
+    }
+    expect(joiners.has(0x0301)).toBe(true); // combining acute, of é
+    expect(joiners.has(0x11a8)).toBe(true); // final jamo ㄱ, of 각
+    const wrong: string[] = [];
+    for (const [from, to] of RANGES) {
+      for (let cp = from; cp <= to; cp++) {
+        const c = String.fromCodePoint(cp);
+        // Kept as it is; not joined to a letter before it; not reordered past a mark (class 0).
+        if (
+          c.normalize("NFC") !== c ||
+          joiners.has(cp) ||
+          `a\u035d${c}`.normalize("NFC").slice(-c.length) !== c
+        )
+          wrong.push(cp.toString(16));
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(nfcAsWritten(utf8(RANGES.map(([a, b]) => String.fromCodePoint(a, b)).join(",")))).toBe(true);
+  });
+
+  it("says no for what may change: marks, jamo, the two spaces NFC replaces, other scripts", () => {
+    /** The text's bytes at each of the four alignments, after a run of ASCII long enough to be read by words. */
+    const placed = (text: string) =>
+      [0, 1, 2, 3].map((skip) => utf8(`${"_".repeat(skip)}${"ascii ".repeat(5)}${text}`).subarray(skip));
+    for (const text of [
+      "Nguye\u0302\u0303n",
+      "\u1100\u1161",
+      "\uac00\u11a8",
+      "a\u2000b",
+      "\u2126",
+      "Ελλάδα",
+      "東京",
+      "😀",
+    ])
+      for (const bytes of [utf8(text), ...placed(text)]) expect(nfcAsWritten(bytes), text).toBe(false);
+    for (const text of ["Nguyễn Văn An", "김민준", "Müller – “Zoë” €5", "plain ascii, 123"])
+      for (const bytes of [utf8(text), ...placed(text)]) expect(nfcAsWritten(bytes), text).toBe(true);
+  });
+
+  it("gives decodeBytes the same text and bytes whether or not the text is built at once", () => {
+    const text = "id,family_name,native_name\nVN-1,Nguyen,Nguyễn\nKR-1,Kim,김민준\n";
+    const r = expectOk(decodeBytes(utf8(`\ufeff${text}`)));
+    expect(r.text).toBe(text);
+    expect(Buffer.from(r.utf8!).toString("utf8")).toBe(text);
+    expect(r.bom).toBe(true);
   });
 });

@@ -14,8 +14,17 @@ const BREAKS_KEEP_LINES = /\r\n?|[\u2028\u2029]/g;
  *   "\u001b[2J\u202eevil" → "[2Jevil"
  */
 export function safeLine(text: string): string {
+  // Nearly every message and hint has none of them: one search, and the text as it is.
+  if (!UNSAFE_IN_LINE.test(text)) return text;
   return removeInvisible(text.replace(BREAKS_ONE_LINE, " "));
 }
+
+/**
+ * Every character `safeLine` changes: a line break (BREAKS_ONE_LINE) or one that removeInvisible
+ * removes (src/schema/clean.ts INVISIBLE; tests/cli/safe-text.test.ts keeps the two in step).
+ */
+export const UNSAFE_IN_LINE =
+  /[\t\r\n\u2028\u2029\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 
 /** `safeLine` for text that may span lines (a compiler's error): line breaks stay, as `\n`. */
 export function safeLines(text: string): string {
