@@ -34,6 +34,9 @@ function tablesOf(bytes: Uint8Array): Map<string, Uint8Array> {
 
 const viewOf = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, b.byteLength);
 
+/** A copy to change: a Buffer's own `slice` would share (and so change) the font it came from. */
+const copy = (b: Uint8Array) => new Uint8Array(b);
+
 /** Composite glyph flags (OpenType glyf): what follows each component. */
 const ARG_WORDS = 0x0001;
 const HAVE_SCALE = 0x0008;
@@ -203,7 +206,7 @@ export function subsetTables(font: Uint8Array, characters: Iterable<number>): Ta
   let glyfSize = 0;
   for (const [i, g] of order.entries()) {
     nl.setUint32(i * 4, glyfSize);
-    const data = glyphData(g).slice();
+    const data = copy(glyphData(g));
     const dv = viewOf(data);
     for (const at of components(data)) dv.setUint16(at, renumber.get(dv.getUint16(at))!);
     chunks.push(data);
@@ -226,15 +229,15 @@ export function subsetTables(font: Uint8Array, characters: Iterable<number>): Ta
     mv.setUint16(i * 4, advance);
     mv.setInt16(i * 4 + 2, lsb);
   }
-  const newHead = head.slice();
+  const newHead = copy(head);
   viewOf(newHead).setUint32(8, 0);
   viewOf(newHead).setInt16(50, 1);
-  const newHhea = hhea.slice();
+  const newHhea = copy(hhea);
   viewOf(newHhea).setUint16(34, order.length);
-  const newMaxp = maxp.slice();
+  const newMaxp = copy(maxp);
   viewOf(newMaxp).setUint16(4, order.length);
   // post format 3: no glyph names (they would be the old glyphs' names).
-  const newPost = post.slice(0, 32);
+  const newPost = copy(post.subarray(0, 32));
   viewOf(newPost).setUint32(0, 0x00030000);
   const tables: Table[] = [
     { tag: "head", data: newHead },

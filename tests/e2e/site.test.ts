@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -14,6 +14,8 @@ import { copyOfExample } from "../helpers/example-copy.js";
  * has no horizontal scroll on a 375 px phone, the language switcher leads to the same page in the
  * other languages, and the pages read the same with JavaScript off.
  */
+const SECRET_EMAIL = "site-secret-4e1b@private.example";
+const SECRET_PASSPORT = "M40417719";
 const CHROMIUM = process.env.CONCLAVE_CHROMIUM ?? "/usr/bin/chromium";
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -35,6 +37,15 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM))
     throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run installs it)`);
   example = await copyOfExample("conclave-site-");
+  // A speaker's private data, made unique so that no other text can contain it by chance.
+  const csv = path.join(example.dir, "delegates.csv");
+  const text = readFileSync(csv, "utf8");
+  expect(text).toContain("seungmin.moon@example.kr");
+  expect(text).toContain("M85882410");
+  writeFileSync(
+    csv,
+    text.replace("seungmin.moon@example.kr", SECRET_EMAIL).replace("M85882410", SECRET_PASSPORT),
+  );
   const r = conclave(["agenda", example.dir, "--site"]);
   expect(r.code, r.stderr).toBe(0);
   site = path.join(example.dir, "out/site");
@@ -95,11 +106,11 @@ describe("the programme site", () => {
       try {
         for (const rel of PAGES) {
           await page.goto(url(`${lang}/${rel}`));
-          await page.evaluate(() => document.fonts.ready);
+          await page.evaluate("document.fonts.ready.then(() => true)");
           expect(await page.getAttribute("html", "lang")).toBe(lang);
           expect(await page.locator("h1").count(), rel).toBe(1);
           // The bundled faces loaded (a font the browser refused would show as "error").
-          const faces = await page.evaluate(() => [...document.fonts].map((f) => f.status));
+          const faces = await page.evaluate<string[]>("[...document.fonts].map((f) => f.status)");
           expect(faces, rel).toEqual(["loaded", "loaded"]);
           expect(errors, rel).toEqual([]);
           expect(await axeViolations(page), `${lang}/${rel}`).toEqual([]);
@@ -109,6 +120,30 @@ describe("the programme site", () => {
       }
     }, 60_000);
   }
+
+  it("holds no private data of the speakers, and nothing of delegates who do not speak", () => {
+    const files = readdirSync(site, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
+    expect(files.length).toBeGreaterThan(100);
+    for (const f of files) {
+      const text = readFileSync(path.join(f.parentPath, f.name), "latin1");
+      const utf8 = readFileSync(path.join(f.parentPath, f.name), "utf8");
+      for (const secret of [
+        SECRET_EMAIL,
+        SECRET_PASSPORT,
+        "1977-11-22",
+        "@example.kr",
+        "@example.vn",
+        // KR-007 only attends: their name and phone appear nowhere.
+        "Hong Hyun-woo",
+        "홍현우",
+        "+82 10 5550 1000",
+      ])
+        expect(text.includes(secret) || utf8.includes(secret), `${secret} in ${f.name}`).toBe(false);
+    }
+    // KR-001 speaks; a delegate who only attends (KR-007 in delegates.csv) has no page and no mention.
+    expect(existsSync(path.join(site, "en/speakers/KR-001.html"))).toBe(true);
+    expect(existsSync(path.join(site, "en/speakers/KR-007.html"))).toBe(false);
+  });
 
   it("the page that lists the languages loads with no error and no axe violation", async () => {
     const { page, errors, close } = await open();
@@ -132,7 +167,9 @@ describe("the programme site", () => {
     for (const lang of LANGS) {
       const phone = await open({ width: 375 });
       await phone.page.goto(url(`${lang}/days/2023-06-20.html`));
-      expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      expect(await phone.page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(
+        375,
+      );
       // One column: every card starts at the same x, and each is below the one before it.
       const boxes = await phone.page
         .locator(".item")
