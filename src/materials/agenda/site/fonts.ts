@@ -17,8 +17,8 @@ const WEIGHTS = [
   ["Bold", 700],
 ] as const;
 
-/** The site's characters, and a space and the digits whatever the pages say. */
-const ALWAYS = " 0123456789";
+/** Printable ASCII whatever the pages say: the markup is ASCII, so the pages are not searched for it. */
+const ALWAYS = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join("");
 
 /**
  * The bundled Pretendard, regular and bold, cut to the characters the site's pages use and

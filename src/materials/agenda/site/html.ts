@@ -1,4 +1,4 @@
-import { removeInvisible } from "../../../schema/clean.js";
+import { needsCleaning, removeInvisible } from "../../../schema/clean.js";
 
 /**
  * HTML that is already safe: made by the `html` tag below, never from data directly. The site's
@@ -10,6 +10,10 @@ export class Html {
     return this.text;
   }
 }
+
+/** Anything escapeHtml would change: most values (times, ids, paths) have none of it. */
+const CHANGED =
+  /[&<>"'\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 
 const SPECIAL: Record<string, string> = {
   "&": "&amp;",
@@ -29,7 +33,9 @@ const SPECIAL: Record<string, string> = {
  *     → "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;"
  */
 export function escapeHtml(value: string): string {
-  return removeInvisible(value).replace(/[&<>"']/g, (c) => SPECIAL[c]!);
+  if (!CHANGED.test(value)) return value;
+  const clean = needsCleaning(value) ? removeInvisible(value) : value;
+  return clean.replace(/[&<>"']/g, (c) => SPECIAL[c]!);
 }
 
 /** What a page template may interpolate: text is escaped, Html kept, lists joined, nothing dropped. */

@@ -13,6 +13,16 @@ export interface SiteResult {
 }
 
 /**
+ * Every character of the pages but ASCII (the fonts keep all of printable ASCII): the regular
+ * expression skips the markup natively, the loop sees only the rest.
+ */
+function charactersOf(texts: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  for (const t of texts) for (const ch of t.replace(/[\u0000-\u007f]+/g, "")) out.add(ch.codePointAt(0)!);
+  return out;
+}
+
+/**
  * out/site/: the programme site (docs/site.md). The folder is made whole by each run and put in
  * place of the old one (OutputWriter.replaceFolder), so a page of a session no longer in the
  * programme goes with it and out/ after a rebuild is byte for byte a clean build's.
@@ -25,20 +35,20 @@ export async function writeSite(
 ): Promise<SiteResult> {
   const pages = planSite(event, downloads);
   const colours = siteColours(theme);
-  const used = new Set<number>();
-  for (const p of pages) for (const ch of p.html) used.add(ch.codePointAt(0)!);
+  const used = charactersOf(pages.map((p) => p.html));
   const fonts = siteFonts(used);
   let files = 0;
   let bytes = 0;
   writer.replaceFolder("site");
-  const write = async (rel: string, data: Uint8Array | string) => {
-    const entry = await writer.write(`site/${rel}`, data, "agenda");
+  const all = [
+    ...pages.map((p) => ({ path: `site/${p.path}`, data: p.html })),
+    { path: "site/assets/site.css", data: siteCss(colours, fonts.css) },
+    ...fonts.files.map((f) => ({ path: `site/assets/${f.path}`, data: f.bytes })),
+  ];
+  for (const entry of await writer.writeMany(all, "agenda")) {
     files++;
     bytes += entry.size;
-  };
-  for (const p of pages) await write(p.path, p.html);
-  await write("assets/site.css", siteCss(colours, fonts.css));
-  for (const f of fonts.files) await write(`assets/${f.path}`, f.bytes);
+  }
   await writer.commitFolder("site", "agenda");
   const darkened = (["primary", "secondary"] as const).flatMap((k) => {
     const c = colours[k];

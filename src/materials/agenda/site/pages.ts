@@ -38,8 +38,20 @@ const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
 const scriptLang = (text: string, lang: Language): Language | undefined =>
   lang !== "ko" && HANGUL.test(text) ? "ko" : undefined;
 
+const offsets = new Map<string, string>();
+
 /** The UTC offset of the event's zone on its first day, as "GMT+07:00" (Intl's longOffset). */
 export function zoneOffset(timeZone: string, date: string): string {
+  // A formatter costs a third of a millisecond to make: once per zone and day, not per page.
+  const key = `${timeZone} ${date}`;
+  const known = offsets.get(key);
+  if (known) return known;
+  const offset = formatOffset(timeZone, date);
+  offsets.set(key, offset);
+  return offset;
+}
+
+function formatOffset(timeZone: string, date: string): string {
   const at = new Date(`${date}T12:00:00Z`);
   const parts = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" }).formatToParts(at);
   return parts.find((p) => p.type === "timeZoneName")?.value ?? "GMT";
@@ -236,12 +248,25 @@ function dayPage(event: Event, site: LanguageSite, index: number): PageContent {
     // Rows are the block's start times: a session spans from its start to the first start at or
     // after its end. Cards are in time order in the page, so a phone (one column) reads them so.
     const starts = [...new Set(all.map((x) => x.item.start))].sort();
+    const rowOf = new Map(starts.map((s, i) => [s, i]));
+    // How many of the block's start times come before `time` (a binary search: a block of a
+    // generated day holds hundreds of sessions).
+    const before = (time: string) => {
+      let lo = 0;
+      let hi = starts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (starts[mid]! < time) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
     const head = b.parallel ? 1 : 0;
     const cards = all
       .sort((x, y) => (x.item.start < y.item.start ? -1 : x.item.start > y.item.start ? 1 : x.col - y.col))
       .map(({ item, col }) => {
-        const row = starts.indexOf(item.start) + 1 + head;
-        const last = starts.filter((s) => s < item.end).length + 1 + head;
+        const row = rowOf.get(item.start)! + 1 + head;
+        const last = before(item.end) + 1 + head;
         const style = `--c:${col};--r:${row} / ${Math.max(last, row + 1)}`;
         return card(event, site, item, path, { style, blockTime: b.time });
       });
