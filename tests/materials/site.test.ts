@@ -1,6 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { contrast, readableOn } from "../../src/materials/agenda/site/colours.js";
+import { LIGHT_GROUND, siteColours } from "../../src/materials/agenda/site/css.js";
 import { escapeHtml, html } from "../../src/materials/agenda/site/html.js";
 import { planSite, type SiteDownloads, zoneOffset } from "../../src/materials/agenda/site/pages.js";
 import type { Event } from "../../src/model/types.js";
@@ -194,6 +195,14 @@ describe("planSite", () => {
 });
 
 describe("branding colours", () => {
+  it("are checked on the light grey of a break's card, so white text on them and they on white pass too", () => {
+    const c = siteColours({ primary: "#5a8fd0", secondary: "#c8102e" });
+    expect(c.primary.darkenedFrom).toBe("#5a8fd0");
+    for (const ground of ["#ffffff", LIGHT_GROUND])
+      expect(contrast(c.primary.colour, ground)).toBeGreaterThanOrEqual(4.5);
+    expect(c.secondary).toEqual({ colour: "#c8102e", ratio: contrast("#c8102e", LIGHT_GROUND) });
+  });
+
   it("computes WCAG contrast", () => {
     expect(contrast("#ffffff", "#000000")).toBe(21);
     expect(contrast("#777777", "#ffffff")).toBeCloseTo(4.48, 2);

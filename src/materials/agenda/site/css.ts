@@ -2,16 +2,22 @@ import { type ReadableColour, readableOn } from "./colours.js";
 
 /** The site's colours: the event's branding, each darkened where AA contrast needs it. */
 export interface SiteColours {
-  /** The banner's ground under white text, and the colour of links on white. */
+  /** The banner's ground under white text, and the colour of links on white and light grey. */
   primary: ReadableColour;
-  /** Times and the banner's rule, on white. */
+  /** Times and the banner's rule, on white and light grey. */
   secondary: ReadableColour;
 }
 
+/**
+ * The grey of a break's card, the darkest ground text of a brand colour is on: a colour readable
+ * on it is readable on white too, and white text is readable on it.
+ */
+export const LIGHT_GROUND = "#f3f3f3";
+
 export function siteColours(branding: { primary: string; secondary: string }): SiteColours {
   return {
-    primary: readableOn(branding.primary, "#ffffff"),
-    secondary: readableOn(branding.secondary, "#ffffff"),
+    primary: readableOn(branding.primary, LIGHT_GROUND),
+    secondary: readableOn(branding.secondary, LIGHT_GROUND),
   };
 }
 
@@ -23,7 +29,7 @@ export function siteColours(branding: { primary: string; secondary: string }): S
 export function siteCss(colours: SiteColours, fontFaces: string): string {
   const p = colours.primary.colour;
   const s = colours.secondary.colour;
-  return `${fontFaces}:root { --primary: ${p}; --secondary: ${s}; --text: #1b1b1b; --muted: #4d4d4d; --line: #d0d0d0; --light: #f3f3f3; }
+  return `${fontFaces}:root { --primary: ${p}; --secondary: ${s}; --text: #1b1b1b; --muted: #4d4d4d; --line: #d0d0d0; --light: ${LIGHT_GROUND}; }
 *, *::before, *::after { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; font-family: Pretendard, system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--text); background: #fff; line-height: 1.55; overflow-wrap: anywhere; word-break: keep-all; }
