@@ -5,7 +5,8 @@
  *   npm run bench:materials -- [--delegates 10000] [--sessions 2000] [--materials agenda,letters] [--runs 1]
  *
  * Goals (2-core machine): agenda (programme of 2,000 sessions + 10,000 personal agendas, PDF and
- * ICS) under 30 s; letters (10,000 invitations + all.pdf) under 20 s.
+ * ICS) under 30 s; letters (10,000 invitations + all.pdf) under 20 s; site (out/site/ of 2,000
+ * sessions in three languages, `conclave agenda --site`) under 5 s.
  */
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -19,7 +20,7 @@ const { values } = parseArgs({
   options: {
     delegates: { type: "string", default: "10000" },
     sessions: { type: "string", default: "2000" },
-    materials: { type: "string", default: "agenda,letters" },
+    materials: { type: "string", default: "agenda,letters,site" },
     runs: { type: "string", default: "1" },
   },
 });
@@ -42,17 +43,18 @@ for (const material of values.materials.split(",")) {
   let summary = "";
   for (let r = 0; r < Number(values.runs); r++) {
     const out = path.join(dir, `out-${material}-${r}`);
+    // The site is a part of the agenda material, made alone by `agenda --site`.
+    const command = material === "site" ? ["agenda", event, "--site"] : [material, event];
     const run = await runMeasured(process.execPath, [
       path.join(root, "bin/conclave.js"),
-      material,
-      event,
+      ...command,
       "--out",
       out,
     ]);
     if (run.code !== 0) throw new Error(`${material} failed:\n${run.stderr}`);
     times.push(run.seconds);
     if (run.peakMb !== null) peaks.push(run.peakMb);
-    summary = run.stdout.split("\n").find((l) => l.startsWith(material)) ?? "";
+    summary = run.stdout.split("\n").find((l) => l.startsWith(command[0]!)) ?? "";
     await rm(out, { recursive: true, force: true });
   }
   const row = {

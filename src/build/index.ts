@@ -127,8 +127,10 @@ export async function buildEventFolder(
         if (same) return same;
       }
     }
-    // The compilers start (threads, Typst, fonts) on the other cores while the data is checked.
-    pool.start();
+    // The compilers start (threads, Typst, fonts) on the other cores while the data is checked;
+    // not for `agenda --site`, which compiles nothing (a compiler warming up would take the cores
+    // the site's 12,000 pages are written with).
+    if (options.materialOptions?.site !== true) pool.start();
     let validated: LastBuild["validated"] | undefined;
     // Check the data and find the output folder; anything that stops the build here (invalid
     // data, a bad --out) stops the compilers too, or their threads would keep the process alive.

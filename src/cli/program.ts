@@ -290,7 +290,9 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
             "vi",
           ]),
         )
-        .option("--no-personal", "the programme files only, no personal agendas");
+        .option("--no-personal", "the programme files only, no personal agendas")
+        .option("--site", "the programme site (out/site/) alone: no PDFs, calendars or personal agendas")
+        .option("--no-site", "leave out the programme site");
     }
     cmd
       .addHelpText(
@@ -313,6 +315,7 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
                     "conclave agenda events/cicon-2023",
                     "conclave agenda . --bilingual ko+en",
                     "conclave agenda . --delegates KR-001,VN-004   # two personal agendas",
+                    "conclave agenda . --site   # the programme site alone, out/site/",
                   ]
                 : name === "badges"
                   ? [

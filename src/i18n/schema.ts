@@ -174,6 +174,32 @@ const labels = z.strictObject({
   ]),
   /** The lists of who is expected at each door (out/checkin/expected.<lang>.pdf). */
   checkin: record(["expected", "protocol", "everyone", "rank", "arrived", "name", "id", "category"]),
+  /** The programme site (out/site/): its headings, links and the line naming the time zone. */
+  site: z.strictObject({
+    ...record([
+      "days",
+      "rooms",
+      "speakers",
+      "downloads",
+      "programmePdf",
+      "bilingualPdf",
+      "calendar",
+      "languages",
+      "skip",
+      "time",
+      "room",
+      "section",
+      "type",
+      "address",
+      "capacity",
+      "sessions",
+      "about",
+      "breadcrumb",
+      "allLanguages",
+      "sessionsIn",
+    ]).shape,
+    timeZone: text(["zone", "offset"]),
+  }),
   /** Dietary needs as delegates.csv writes them (lower case), for the caterer's list. */
   dietary: record(DIETARY),
   /** A speech role beside a name (`label`) and in a letter's sentence (`letter`). */

@@ -10,7 +10,7 @@ import {
   unlinkSync,
   writeFileSync,
 } from "node:fs";
-import { rm } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { UserError } from "../errors.js";
 import { writeError } from "./fs-errors.js";
@@ -233,6 +233,53 @@ export class OutputWriter {
     };
     this.entries.set(entry.path, entry);
     return entry;
+  }
+
+  /**
+   * Writes many small files into a folder being replaced (`replaceFolder`), several at a time:
+   * creating a file is a wait on the file system, and 12,000 pages of a programme site created
+   * one after another spend most of their time there. Each file is written once under its own
+   * name, as `write` does in such a folder; anything else goes through `write`.
+   */
+  async writeMany(
+    files: readonly { path: string; data: Uint8Array | string }[],
+    material: string,
+    concurrency = 8,
+  ): Promise<ManifestEntry[]> {
+    this.assertOpen();
+    let next = 0;
+    const out = new Array<ManifestEntry>(files.length);
+    const one = async (i: number) => {
+      const { path: relative, data } = files[i]!;
+      const target = this.resolve(relative);
+      const staged = this.stagedPath(target);
+      if (staged === undefined) {
+        out[i] = await this.write(relative, data, material);
+        return;
+      }
+      try {
+        this.ensureFolder(path.dirname(staged));
+        await writeFile(staged, data, { flag: "wx" });
+      } catch (e) {
+        throw writeError(e, target);
+      }
+      this.assertOpen();
+      const bytes = typeof data === "string" ? Buffer.from(data) : data;
+      const entry: ManifestEntry = {
+        path: toPosix(path.relative(this.root, target)),
+        sha256: createHash("sha256").update(bytes).digest("hex"),
+        size: bytes.byteLength,
+        material,
+      };
+      this.entries.set(entry.path, entry);
+      out[i] = entry;
+    };
+    await Promise.all(
+      Array.from({ length: Math.max(1, Math.min(concurrency, files.length)) }, async () => {
+        while (next < files.length) await one(next++);
+      }),
+    );
+    return out;
   }
 
   private assertOpen(): void {

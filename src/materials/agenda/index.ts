@@ -16,6 +16,7 @@ import { keepPhrases, noBreakMatcher } from "../typography.js";
 import { calendarOf, personalCalendars } from "./calendar.js";
 import { mainVenue, personalBatch, planPersonal, planProgramme, sessionsByDelegate } from "./plan.js";
 import { scheduleFiles } from "./schedule.js";
+import { writeSite } from "./site/index.js";
 import { programmeJson, programmeMarkdown } from "./web.js";
 
 /** Personal agendas compiled together before being cut apart (see makeAgenda). */
@@ -29,6 +30,11 @@ export interface AgendaCliOptions {
   lang?: Language;
   /** Leave out the personal agendas (programme files only). */
   personal?: boolean;
+  /**
+   * The programme site (out/site/): `true` makes the site alone (`conclave agenda --site`), `false`
+   * leaves it out (`--no-site`); by default it is made with everything else.
+   */
+  site?: boolean;
 }
 
 /** Parses "ko+en" into two event languages, naming what is wrong otherwise. */
@@ -96,6 +102,34 @@ export async function makeAgenda(
   // The programme: one PDF per language and the bilingual edition, compiled in parallel.
   const editions: [Language, Language | undefined][] = config.languages.map((l) => [l, undefined]);
   if (pair) editions.push(pair);
+  const pdfName = ([l, l2]: [Language, Language | undefined]) =>
+    l2 ? `programme.${l}-${l2}.pdf` : `programme.${l}.pdf`;
+  let siteSummary = "";
+  if (options.site !== false) {
+    const site = await writeSite(
+      event,
+      writer,
+      {
+        pdfs: editions.map((e) => ({ langs: e[1] ? [e[0], e[1]] : [e[0]], file: pdfName(e) })),
+        calendar: "programme.ics",
+      },
+      theme,
+    );
+    files += site.files;
+    bytes += site.bytes;
+    const darkened = site.darkened.length > 0 ? `; for contrast ${site.darkened.join(", ")}` : "";
+    siteSummary = `site (${site.pages} pages${darkened}) → ${path.join(writer.root, "site")}`;
+  }
+  if (options.site === true) {
+    return {
+      material: "agenda",
+      files,
+      pages,
+      bytes,
+      seconds: (performance.now() - started) / 1000,
+      summary: siteSummary,
+    };
+  }
   const programmes = editions.map(([l, l2]) => planProgramme(event, l, plan, l2));
   const compiled = await Promise.all(
     programmes.map((data, i) =>
@@ -111,7 +145,7 @@ export async function makeAgenda(
   );
   for (const [i, c] of compiled.entries()) {
     const [l, l2] = editions[i]!;
-    await write(l2 ? `programme.${l}-${l2}.pdf` : `programme.${l}.pdf`, c.pdf);
+    await write(pdfName([l, l2]), c.pdf);
     pages += c.pages;
   }
   const single = programmes.slice(0, config.languages.length);
@@ -247,6 +281,6 @@ export async function makeAgenda(
     pages,
     bytes,
     seconds: (performance.now() - started) / 1000,
-    summary: `programme (${langs}), ${personal} personal agenda${personal === 1 ? "" : "s"}, calendars → ${path.join(writer.root, "agenda")}`,
+    summary: `programme (${langs}), ${personal} personal agenda${personal === 1 ? "" : "s"}, calendars → ${path.join(writer.root, "agenda")}${siteSummary ? `; ${siteSummary}` : ""}`,
   };
 }
