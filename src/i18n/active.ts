@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { builtinPack } from "./builtin.js";
+import { builtinPack, builtinPacks } from "./builtin.js";
 import type { LanguagePacks } from "./packs.js";
 import type { Pack } from "./schema.js";
 
@@ -23,4 +23,9 @@ export function withLanguagePacks<T>(packs: LanguagePacks, fn: () => T): T {
 /** The pack of `lang` in effect: the event's when one is, else conclave's. */
 export function activePack(lang: string): Pack {
   return scope.getStore()?.get(lang) ?? builtinPack(lang as Parameters<typeof builtinPack>[0]);
+}
+
+/** Every pack in effect: the event's when a build runs, else conclave's. */
+export function packsInEffect(): ReadonlyMap<string, Pack> {
+  return scope.getStore() ?? builtinPacks();
 }

@@ -152,3 +152,19 @@ export function formatDateField(value: string, lang: Language): string {
   if (pattern === undefined) return formatDateTimePlain(value, lang);
   return fillIn(pattern, { ...dayValues(date!, lang), ...(time ? { time } : {}) }, lang);
 }
+
+const collators = new Map<string, Intl.Collator>();
+/**
+ * A collator for lists in `lang`, in its pack's order (`collation.locale`: ko, vi,
+ * zh-Hans-u-co-pinyin for Chinese in pinyin order), one per locale and options.
+ */
+export function collatorFor(lang: Language, options: Intl.CollatorOptions): Intl.Collator {
+  const locale = activePack(lang).collation.locale;
+  const key = `${locale}\u0000${JSON.stringify(options)}`;
+  let collator = collators.get(key);
+  if (!collator) {
+    collator = new Intl.Collator(locale, options);
+    collators.set(key, collator);
+  }
+  return collator;
+}

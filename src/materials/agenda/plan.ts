@@ -1,4 +1,10 @@
-import { formatDateLong, formatDateRange, formatTime, formatTimeRange } from "../../model/i18n.js";
+import {
+  collatorFor,
+  formatDateLong,
+  formatDateRange,
+  formatTime,
+  formatTimeRange,
+} from "../../model/i18n.js";
 import { latinName, nameIn, personIn, personLine, pick } from "../../model/names.js";
 import { byPrecedence } from "../../model/precedence.js";
 import { SPEECH_ROLE_WORDS, speechRoleOf } from "../../model/roles.js";
@@ -336,7 +342,7 @@ export function planProgramme(
       people.set(d.id, entry);
     }
   }
-  const collator = new Intl.Collator(lang, { sensitivity: "base" });
+  const collator = collatorFor(lang, { sensitivity: "base" });
   const index = [...people.values()]
     .map(({ d, sessions }) => {
       const name = indexName(d, lang);

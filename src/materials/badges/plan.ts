@@ -1,5 +1,5 @@
 import { type Diagnostic, diag, sortDiagnostics } from "../../diagnostics.js";
-import { CATEGORY_LABELS, countryName, formatDateRange, UI_TEXT } from "../../model/i18n.js";
+import { CATEGORY_LABELS, collatorFor, countryName, formatDateRange, UI_TEXT } from "../../model/i18n.js";
 import { latinName, pick } from "../../model/names.js";
 import type { Delegate, Event } from "../../model/types.js";
 import { type FittedText, fitText, type Measurer } from "../../render/measure.js";
@@ -188,7 +188,7 @@ export function qrText(pattern: string, d: Delegate, lang: Language): string {
 
 /** Order of badges (and letters): by family name in the event language's collation, by delegation, or by category. */
 export function sortDelegates(delegates: readonly Delegate[], sort: BadgeSort, lang: Language): Delegate[] {
-  const collator = new Intl.Collator(lang, { sensitivity: "base", numeric: true });
+  const collator = collatorFor(lang, { sensitivity: "base", numeric: true });
   const byName = (a: Delegate, b: Delegate) =>
     collator.compare(a.familyName, b.familyName) ||
     collator.compare(a.givenName, b.givenName) ||
