@@ -9,7 +9,7 @@ import type { Pack } from "./schema.js";
  * `withLanguagePacks`; anything outside one (a unit test, a library caller) gets the built-in packs.
  *
  * Why a scope and not a parameter: today ~70 places ask for a language's words by the language
- * alone (`formatDateLong(iso, lang)`, `AGENDA_WORDS[lang]`). Passing the packs to each is the
+ * alone (`formatDateLong(iso, lang)`, `AGENDA_WORDS(lang)`). Passing the packs to each is the
  * next step of issue #20; until then the scope makes an event's packs reach every one of them,
  * and two builds running at once in one process each see their own event's packs.
  */

@@ -2,7 +2,7 @@ import { activePack, packsInEffect } from "../i18n/active.js";
 import { fill } from "../i18n/resolve.js";
 import type { Pack } from "../i18n/schema.js";
 import type { NameOrder, NamingCustom } from "../schema/delegates.js";
-import type { Language } from "../schema/fields.js";
+import { columnSuffix, type Language } from "../schema/fields.js";
 import { matchOffice, type Office, officeTitle } from "./offices.js";
 import type { Delegate, Localized } from "./types.js";
 
@@ -211,9 +211,6 @@ function inScript(text: string, script: string): boolean {
   return re.test(text);
 }
 
-/** The column suffix of a language's name columns: zh-Hans reads name_zh, native_name_zh. */
-export const columnSuffix = (lang: Language): string => lang.split("-")[0]!;
-
 /** The name in the person's own spelling: diacritics for Vietnamese, else the Latin name. */
 function ownLatin(d: Person, upperFamily = false): string {
   if (d.nativeName && !NOT_LATIN.test(d.nativeName) && namingCustom(d) === "vi") return d.nativeName;
@@ -235,7 +232,7 @@ function nativeIn(d: Person, lang: Language): string | undefined {
     }
     return d.nativeName;
   }
-  return d.nativeNames?.[columnSuffix(lang)];
+  return d.nativeNames?.[lang];
 }
 
 /** A transcription of the name for `lang`'s readers (`name_ko`, `name_zh`), if the data has one. */

@@ -222,7 +222,7 @@ export function planLetters(
       },
       roles: mine.map((s) => {
         const role = speechRoleOf(s, d.id)!;
-        const words = SPEECH_ROLE_WORDS[lang][role];
+        const words = SPEECH_ROLE_WORDS(lang)[role];
         // The venue is named in the first paragraph: a room elsewhere adds its own venue.
         const elsewhere = mainRoom && pick(s.room.venue, lang, fb) !== pick(mainRoom.venue, lang, fb);
         return {
@@ -269,7 +269,9 @@ function signatoryOf(event: Event, kind: LetterKind): string | undefined {
   if (!s) return undefined;
   if (s.id) return s.id;
   const names = new Set(
-    (typeof s.name === "string" ? [s.name] : Object.values(s.name)).map((n) => n.normalize("NFC").trim()),
+    (typeof s.name === "string" ? [s.name] : Object.values(s.name))
+      .filter((n): n is string => n !== undefined)
+      .map((n) => n.normalize("NFC").trim()),
   );
   const found = event.delegates.find((d) =>
     [...names].some(

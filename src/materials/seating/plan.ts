@@ -72,9 +72,9 @@ export function cardLanguages(
 
 /** The language of the host country when the event prints it, else the event's first language. */
 export function hostLanguage(event: Event): Language {
-  const byCountry: Record<string, Language> = { KR: "ko", KP: "ko", VN: "vi" };
-  const l = byCountry[event.config.country ?? ""];
-  return l && event.config.languages.includes(l) ? l : event.config.defaultLanguage;
+  const country = event.config.country ?? "";
+  const l = event.config.languages.find((lang) => activePack(lang).spoken_in.includes(country));
+  return l ?? event.config.defaultLanguage;
 }
 
 /**
@@ -238,7 +238,7 @@ export function planTableList(
     if (last && last.heading === heading) last.entries.push(e);
     else groups.push({ heading, entries: [e] });
   }
-  return { lang, title: SEATING_WORDS[lang].findTable, hint: SEATING_WORDS[lang].findTableHint, groups };
+  return { lang, title: SEATING_WORDS(lang).findTable, hint: SEATING_WORDS(lang).findTableHint, groups };
 }
 
 /**
