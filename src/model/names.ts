@@ -287,6 +287,19 @@ export function callName(d: Person): string {
   return d.familyName;
 }
 
+/**
+ * The name a reader of `lang` calls the person by: for readers of Chinese characters, the
+ * surname of a Chinese or Korean name written in them (李明 → 李, as 尊敬的李主任 says it);
+ * else callName().
+ */
+function callIn(d: Person, lang: Language): string {
+  if (d.addressedAs || activePack(lang).names.script !== "Han") return callName(d);
+  const custom = namingCustom(d);
+  const han = nativeIn(d, lang);
+  if (han && (custom === "zh" || custom === "ko")) return Array.from(han)[0]!;
+  return callName(d);
+}
+
 function genderOf(d: Person, h: Honorific): "male" | "female" | undefined {
   return d.gender ?? h.gender;
 }
@@ -418,7 +431,7 @@ export function addressOf(d: Person, lang: Language, options: AddressOptions = {
   const title = officeTitleIn(d, lang);
   const values = {
     name: full,
-    call: callName(d),
+    call: callIn(d, lang),
     short,
     honorific: honorific ?? "",
     gender: genderWord ?? "",

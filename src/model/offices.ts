@@ -36,6 +36,8 @@ export const OFFICES: readonly Office[] = [
   o("ambassador", true),
   o("consul-general", true),
   o("member-of-parliament", true, true),
+  // A deputy to China's National People's Congress: 全国人大代表, addressed 李代表.
+  o("npc-deputy", true, true),
   o("people-committee-chairman", true),
   o("people-committee-vice-chairman", true),
   o("governor", true),

@@ -307,7 +307,7 @@ export const country: FieldType<string> = {
  * conclave's own language packs (templates/i18n/<tag>.yaml; a test keeps the two the same). An
  * event may add others in its folder (i18n/<tag>.yaml), so a Language is any pack's tag.
  */
-export const LANGUAGES: readonly string[] = ["en", "ko", "vi"];
+export const LANGUAGES: readonly string[] = ["en", "ko", "mn", "vi", "zh-Hans"];
 /** The BCP 47 tag of a language pack: en, ko, zh-Hans. */
 export type Language = string;
 /** The form of a language tag (BCP 47, as the packs write them). */
