@@ -3,7 +3,15 @@ import type { PartialPack } from "./parse.js";
 import type { Pack } from "./schema.js";
 
 /** Keys that have no English to fall back on: a pack's own, or optional by design. */
-const OWN = new Set(["language", "name", "countries", "spoken_in", "dates.field", "dates.field_time"]);
+const OWN = new Set([
+  "language",
+  "name",
+  "countries",
+  "spoken_in",
+  "fonts",
+  "dates.field",
+  "dates.field_time",
+]);
 /**
  * Sections taken whole, from the pack that has them: the cases of a salutation and the words of
  * address go together, and an English case among Korean ones would greet a Korean reader in English.

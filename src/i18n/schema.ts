@@ -312,6 +312,8 @@ export const packSchema = z.strictObject({
   countries: z
     .record(z.string().regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 code such as KR"), z.string())
     .default({}),
+  /** The font sets conclave bundles that this language needs (src/load/fonts.ts FONT_SETS), loaded only for it. */
+  fonts: z.array(z.enum(["noto-sans-sc"])),
   /** The countries whose host language this is (ko: KR, KP): place cards put it first there. */
   spoken_in: z.array(z.string().regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 code such as KR")),
   names,

@@ -7,7 +7,7 @@ import { DEFAULT_FILES, type EventConfig, parseEventConfig } from "../schema/eve
 import { LANGUAGES } from "../schema/fields.js";
 import type { CheckInput, FileInput, TableKey } from "../validate/index.js";
 import { type Confinement, confine, readConfined } from "./confine.js";
-import { loadCoverage } from "./fonts.js";
+import { fontSetsOf, loadCoverage } from "./fonts.js";
 import { EVENT_PACKS_DIR, loadLanguagePacks } from "./packs.js";
 
 export const EVENT_FILE = "event.yaml";
@@ -82,7 +82,9 @@ export async function loadEventFolder(dir: string, options: LoadOptions = {}): P
   input.logos = logos;
   const packs = loadLanguagePacks(confinement);
   input.packs = packs;
-  if (options.glyphs !== false) input.coverage = await loadCoverage(confinement, config.fonts);
+  // The fonts of the languages the event prints (zh-Hans: Noto Sans SC), and only those.
+  if (options.glyphs !== false)
+    input.coverage = await loadCoverage(confinement, config.fonts, fontSetsOf(config.languages, packs));
   return { dir: abs, config, eventYaml: bytes, input, confinement, packs };
 }
 
