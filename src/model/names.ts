@@ -199,6 +199,7 @@ export function positionIn(d: Person, lang: Language, fallback: Language): strin
 }
 
 const HANGUL = /[\uAC00-\uD7A3]/;
+const HAN_END = /\p{Script=Han}$/u;
 /** Letters of no script but Latin (marks, spaces and punctuation are any script's). */
 const NOT_LATIN = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u;
 const scripts = new Map<string, RegExp>();
@@ -518,8 +519,8 @@ function professorWords(): string[] {
 
 /**
  * A language that writes organisation, title, name (`names.organisation_first`: Korean): the
- * title is the position's last word when it is an office (국회의원, 경제부시장, 대표이사; a
- * language written without spaces cuts the office's own word off the end), a parliamentarian's
+ * title is the position's last word when it is an office (국회의원, 경제부시장, 대표이사; one in
+ * Chinese characters, written without spaces, has the office's own word cut off its end), a parliamentarian's
  * the pack's title (의원); the rest of the position follows the organisation.
  */
 function organisationFirstParts(
@@ -535,7 +536,8 @@ function organisationFirstParts(
   let last = words.at(-1);
   const hit = last ? matchOffice(last, lang) : undefined;
   let before = words.slice(0, -1).join(" ");
-  if (hit && last && n.join === "") {
+  // A position written without spaces (青岛市副市长) has its office cut off its end.
+  if (hit && last && HAN_END.test(last)) {
     const word = wordOfOffice(last, hit.office, lang);
     if (word) {
       before = [before, last.slice(0, -word.length)].filter(Boolean).join(" ");
