@@ -5,7 +5,7 @@ import { delegateFileName } from "../../output/file-names.js";
 import { renderIcs } from "../../render/ics.js";
 import { assemblePdf } from "../../render/pdf-assemble.js";
 import { pdfTimestamp } from "../../render/typst.js";
-import { LANGUAGE_TAG, type Language } from "../../schema/fields.js";
+import { LANGUAGES, type Language } from "../../schema/fields.js";
 import { mapLimit } from "../../util/limit.js";
 import { batchByLanguage, cutPieces, pdfTitle, requireDelegates, themeOf } from "../common.js";
 import type { MaterialContext, MaterialResult } from "../context.js";
@@ -34,7 +34,8 @@ export interface AgendaCliOptions {
 /** Parses "ko+en" into two event languages, naming what is wrong otherwise. */
 export function parseBilingual(value: string, languages: readonly Language[]): [Language, Language] {
   const parts = value.split("+").map((s) => s.trim());
-  const ok = (l: string): l is Language => LANGUAGE_TAG.test(l);
+  // A language with a pack: conclave's, or one of the event's languages (whose pack is its own).
+  const ok = (l: string): l is Language => LANGUAGES.includes(l) || languages.includes(l);
   if (parts.length !== 2 || !ok(parts[0]!) || !ok(parts[1]!) || parts[0] === parts[1]) {
     throw new UserError(
       `--bilingual "${value}" is not a pair of languages`,
