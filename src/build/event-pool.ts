@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { LoadedEvent } from "../load/event-folder.js";
-import { bundledFontFiles, resolveFontFiles } from "../load/fonts.js";
+import { bundledFontFiles, fontSetsOf, resolveFontFiles } from "../load/fonts.js";
 import { readEventTemplates } from "../load/templates.js";
 import { builtinTemplatesDir } from "../paths.js";
 import { RenderPool } from "../render/pool.js";
@@ -14,8 +14,9 @@ export async function eventRenderPool(
   loaded: LoadedEvent,
   jobs: number,
 ): Promise<{ pool: RenderPool; eventFiles: Record<string, Uint8Array>; fontFiles: string[] }> {
-  const found = await resolveFontFiles(loaded.confinement, loaded.config.fonts);
-  const bundled = bundledFontFiles();
+  const sets = fontSetsOf(loaded.config.languages, loaded.packs);
+  const found = await resolveFontFiles(loaded.confinement, loaded.config.fonts, sets);
+  const bundled = bundledFontFiles(sets);
   const fontFiles = [...found.filter((f) => !bundled.includes(f)), ...bundled];
   const eventFiles = readEventTemplates(loaded.confinement);
   const pool = new RenderPool(

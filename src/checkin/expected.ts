@@ -1,5 +1,5 @@
 import { initialOf, lookupKey } from "../materials/seating/plan.js";
-import { byLanguage, formatDateLong } from "../model/i18n.js";
+import { byLanguage, collatorFor, formatDateLong } from "../model/i18n.js";
 import { nameIn, pick } from "../model/names.js";
 import { byPrecedence } from "../model/precedence.js";
 import type { Delegate, Event } from "../model/types.js";
@@ -36,7 +36,7 @@ export function expectedSections(
   category: (d: Delegate) => string,
 ): ExpectedSection[] {
   const fb = event.config.defaultLanguage;
-  const collator = new Intl.Collator(lang, { sensitivity: "base", numeric: true });
+  const collator = collatorFor(lang, { sensitivity: "base", numeric: true });
   const hhmm = (m: number) =>
     `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
   const out: ExpectedSection[] = [];

@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import { BADGE_STOCKS } from "../materials/badges/stock-names.js";
 import type { MaterialName } from "../materials/index.js";
 import { MATERIAL_NAMES } from "../materials/names.js";
+import { LANGUAGES } from "../schema/fields.js";
 import { version } from "../version.js";
 import { parseOnly } from "./commands/only.js";
 import { createUi, type Ui } from "./ui.js";
@@ -275,7 +276,7 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
             .choices(["invitation", "visa"])
             .default("invitation"),
         )
-        .addOption(new Option("--lang <lang>", "every letter in this language").choices(["en", "ko", "vi"]))
+        .addOption(new Option("--lang <lang>", "every letter in this language").choices(LANGUAGES))
         .option("--delegates <ids>", "letters only for these delegate ids, comma-separated", idList)
         .option("--dry-run", "list the files that would be written, write nothing", false);
     }
@@ -284,11 +285,7 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
         .option("--bilingual <pair>", "also a bilingual programme, e.g. ko+en (default: agenda.bilingual)")
         .option("--delegates <ids>", "personal agendas only for these delegate ids, comma-separated", idList)
         .addOption(
-          new Option("--lang <lang>", "personal agendas in this language for everyone").choices([
-            "en",
-            "ko",
-            "vi",
-          ]),
+          new Option("--lang <lang>", "personal agendas in this language for everyone").choices(LANGUAGES),
         )
         .option("--no-personal", "the programme files only, no personal agendas")
         .option("--site", "the programme site (out/site/) alone: no PDFs, calendars or personal agendas")

@@ -1,7 +1,7 @@
 import { latinName } from "../model/names.js";
 import type { Delegate, Event } from "../model/types.js";
 import { delegatesSpec } from "../schema/delegates.js";
-import { LANGUAGES } from "../schema/fields.js";
+import { columnSuffix, LANGUAGES } from "../schema/fields.js";
 import { sessionsSpec } from "../schema/sessions.js";
 import type { TableSpec } from "../schema/table.js";
 import { venuesSpec } from "../schema/venues.js";
@@ -112,7 +112,7 @@ export function changedFields(spec: TableSpec, a: Row, b: Row): FieldChange[] {
     if (col.translatable)
       for (const lang of LANGUAGES)
         add(
-          `${col.name}_${lang}`,
+          `${col.name}_${columnSuffix(lang)}`,
           personal,
           a.translations[col.name]?.[lang],
           b.translations[col.name]?.[lang],
@@ -122,7 +122,11 @@ export function changedFields(spec: TableSpec, a: Row, b: Row): FieldChange[] {
 }
 
 /** The column a field name belongs to: `position_ko` → position. */
-const baseColumn = (field: string) => field.replace(/_(en|ko|vi)$/, "");
+const SUFFIXES = new Set(LANGUAGES.map(columnSuffix));
+const baseColumn = (field: string) => {
+  const at = field.lastIndexOf("_");
+  return at > 0 && SUFFIXES.has(field.slice(at + 1)) ? field.slice(0, at) : field;
+};
 
 const whereOf = (r: Row) => ({ where: { file: r.loc.file, line: r.loc.line } });
 

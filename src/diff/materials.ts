@@ -60,6 +60,9 @@ export const DELEGATE_FIELD_OUTPUTS: Readonly<Record<string, readonly Output[]>>
   native_name: NAMED.filter((o) => o !== "letters/visa"),
   // Hangul for Korean readers: nameIn()/hangulName(); the badge prints the Latin and native names only.
   name_ko: NAMED.filter((o) => o !== "badge" && o !== "letters/visa"),
+  // The same for Chinese and Mongolian readers (nameIn()).
+  name_zh: NAMED.filter((o) => o !== "badge" && o !== "letters/visa"),
+  name_mn: NAMED.filter((o) => o !== "badge" && o !== "letters/visa"),
   honorific: ADDRESSED,
   gender: ADDRESSED,
   // callName(): only the salutation of a letter.

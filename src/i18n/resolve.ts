@@ -3,7 +3,27 @@ import type { PartialPack } from "./parse.js";
 import type { Pack } from "./schema.js";
 
 /** Keys that have no English to fall back on: a pack's own, or optional by design. */
-const OWN = new Set(["language", "name", "countries", "dates.field", "dates.field_time"]);
+const OWN = new Set([
+  "language",
+  "name",
+  "countries",
+  "spoken_in",
+  "fonts",
+  "dates.field",
+  "dates.field_time",
+]);
+/**
+ * Sections taken whole, from the pack that has them: the cases of a salutation and the words of
+ * address go together, and an English case among Korean ones would greet a Korean reader in English.
+ */
+const WHOLE = new Set([
+  "names.honorifics",
+  "names.read",
+  "address.salutation",
+  "address.reference",
+  "address.named",
+  "offices.names",
+]);
 
 export interface Resolved {
   pack: Pack;
@@ -28,7 +48,7 @@ export function resolvePack(
 ): Resolved {
   const missing: string[] = [];
   const merge = (over: unknown, under: unknown, path: string): unknown => {
-    if (isPlain(under) && !OWN.has(path)) {
+    if (isPlain(under) && !OWN.has(path) && !WHOLE.has(path)) {
       const out: Record<string, unknown> = {};
       const o = isPlain(over) ? over : {};
       for (const key of new Set([...Object.keys(under), ...Object.keys(o)])) {

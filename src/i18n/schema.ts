@@ -206,6 +206,125 @@ const labels = z.strictObject({
   roles: record(ROLES, z.strictObject({ label: text(), letter: text() })),
 });
 
+const HONORIFIC_KEYS = [
+  "excellency",
+  "hon",
+  "dr",
+  "prof",
+  "mr",
+  "ms",
+  "male",
+  "female",
+  "office",
+  "foreign_dignitary",
+  "neutral",
+] as const;
+/** What the `honorific` column may say, read in any pack's words (`ông` is Mr). */
+const READ_KEYS = [
+  "mr",
+  "ms",
+  "dr",
+  "prof",
+  "hon",
+  "excellency",
+  "excellency_male",
+  "excellency_female",
+] as const;
+const NAMING_CUSTOMS = ["ko", "vi", "zh", "ja", "mn", "hu", "western"] as const;
+/** The values every form of address may use (src/model/names.ts addressOf). */
+const ADDRESS = [
+  "name",
+  "call",
+  "short",
+  "honorific",
+  "gender",
+  "academic",
+  "title",
+  "formal",
+  "named",
+  "short_named",
+] as const;
+
+/**
+ * How a language writes the names of people for its readers, which words it addresses them by,
+ * and how it sorts them (src/model/names.ts).
+ */
+const names = z.strictObject({
+  /** The Unicode script its readers read names in: a native_name in it is printed as written. */
+  script: z.enum(["Latin", "Hangul", "Han", "Cyrillic"]),
+  /** The naming custom of the language's own people: others holding an office are foreign dignitaries. */
+  custom: z.enum(NAMING_CUSTOMS).optional(),
+  /** A name transcribed for these readers (name_ko): `{name}` the transcription, `{latin}` the Latin name. */
+  transcribed: text(["name", "latin"]),
+  /** The naming customs whose family names are capitals for these readers under letters.upper_family. */
+  upper_family: z.array(z.enum(NAMING_CUSTOMS)),
+  /** A name of the patronymic custom (mn) as these readers write it: `{initial}. {given}`; none: whole. */
+  patronymic: text(["initial", "given"]).optional(),
+  /** Organisation, title, name, as Korean writes a person's line; else name, then office. */
+  organisation_first: z.boolean(),
+  /** What joins the organisation, title and name of such a line (a space; none in Chinese). */
+  join: z.string(),
+  /** The words of address, by what the data says of a person; `office` is the office's title. */
+  honorifics: z.partialRecord(z.enum(HONORIFIC_KEYS), z.string().min(1)),
+  /** Which honorific is chosen, first match wins. */
+  honorific_order: z.array(z.enum(HONORIFIC_KEYS)),
+  /** Words of the honorific column in this language, by what they say. */
+  read: z.partialRecord(z.enum(READ_KEYS), z.array(z.string().min(1))),
+  /** The name with its honorific: en `{honorific} {name}`, ko `{name} {honorific}`. */
+  formal: text(["name", "honorific"]),
+  /** An office and its organisation: `exact` when the position is the office alone. */
+  office_with_organisation: z.strictObject({
+    default: text(["position", "organisation"]),
+    exact: text(["position", "organisation"]).optional(),
+  }),
+});
+
+/** How a letter addresses a person: the first case of `salutation` that applies is used. */
+const address = z.strictObject({
+  /** The address block: `lines` (name, office, country), `line` (one line, `line`), or `none`. */
+  block: z.enum(["lines", "line", "none"]),
+  line: text(["where", ...ADDRESS]).optional(),
+  /** The name as the body says it with its honorific: ko `{name} {honorific}님`, default `{name} 님`. */
+  named: z.strictObject({ honorific: text(["name", "honorific"]), default: text(["name"]) }).optional(),
+  salutation: z.strictObject({
+    excellency: text(ADDRESS).optional(),
+    office: text(ADDRESS).optional(),
+    academic: text(ADDRESS).optional(),
+    gendered: text(ADDRESS).optional(),
+    parliamentarian: text(ADDRESS).optional(),
+    default: text(ADDRESS),
+    /** The salutation followed by the office: vi `{salutation}, {role}`. */
+    with_role: text(["salutation", "role"]).optional(),
+  }),
+  /** How the body refers to the person. */
+  reference: z.strictObject({ excellency: text(ADDRESS).optional(), default: text(ADDRESS) }),
+  /** The signature's name line: `{name}` alone (vi) or `{formal}` with the honorific (en). */
+  signature: text(["name", "formal"]),
+});
+
+/** The order of a sorted list of names. */
+const collation = z.strictObject({
+  /** The Intl.Collator locale: ko, vi, zh-Hans-u-co-pinyin. */
+  locale: z.string().min(1),
+  /** Letters of the alphabet that head a group of their own (vi Ă Â Đ Ê Ô Ơ Ư). */
+  letters: z.array(z.string().min(1)),
+  /** Naming customs whose people are filed by their given name's last word (vi: tên). */
+  by_given_name: z.array(z.enum(NAMING_CUSTOMS)),
+});
+
+/** An office's names in one language (src/model/offices.ts holds which offices there are). */
+const office = z.strictObject({
+  /** Names of the office as a position starts (en, vi) or ends (ko, zh, mn) with it. */
+  words: z.array(z.string().min(1)),
+  /** The title said with the name: ko 의원 (문승민 의원님), zh 主任 (李主任). */
+  title: z.string().min(1).optional(),
+});
+const offices = z.strictObject({
+  /** Whether a position starts with its office (en "Vice Mayor of …") or ends with it (ko 부시장). */
+  position: z.enum(["start", "end"]),
+  names: z.record(z.string().regex(/^[a-z-]+$/, "an office key such as vice-mayor"), office),
+});
+
 /** A complete pack: what the English pack must hold, and what every resolved pack holds. */
 export const packSchema = z.strictObject({
   /** The BCP 47 tag: Intl's locale for plurals, collation and country names. */
@@ -219,6 +338,14 @@ export const packSchema = z.strictObject({
   countries: z
     .record(z.string().regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 code such as KR"), z.string())
     .default({}),
+  /** The font sets conclave bundles that this language needs (src/load/fonts.ts FONT_SETS), loaded only for it. */
+  fonts: z.array(z.enum(["noto-sans-sc"])),
+  /** The countries whose host language this is (ko: KR, KP): place cards put it first there. */
+  spoken_in: z.array(z.string().regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 code such as KR")),
+  names,
+  address,
+  collation,
+  offices,
   labels,
 });
 

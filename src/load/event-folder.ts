@@ -1,12 +1,14 @@
+import { readdirSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { DataInvalid, UserError } from "../errors.js";
 import type { LanguagePacks } from "../i18n/packs.js";
 import { DEFAULT_FILES, type EventConfig, parseEventConfig } from "../schema/event.js";
+import { LANGUAGES } from "../schema/fields.js";
 import type { CheckInput, FileInput, TableKey } from "../validate/index.js";
 import { type Confinement, confine, readConfined } from "./confine.js";
-import { loadCoverage } from "./fonts.js";
-import { loadLanguagePacks } from "./packs.js";
+import { fontSetsOf, loadCoverage } from "./fonts.js";
+import { EVENT_PACKS_DIR, loadLanguagePacks } from "./packs.js";
 
 export const EVENT_FILE = "event.yaml";
 
@@ -47,7 +49,11 @@ export async function loadEventFolder(dir: string, options: LoadOptions = {}): P
       `Run \`conclave init ${dir}\` to create an event folder (add --example for a complete example).`,
     );
   }
-  const parsed = parseEventConfig(new TextDecoder().decode(bytes), EVENT_FILE);
+  // event.yaml may name a language whose pack is the event's own (i18n/<tag>.yaml).
+  const parsed = parseEventConfig(new TextDecoder().decode(bytes), EVENT_FILE, [
+    ...LANGUAGES,
+    ...eventPackLanguages(abs),
+  ]);
   if (!parsed.ok) throw new DataInvalid(parsed.diagnostics, `${EVENT_FILE} is not valid`);
   const config = parsed.config;
   const confinement = confine(abs, options.allowOutside, config.allow_outside);
@@ -76,6 +82,20 @@ export async function loadEventFolder(dir: string, options: LoadOptions = {}): P
   input.logos = logos;
   const packs = loadLanguagePacks(confinement);
   input.packs = packs;
-  if (options.glyphs !== false) input.coverage = await loadCoverage(confinement, config.fonts);
+  // The fonts of the languages the event prints (zh-Hans: Noto Sans SC), and only those.
+  if (options.glyphs !== false)
+    input.coverage = await loadCoverage(confinement, config.fonts, fontSetsOf(config.languages, packs));
   return { dir: abs, config, eventYaml: bytes, input, confinement, packs };
+}
+
+/** The languages of the event folder's own packs, by their file names (read and checked later). */
+function eventPackLanguages(dir: string): string[] {
+  try {
+    return readdirSync(path.join(dir, EVENT_PACKS_DIR))
+      .filter((n) => n.endsWith(".yaml"))
+      .map((n) => n.slice(0, -".yaml".length))
+      .filter((l) => !LANGUAGES.includes(l));
+  } catch {
+    return [];
+  }
 }

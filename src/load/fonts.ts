@@ -3,6 +3,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { UserError } from "../errors.js";
+import type { LanguagePacks } from "../i18n/packs.js";
 import { createMeasurer, type Measurer } from "../render/measure.js";
 import { type OpenTypeFont, readFont } from "../render/opentype.js";
 import type { GlyphCoverage } from "../validate/glyphs.js";
@@ -19,13 +20,40 @@ export function bundledMeasurer(): Measurer {
 }
 const FONT_FILE = /\.(otf|ttf|ttc|otc)$/i;
 
-/**
- * The bundled fonts: Pretendard (from npm) covers Hangul, Vietnamese and Latin. Materials and the
- * glyph check load exactly these plus the event's `fonts:`, never the system's.
- */
-export function bundledFontFiles(): string[] {
+/** The Pretendard faces, always loaded: Hangul, Latin with Vietnamese, Cyrillic with Mongolian Ө Ү. */
+function pretendardFiles(): string[] {
   const dir = path.join(path.dirname(require.resolve("pretendard/package.json")), "dist/public/static");
   return ["Regular", "Medium", "SemiBold", "Bold"].map((w) => path.join(dir, `Pretendard-${w}.otf`));
+}
+
+/**
+ * The font sets a language pack can ask for (`fonts:` in templates/i18n/<lang>.yaml), each from
+ * npm, regular face first. Named by id so a pack, even an event's, loads only fonts conclave ships.
+ */
+export const FONT_SETS: Readonly<Record<string, () => string[]>> = {
+  // Noto Sans SC in TrueType (the @fontsource packages ship only WOFF/WOFF2, which Typst cannot read).
+  "noto-sans-sc": () => {
+    const dir = path.dirname(require.resolve("@expo-google-fonts/noto-sans-sc/package.json"));
+    return ["400Regular", "500Medium", "600SemiBold", "700Bold"].map((w) =>
+      path.join(dir, w, `NotoSansSC_${w}.ttf`),
+    );
+  },
+};
+
+/**
+ * The bundled fonts: Pretendard (from npm) covers Hangul, Vietnamese, Latin and Mongolian
+ * Cyrillic; the font sets named by `sets` (the packs of the languages the event prints, see
+ * `fontSetsOf`) are added after it, so a ko/vi/en event loads Pretendard alone. Materials and the
+ * glyph check load exactly these plus the event's `fonts:`, never the system's.
+ */
+export function bundledFontFiles(sets: readonly string[] = []): string[] {
+  return [...pretendardFiles(), ...sets.flatMap((id) => FONT_SETS[id]?.() ?? [])];
+}
+
+/** The font sets the packs of an event's languages ask for, each once, in the order of the languages. */
+export function fontSetsOf(languages: readonly string[], packs: LanguagePacks): string[] {
+  const byLanguage = new Map(packs.entries.map((e) => [e.language, e.pack.fonts]));
+  return [...new Set(languages.flatMap((l) => byLanguage.get(l) ?? []))];
 }
 
 /**
@@ -37,6 +65,7 @@ export function bundledFontFiles(): string[] {
 export async function resolveFontFiles(
   event: Confinement | string,
   configured: readonly string[],
+  sets: readonly string[] = [],
 ): Promise<string[]> {
   const c = typeof event === "string" ? confine(event) : event;
   const files: string[] = [];
@@ -70,7 +99,7 @@ export async function resolveFontFiles(
       if (inner) check(inner, `${label}/${f}`);
     }
   }
-  return [...files, ...bundledFontFiles()];
+  return [...files, ...bundledFontFiles(sets)];
 }
 
 /**
@@ -80,13 +109,16 @@ export async function resolveFontFiles(
 export async function loadCoverage(
   event: Confinement | string,
   configured: readonly string[],
+  sets: readonly string[] = [],
 ): Promise<GlyphCoverage> {
   const c = typeof event === "string" ? confine(event) : event;
   const covered = new Set<number>();
   const families = new Set<string>();
-  const bundled = new Set(bundledFontFiles());
-  const files = (await resolveFontFiles(c, configured)).filter((f) => !bundled.has(f));
-  for (const file of [...files, bundledFontFiles()[0]!]) {
+  const bundled = new Set(bundledFontFiles(sets));
+  const files = (await resolveFontFiles(c, configured, sets)).filter((f) => !bundled.has(f));
+  // Of each bundled family its regular face: the weights share one character set.
+  const regulars = [pretendardFiles()[0]!, ...sets.flatMap((id) => FONT_SETS[id]?.().slice(0, 1) ?? [])];
+  for (const file of [...files, ...regulars]) {
     const own = !bundled.has(file);
     let font: OpenTypeFont;
     try {

@@ -1,5 +1,5 @@
 import { UserError } from "../errors.js";
-import { byLanguage } from "../model/i18n.js";
+import { type ByLanguage, byLanguage } from "../model/i18n.js";
 import { pick } from "../model/names.js";
 import type { Event } from "../model/types.js";
 import { type PagePick, PdfSource } from "../render/pdf-assemble.js";
@@ -135,7 +135,7 @@ export type PdfKind =
   | "expected";
 
 /** From each language's pack (labels.pdf). */
-const PDF_KINDS: Record<Language, Record<PdfKind, string>> = byLanguage((l) => l.pdf);
+const PDF_KINDS: ByLanguage<Record<PdfKind, string>> = byLanguage((l) => l.pdf);
 
 /**
  * The PDF's Title (document information; templates/lib/theme.typ sets it from `pdf_title`):
@@ -145,5 +145,5 @@ const PDF_KINDS: Record<Language, Record<PdfKind, string>> = byLanguage((l) => l
 export function pdfTitle(event: Event, lang: Language, kind: PdfKind, detail?: string): string {
   const { config } = event;
   const name = config.short_name ?? pick(config.name, lang, config.defaultLanguage) ?? "";
-  return `${name} — ${PDF_KINDS[lang][kind]}${detail ? ` · ${detail}` : ""}`;
+  return `${name} — ${PDF_KINDS(lang)[kind]}${detail ? ` · ${detail}` : ""}`;
 }

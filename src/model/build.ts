@@ -38,6 +38,16 @@ export function buildEvent(t: EventTables): Event {
         }),
       ),
     nameKo: r.nameKo,
+    ...(r.translations.native_name
+      ? { nativeNames: r.translations.native_name as Record<string, string> }
+      : {}),
+    ...(r.nameZh || r.nameMn
+      ? {
+          transcriptions: Object.fromEntries(
+            Object.entries({ zh: r.nameZh, mn: r.nameMn }).filter(([, v]) => v !== undefined),
+          ) as Record<string, string>,
+        }
+      : {}),
     namingCustom: r.namingCustom,
     addressedAs: r.addressedAs,
     gender: r.gender,

@@ -2,7 +2,7 @@ import { activePack } from "../i18n/active.js";
 import { fill } from "../i18n/resolve.js";
 import type { PackLabels } from "../i18n/schema.js";
 import type { Category } from "../schema/delegates.js";
-import { LANGUAGES, type Language } from "../schema/fields.js";
+import type { Language } from "../schema/fields.js";
 
 // The words and date forms of each language live in its pack (templates/i18n/<lang>.yaml,
 // docs/languages.md); these functions only fill the pack's texts.
@@ -80,31 +80,28 @@ export const labelsOf = (lang: Language): PackLabels => activePack(lang).labels;
 export const fillLabel = (lang: Language, text: string, values: Record<string, string | number>): string =>
   fillIn(text, values, lang);
 
+/** Something each language's pack holds, as the materials ask for it: `T(lang)`. */
+export type ByLanguage<T> = (lang: Language) => T;
+
 /**
- * One table per language of something its pack holds, as the materials index them: `T[lang]`,
- * read from the pack in effect (src/i18n/active.ts) at each access, made once per pack.
+ * One value per language of something its pack holds, read from the pack in effect
+ * (src/i18n/active.ts) at each call, made once per pack: `SEATING_WORDS("ko").head`. Any
+ * language with a pack, conclave's or the event's, has one.
  */
-export function byLanguage<T>(pick: (labels: PackLabels, lang: Language) => T): Record<Language, T> {
+export function byLanguage<T>(pick: (labels: PackLabels, lang: Language) => T): ByLanguage<T> {
   const made = new WeakMap<PackLabels, T>();
-  const table = {} as Record<Language, T>;
-  for (const lang of LANGUAGES) {
-    Object.defineProperty(table, lang, {
-      enumerable: true,
-      get() {
-        const labels = labelsOf(lang);
-        let value = made.get(labels);
-        if (value === undefined) {
-          value = pick(labels, lang);
-          made.set(labels, value);
-        }
-        return value;
-      },
-    });
-  }
-  return table;
+  return (lang) => {
+    const labels = labelsOf(lang);
+    let value = made.get(labels);
+    if (value === undefined) {
+      value = pick(labels, lang);
+      made.set(labels, value);
+    }
+    return value;
+  };
 }
 
-export const CATEGORY_LABELS: Record<Language, Record<Category, string>> = byLanguage((l) => l.category);
+export const CATEGORY_LABELS: ByLanguage<Record<Category, string>> = byLanguage((l) => l.category);
 
 /** One region-name formatter per language: a badge run asks for a country name per delegate. */
 const regionNames = new Map<Language, Intl.DisplayNames>();
@@ -125,7 +122,7 @@ export function countryName(code: string, lang: Language): string {
   }
 }
 
-export const UI_TEXT: Record<Language, PackLabels["ui"]> = byLanguage((l) => l.ui);
+export const UI_TEXT: ByLanguage<PackLabels["ui"]> = byLanguage((l) => l.ui);
 
 /** A date without weekday (dates.plain), as letters write it: en "19 April 2023" · ko "2023년 4월 19일" · vi "ngày 19 tháng 4 năm 2023". */
 export function formatDatePlain(iso: string, lang: Language): string {
@@ -151,4 +148,20 @@ export function formatDateField(value: string, lang: Language): string {
   const pattern = time ? field_time : field;
   if (pattern === undefined) return formatDateTimePlain(value, lang);
   return fillIn(pattern, { ...dayValues(date!, lang), ...(time ? { time } : {}) }, lang);
+}
+
+const collators = new Map<string, Intl.Collator>();
+/**
+ * A collator for lists in `lang`, in its pack's order (`collation.locale`: ko, vi,
+ * zh-Hans-u-co-pinyin for Chinese in pinyin order), one per locale and options.
+ */
+export function collatorFor(lang: Language, options: Intl.CollatorOptions): Intl.Collator {
+  const locale = activePack(lang).collation.locale;
+  const key = `${locale}\u0000${JSON.stringify(options)}`;
+  let collator = collators.get(key);
+  if (!collator) {
+    collator = new Intl.Collator(locale, options);
+    collators.set(key, collator);
+  }
+  return collator;
 }

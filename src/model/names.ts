@@ -1,6 +1,9 @@
+import { activePack, packsInEffect } from "../i18n/active.js";
+import { fill } from "../i18n/resolve.js";
+import type { Pack } from "../i18n/schema.js";
 import type { NameOrder, NamingCustom } from "../schema/delegates.js";
-import type { Language } from "../schema/fields.js";
-import { matchOffice, type Office, officeName } from "./offices.js";
+import { columnSuffix, type Language } from "../schema/fields.js";
+import { matchOffice, type Office, officeTitle } from "./offices.js";
 import type { Delegate, Localized } from "./types.js";
 
 /**
@@ -89,32 +92,38 @@ export interface Honorific {
   gender?: "male" | "female";
 }
 
-const HONORIFIC_WORDS: Record<string, Honorific> = {
+type ReadKey = keyof Pack["names"]["read"];
+/** What a word of the honorific column says, by the key a pack lists it under. */
+const SAYS: Record<ReadKey, Honorific> = {
   mr: { style: "mr", gender: "male" },
-  mister: { style: "mr", gender: "male" },
-  ông: { style: "mr", gender: "male" },
   ms: { style: "ms", gender: "female" },
-  mrs: { style: "ms", gender: "female" },
-  miss: { style: "ms", gender: "female" },
-  madam: { style: "ms", gender: "female" },
-  bà: { style: "ms", gender: "female" },
   dr: { style: "dr" },
-  "tiến sĩ": { style: "dr" },
-  박사: { style: "dr" },
   prof: { style: "prof" },
-  professor: { style: "prof" },
-  "giáo sư": { style: "prof" },
-  교수: { style: "prof" },
   hon: { style: "hon" },
-  "the hon": { style: "hon" },
-  honourable: { style: "hon" },
-  honorable: { style: "hon" },
-  "h.e": { style: "excellency" },
-  he: { style: "excellency" },
-  "his excellency": { style: "excellency", gender: "male" },
-  "her excellency": { style: "excellency", gender: "female" },
-  ngài: { style: "excellency" },
+  excellency: { style: "excellency" },
+  excellency_male: { style: "excellency", gender: "male" },
+  excellency_female: { style: "excellency", gender: "female" },
 };
+
+const foldHonorific = (text: string) =>
+  text.trim().toLocaleLowerCase("vi").replace(/\.$/, "").replace(/\s+/g, " ");
+
+/** The honorific words of every pack in effect (`names.read`), made once per set of packs. */
+const wordsCache = new WeakMap<ReadonlyMap<string, Pack>, Map<string, Honorific>>();
+function honorificWords(): Map<string, Honorific> {
+  const packs = packsInEffect();
+  let words = wordsCache.get(packs);
+  if (words) return words;
+  words = new Map();
+  for (const pack of packs.values())
+    for (const [key, list] of Object.entries(pack.names.read) as [ReadKey, string[]][])
+      for (const word of list) {
+        const folded = foldHonorific(word);
+        if (!words.has(folded)) words.set(folded, SAYS[key]);
+      }
+  wordsCache.set(packs, words);
+  return words;
+}
 
 /**
  * Reads "Mr", "Mrs.", "Ông", "Hon.", "H.E." or "Prof." into a style and, where stated, a gender.
@@ -123,9 +132,10 @@ const HONORIFIC_WORDS: Record<string, Honorific> = {
  */
 export function parseHonorific(value: Localized | undefined): Honorific {
   const out: Honorific = {};
+  const words = honorificWords();
   for (const text of Object.values(value ?? {})) {
-    const key = (text ?? "").trim().toLocaleLowerCase("vi").replace(/\.$/, "").replace(/\s+/g, " ");
-    const hit = HONORIFIC_WORDS[key] ?? HONORIFIC_WORDS[key.replace(/\./g, "")];
+    const key = foldHonorific(text ?? "");
+    const hit = words.get(key) ?? words.get(key.replace(/\./g, ""));
     if (!hit) continue;
     out.style ??= hit.style;
     out.gender ??= hit.gender;
@@ -140,6 +150,8 @@ export type Person = Pick<Delegate, "givenName" | "familyName" | "nameOrder" | "
       Delegate,
       | "nativeName"
       | "nameKo"
+      | "nativeNames"
+      | "transcriptions"
       | "honorific"
       | "gender"
       | "position"
@@ -159,10 +171,9 @@ export type Person = Pick<Delegate, "givenName" | "familyName" | "nameOrder" | "
 export function officeOf(d: Person, first?: Language): Office | undefined {
   // A reader's own column is read first: "Director of the Department …" is 기획투자국장 in the
   // Korean column, and a Korean title must come from there.
-  const order = first
-    ? [first, ...(["en", "ko", "vi"] as const).filter((l) => l !== first)]
-    : ["en", "ko", "vi"];
-  for (const lang of order as Language[]) {
+  const all = [...packsInEffect().keys()] as Language[];
+  const order = first ? [first, ...all.filter((l) => l !== first)] : all;
+  for (const lang of order) {
     const p = d.position?.[lang];
     const hit = p ? matchOffice(p, lang) : undefined;
     if (hit) return hit.office;
@@ -180,28 +191,70 @@ export function positionIn(d: Person, lang: Language, fallback: Language): strin
   if (own) return own;
   for (const [l, p] of Object.entries(d.position ?? {}) as [Language, string][]) {
     const hit = p ? matchOffice(p, l) : undefined;
-    if (hit?.exact) return officeName(hit.office, lang);
+    // A pack that names the office prints its name (none, if it lists no words for it).
+    const names = hit?.exact ? activePack(lang).offices.names[hit.office.key] : undefined;
+    if (names) return names.words[0];
   }
   return pick(d.position, lang, fallback);
 }
 
 const HANGUL = /[\uAC00-\uD7A3]/;
+const HAN_END = /\p{Script=Han}$/u;
+/** Letters of no script but Latin (marks, spaces and punctuation are any script's). */
+const NOT_LATIN = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u;
+const scripts = new Map<string, RegExp>();
+function inScript(text: string, script: string): boolean {
+  let re = scripts.get(script);
+  if (!re) {
+    re = new RegExp(`\\p{Script=${script}}`, "u");
+    scripts.set(script, re);
+  }
+  return re.test(text);
+}
 
-/** The name in the person's own spelling: Hangul stays for Koreans, diacritics for Vietnamese. */
+/** The name in the person's own spelling: diacritics for Vietnamese, else the Latin name. */
 function ownLatin(d: Person, upperFamily = false): string {
-  if (d.nativeName && !HANGUL.test(d.nativeName) && namingCustom(d) === "vi") return d.nativeName;
+  if (d.nativeName && !NOT_LATIN.test(d.nativeName) && namingCustom(d) === "vi") return d.nativeName;
   return latinName(d, upperFamily);
 }
 
 /**
- * The full name as a language writes it: Hangul for a Korean reader (native_name, else name_ko
- * followed by the name as its owner writes it: `호앙 민 찌(Hoàng Minh Trí)`), the Vietnamese
- * spelling with its diacritics for Vietnamese names, else the Latin name.
+ * The name in the script of `lang`'s readers, if the data has one: the native name when it is in
+ * that script (a patronymic name in the pack's `names.patronymic` form: Б. Батболд), else the
+ * name the person gives for those readers (`native_name_zh`: a Korean's name in Hanja).
+ */
+function nativeIn(d: Person, lang: Language): string | undefined {
+  const n = activePack(lang).names;
+  if (d.nativeName && inScript(d.nativeName, n.script)) {
+    if (n.patronymic && namingCustom(d) === "mn") {
+      const [patronymic, ...given] = d.nativeName.trim().split(/\s+/);
+      if (patronymic && given.length > 0)
+        return fill(n.patronymic, { initial: Array.from(patronymic)[0]!, given: given.join(" ") }, lang);
+    }
+    return d.nativeName;
+  }
+  return d.nativeNames?.[lang];
+}
+
+/** A transcription of the name for `lang`'s readers (`name_ko`, `name_zh`), if the data has one. */
+function transcriptionOf(d: Person, lang: Language): string | undefined {
+  const suffix = columnSuffix(lang);
+  return suffix === "ko" ? d.nameKo : d.transcriptions?.[suffix];
+}
+
+/**
+ * The full name as a language writes it (its pack's `names`): for readers of another script than
+ * Latin, the name in that script (native_name, else a transcription followed by the name as its
+ * owner writes it: ko `호앙 민 찌(Hoàng Minh Trí)`); else the Latin name, with its diacritics
+ * for Vietnamese names.
  */
 export function nameIn(d: Person, lang: Language, upperFamily = false): string {
-  if (lang === "ko") {
-    if (d.nativeName && HANGUL.test(d.nativeName)) return d.nativeName;
-    if (d.nameKo) return `${d.nameKo}(${ownLatin(d)})`;
+  const n = activePack(lang).names;
+  if (n.script !== "Latin") {
+    const own = nativeIn(d, lang);
+    if (own) return own;
+    const transcribed = transcriptionOf(d, lang);
+    if (transcribed) return fill(n.transcribed, { name: transcribed, latin: ownLatin(d) }, lang);
   }
   return ownLatin(d, upperFamily);
 }
@@ -212,9 +265,10 @@ export function hangulName(d: Person): string | undefined {
   return d.nameKo;
 }
 
-/** The Korean name alone, for the body of a letter once the address block has given both. */
-function shortKo(d: Person): string {
-  return hangulName(d) ?? ownLatin(d);
+/** The name alone in the readers' script, for the body of a letter once the address block gave both. */
+function shortName(d: Person, lang: Language): string {
+  if (activePack(lang).names.script === "Latin") return ownLatin(d);
+  return nativeIn(d, lang) ?? transcriptionOf(d, lang) ?? ownLatin(d);
 }
 
 /**
@@ -234,48 +288,64 @@ export function callName(d: Person): string {
   return d.familyName;
 }
 
-/** "Mr"/"Ms" where the data says the gender. */
-const EN_GENDER = { male: "Mr", female: "Ms" } as const;
-const EN_STYLE: Record<NonNullable<Honorific["style"]>, string> = {
-  mr: "Mr",
-  ms: "Ms",
-  dr: "Dr",
-  prof: "Professor",
-  hon: "Hon.",
-  excellency: "H.E.",
-};
+/**
+ * The name a reader of `lang` calls the person by: for readers of Chinese characters, the
+ * surname of a Chinese or Korean name written in them (李明 → 李, as 尊敬的李主任 says it);
+ * else callName().
+ */
+function callIn(d: Person, lang: Language): string {
+  if (d.addressedAs || activePack(lang).names.script !== "Han") return callName(d);
+  const custom = namingCustom(d);
+  const han = nativeIn(d, lang);
+  if (han && (custom === "zh" || custom === "ko")) return Array.from(han)[0]!;
+  return callName(d);
+}
 
 function genderOf(d: Person, h: Honorific): "male" | "female" | undefined {
   return d.gender ?? h.gender;
 }
 
-/** Korean title written after the name (의원, 차관, 대표이사…): offices in the table only. */
-export function koreanTitle(d: Person): string | undefined {
-  const office = officeOf(d, "ko");
-  if (office) return office.titleKo;
-  const h = parseHonorific(d.honorific);
-  if (h.style === "dr") return "박사";
-  if (h.style === "prof") return "교수";
-  return undefined;
+/** The title `lang` says with the name of the office the person holds (ko 차관, zh 主任), if any. */
+function officeTitleIn(d: Person, lang: Language): string | undefined {
+  const office = officeOf(d, lang);
+  return office ? officeTitle(office, lang) : undefined;
 }
 
 /**
- * The Vietnamese form of address before the name. Ngài is for foreign dignitaries only (a
- * Vietnamese official is Ông or Bà); with no gender in the data the neutral form is Ông/Bà.
+ * The word of address a language gives a person: the first of its pack's `honorific_order` that
+ * the data supports (a style such as Dr or H.E., a gender the data states, the office's title, a
+ * foreign dignitary's word, a neutral form); none if none applies. A gender is never guessed.
  */
-function vietnameseTitle(d: Person): string {
+export function honorificIn(d: Person, lang: Language): string | undefined {
+  const n = activePack(lang).names;
   const h = parseHonorific(d.honorific);
-  const g = genderOf(d, h);
-  // A foreign holder of a public office in the table (a vice mayor of Busan written "Mr" in the
-  // data) is Ngài as much as one written Hon. or H.E.
-  const foreignDignitary =
-    namingCustom(d) !== "vi" && (h.style === "hon" || h.style === "excellency" || officeOf(d)?.dignitary);
-  if (foreignDignitary) return "Ngài";
-  if (g === "male") return "Ông";
-  if (g === "female") return "Bà";
-  if (h.style === "dr") return "Tiến sĩ";
-  if (h.style === "prof") return "Giáo sư";
-  return "Ông/Bà";
+  const gender = genderOf(d, h);
+  for (const key of n.honorific_order) {
+    const word = key === "office" ? officeTitleIn(d, lang) : n.honorifics[key];
+    if (!word) continue;
+    switch (key) {
+      case "office":
+      case "neutral":
+        return word;
+      case "male":
+      case "female":
+        if (gender === key) return word;
+        break;
+      case "foreign_dignitary":
+        // A foreign holder of a public office in the table (a vice mayor of Busan written "Mr" in
+        // the data) is one as much as one written Hon. or H.E.
+        if (
+          n.custom !== undefined &&
+          namingCustom(d) !== n.custom &&
+          (h.style === "hon" || h.style === "excellency" || officeOf(d)?.dignitary)
+        )
+          return word;
+        break;
+      default:
+        if (h.style === key) return word;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -308,10 +378,9 @@ export function officeWithOrganisation(
     if (tail === orgWords.slice(0, n).join(" ").toLocaleLowerCase(lang))
       return `${position} ${orgWords.slice(n).join(" ")}`;
   }
-  if (lang === "ko") return `${org} ${position}`;
-  // Vietnamese writes "Tổng Giám đốc Công ty X" when the position is a bare office.
-  if (lang === "vi" && matchOffice(position, "vi")?.exact) return `${position} ${org}`;
-  return `${position}, ${org}`;
+  const forms = activePack(lang).names.office_with_organisation;
+  const form = forms.exact && matchOffice(position, lang)?.exact ? forms.exact : forms.default;
+  return fill(form, { position, organisation: org }, lang);
 }
 
 /** How a letter greets and refers to a person, in one language. */
@@ -335,55 +404,75 @@ export interface AddressOptions {
 }
 
 /**
- * Forms of address by language (docs/letters.md). Honorifics such as Hon. and H.E. go before
- * the full name in the address block only; a gender is never guessed.
+ * Forms of address by language (docs/letters.md), from its pack's `names` and `address`: the
+ * salutation is the pack's first case that applies (excellency, office, academic, gendered,
+ * parliamentarian, else default). Honorifics such as Hon. and H.E. go before the full name in the
+ * address block only; a gender is never guessed.
  */
 export function addressOf(d: Person, lang: Language, options: AddressOptions = {}): Address {
   const fb = options.fallback ?? "en";
+  const { names: n, address: a } = activePack(lang);
   const h = parseHonorific(d.honorific);
   const gender = genderOf(d, h);
   const office = officeOf(d);
   const position = positionIn(d, lang, fb);
   const org = pick(d.organisation, lang, fb);
-  if (lang === "ko") {
-    const title = koreanTitle(d);
-    const full = nameIn(d, "ko");
-    const withTitle = (name: string) => (title ? `${name} ${title}님` : `${name} 님`);
-    // 기관 (부서) 성명 직함: what the Korean position says besides the title goes before the name
-    // ("한국기술대학교 도시공학과 송윤서 교수님 귀하"), and a position that gives no title of
-    // address is said there whole ("한국CEO서밋협회 의전 담당 안소희 님 귀하"). An English
-    // position is not put into a Korean address.
-    const where = d.position?.ko ? koreanParts(d, fb).detail : org;
-    return {
-      formal: title ? `${full} ${title}` : full,
-      block: [[where, `${withTitle(full)} 귀하`].filter(Boolean).join(" ")],
-      salutation: `존경하는 ${withTitle(full)}께`,
-      reference: withTitle(shortKo(d)),
-    };
+  const honorific = honorificIn(d, lang);
+  const upper = options.upperFamily === true && n.upper_family.includes(namingCustom(d));
+  const full = nameIn(d, lang, upper);
+  const f = (text: string, values: Record<string, string>) => fill(text, values, lang);
+  const formal = honorific ? f(n.formal, { name: full, honorific }) : full;
+  const named = (name: string) => {
+    if (!a.named) return name;
+    return honorific ? f(a.named.honorific, { name, honorific }) : f(a.named.default, { name });
+  };
+  const short = shortName(d, lang);
+  const academic = h.style === "dr" || h.style === "prof" ? n.honorifics[h.style] : undefined;
+  const genderWord = gender ? n.honorifics[gender] : undefined;
+  const title = officeTitleIn(d, lang);
+  const values = {
+    name: full,
+    call: callIn(d, lang),
+    short,
+    honorific: honorific ?? "",
+    gender: genderWord ?? "",
+    academic: academic ?? "",
+    title: title ?? "",
+    formal,
+    named: named(full),
+    short_named: named(short),
+  };
+  const role = officeWithOrganisation(position, org, lang);
+  let block: string[] = [];
+  if (a.block === "lines") block = [formal, role, options.country ?? ""].filter(Boolean);
+  else if (a.block === "line") {
+    // What the position says besides the title goes before the name ("한국기술대학교
+    // 도시공학과 송윤서 교수님 귀하"); a position in another language is not put into the line.
+    const where = d.position?.[lang] ? organisationFirstParts(d, lang, fb).detail : org;
+    block = [[where, f(a.line ?? "{named}", values)].filter(Boolean).join(n.join)];
   }
-  if (lang === "vi") {
-    const title = vietnameseTitle(d);
-    const formal = `${title} ${nameIn(d, "vi")}`;
-    const role = officeWithOrganisation(position, org, "vi");
-    return {
-      formal,
-      block: [],
-      salutation: `Kính gửi: ${formal}${role ? `, ${role}` : ""}`,
-      reference: title,
-    };
-  }
-  const full = nameIn(d, "en", options.upperFamily && namingCustom(d) === "ko");
-  const style = h.style ? EN_STYLE[h.style] : gender ? EN_GENDER[gender] : undefined;
-  const formal = style ? `${style} ${full}` : full;
-  const block = [formal, officeWithOrganisation(position, org, "en"), options.country ?? ""].filter(Boolean);
-  if (h.style === "excellency")
-    return { formal, block, salutation: "Your Excellency,", reference: "Your Excellency" };
-  let salutation: string;
-  if (h.style === "dr" || h.style === "prof") salutation = `Dear ${EN_STYLE[h.style]} ${callName(d)},`;
-  else if (gender) salutation = `Dear ${EN_GENDER[gender]} ${callName(d)},`;
-  else if (h.style === "hon" && office?.parliamentarian) salutation = "Dear Honourable Member,";
-  else salutation = `Dear ${full},`;
-  return { formal, block, salutation, reference: "you" };
+  const s = a.salutation;
+  const excellency = h.style === "excellency";
+  const salutation =
+    excellency && s.excellency
+      ? s.excellency
+      : title && s.office
+        ? s.office
+        : academic && s.academic
+          ? s.academic
+          : genderWord && s.gendered
+            ? s.gendered
+            : h.style === "hon" && office?.parliamentarian && s.parliamentarian
+              ? s.parliamentarian
+              : s.default;
+  const greeting = f(salutation, values);
+  const reference = excellency && a.reference.excellency ? a.reference.excellency : a.reference.default;
+  return {
+    formal,
+    block,
+    salutation: s.with_role && role ? f(s.with_role, { salutation: greeting, role }) : greeting,
+    reference: f(reference, values),
+  };
 }
 
 /**
@@ -394,7 +483,7 @@ export function addressOf(d: Person, lang: Language, options: AddressOptions = {
  *   vi "Ngài Moon Seung-min" + "Nghị sĩ Quốc hội Hàn Quốc"
  */
 export function personIn(d: Person, lang: Language, fallback: Language): { name: string; detail: string } {
-  if (lang === "ko") return koreanParts(d, fallback);
+  if (activePack(lang).names.organisation_first) return organisationFirstParts(d, lang, fallback);
   const position = positionIn(d, lang, fallback);
   const org = pick(d.organisation, lang, fallback);
   const a = addressOf(d, lang, { fallback });
@@ -408,7 +497,7 @@ export function personIn(d: Person, lang: Language, fallback: Language): { name:
  */
 function withoutTitle(position: string | undefined, formal: string): string | undefined {
   if (!position) return position;
-  for (const title of ["Professor", "Giáo sư"]) {
+  for (const title of professorWords()) {
     if (!formal.startsWith(`${title} `) || !position.startsWith(`${title} `)) continue;
     const rest = position.slice(title.length + 1).replace(/^of /, "");
     return rest || position;
@@ -416,24 +505,57 @@ function withoutTitle(position: string | undefined, formal: string): string | un
   return position;
 }
 
+/** The words of every pack in effect for a professor (Professor, Giáo sư), made once per set of packs. */
+const professorCache = new WeakMap<ReadonlyMap<string, Pack>, string[]>();
+function professorWords(): string[] {
+  const packs = packsInEffect();
+  let words = professorCache.get(packs);
+  if (!words) {
+    words = [...new Set([...packs.values()].flatMap((p) => p.names.honorifics.prof ?? []))];
+    professorCache.set(packs, words);
+  }
+  return words;
+}
+
 /**
- * Korean: the title is the position's last word when it is an office (국회의원, 경제부시장,
- * 대표이사), else the table's title (교수, 박사); the rest of the position follows the organisation.
+ * A language that writes organisation, title, name (`names.organisation_first`: Korean): the
+ * title is the position's last word when it is an office (국회의원, 경제부시장, 대표이사; one in
+ * Chinese characters, written without spaces, has the office's own word cut off its end), a parliamentarian's
+ * the pack's title (의원); the rest of the position follows the organisation.
  */
-function koreanParts(d: Person, fallback: Language): { name: string; detail: string } {
-  const org = pick(d.organisation, "ko", fallback);
-  const position = positionIn(d, "ko", fallback);
-  const rest = position && org ? stripLead(position, org) : position;
+function organisationFirstParts(
+  d: Person,
+  lang: Language,
+  fallback: Language,
+): { name: string; detail: string } {
+  const n = activePack(lang).names;
+  const org = pick(d.organisation, lang, fallback);
+  const position = positionIn(d, lang, fallback);
+  const rest = position && org ? stripLead(position, org, n.join) : position;
   const words = rest ? rest.split(/\s+/) : [];
-  const last = words.at(-1);
-  const office = last ? matchOffice(last, "ko")?.office : undefined;
-  // After a name, 국회의원 is written 의원 (문승민 의원); other titles as the position gives them
-  // (경제부시장, 기획투자국장).
-  const title = office?.parliamentarian ? office.titleKo : office ? last : undefined;
-  const remainder = title ? words.slice(0, -1).join(" ") : (rest ?? "");
-  const detail = [org, remainder].filter(Boolean).join(" ");
-  const name = nameIn(d, "ko");
-  return { name: title ? `${name} ${title}` : name, detail };
+  let last = words.at(-1);
+  const hit = last ? matchOffice(last, lang) : undefined;
+  let before = words.slice(0, -1).join(" ");
+  // A position written without spaces (青岛市副市长) has its office cut off its end.
+  if (hit && last && HAN_END.test(last)) {
+    const word = wordOfOffice(last, hit.office, lang);
+    if (word) {
+      before = [before, last.slice(0, -word.length)].filter(Boolean).join(" ");
+      last = word;
+    }
+  }
+  const office = hit?.office;
+  const title = office?.parliamentarian ? officeTitle(office, lang) : office ? last : undefined;
+  const remainder = title ? before : (rest ?? "");
+  const detail = [org, remainder].filter(Boolean).join(n.join);
+  const name = nameIn(d, lang);
+  return { name: title ? fill(n.formal, { name, honorific: title }, lang) : name, detail };
+}
+
+/** The office's word a position ends with (青岛市副市长 → 副市长). */
+function wordOfOffice(position: string, office: Office, lang: Language): string | undefined {
+  const words = activePack(lang).offices.names[office.key]?.words ?? [];
+  return [...words].sort((a, b) => b.length - a.length).find((w) => position.endsWith(w));
 }
 
 /**
@@ -445,7 +567,8 @@ function koreanParts(d: Person, fallback: Language): { name: string; detail: str
  */
 export function personLine(d: Person, lang: Language, fallback: Language): string {
   const p = personIn(d, lang, fallback);
-  if (lang === "ko") return [p.detail, p.name].filter(Boolean).join(" ");
+  const n = activePack(lang).names;
+  if (n.organisation_first) return [p.detail, p.name].filter(Boolean).join(n.join);
   return p.detail ? `${p.name}, ${p.detail}` : p.name;
 }
 
@@ -457,18 +580,19 @@ export function personLine(d: Person, lang: Language, fallback: Language): strin
 export function signatureOf(d: Person, lang: Language, fallback: Language): { name: string; title: string } {
   const position = positionIn(d, lang, fallback);
   const org = pick(d.organisation, lang, fallback);
-  if (lang === "ko") {
-    const koOrg = org && position ? `${org} ${stripLead(position, org)}` : (org ?? position ?? "");
-    return { name: [koOrg, nameIn(d, "ko")].filter(Boolean).join(" "), title: "" };
+  const { names: n, address: a } = activePack(lang);
+  if (n.organisation_first) {
+    const where =
+      org && position ? `${org}${n.join}${stripLead(position, org, n.join)}` : (org ?? position ?? "");
+    return { name: [where, nameIn(d, lang)].filter(Boolean).join(n.join), title: "" };
   }
-  if (lang === "vi") return { name: nameIn(d, "vi"), title: officeWithOrganisation(position, org, "vi") };
-  return {
-    name: addressOf(d, "en", { fallback }).formal,
-    title: officeWithOrganisation(position, org, "en"),
-  };
+  const name = a.signature.includes("{formal}")
+    ? fill(a.signature, { name: nameIn(d, lang), formal: addressOf(d, lang, { fallback }).formal }, lang)
+    : fill(a.signature, { name: nameIn(d, lang) }, lang);
+  return { name, title: officeWithOrganisation(position, org, lang) };
 }
 
 /** "산업통상자원부 차관" after "산업통상자원부" is "차관". */
-function stripLead(position: string, org: string): string {
-  return position.startsWith(`${org} `) ? position.slice(org.length + 1) : position;
+function stripLead(position: string, org: string, join = " "): string {
+  return position.startsWith(`${org}${join}`) ? position.slice(org.length + join.length) : position;
 }

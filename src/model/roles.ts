@@ -1,6 +1,5 @@
-import type { Language } from "../schema/fields.js";
 import type { SpeechRole } from "../schema/sessions.js";
-import { byLanguage } from "./i18n.js";
+import { type ByLanguage, byLanguage } from "./i18n.js";
 import type { Session } from "./types.js";
 
 /**
@@ -24,7 +23,5 @@ export function speechRoleOf(session: Session, delegateId: string): SpeechRole |
  * letter's sentence takes it (en "to deliver the opening address at “…”", ko "「…」의 개회사를
  * 맡아", vi "nhận lời phát biểu khai mạc tại “…”").
  */
-export const SPEECH_ROLE_WORDS: Record<
-  Language,
-  Record<SpeechRole, { label: string; letter: string }>
-> = byLanguage((l) => l.roles);
+export const SPEECH_ROLE_WORDS: ByLanguage<Record<SpeechRole, { label: string; letter: string }>> =
+  byLanguage((l) => l.roles);

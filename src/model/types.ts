@@ -27,6 +27,10 @@ export interface Delegate {
   nameOrder: NameOrder;
   /** Hangul transcription for Korean readers of a name not written in Hangul. */
   nameKo?: string;
+  /** The name in another language's script, as the person writes it (native_name_zh: a Korean's Hanja), by language. */
+  nativeNames?: Readonly<Record<string, string>>;
+  /** Transcriptions for readers of other languages (name_zh, name_mn), by column suffix. */
+  transcriptions?: Readonly<Record<string, string>>;
   /** From the data only; namingCustom() in names.ts supplies the default. */
   namingCustom?: NamingCustom;
   /** The name after Mr/Ms, when the custom's rule does not fit. */

@@ -100,9 +100,11 @@ export const delegatesSpec: TableSpec = {
       name: "native_name",
       required: false,
       type: text,
-      description: "Full name in the delegate's own script, written in its own order",
+      description:
+        "Full name in the delegate's own script, written in its own order; native_name_zh: the same person's name in Chinese characters for Chinese readers (a Korean's Hanja name)",
       example: "김민준",
       printed: true,
+      translatable: true,
     },
     {
       name: "name_order",
@@ -119,6 +121,24 @@ export const delegatesSpec: TableSpec = {
       description:
         "The name in Hangul for Korean readers when native_name is not Hangul (Vietnamese, Western names); letters print it with the Latin name in brackets",
       example: "호앙 민 찌",
+      printed: true,
+    },
+    {
+      name: "name_zh",
+      required: false,
+      type: text,
+      description:
+        "The name in Chinese characters for Chinese readers when the person has no Chinese name of their own (a transcription); printed with the Latin name in brackets",
+      example: "阮文安",
+      printed: true,
+    },
+    {
+      name: "name_mn",
+      required: false,
+      type: text,
+      description:
+        "The name in Mongolian Cyrillic for Mongolian readers when native_name is not Cyrillic (a transcription); printed with the Latin name in brackets",
+      example: "Ким Минжүн",
       printed: true,
     },
     {
@@ -301,6 +321,8 @@ export interface DelegateRow {
   nativeName?: string;
   nameOrder?: NameOrder;
   nameKo?: string;
+  nameZh?: string;
+  nameMn?: string;
   namingCustom?: NamingCustom;
   addressedAs?: string;
   gender?: Gender;
@@ -343,6 +365,8 @@ export function toDelegateRow(row: TableRow): DelegateRow {
     nativeName: s("native_name"),
     nameOrder: v[c.name_order!] as NameOrder | undefined,
     nameKo: s("name_ko"),
+    nameZh: s("name_zh"),
+    nameMn: s("name_mn"),
     namingCustom: v[c.naming_custom!] as NamingCustom | undefined,
     addressedAs: s("addressed_as"),
     gender: v[c.gender!] as Gender | undefined,

@@ -14,11 +14,16 @@ import {
   DATE_ORDERS,
   date as dateField,
   isTimeZone,
+  LANGUAGE_TAG,
   LANGUAGES,
   type Language,
 } from "./fields.js";
 
-const language = z.enum(LANGUAGES);
+/**
+ * A language is the tag of a language pack, conclave's (LANGUAGES) or the event's own
+ * (i18n/<tag>.yaml): which packs there are is checked after the shape (`checkLanguages`).
+ */
+const language = z.string().regex(LANGUAGE_TAG, "expected a language tag such as en, ko or zh-Hans");
 /** Text in one or more languages; a plain string counts for every language. */
 const localized = z.union([z.string().min(1), z.partialRecord(language, z.string().min(1))]);
 const isoDate = z
@@ -216,7 +221,10 @@ export const eventSchema = z
         /** A bilingual edition made with every build, e.g. "ko+en". */
         bilingual: z
           .string()
-          .regex(/^(en|ko|vi)\+(en|ko|vi)$/, "expected two languages joined by +, such as ko+en")
+          .regex(
+            /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\+[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/,
+            "expected two languages joined by +, such as ko+en",
+          )
           .optional(),
         /** Session descriptions printed under their titles (dress code, meeting points). */
         descriptions: z.boolean().default(true),
@@ -267,7 +275,7 @@ export const eventSchema = z
           .extend({
             embassy: localized.optional(),
             /** The embassy's language (or English): visa letters are written for the consul. */
-            language: z.enum(LANGUAGES).default("en"),
+            language: language.default("en"),
             /** Who needs no visa: by nationality and passport type (the host's nationals always). */
             exemptions: z
               .array(
@@ -466,7 +474,12 @@ export type EventParse =
  * Text of event.yaml → the event configuration, or diagnostics that point at the line and column
  * of the offending key or value.
  */
-export function parseEventConfig(text: string, file = "event.yaml"): EventParse {
+export function parseEventConfig(
+  text: string,
+  file = "event.yaml",
+  /** The languages that have a pack: conclave's, and the event folder's i18n/<tag>.yaml. */
+  known: readonly string[] = LANGUAGES,
+): EventParse {
   const lineCounter = new LineCounter();
   let doc: ReturnType<typeof parseDocument>;
   try {
@@ -561,6 +574,13 @@ export function parseEventConfig(text: string, file = "event.yaml"): EventParse 
     return { ok: false, diagnostics };
   }
   const parsed = result.data;
+  const unknown = checkLanguages(
+    parsed,
+    known,
+    (path) => positionOf(doc.getIn(path, true), lineCounter),
+    file,
+  );
+  if (unknown.length > 0) return { ok: false, diagnostics: unknown };
   const languages = parsed.languages;
   const config: EventConfig = {
     ...parsed,
@@ -577,6 +597,42 @@ export function parseEventConfig(text: string, file = "event.yaml"): EventParse 
     ),
   };
   return { ok: true, config, diagnostics };
+}
+
+/** Each language event.yaml names must have a pack: an error at its line and column otherwise. */
+function checkLanguages(
+  parsed: z.infer<typeof eventSchema>,
+  known: readonly string[],
+  at: (path: (string | number)[]) => { line: number; column: number } | undefined,
+  file: string,
+): Diagnostic[] {
+  const named: [(string | number)[], string][] = [
+    ...parsed.languages.map((l, i): [(string | number)[], string] => [["languages", i], l]),
+    ...(parsed.seating.place_cards?.languages ?? []).map((l, i): [(string | number)[], string] => [
+      ["seating", "place_cards", "languages", i],
+      l,
+    ]),
+    ...(parsed.protocol?.languages ?? []).map((l, i): [(string | number)[], string] => [
+      ["protocol", "languages", i],
+      l,
+    ]),
+    [["letters", "visa", "language"], parsed.letters.visa.language],
+    ...(parsed.agenda.bilingual ?? "")
+      .split("+")
+      .filter(Boolean)
+      .map((l): [(string | number)[], string] => [["agenda", "bilingual"], l]),
+  ];
+  return named
+    .filter(([, l]) => !known.includes(l))
+    .map(([path, l]) =>
+      diag(
+        "event-config",
+        "error",
+        { file, ...(at(path) ?? { line: 1, column: 1 }), field: path.join(".") },
+        `${path.join(".")}: there is no language pack for "${l}"`,
+        `The packs are ${known.join(", ")}${didYouMean(l, [...known])}; a new language needs i18n/${l}.yaml in the event folder (docs/languages.md).`,
+      ),
+    );
 }
 
 /** Where a YAML node (or, in a mapping, the key `key`) starts in its file. */

@@ -26,6 +26,8 @@ export type DateOrder = (typeof DATE_ORDERS)[number];
 export interface ParseOptions {
   /** Day/month order of dates like `06/07/2023`; without it, only forms with one reading pass. */
   dateOrder?: DateOrder;
+  /** The languages that have a pack (conclave's and the event's); conclave's alone by default. */
+  languages?: readonly string[];
 }
 
 const ok = <T>(value: T): FieldResult<T> => ({ ok: true, value });
@@ -301,11 +303,29 @@ export const country: FieldType<string> = {
   },
 };
 
-export const LANGUAGES = ["en", "ko", "vi"] as const;
-export type Language = (typeof LANGUAGES)[number];
+/**
+ * conclave's own language packs (templates/i18n/<tag>.yaml; a test keeps the two the same). An
+ * event may add others in its folder (i18n/<tag>.yaml), so a Language is any pack's tag.
+ */
+export const LANGUAGES: readonly string[] = ["en", "ko", "mn", "vi", "zh-Hans"];
+/** The BCP 47 tag of a language pack: en, ko, zh-Hans. */
+export type Language = string;
+/** The form of a language tag (BCP 47, as the packs write them). */
+export const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+/**
+ * The suffix of a language's columns in the CSV files: its tag's first part (position_ko,
+ * title_zh for zh-Hans, name_mn). Two packs of one suffix (zh-Hans, zh-Hant) cannot both be an
+ * event's: the columns would not say which is meant.
+ */
+export const columnSuffix = (lang: Language): string => lang.split("-")[0]!;
+
+/** A language code in a CSV cell: a language with a pack, conclave's or the event's. */
 export const language: FieldType<Language> = {
-  ...oneOf(LANGUAGES),
-  name: "language code (en|ko|vi)",
+  name: `language code (${LANGUAGES.join("|")}, or an event's own pack)`,
+  parse(value, options) {
+    return oneOf(options?.languages ?? LANGUAGES).parse(value, options);
+  },
 };
 
 export const colour: FieldType<string> = {

@@ -8,7 +8,7 @@ import {
   looksScientific,
   needsCleaning,
 } from "./clean.js";
-import { type FieldType, LANGUAGES, type ParseOptions, text as plainText } from "./fields.js";
+import { columnSuffix, type FieldType, LANGUAGES, type ParseOptions, text as plainText } from "./fields.js";
 
 /** One column of the data format: the contract documented in docs/data-format.md. */
 export interface ColumnSpec {
@@ -179,7 +179,11 @@ export function scanTable(
         blankHeaders.set(index, false);
         return;
       }
-      const key = resolveHeader(aliases.get(normal) ?? normal, byCompact);
+      const key = resolveHeader(
+        aliases.get(normal) ?? normal,
+        byCompact,
+        parseOptions.languages ?? LANGUAGES,
+      );
       if (!key) {
         keys.push(undefined);
         unknown.push(column);
@@ -264,7 +268,11 @@ export function scanTable(
       if (headerLine === undefined) {
         headerMissing = looksHeaderless(cells, (cell) => {
           const normal = normalizeHeader(cell);
-          const key = resolveHeader(aliases.get(normal) ?? normal, byCompact);
+          const key = resolveHeader(
+            aliases.get(normal) ?? normal,
+            byCompact,
+            parseOptions.languages ?? LANGUAGES,
+          );
           return key !== undefined && byName.get(key)?.required === true;
         });
         if (headerMissing) {
@@ -478,14 +486,22 @@ function missingHeader(spec: TableSpec, file: string, line: number): Diagnostic 
 /** Header key with separators dropped, so "Given Name", "given-name" and "given_name" agree. */
 const compact = (normal: string) => normal.replace(/_/g, "");
 
-/** Canonical name, or `<name>@<lang>` for a translation column, or undefined when unknown. */
-function resolveHeader(normal: string, byCompact: Map<string, ColumnSpec>): string | undefined {
+/**
+ * Canonical name, or `<name>@<lang>` for a translation column, or undefined when unknown. A
+ * translation column ends with its language's suffix (columnSuffix): title_ko, title_zh for
+ * zh-Hans, title_mn.
+ */
+function resolveHeader(
+  normal: string,
+  byCompact: Map<string, ColumnSpec>,
+  languages: readonly string[],
+): string | undefined {
   const direct = byCompact.get(compact(normal));
   if (direct) return direct.name;
-  const m = /^(.+)_([a-z]{2})$/.exec(normal);
+  const m = /^(.+)_([a-z]{2,3})$/.exec(normal);
   const base = m ? byCompact.get(compact(m[1]!)) : undefined;
-  if (m && base?.translatable && (LANGUAGES as readonly string[]).includes(m[2]!))
-    return `${base.name}@${m[2]}`;
+  const lang = m ? languages.find((l) => columnSuffix(l) === m[2]) : undefined;
+  if (m && base?.translatable && lang) return `${base.name}@${lang}`;
   return undefined;
 }
 

@@ -70,7 +70,7 @@ export function glyphChecks(coverage: GlyphCoverage): (spec: TableSpec) => RowCh
       }
       if (row.translations) {
         for (const [key, value] of row.translations) {
-          const base = key.slice(0, -3);
+          const base = key.slice(0, key.lastIndexOf("_"));
           if (printedNames.has(base) && !allDrawable(value)) report(row, key, base, value, out);
         }
       }

@@ -6,6 +6,7 @@ import { buildEvent } from "../model/build.js";
 import type { Event } from "../model/types.js";
 import { delegatesSpec, toDelegateRow } from "../schema/delegates.js";
 import type { EventConfig } from "../schema/event.js";
+import { LANGUAGES } from "../schema/fields.js";
 import { type SeatingRow, seatingSpec, toSeatingRow } from "../schema/seating.js";
 import { sessionsSpec, toSessionRow } from "../schema/sessions.js";
 import { scanTable, type TableRow, type TableSpec } from "../schema/table.js";
@@ -44,7 +45,7 @@ export interface CheckInput {
   /** Fonts' coverage for the missing-glyph check; without it the check is skipped. */
   coverage?: GlyphCoverage;
   /** The language packs (src/i18n/packs.ts): their errors, and warnings of the languages the event prints. */
-  packs?: Pick<LanguagePacks, "diagnostics">;
+  packs?: Pick<LanguagePacks, "diagnostics"> & Partial<Pick<LanguagePacks, "entries">>;
   /** Build the Event when the data is valid (default true); `validate` alone does not need it. */
   buildModel?: boolean;
 }
@@ -88,6 +89,8 @@ export function checkEvent(input: CheckInput): CheckResult {
 function checkEventNow(input: CheckInput): CheckResult {
   const { config } = input;
   const dateOrder = config.locale?.date_order;
+  // A language column may name any language with a pack, conclave's or the event's own.
+  const languages = [...new Set([...LANGUAGES, ...(input.packs?.entries?.map((e) => e.language) ?? [])])];
   const diagnostics: Diagnostic[] = [];
   const encodings: Partial<Record<TableKey, Encoding>> = {};
   const glyphs = input.coverage ? glyphChecks(input.coverage) : undefined;
@@ -116,7 +119,7 @@ function checkEventNow(input: CheckInput): CheckResult {
         for (const check of checks) check(row, diagnostics);
         records.push(convert(row));
       },
-      dateOrder ? { dateOrder } : {},
+      dateOrder ? { dateOrder, languages } : { languages },
       decoded.utf8,
     );
     diagnostics.push(...table.diagnostics);

@@ -1,6 +1,7 @@
 import type { Location } from "../diagnostics.js";
 import { type Diagnostic, diagAt } from "../diagnostics.js";
 import type { Language } from "../schema/fields.js";
+import { columnSuffix } from "../schema/fields.js";
 import type { EventTables } from "./tables.js";
 
 /** A row that has a value in a translatable column: where it is, its id, its translations. */
@@ -54,8 +55,8 @@ function missingColumns(
           "warning",
           list[0]!.loc,
           field,
-          `${field}_${lang} is missing in ${rowsText} (${ids.join(", ")}${more}); ${what(field, lang)} will print the ${defaultLanguage} text`,
-          `Fill ${field}_${lang} in ${file} for ${list.length === 1 ? "that row" : "those rows"} (add the column if the file has none).`,
+          `${field}_${columnSuffix(lang)} is missing in ${rowsText} (${ids.join(", ")}${more}); ${what(field, lang)} will print the ${defaultLanguage} text`,
+          `Fill ${field}_${columnSuffix(lang)} in ${file} for ${list.length === 1 ? "that row" : "those rows"} (add the column if the file has none).`,
         ),
       );
     }

@@ -185,8 +185,12 @@ describe("the printed programme's pages", () => {
   });
 
   it("starts no page inside a session without its day's heading, nor with a moderator or a description alone", async () => {
-    const moderators = Object.values(SPEECH_ROLE_WORDS).flatMap((w) => [w.moderator.label, w.mc.label]);
-    const descriptions = event.sessions.flatMap((s) => Object.values(s.description ?? {})).map(squash);
+    const moderators = (["en", "ko", "vi"] as const)
+      .map((l) => SPEECH_ROLE_WORDS(l))
+      .flatMap((w) => [w.moderator.label, w.mc.label]);
+    const descriptions = event.sessions
+      .flatMap((s) => Object.values(s.description ?? {}))
+      .map((s) => squash(s ?? ""));
     const files = [
       [pdf("programme.ko-en.pdf"), 10],
       [path.join(tmp, "out-vi/agenda/programme.vi-en.pdf"), 10],
@@ -239,7 +243,9 @@ describe("the printed programme's pages", () => {
   });
 
   it("sets body text at 10 pt on A4 and 9 pt on A5 (running heads and section chips aside)", async () => {
-    const sections = new Set(event.sessions.flatMap((s) => Object.values(s.section ?? {})).map(squash));
+    const sections = new Set(
+      event.sessions.flatMap((s) => Object.values(s.section ?? {})).map((s) => squash(s ?? "")),
+    );
     const chip = (s: string) => [...sections].some((name) => name.includes(squash(s)));
     for (const [file, min] of [
       [pdf("programme.en.pdf"), 10],

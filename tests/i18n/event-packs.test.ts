@@ -42,7 +42,9 @@ describe("an event's own language packs (i18n/<lang>.yaml)", () => {
     expect(entries.map((e) => `${e.language} ${e.source}`)).toEqual([
       "en built-in",
       "ko override",
+      "mn built-in",
       "vi built-in",
+      "zh-Hans built-in",
       "ja event",
     ]);
     const ja = entries.find((e) => e.language === "ja")!;

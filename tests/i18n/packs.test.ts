@@ -21,13 +21,13 @@ labels:
 `;
 
 describe("the built-in packs", () => {
-  it("are English, Korean and Vietnamese, each complete", () => {
-    expect([...builtinPacks().keys()].sort()).toEqual(["en", "ko", "vi"]);
-    for (const lang of ["ko", "vi"]) {
+  it("are English, Korean, Mongolian, Vietnamese and Simplified Chinese, each complete", () => {
+    expect([...builtinPacks().keys()].sort()).toEqual(["en", "ko", "mn", "vi", "zh-Hans"]);
+    for (const lang of ["ko", "mn", "vi", "zh-Hans"]) {
       const file = `templates/i18n/${lang}.yaml`;
       const parsed = parsePack(readFileSync(path.join(root, file), "utf8"), file);
       if (!parsed.ok) throw new Error(parsed.diagnostics[0]!.message);
-      // Nothing of ko or vi is printed in English.
+      // Nothing of these is printed in English.
       expect(resolvePack(parsed.pack, english, { file, baseIsEnglish: true }).missing).toEqual([]);
     }
   });

@@ -85,7 +85,7 @@ describe("the protocol list", () => {
     const vi = planProtocolList(event(), "vi", undefined).entries;
     expect(vi.map((x) => x.latin)).toEqual(["", ""]);
     expect(vi[1]!.name).toBe("Ông/Bà Hoàng Minh Trí");
-    expect(PROTOCOL_WORDS.ko.position).toBe("소속");
+    expect(PROTOCOL_WORDS("ko").position).toBe("소속");
   });
 });
 

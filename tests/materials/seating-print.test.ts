@@ -185,7 +185,7 @@ describe("planFloor", () => {
     expect(data.subtitle).toBe("122 guests · 12 tables");
     expect(planFloor(event, result, "ko", fonts, m).pages[0]!.subtitle).toBe("122명 · 테이블 12개");
     expect(planFloor(event, result, "vi", fonts, m).pages[0]!.subtitle).toBe("122 khách · 12 bàn");
-    expect(SEATING_WORDS.en.counts(1, 1)).toBe("1 guest · 1 table");
+    expect(SEATING_WORDS("en").counts(1, 1)).toBe("1 guest · 1 table");
     expect(tableLabel("head", "ko")).toBe("주빈석");
   });
 
@@ -357,7 +357,7 @@ describe("planTableList", () => {
     expect(en.groups.find((g) => g.heading === "L")!.entries.map((e) => e.name)).toContain("Lindqvist, Anna");
     const vi = planTableList(event, result, "vi", m);
     expect(vi.title).toBe("Tìm bàn của Quý vị");
-    expect(vi.hint).toBe(SEATING_WORDS.vi.findTableHint);
+    expect(vi.hint).toBe(SEATING_WORDS("vi").findTableHint);
     // Vietnamese guests by their given name (Bảo, Hằng, Trí); foreign guests by family name.
     const order = vi.groups.flatMap((g) => g.entries.map((e) => e.name));
     expect(order.indexOf("Lê Quốc Bảo")).toBeLessThan(order.indexOf("Hồ Thu Hằng"));

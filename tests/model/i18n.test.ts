@@ -56,6 +56,6 @@ describe("category words", () => {
     ["vi", "organiser", "BAN TỔ CHỨC"],
     ["en", "delegate", "DELEGATE"],
   ] as const)("%s %s → %s", (lang, category, word) => {
-    expect(CATEGORY_LABELS[lang][category]).toBe(word);
+    expect(CATEGORY_LABELS(lang)[category]).toBe(word);
   });
 });

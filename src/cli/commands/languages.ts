@@ -16,7 +16,7 @@ export interface LanguagesOptions {
 
 /** What a pack is not yet: the words and rules conclave still spells in code (issue #20). */
 const NOT_YET =
-  "Name order, honorifics, offices and salutations are not in packs yet: conclave still writes them for en, ko and vi.";
+  "Not in packs yet: the words inside the Typst templates (letter bodies exist for en, ko and vi only) and the fonts.";
 
 /**
  * `conclave languages [dir]`: conclave's language packs and, given an event folder, its own
@@ -76,7 +76,7 @@ function formatRow(r: PackCoverage, printed: boolean): string {
     ...(r.countries > 0 ? [`countries ${r.countries}`] : []),
   ].join(" · ");
   // The name is the pack's own text, possibly the event's: no terminal escapes reach the screen.
-  return `${r.language.padEnd(4)}${pad(safeLine(r.name), 12)} ${(where + (printed ? " (printed)" : "")).padEnd(44)} ${covers}`;
+  return `${r.language.padEnd(9)}${pad(safeLine(r.name), 12)} ${(where + (printed ? " (printed)" : "")).padEnd(44)} ${covers}`;
 }
 
 /** Hangul, kana, CJK ideographs and full-width forms take two columns of a terminal. */

@@ -22,7 +22,7 @@ export function uidDomain(event: Event): string {
 export function sessionEvent(event: Event, s: Session, lang: Language): IcsEvent {
   const fb = event.config.defaultLanguage;
   const tz = event.config.timezone;
-  const words = AGENDA_WORDS[lang];
+  const words = AGENDA_WORDS(lang);
   const room = s.room;
   const location = [
     pick(room.room, lang, fb),

@@ -40,7 +40,8 @@ export interface AgendaCliOptions {
 /** Parses "ko+en" into two event languages, naming what is wrong otherwise. */
 export function parseBilingual(value: string, languages: readonly Language[]): [Language, Language] {
   const parts = value.split("+").map((s) => s.trim());
-  const ok = (l: string): l is Language => (LANGUAGES as readonly string[]).includes(l);
+  // A language with a pack: conclave's, or one of the event's languages (whose pack is its own).
+  const ok = (l: string): l is Language => LANGUAGES.includes(l) || languages.includes(l);
   if (parts.length !== 2 || !ok(parts[0]!) || !ok(parts[1]!) || parts[0] === parts[1]) {
     throw new UserError(
       `--bilingual "${value}" is not a pair of languages`,
@@ -213,7 +214,7 @@ export async function makeAgenda(
       const agendas = batch.map(({ d, lang }) => {
         const sessions = byDelegate.get(d.id) ?? [];
         const raw = ctx.tables?.get(d.id);
-        const table = raw === "head" ? SEATING_WORDS[lang].head : raw;
+        const table = raw === "head" ? SEATING_WORDS(lang).head : raw;
         return {
           d,
           sessions,

@@ -1,4 +1,10 @@
-import { formatDateLong, formatDateRange, formatTime, formatTimeRange } from "../../model/i18n.js";
+import {
+  collatorFor,
+  formatDateLong,
+  formatDateRange,
+  formatTime,
+  formatTimeRange,
+} from "../../model/i18n.js";
 import { latinName, nameIn, personIn, personLine, pick } from "../../model/names.js";
 import { byPrecedence } from "../../model/precedence.js";
 import { SPEECH_ROLE_WORDS, speechRoleOf } from "../../model/roles.js";
@@ -190,8 +196,8 @@ function person(
   const one = form(d, lang, fallback);
   const two = lang2 ? form(d, lang2, fallback) : undefined;
   const speech = s ? speechRoleOf(s, d.id) : undefined;
-  const role = speech && PRINTED_ROLES.has(speech) ? SPEECH_ROLE_WORDS[lang][speech].label : undefined;
-  const role2 = speech && role && lang2 ? SPEECH_ROLE_WORDS[lang2][speech].label : undefined;
+  const role = speech && PRINTED_ROLES.has(speech) ? SPEECH_ROLE_WORDS(lang)[speech].label : undefined;
+  const role2 = speech && role && lang2 ? SPEECH_ROLE_WORDS(lang2)[speech].label : undefined;
   // A bilingual edition names the person in both languages' forms, or once when they agree.
   const both = two && (two.name !== one.name || two.detail !== one.detail);
   return {
@@ -232,7 +238,7 @@ function item(s: Session, c: ItemContext): ProgrammeItem {
     lang2 ? second(key, a, text(v, lang2)) : {};
   const sectionKey = text(s.section, fb);
   const title = text(s.title, lang) ?? s.id;
-  const type = s.type ? AGENDA_WORDS[lang].types[s.type] : "";
+  const type = s.type ? AGENDA_WORDS(lang).types[s.type] : "";
   const room = text(s.room.room, lang) ?? s.room.id;
   const venue = text(s.room.venue, lang) ?? "";
   const offsite = c.main !== undefined && text(s.room.venue, fb) !== c.main;
@@ -240,7 +246,7 @@ function item(s: Session, c: ItemContext): ProgrammeItem {
   const description = event.config.agenda.descriptions ? text(s.description, lang) : undefined;
   const sectionName = text(s.section, lang) ?? sectionKey;
   const modRole = s.moderator ? (speechRoleOf(s, s.moderator.id) ?? "moderator") : "moderator";
-  const moderatorLabel = SPEECH_ROLE_WORDS[lang][modRole].label;
+  const moderatorLabel = SPEECH_ROLE_WORDS(lang)[modRole].label;
   return {
     id: s.id,
     time: span(s.start, s.end, lang),
@@ -249,7 +255,7 @@ function item(s: Session, c: ItemContext): ProgrammeItem {
     title,
     ...both("title2", s.title, title),
     type,
-    ...(lang2 && s.type ? second("type2", type, AGENDA_WORDS[lang2].types[s.type]) : {}),
+    ...(lang2 && s.type ? second("type2", type, AGENDA_WORDS(lang2).types[s.type]) : {}),
     light: s.type !== undefined && LIGHT_TYPES.has(s.type),
     ...(sectionKey
       ? {
@@ -272,7 +278,7 @@ function item(s: Session, c: ItemContext): ProgrammeItem {
     speakers: byPrecedence(s.speakers, event.config.country).map((d) => person(d, lang, lang2, fb, s)),
     ...(s.moderator ? { moderator: person(s.moderator, lang, lang2, fb) } : {}),
     moderatorLabel,
-    ...(lang2 ? second("moderatorLabel2", moderatorLabel, SPEECH_ROLE_WORDS[lang2][modRole].label) : {}),
+    ...(lang2 ? second("moderatorLabel2", moderatorLabel, SPEECH_ROLE_WORDS(lang2)[modRole].label) : {}),
   };
 }
 
@@ -286,7 +292,7 @@ export function organiserLines(event: Event, lang: Language): OrganiserLine[] {
       .filter((o) => o.role === role)
       .map((o) => pick(o.name, lang, fb) ?? "")
       .filter(Boolean);
-    return names.length > 0 ? [{ role, label: AGENDA_WORDS[lang].organisers[role], names }] : [];
+    return names.length > 0 ? [{ role, label: AGENDA_WORDS(lang).organisers[role], names }] : [];
   });
 }
 
@@ -336,7 +342,7 @@ export function planProgramme(
       people.set(d.id, entry);
     }
   }
-  const collator = new Intl.Collator(lang, { sensitivity: "base" });
+  const collator = collatorFor(lang, { sensitivity: "base" });
   const index = [...people.values()]
     .map(({ d, sessions }) => {
       const name = indexName(d, lang);
@@ -353,13 +359,13 @@ export function planProgramme(
   const name = pick(config.name, lang, fb) ?? "";
   const dates = formatDateRange(config.start, config.end, lang);
   const city = pick(config.city, lang, fb) ?? "";
-  const words2 = lang2 ? AGENDA_WORDS[lang2] : undefined;
+  const words2 = lang2 ? AGENDA_WORDS(lang2) : undefined;
   return {
     lang,
     ...(lang2 ? { lang2, words2 } : {}),
     paper: config.agenda.paper,
     theme: themeOf(event, ctx.fonts),
-    words: AGENDA_WORDS[lang],
+    words: AGENDA_WORDS(lang),
     cover: {
       name,
       ...(lang2 ? second("name2", name, pick(config.name, lang2, fb)) : {}),
@@ -374,7 +380,7 @@ export function planProgramme(
       logo: ctx.logo ? { ...ctx.logo, alt: name } : null,
     },
     ...venueLine(event, ic.main, lang, lang2),
-    header: [config.short_name ?? name, AGENDA_WORDS[lang].programme, words2?.programme]
+    header: [config.short_name ?? name, AGENDA_WORDS(lang).programme, words2?.programme]
       .filter(Boolean)
       .join(" · "),
     sections,
@@ -481,7 +487,7 @@ export function planPersonal(
   const { config } = event;
   const fb = config.defaultLanguage;
   const lang = ctx.lang ?? d.language;
-  const words = AGENDA_WORDS[lang];
+  const words = AGENDA_WORDS(lang);
   const main = ctx.mainVenue ?? mainVenue(event);
   const name = personIn(d, lang, fb).name;
   const latin = latinName(d);
@@ -492,7 +498,7 @@ export function planPersonal(
       const speech = speechRoleOf(s, d.id);
       // A plain speaker is marked as the programme calls them (연사; the letters' 발표 is a talk).
       const role =
-        speech === "speaker" ? words.speaker : speech ? SPEECH_ROLE_WORDS[lang][speech].label : undefined;
+        speech === "speaker" ? words.speaker : speech ? SPEECH_ROLE_WORDS(lang)[speech].label : undefined;
       const offsite = main !== undefined && pick(s.room.venue, fb, fb) !== main;
       const address = offsite ? pick(s.room.address, lang, fb) : undefined;
       const description = config.agenda.descriptions ? pick(s.description, lang, fb) : undefined;

@@ -1,5 +1,4 @@
-import { byLanguage } from "../../model/i18n.js";
-import type { Language } from "../../schema/fields.js";
+import { type ByLanguage, byLanguage } from "../../model/i18n.js";
 import type { SessionType } from "../../schema/sessions.js";
 
 /** The organisers' roles of event.yaml, each printed on its own line of the cover. */
@@ -29,7 +28,7 @@ export interface AgendaWords {
 }
 
 /** The agenda's words come from each language's pack (templates/i18n/<lang>.yaml, labels.agenda). */
-export const AGENDA_WORDS: Record<Language, AgendaWords> = byLanguage((l) => l.agenda);
+export const AGENDA_WORDS: ByLanguage<AgendaWords> = byLanguage((l) => l.agenda);
 
 /** Section colours, in order of first appearance: distinct, and dark enough for white text. */
 export const SECTION_PALETTE = ["#1f6f8b", "#9c4f96", "#d17a22", "#3c8d5a", "#b23a48", "#4a5899", "#7a6a2f"];

@@ -89,7 +89,7 @@ export function backText(
   const wifi = pick(localize(b.wifi), lang, fallback);
   if (emergency) footer.push(`${words.emergency}: ${emergency}`);
   if (wifi) footer.push(`${words.wifi}: ${wifi}`);
-  const w = BADGE_WORDS[lang];
+  const w = BADGE_WORDS(lang);
   return {
     title: words.programme,
     days: programmeAtAGlance(event, lang),

@@ -244,14 +244,14 @@ export async function makeBadges(
     // sections' pages then put together into one file per language.
     const theme = themeOf(event, ctx.fontFamilies);
     for (const lang of event.config.languages) {
-      const sections = expectedSections(event, lang, (d) => CATEGORY_LABELS[lang][d.category]);
+      const sections = expectedSections(event, lang, (d) => CATEGORY_LABELS(lang)[d.category]);
       if (sections.length === 0) continue;
       const data = {
         theme,
         lang,
         event: pdfTitle(event, lang, "expected"),
         pdf_title: pdfTitle(event, lang, "expected"),
-        words: CHECKIN_WORDS[lang],
+        words: CHECKIN_WORDS(lang),
       };
       const compiled = await mapLimit(sections, Math.max(1, ctx.workers ?? 2) * 2, (section) =>
         ctx.render({ template: "checkin-expected.typ", data: { ...data, sections: [section] }, timestamp }),

@@ -1,5 +1,5 @@
 import { type Diagnostic, diag, sortDiagnostics } from "../../diagnostics.js";
-import { CATEGORY_LABELS, countryName, formatDateRange, UI_TEXT } from "../../model/i18n.js";
+import { CATEGORY_LABELS, collatorFor, countryName, formatDateRange, UI_TEXT } from "../../model/i18n.js";
 import { latinName, pick } from "../../model/names.js";
 import type { Delegate, Event } from "../../model/types.js";
 import { type FittedText, fitText, type Measurer } from "../../render/measure.js";
@@ -31,7 +31,7 @@ export type BadgeSort = "family" | "delegation" | "category";
 /** "Banquet table: 7" / "만찬 테이블: 헤드 테이블" on the back, from the seating plan's table id. */
 function tableLine(table: string | undefined, lang: Language): string | null {
   if (!table) return null;
-  return `${UI_TEXT[lang].table}: ${table === "head" ? SEATING_WORDS[lang].head : table}`;
+  return `${UI_TEXT(lang).table}: ${table === "head" ? SEATING_WORDS(lang).head : table}`;
 }
 
 export interface BadgeOptions {
@@ -188,7 +188,7 @@ export function qrText(pattern: string, d: Delegate, lang: Language): string {
 
 /** Order of badges (and letters): by family name in the event language's collation, by delegation, or by category. */
 export function sortDelegates(delegates: readonly Delegate[], sort: BadgeSort, lang: Language): Delegate[] {
-  const collator = new Intl.Collator(lang, { sensitivity: "base", numeric: true });
+  const collator = collatorFor(lang, { sensitivity: "base", numeric: true });
   const byName = (a: Delegate, b: Delegate) =>
     collator.compare(a.familyName, b.familyName) ||
     collator.compare(a.givenName, b.givenName) ||
@@ -287,7 +287,7 @@ export function layoutBadges(event: Event, options: BadgeOptions): BadgeLayout {
     const known = bandOf.get(key);
     if (known !== undefined) return known;
     const colour = colours[category];
-    const label = fitText(m, CATEGORY_LABELS[l][category], {
+    const label = fitText(m, CATEGORY_LABELS(l)[category], {
       width: g.width - 2 * g.pad,
       maxSize: Math.min(g.band * 0.55, (labelRoom(g) * 0.78) / m.lineHeight),
       minSize: 5,
@@ -298,7 +298,7 @@ export function layoutBadges(event: Event, options: BadgeOptions): BadgeLayout {
       shared.push(
         overflowAt(
           { file: "event.yaml", field: "badge.colours" },
-          `the ${category} label "${CATEGORY_LABELS[l][category]}"`,
+          `the ${category} label "${CATEGORY_LABELS(l)[category]}"`,
           "every badge of the category",
         ),
       );
@@ -333,7 +333,7 @@ export function layoutBadges(event: Event, options: BadgeOptions): BadgeLayout {
     position: null,
     organisation: "",
     country: "",
-    label: CATEGORY_LABELS[lang][category],
+    label: CATEGORY_LABELS(lang)[category],
     runs: [],
     back_runs: [],
     table_box: null,
@@ -356,7 +356,7 @@ export function layoutBadges(event: Event, options: BadgeOptions): BadgeLayout {
         position: pick(d.position, lang, lang) ?? null,
         organisation: pick(d.organisation, lang, lang) ?? "",
         country: countryName(d.country, lang),
-        label: CATEGORY_LABELS[lang][d.category],
+        label: CATEGORY_LABELS(lang)[d.category],
       },
       noBreak,
     );
@@ -467,7 +467,7 @@ export function layoutBadges(event: Event, options: BadgeOptions): BadgeLayout {
   const backs: BadgeData["backs"] = {};
   const used = new Set(chosen.map((d) => d.language));
   for (const l of LANGUAGES) {
-    const laid = layoutBack(m, g, keepPhrases(backText(event, l, UI_TEXT[l]), noBreak), sharedTop);
+    const laid = layoutBack(m, g, keepPhrases(backText(event, l, UI_TEXT(l)), noBreak), sharedTop);
     backs[l] = { runs: laid.runs };
     if (!withBacks || !used.has(l)) continue;
     const ids = chosen.filter((d) => d.language === l).map((d) => d.id);
@@ -496,7 +496,7 @@ export function layoutBadges(event: Event, options: BadgeOptions): BadgeLayout {
   const printed = prepress.stock;
   const data: BadgeData = {
     lang,
-    pdf_title: `${config.short_name ?? name} — ${BADGE_WORDS[lang].badges}`,
+    pdf_title: `${config.short_name ?? name} — ${BADGE_WORDS(lang).badges}`,
     theme: themeOf(event, options.fonts),
     stock: printed,
     offset: options.offset,

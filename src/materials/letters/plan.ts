@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../../diagnostics.js";
 import { diag, sortDiagnostics } from "../../diagnostics.js";
+import { activePack } from "../../i18n/active.js";
 import {
   countryName,
   fillLabel,
@@ -221,7 +222,7 @@ export function planLetters(
       },
       roles: mine.map((s) => {
         const role = speechRoleOf(s, d.id)!;
-        const words = SPEECH_ROLE_WORDS[lang][role];
+        const words = SPEECH_ROLE_WORDS(lang)[role];
         // The venue is named in the first paragraph: a room elsewhere adds its own venue.
         const elsewhere = mainRoom && pick(s.room.venue, lang, fb) !== pick(mainRoom.venue, lang, fb);
         return {
@@ -268,7 +269,9 @@ function signatoryOf(event: Event, kind: LetterKind): string | undefined {
   if (!s) return undefined;
   if (s.id) return s.id;
   const names = new Set(
-    (typeof s.name === "string" ? [s.name] : Object.values(s.name)).map((n) => n.normalize("NFC").trim()),
+    (typeof s.name === "string" ? [s.name] : Object.values(s.name))
+      .filter((n): n is string => n !== undefined)
+      .map((n) => n.normalize("NFC").trim()),
   );
   const found = event.delegates.find((d) =>
     [...names].some(
@@ -281,8 +284,8 @@ function signatoryOf(event: Event, kind: LetterKind): string | undefined {
 
 /**
  * The signature lines in one language: from the signatory's row in delegates.csv when
- * `signatory.id` names one (src/model/names.ts signatureOf), else from event.yaml; a Korean
- * letter signs on one line, title before name: "한국CEO서밋협회 회장 윤기범".
+ * `signatory.id` names one (src/model/names.ts signatureOf), else from event.yaml; a language
+ * that writes organisation first signs on one line, title before name: "한국CEO서밋협회 회장 윤기범".
  */
 function signatoryLines(event: Event, kind: LetterKind, lang: Language): { name: string; title: string } {
   const { config } = event;
@@ -292,7 +295,8 @@ function signatoryLines(event: Event, kind: LetterKind, lang: Language): { name:
   const name = textIn(s?.name, lang, fb) ?? "";
   const title = textIn(s?.title, lang, fb) ?? "";
   if (delegate && !s?.title) return signatureOf(delegate, lang, fb);
-  if (lang === "ko") return { name: [title, name].filter(Boolean).join(" "), title: "" };
+  const { join, organisation_first } = activePack(lang).names;
+  if (organisation_first) return { name: [title, name].filter(Boolean).join(join), title: "" };
   return { name, title };
 }
 

@@ -108,7 +108,7 @@ export function planProtocolList(
   return {
     kind: "protocol",
     lang,
-    words: PROTOCOL_WORDS[lang],
+    words: PROTOCOL_WORDS(lang),
     event: pick(config.name, lang, fb) ?? "",
     dates: formatDateRange(config.start, config.end, lang),
     entries,
@@ -142,7 +142,7 @@ export function planCatererList(
   lang: Language,
   tables: ReadonlyMap<string, string> | undefined,
 ): CatererList {
-  const words = PROTOCOL_WORDS[lang];
+  const words = PROTOCOL_WORDS(lang);
   const seated = tables && tables.size > 0;
   const people = seated
     ? [...tables.keys()].map((id) => event.delegateById.get(id)).filter((d): d is Delegate => d !== undefined)

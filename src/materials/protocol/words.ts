@@ -1,4 +1,4 @@
-import { byLanguage } from "../../model/i18n.js";
+import { type ByLanguage, byLanguage } from "../../model/i18n.js";
 import type { Language } from "../../schema/fields.js";
 
 /** Words of the protocol list and the caterer's list, per language. */
@@ -23,7 +23,7 @@ export interface ProtocolWords {
 }
 
 /** From each language's pack (labels.protocol). */
-export const PROTOCOL_WORDS: Record<Language, ProtocolWords> = byLanguage((l) => l.protocol);
+export const PROTOCOL_WORDS: ByLanguage<ProtocolWords> = byLanguage((l) => l.protocol);
 
 /**
  * The usual dietary needs in each language, by the need as delegates.csv writes it (lower case,
@@ -36,5 +36,5 @@ const DIETARY_ALIASES: Record<string, string> = { "gluten free": "gluten-free" }
 
 /** A dietary need in one language, given its grouping key (see planCatererList). */
 export function dietaryIn(key: string, written: string, lang: Language): string {
-  return DIETARY[lang][DIETARY_ALIASES[key] ?? key] ?? written;
+  return DIETARY(lang)[DIETARY_ALIASES[key] ?? key] ?? written;
 }

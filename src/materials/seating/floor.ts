@@ -206,7 +206,7 @@ function drawPage(
   const shape = event.config.seating.head_table.custom;
   const session = event.sessionById.get(result.session)!;
   const fb = event.config.defaultLanguage;
-  const words = SEATING_WORDS[lang];
+  const words = SEATING_WORDS(lang);
   const s = l.mmPerMetre;
   const colours = { ...DEFAULT_CATEGORY_COLOURS, ...event.config.badge.colours };
   const who = new Map(result.seats.map((x) => [`${x.table}:${x.seat}`, x.delegate]));
@@ -438,7 +438,7 @@ function drawPage(
     behindKey: behindKey(event, result, head, lang),
     headKey,
     tables,
-    legend: used.map((c) => ({ label: legendWord(CATEGORY_LABELS[lang][c]), colour: colours[c] })),
+    legend: used.map((c) => ({ label: legendWord(CATEGORY_LABELS(lang)[c]), colour: colours[c] })),
   };
   return data;
 }
@@ -532,8 +532,8 @@ function behindKey(event: Event, result: SeatingResult, head: TableSpec | undefi
   const entries = result.behind
     .map((b) => ({ d: event.delegateById.get(b.delegate)!, seat: seatOf.get(b.principal) ?? 0 }))
     .sort((a, b) => a.seat - b.seat)
-    .map(({ d, seat }) => SEATING_WORDS[lang].behindEntry(nameIn(d, lang), seat));
-  return `${SEATING_WORDS[lang].behind}: ${entries.join(", ")}`;
+    .map(({ d, seat }) => SEATING_WORDS(lang).behindEntry(nameIn(d, lang), seat));
+  return `${SEATING_WORDS(lang).behind}: ${entries.join(", ")}`;
 }
 
 /** The delegates.csv column a printed name comes from, for diagnostics. */

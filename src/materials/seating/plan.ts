@@ -1,5 +1,7 @@
 import type { Diagnostic } from "../../diagnostics.js";
-import { latinName, nameIn, personIn } from "../../model/names.js";
+import { activePack } from "../../i18n/active.js";
+import { collatorFor } from "../../model/i18n.js";
+import { latinName, nameIn, namingCustom, personIn } from "../../model/names.js";
 import type { Delegate, Event } from "../../model/types.js";
 import { type FittedText, type Measurer, textHeight } from "../../render/measure.js";
 import type { Language } from "../../schema/fields.js";
@@ -70,9 +72,9 @@ export function cardLanguages(
 
 /** The language of the host country when the event prints it, else the event's first language. */
 export function hostLanguage(event: Event): Language {
-  const byCountry: Record<string, Language> = { KR: "ko", KP: "ko", VN: "vi" };
-  const l = byCountry[event.config.country ?? ""];
-  return l && event.config.languages.includes(l) ? l : event.config.defaultLanguage;
+  const country = event.config.country ?? "";
+  const l = event.config.languages.find((lang) => activePack(lang).spoken_in.includes(country));
+  return l ?? event.config.defaultLanguage;
 }
 
 /**
@@ -203,7 +205,7 @@ export function planTableList(
   format: ListFormat = A4_LIST,
   problems: Diagnostic[] = [],
 ): TableList {
-  const collator = new Intl.Collator(lang, { sensitivity: "base", numeric: true });
+  const collator = collatorFor(lang, { sensitivity: "base", numeric: true });
   const entries = result.seats.map((s) => {
     const d = event.delegateById.get(s.delegate)!;
     const written = nameIn(d, lang);
@@ -236,7 +238,7 @@ export function planTableList(
     if (last && last.heading === heading) last.entries.push(e);
     else groups.push({ heading, entries: [e] });
   }
-  return { lang, title: SEATING_WORDS[lang].findTable, hint: SEATING_WORDS[lang].findTableHint, groups };
+  return { lang, title: SEATING_WORDS(lang).findTable, hint: SEATING_WORDS(lang).findTableHint, groups };
 }
 
 /**
@@ -248,12 +250,11 @@ export function lookupKey(d: Delegate, lang: Language): { name: string; key: str
   const written = nameIn(d, lang);
   const localScript = written !== latinName(d);
   const name = localScript || d.nameOrder === "family-first" ? written : `${d.familyName}, ${d.givenName}`;
-  const key =
-    lang === "vi" && d.country === "VN"
-      ? `${written.split(/\s+/).at(-1)} ${written}`
-      : localScript
-        ? written
-        : `${d.familyName} ${d.givenName}`;
+  const key = activePack(lang).collation.by_given_name.includes(namingCustom(d))
+    ? `${written.split(/\s+/).at(-1)} ${written}`
+    : localScript
+      ? written
+      : `${d.familyName} ${d.givenName}`;
   return { name, key };
 }
 
@@ -261,14 +262,23 @@ export function lookupKey(d: Delegate, lang: Language): { name: string; key: str
 const CHOSEONG = "ㄱㄱㄴㄷㄷㄹㅁㅂㅂㅅㅅㅇㅈㅈㅊㅋㅌㅍㅎ";
 
 /**
- * The letter a key is filed under: its first letter in capitals without tone marks; Vietnamese
- * keeps Ă Â Đ Ê Ô Ơ Ư, letters of its alphabet; Hangul its initial consonant.
+ * The letter a key is filed under: its first letter in capitals without its marks, but for the
+ * letters of the alphabet the pack lists (`collation.letters`: vi Ă Â Đ Ê Ô Ơ Ư, whose tone marks
+ * alone go); Hangul its initial consonant.
  */
 export function initialOf(key: string, lang: Language): string {
   const ch = Array.from(key.trim())[0] ?? "";
   const cp = ch.codePointAt(0) ?? 0;
   if (cp >= 0xac00 && cp <= 0xd7a3) return CHOSEONG[Math.floor((cp - 0xac00) / 588)]!;
-  const marks = lang === "vi" ? /[\u0300\u0301\u0303\u0309\u0323]/g : /[\u0300-\u036f]/g;
-  const base = ch.normalize("NFD").replace(marks, "").normalize("NFC").toLocaleUpperCase(lang);
-  return lang === "vi" || base !== "Đ" ? base : "D";
+  const upper = ch.toLocaleUpperCase(lang);
+  const [base = "", ...marks] = Array.from(upper.normalize("NFD"));
+  // The pack's letter whose marks are all among this one's: Ặ (A, dot below, breve) is under Ă.
+  let best = "";
+  for (const letter of activePack(lang).collation.letters) {
+    const [b = "", ...own] = Array.from(letter.normalize("NFD"));
+    if (b === base && own.every((m) => marks.includes(m)) && letter.length >= best.length) best = letter;
+  }
+  if (best) return best.normalize("NFC");
+  // Đ has no decomposition: a list that has no such letter files it under D.
+  return base === "Đ" ? "D" : base;
 }

@@ -1,4 +1,4 @@
-import { byLanguage, fillLabel } from "../../model/i18n.js";
+import { type ByLanguage, byLanguage, fillLabel } from "../../model/i18n.js";
 import type { Language } from "../../schema/fields.js";
 
 /** Words the seating materials print, in each language. */
@@ -27,7 +27,7 @@ export interface SeatingWords {
 }
 
 /** From each language's pack (labels.seating); the counts take its plural forms. */
-export const SEATING_WORDS: Record<Language, SeatingWords> = byLanguage((l, lang) => ({
+export const SEATING_WORDS: ByLanguage<SeatingWords> = byLanguage((l, lang) => ({
   ...l.seating,
   behindEntry: (name, seat) => fillLabel(lang, l.seating.behindEntry, { name, seat }),
   counts: (guests, tables) => fillLabel(lang, l.seating.counts, { guests, tables }),
@@ -36,6 +36,6 @@ export const SEATING_WORDS: Record<Language, SeatingWords> = byLanguage((l, lang
 
 /** "Table 3", "테이블 3", "Bàn 3"; the head table by its name. */
 export function tableLabel(table: string, lang: Language): string {
-  const w = SEATING_WORDS[lang];
+  const w = SEATING_WORDS(lang);
   return table === "head" ? w.head : `${w.table} ${table}`;
 }
