@@ -1,29 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { type GroupingProblem, solveGrouping } from "../../src/seating/grouping.js";
+import { solveGrouping } from "../../src/seating/grouping.js";
 import {
   type GroupingMemo,
   groupingKey,
   type RememberedGrouping,
   solveGroupingRemembered,
 } from "../../src/seating/memo.js";
-import { createRandom } from "../../src/seating/random.js";
+import { randomProblem, ticks } from "./problems.js";
 
-const ticks = () => {
-  let t = 0;
-  return () => t++;
-};
-
-function problem(n: number, seed: number): GroupingProblem {
-  const r = createRandom(seed);
-  const weights = new Float64Array(n * n);
-  for (let i = 0; i < n; i++)
-    for (let j = i + 1; j < n; j++) {
-      const w = Math.round(r() * 100) - 20;
-      weights[i * n + j] = w;
-      weights[j * n + i] = w;
-    }
-  return { n, weights, lower: [6, 6, 6, 6, 6], upper: [7, 7, 7, 7, 7] };
-}
+const problem = (n: number, seed: number) => randomProblem(n, [6, 6, 6, 6, 6], [7, 7, 7, 7, 7], seed);
 
 /** A memo that counts what it was asked, like the build state (src/build/state.ts). */
 function countingMemo() {
