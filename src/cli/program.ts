@@ -288,6 +288,7 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
           new Option("--lang <lang>", "personal agendas in this language for everyone").choices(LANGUAGES),
         )
         .option("--no-personal", "the programme files only, no personal agendas")
+        .option("--large-print", "also a large-print programme per language: 16 pt, one column")
         .option("--site", "the programme site (out/site/) alone: no PDFs, calendars or personal agendas")
         .option("--no-site", "leave out the programme site");
     }
@@ -313,6 +314,7 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
                     "conclave agenda . --bilingual ko+en",
                     "conclave agenda . --delegates KR-001,VN-004   # two personal agendas",
                     "conclave agenda . --site   # the programme site alone, out/site/",
+                    "conclave agenda . --large-print --no-personal   # 16 pt programmes too",
                   ]
                 : name === "badges"
                   ? [

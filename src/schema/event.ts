@@ -228,6 +228,8 @@ export const eventSchema = z
           .optional(),
         /** Session descriptions printed under their titles (dress code, meeting points). */
         descriptions: z.boolean().default(true),
+        /** A large-print programme per language with every build (16 pt, one column). */
+        large_print: z.boolean().default(false),
         /**
          * When a day of schedule.xml and schedule.json begins: a session before it (a reception
          * until 01:00) belongs to the day before, as schedule apps show it.
@@ -243,7 +245,7 @@ export const eventSchema = z
           .optional(),
       })
       .strict()
-      .default({ paper: "a4", descriptions: true, day_change: "04:00" }),
+      .default({ paper: "a4", descriptions: true, large_print: false, day_change: "04:00" }),
     letters: z
       .object({
         /** The date printed on the letters; never the clock, so a rebuild gives the same letters. */

@@ -35,6 +35,8 @@ export interface AgendaCliOptions {
    * leaves it out (`--no-site`); by default it is made with everything else.
    */
   site?: boolean;
+  /** Also a large-print programme per language (`--large-print`; default: agenda.large_print). */
+  largePrint?: boolean;
 }
 
 /** Parses "ko+en" into two event languages, naming what is wrong otherwise. */
@@ -132,11 +134,19 @@ export async function makeAgenda(
     };
   }
   const programmes = editions.map(([l, l2]) => planProgramme(event, l, plan, l2));
+  // Large print: one more edition per language, A4 in one column at 16 pt (docs/agenda.md).
+  const largePrint = options.largePrint ?? config.agenda.large_print;
+  const large = largePrint
+    ? config.languages.map((l, i) => ({ ...programmes[i]!, paper: "a4" as const, large: true }))
+    : [];
   const compiled = await Promise.all(
-    programmes.map((data, i) =>
+    [...programmes, ...large].map((data, i) =>
       ctx.render({
         template: "programme.typ",
-        data: { ...keepPhrases(data, noBreak), pdf_title: pdfTitle(event, editions[i]![0], "programme") },
+        data: {
+          ...keepPhrases(data, noBreak),
+          pdf_title: pdfTitle(event, data.lang, "programme"),
+        },
         assets,
         timestamp,
         // The programme is read on screens too, by screen readers: an accessible PDF (PDF/UA-1).
@@ -145,8 +155,11 @@ export async function makeAgenda(
     ),
   );
   for (const [i, c] of compiled.entries()) {
-    const [l, l2] = editions[i]!;
-    await write(pdfName([l, l2]), c.pdf);
+    const edition = editions[i];
+    await write(
+      edition ? pdfName(edition) : `programme.${config.languages[i - editions.length]}.large-print.pdf`,
+      c.pdf,
+    );
     pages += c.pages;
   }
   const single = programmes.slice(0, config.languages.length);

@@ -92,6 +92,8 @@ export interface ProgrammeData {
   lang: Language;
   lang2?: Language;
   paper: "a4" | "a5";
+  /** A large-print edition: one column, 16 pt body (templates/programme.typ). */
+  large?: boolean;
   theme: { primary: string; secondary: string; fonts: readonly string[] };
   words: AgendaWords;
   words2?: AgendaWords;
