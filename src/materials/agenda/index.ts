@@ -137,10 +137,10 @@ export async function makeAgenda(
   // Large print: one more edition per language, A4 in one column at 16 pt (docs/agenda.md).
   const largePrint = options.largePrint ?? config.agenda.large_print;
   const large = largePrint
-    ? config.languages.map((l, i) => ({ ...programmes[i]!, paper: "a4" as const, large: true }))
+    ? programmes.slice(0, config.languages.length).map((p) => ({ ...p, paper: "a4" as const, large: true }))
     : [];
   const compiled = await Promise.all(
-    [...programmes, ...large].map((data, i) =>
+    [...programmes, ...large].map((data) =>
       ctx.render({
         template: "programme.typ",
         data: {
