@@ -5,11 +5,15 @@
  * runs; the edited rebuild's out/ is compared with a clean build of the same data (manifests).
  *
  *   npm run bench:incremental -- [--delegates 10000] [--sessions 2000] [--runs 3] [--stable]
+ *                                [--profile <dir>]
  *
  * --stable sets `seating.stable: true` in the generated event.yaml, as a secretariat does once the
  * place cards are printed (docs/seating.md): the rebuild re-solves the banquet from the last plan.
  * The out/ it makes is then compared with `--full` (a clean build: nothing remembered but the
  * last plan, which is an input of a stable build) into a copy of the out/ before the edits.
+ *
+ * --profile writes V8 CPU profiles of the first edited rebuild (every thread's, `--cpu-prof`) into
+ * <dir>, to see where a rebuild's time goes.
  *
  * Goals: the edited rebuild ≤ 1/15 of the full build's time; the no-change rebuild < 1.5 s.
  */
@@ -27,6 +31,7 @@ const { values } = parseArgs({
     sessions: { type: "string", default: "2000" },
     runs: { type: "string", default: "3" },
     stable: { type: "boolean", default: false },
+    profile: { type: "string" },
   },
 });
 const root = path.resolve(import.meta.dirname, "..");
@@ -97,7 +102,12 @@ interface Built {
 }
 
 async function build(event: string, out: string, ...flags: string[]): Promise<Built> {
+  return buildWith([], event, out, ...flags);
+}
+
+async function buildWith(node: string[], event: string, out: string, ...flags: string[]): Promise<Built> {
   const run = await runMeasured(process.execPath, [
+    ...node,
     path.join(root, "bin/conclave.js"),
     "build",
     event,
@@ -142,7 +152,9 @@ for (let r = 0; r < Number(values.runs); r++) {
   const clean = path.join(dir, "clean");
   if (r === 0 && values.stable) await cp(out, clean, { recursive: true });
   await edit(event);
-  const b = await build(event, out);
+  const profile = r === 0 && values.profile ? path.resolve(values.profile) : undefined;
+  if (profile) await mkdir(profile, { recursive: true });
+  const b = await buildWith(profile ? ["--cpu-prof", "--cpu-prof-dir", profile] : [], event, out);
   rebuild.push(b.seconds);
   note(fullBy, a);
   note(rebuildBy, b);

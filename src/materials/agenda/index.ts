@@ -107,6 +107,34 @@ export async function makeAgenda(
   if (pair) editions.push(pair);
   const pdfName = ([l, l2]: [Language, Language | undefined]) =>
     l2 ? `programme.${l}-${l2}.pdf` : `programme.${l}.pdf`;
+  // Only the site (`agenda --site`): no programme to compile.
+  const programmes =
+    options.site === true ? [] : editions.map(([l, l2]) => planProgramme(event, l, plan, l2));
+  // Large print: one more edition per language, A4 in one column at 16 pt (docs/agenda.md).
+  const largePrint = options.largePrint ?? config.agenda.large_print;
+  const large = largePrint
+    ? programmes.slice(0, config.languages.length).map((p) => ({ ...p, paper: "a4" as const, large: true }))
+    : [];
+  // The programmes are the longest compiles of the material (seconds each at 2,000 sessions): they
+  // go to the pool first and compile while this thread makes the site and plans the personal
+  // agendas, whose batches fill the other workers; their files are written at the end.
+  const compiling = Promise.all(
+    [...programmes, ...large].map((data) =>
+      ctx.render({
+        template: "programme.typ",
+        data: {
+          ...keepPhrases(data, noBreak),
+          pdf_title: pdfTitle(event, data.lang, "programme"),
+        },
+        assets,
+        timestamp,
+        // The programme is read on screens too, by screen readers: an accessible PDF (PDF/UA-1).
+        tagged: true,
+      }),
+    ),
+  );
+  // Awaited below; until then a failure must not count as unhandled.
+  compiling.catch(() => {});
   let siteSummary = "";
   if (options.site !== false) {
     const site = await writeSite(
@@ -133,35 +161,16 @@ export async function makeAgenda(
       summary: siteSummary,
     };
   }
-  const programmes = editions.map(([l, l2]) => planProgramme(event, l, plan, l2));
-  // Large print: one more edition per language, A4 in one column at 16 pt (docs/agenda.md).
-  const largePrint = options.largePrint ?? config.agenda.large_print;
-  const large = largePrint
-    ? programmes.slice(0, config.languages.length).map((p) => ({ ...p, paper: "a4" as const, large: true }))
-    : [];
-  const compiled = await Promise.all(
-    [...programmes, ...large].map((data) =>
-      ctx.render({
-        template: "programme.typ",
-        data: {
-          ...keepPhrases(data, noBreak),
-          pdf_title: pdfTitle(event, data.lang, "programme"),
-        },
-        assets,
-        timestamp,
-        // The programme is read on screens too, by screen readers: an accessible PDF (PDF/UA-1).
-        tagged: true,
-      }),
-    ),
-  );
-  for (const [i, c] of compiled.entries()) {
-    const edition = editions[i];
-    await write(
-      edition ? pdfName(edition) : `programme.${config.languages[i - editions.length]}.large-print.pdf`,
-      c.pdf,
-    );
-    pages += c.pages;
-  }
+  const writeProgrammes = async () => {
+    for (const [i, c] of (await compiling).entries()) {
+      const edition = editions[i];
+      await write(
+        edition ? pdfName(edition) : `programme.${config.languages[i - editions.length]}.large-print.pdf`,
+        c.pdf,
+      );
+      pages += c.pages;
+    }
+  };
   const single = programmes.slice(0, config.languages.length);
   const stamp = timestamp * 1000;
   await write("programme.md", programmeMarkdown(single[0]!));
@@ -285,6 +294,7 @@ export async function makeAgenda(
     if (!wantedIds && inPlace)
       writer.complete("agenda", (p) => p.startsWith("agenda/personal/") && !kept.has(p));
   }
+  await writeProgrammes();
   // The programme files are made in every run: one of a language the event no longer has goes.
   writer.complete("agenda", (p) => /^agenda\/[^/]+$/.test(p));
   const langs = editions.map(([l, l2]) => (l2 ? `${l}+${l2}` : l)).join(", ");
