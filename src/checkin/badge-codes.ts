@@ -1,7 +1,7 @@
 import type { Confinement } from "../load/confine.js";
 import { acronymOf } from "../materials/agenda/schedule.js";
 import type { Delegate, Event } from "../model/types.js";
-import { type BadgeClaims, eventTag, signCode, signCodeAsync } from "./code.js";
+import { type BadgeClaims, eventTag, signCode } from "./code.js";
 import { loadPrivateKey, loadRevisions } from "./keys.js";
 
 /** The day before `date` (ISO). */
@@ -44,13 +44,14 @@ export function claimsMaker(
   });
 }
 
-/** A badge signer: a code now, or (`inPool`) a code signed in libuv's thread pool. */
-export type BadgeSigner = ((d: Delegate) => string) & { inPool: (d: Delegate) => Promise<string> };
-
 /** Signs each delegate's badge code with the event's private key (`badge.qr: signed`). */
-export function badgeSigner(event: Event, c: Confinement, shownDir: string, raise = false): BadgeSigner {
+export function badgeSigner(
+  event: Event,
+  c: Confinement,
+  shownDir: string,
+  raise = false,
+): (d: Delegate) => string {
   const key = loadPrivateKey(c, shownDir);
   const claims = claimsMaker(event, loadRevisions(c), raise);
-  const now = (d: Delegate) => signCode(claims(d), key);
-  return Object.assign(now, { inPool: (d: Delegate) => signCodeAsync(claims(d), key) });
+  return (d) => signCode(claims(d), key);
 }

@@ -118,21 +118,6 @@ export function signCode(claims: BadgeClaims, privateKey: KeyObject): string {
   return `${CODE_PREFIX}${base32(Buffer.concat([b, signature]))}`;
 }
 
-/**
- * `signCode` with the signature made in libuv's thread pool: a large run signs its codes there
- * while the main thread lays out and hands out the parts (about 27 µs of CPU a code, 2.7 s at
- * 100,000 badges). Ed25519 is deterministic: the same code as `signCode`, byte for byte.
- */
-export function signCodeAsync(claims: BadgeClaims, privateKey: KeyObject): Promise<string> {
-  const b = body(claims);
-  return new Promise((resolve, reject) => {
-    sign(null, Buffer.concat([DOMAIN, b]), privateKey, (error, signature) => {
-      if (error) reject(error);
-      else resolve(`${CODE_PREFIX}${base32(Buffer.concat([b, signature]))}`);
-    });
-  });
-}
-
 export type Decoded =
   | { ok: true; claims: BadgeClaims; body: Buffer; signature: Buffer }
   | { ok: false; reason: string };

@@ -16,7 +16,7 @@ import { mapLimit } from "../../util/limit.js";
 import { pdfTitle, themeOf } from "../common.js";
 import type { MaterialContext, MaterialResult } from "../context.js";
 import { loadLogo } from "../shared.js";
-import { type BadgeLayout, type BadgeOptions, type BadgeSort, layoutBadges } from "./plan.js";
+import { type BadgeOptions, type BadgeSort, layoutBadges } from "./plan.js";
 import { customStock, STOCKS, type Stock } from "./stocks.js";
 
 /** The most badges in one PDF file when no volume size is given. */
@@ -112,9 +112,7 @@ export async function makeBadges(
   const stock = resolveStock(options.stock ?? cfg.stock, cfg.custom);
   const logo = await loadLogo(ctx, event.config.branding.logo);
   // Faces are laid out part by part, as the parts are made ready (below).
-  const layoutOptions = badgeLayoutOptions(ctx, options, logo?.path);
-  const plan = layoutBadges(event, layoutOptions);
-  const codeOf = options.calibrate ? undefined : signedCodes(plan, layoutOptions.signCode?.inPool);
+  const plan = layoutBadges(event, badgeLayoutOptions(ctx, options, logo?.path));
   const assets: Record<string, Uint8Array> = {};
   if (logo) assets[logo.path] = logo.bytes;
   const timestamp = pdfTimestamp(event.config.start, process.env);
@@ -149,9 +147,8 @@ export async function makeBadges(
   assets["/pieces.pdf"] = pieces.pdf;
   // A part's badges and QR codes, made on the main thread (0.05 ms a code) while the workers
   // compile the parts before it: memory holds a few parts at a time, not the whole run.
-  const prepare = async (sheets: (typeof volumes)[number]) => {
+  const prepare = (sheets: (typeof volumes)[number]) => {
     const used = [...new Set(sheets.flat().map((s) => s.badge))];
-    const codes = codeOf ? await Promise.all(used.map(codeOf)) : undefined;
     const index = new Map(used.map((b, j) => [b, j]));
     // QR codes are named by their place in the part, so every part reuses the same virtual
     // paths (Typst numbers each file path it ever sees, and stops at 65,535).
@@ -163,7 +160,7 @@ export async function makeBadges(
       // as a 1-bit image (41 runs of paths a row would slow the layout of a large run threefold).
       if (event.config.badge.qr === "signed") {
         badge.qr = `/qr/${j}.png`;
-        partAssets[badge.qr] = qrPng(encodeQr(codes?.[j] ?? plan.qrText(b), "M", undefined, "alphanumeric"));
+        partAssets[badge.qr] = qrPng(encodeQr(plan.qrText(b), "M", undefined, "alphanumeric"));
       } else {
         badge.qr = `/qr/${j}.svg`;
         partAssets[badge.qr] = qrSvg(encodeQr(plan.qrText(b), "M"));
@@ -181,12 +178,6 @@ export async function makeBadges(
     };
   };
   const prepared = new Map<number, ReturnType<typeof prepare>>();
-  // A part made ready ahead that fails is reported when its turn comes, not as an unhandled rejection.
-  const ready = (i: number) => {
-    const job = prepare(parts[i]!.sheets);
-    job.catch(() => {});
-    return job;
-  };
   const compiledParts = new Map<number, CompiledPdf>();
   const left = partsOf.map((p) => p.length);
   const results: { file: string; pages: number; bytes: number }[] = [];
@@ -197,14 +188,14 @@ export async function makeBadges(
   const inFlight = (ctx.workers ?? 2) + 1;
   await mapLimit(parts, inFlight, async (part, i) => {
     begun.add(i);
-    const job = await (prepared.get(i) ?? ready(i));
+    const job = prepared.get(i) ?? prepare(part.sheets);
     prepared.delete(i);
     const compiling = ctx.render({ template: "badge.typ", data: job.data, assets: job.assets, timestamp });
     // The part that starts when one in flight is done is made ready while they compile.
     const ahead = i + inFlight;
     if (ahead < parts.length)
       setImmediate(() => {
-        if (!begun.has(ahead) && !prepared.has(ahead)) prepared.set(ahead, ready(ahead));
+        if (!begun.has(ahead) && !prepared.has(ahead)) prepared.set(ahead, prepare(parts[ahead]!.sheets));
       });
     compiledParts.set(i, await compiling);
     done += job.count;
@@ -328,45 +319,6 @@ function missingTables(ctx: MaterialContext, backs: boolean): Diagnostic[] {
       "Make the seating plan into the same folder first (`conclave seating <dir> --out <folder>`), or build everything at once with `conclave build`.",
     ),
   ];
-}
-
-/** Codes signed together in the thread pool: the parts' 200 badges need one batch or two. */
-const SIGN_BATCH = 256;
-
-/**
- * The run's signed codes, signed in libuv's thread pool in print order, two batches in flight,
- * from the start of the run: signing (about 27 µs a code) then overlaps the shared pieces' compile
- * and the parts' layout instead of adding to the main thread's work. A part waits only for the
- * batches that hold its badges. Undefined when the codes are not signed with a key.
- */
-function signedCodes(
-  plan: BadgeLayout,
-  inPool: ((d: BadgeLayout["delegates"][number]) => Promise<string>) | undefined,
-): ((i: number) => Promise<string>) | undefined {
-  if (!inPool) return undefined;
-  const count = plan.delegates.length;
-  const batches: Promise<string[]>[] = [];
-  let next = 0;
-  const launch = () => {
-    const k = next++;
-    const from = k * SIGN_BATCH;
-    const batch = Promise.all(plan.delegates.slice(from, from + SIGN_BATCH).map((d) => inPool(d)));
-    batches[k] = batch;
-    // A failed batch stops the signing; the part that needs it reports the error.
-    batch.then(
-      () => {
-        if (next * SIGN_BATCH < count) launch();
-      },
-      () => {},
-    );
-  };
-  for (let w = 0; w < 2 && next * SIGN_BATCH < count; w++) launch();
-  return (i) => {
-    if (i >= count) return Promise.resolve(plan.qrText(i));
-    const k = Math.floor(i / SIGN_BATCH);
-    while (next <= k) launch();
-    return batches[k]!.then((codes) => codes[i - k * SIGN_BATCH]!);
-  };
 }
 
 const n = (x: number) => x.toLocaleString("en");

@@ -66,10 +66,7 @@ export interface BadgeOptions {
    * With `badge.qr: signed`, each delegate's signed code (src/checkin/). Without it (a reprint
    * comparing faces), the QR text stands for what the code would say, without its signature.
    */
-  signCode?: ((d: Delegate) => string) & {
-    /** The same code, signed off the main thread (`conclave badges` signs a whole run so). */
-    inPool?: (d: Delegate) => Promise<string>;
-  };
+  signCode?: (d: Delegate) => string;
 }
 
 /** Default band colours: distinct in colour and, by their labels, in black and white. */
