@@ -64,7 +64,7 @@ function event(): Event {
       session("S1", {
         title: HOSTILE_TITLE,
         title_ko: "개회식",
-        speakers: "KR-001;VN-001",
+        speakers: "KR-001:opening;VN-001",
         type: "ceremony",
         description_ko: "한국어로만 쓴 설명",
       }),
@@ -123,6 +123,23 @@ describe("planSite", () => {
         expect(paths).toContain(`${l}/${p}`);
     expect(paths).toContain("index.html");
     expect(paths.filter((p) => p.includes("KR-077"))).toEqual([]);
+  });
+
+  it("names a speech beside its speaker on the day's grid and the session's page, in the page's language", () => {
+    for (const [l, word] of [
+      ["en", "Opening address"],
+      ["ko", "개회사"],
+    ] as const) {
+      for (const file of [`${l}/days/2024-05-14.html`, `${l}/sessions/S1.html`]) {
+        const text = pages.find((p) => p.path === file)!.html;
+        const item = text.slice(text.indexOf("speakers/KR-001.html"));
+        expect(item.slice(0, item.indexOf("</li>"))).toContain(`<span class="role">(${word})</span>`);
+      }
+    }
+    // A speaker with no printed role (VN-001 speaks at the ceremony) gets none.
+    const day = pages.find((p) => p.path === "en/days/2024-05-14.html")!.html;
+    const vn = day.slice(day.indexOf("speakers/VN-001.html"));
+    expect(vn.slice(0, vn.indexOf("</li>"))).not.toContain('class="role"');
   });
 
   it("prints hostile titles and names as text", () => {

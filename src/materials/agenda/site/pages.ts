@@ -221,7 +221,11 @@ function card(
   const t = textLangs(event, item.id, lang);
   const facts = [item.type, item.section?.name].filter(Boolean);
   const people = [
-    ...item.speakers.map((p) => html`<li>${personHtml(event, site, p, from)}</li>`),
+    // A speech (opening, welcome, keynote…) is named on the card as on the session's page.
+    ...item.speakers.map(
+      (p) =>
+        html`<li>${personHtml(event, site, p, from)}${p.role ? html` <span class="role">(${p.role})</span>` : ""}</li>`,
+    ),
     ...(item.moderator
       ? [
           html`<li>${personHtml(event, site, item.moderator, from)} <span class="role">(${item.moderatorLabel})</span></li>`,
