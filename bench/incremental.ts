@@ -101,11 +101,8 @@ interface Built {
   materials: { material: string; seconds: number }[];
 }
 
-async function build(event: string, out: string, ...flags: string[]): Promise<Built> {
-  return buildWith([], event, out, ...flags);
-}
-
-async function buildWith(node: string[], event: string, out: string, ...flags: string[]): Promise<Built> {
+/** One `conclave build --format json`, with `flags` for conclave and `node` for Node.js (--cpu-prof). */
+async function build(event: string, out: string, flags: string[] = [], node: string[] = []): Promise<Built> {
   const run = await runMeasured(process.execPath, [
     ...node,
     path.join(root, "bin/conclave.js"),
@@ -154,7 +151,7 @@ for (let r = 0; r < Number(values.runs); r++) {
   await edit(event);
   const profile = r === 0 && values.profile ? path.resolve(values.profile) : undefined;
   if (profile) await mkdir(profile, { recursive: true });
-  const b = await buildWith(profile ? ["--cpu-prof", "--cpu-prof-dir", profile] : [], event, out);
+  const b = await build(event, out, [], profile ? ["--cpu-prof", "--cpu-prof-dir", profile] : []);
   rebuild.push(b.seconds);
   note(fullBy, a);
   note(rebuildBy, b);
@@ -172,7 +169,7 @@ for (let r = 0; r < Number(values.runs); r++) {
   );
   if (r === 0) {
     // Once: the rebuilt out/ against a clean build of the same edited data.
-    await build(event, clean, ...(values.stable ? ["--full"] : []));
+    await build(event, clean, values.stable ? ["--full"] : []);
     equal = (await manifestOf(out)) === (await manifestOf(clean));
     await rm(clean, { recursive: true, force: true });
   }

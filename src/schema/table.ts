@@ -80,8 +80,9 @@ export function columnIndex(spec: TableSpec): Readonly<Record<string, number>> {
 
 /**
  * The indices of `names` in `spec`, for a converter that reads a row's fields by index in a hot
- * loop: one object of its own with just those keys, so that each read is a fixed-offset load,
- * not a lookup in the whole spec's index. A name the spec lacks is a programming error.
+ * loop (100,000 rows): typed by the names it asks for, so the converter reads `v[c.id]` with no
+ * helper call and no non-null assertion, and checked once when the module loads, so a name the
+ * spec lacks is a programming error found at once rather than an undefined field in every row.
  */
 export function columnsAt<K extends string>(
   spec: TableSpec,
