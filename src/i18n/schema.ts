@@ -122,6 +122,7 @@ const labels = z.strictObject({
       "yourRoles",
       "table",
       "noSessions",
+      "colon",
     ]).shape,
     organisers: record(["host", "co-organiser", "partner", "sponsor"]),
     types: record(SESSION_TYPES),
@@ -153,7 +154,16 @@ const labels = z.strictObject({
   }),
   /** Each PDF's Title metadata. */
   pdf: record(PDF_KINDS),
-  letters: z.strictObject({ placeDate: text(["place", "date"]) }),
+  letters: z.strictObject({
+    placeDate: text(["place", "date"]),
+    /** Before the letter's reference number: en "Ref.", zh "编号：". */
+    ref: text(),
+    /** The closing formula above the signature of an invitation, and of a visa letter. */
+    closing: text(),
+    closingVisa: text(),
+    /** The footer of a letter longer than a page: en "Page {n} of {total}". */
+    page: text(["n", "total"]),
+  }),
   protocol: record([
     "title",
     "order",

@@ -34,9 +34,12 @@ export function langOf(
 
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
 
-/** A name written in Hangul on a page of another language is Korean text (문승민 on an English page). */
+/**
+ * A name written in Hangul on a page of a language whose readers read names in another script is
+ * Korean text (a Hangul name on an English page), tagged so for screen readers.
+ */
 const scriptLang = (text: string, lang: Language): Language | undefined =>
-  lang !== "ko" && HANGUL.test(text) ? "ko" : undefined;
+  activePack(lang).names.script !== "Hangul" && HANGUL.test(text) ? "ko" : undefined;
 
 const offsets = new Map<string, string>();
 
