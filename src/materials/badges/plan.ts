@@ -466,7 +466,11 @@ export function layoutBadges(event: Event, options: BadgeOptions): BadgeLayout {
 
   const backs: BadgeData["backs"] = {};
   const used = new Set(chosen.map((d) => d.language));
+  // A back for each language the event prints or a badge is in, in a fixed order: the template
+  // makes one piece per back, in this order.
+  const withBack = new Set<string>([...event.config.languages, ...used]);
   for (const l of LANGUAGES) {
+    if (!withBack.has(l)) continue;
     const laid = layoutBack(m, g, keepPhrases(backText(event, l, UI_TEXT(l)), noBreak), sharedTop);
     backs[l] = { runs: laid.runs };
     if (!withBacks || !used.has(l)) continue;
