@@ -320,6 +320,12 @@ const collation = z.strictObject({
   letters: z.array(z.string().min(1)),
   /** Naming customs whose people are filed by their given name's last word (vi: tên). */
   by_given_name: z.array(z.enum(NAMING_CUSTOMS)),
+  /**
+   * Optional: the headings of a list whose first characters are not letters (zh: the pinyin
+   * initials), each with the first character filed under it in the collation's order. A key is
+   * filed under the last heading whose character sorts at or before its own first character.
+   */
+  initials: z.record(z.string().min(1), z.string().min(1)).optional(),
 });
 
 /** An office's names in one language (src/model/offices.ts holds which offices there are). */
