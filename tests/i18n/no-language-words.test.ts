@@ -45,15 +45,15 @@ const ALLOWED: Record<string, string> = {
   "src/cli/commands/init-files.ts": "not yet in packs: the sample event.yaml's Vietnamese column names",
 };
 
-function* sources(dir: string): Generator<string> {
+function* sources(dir: string, ext = ".ts"): Generator<string> {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) yield* sources(p);
-    else if (e.name.endsWith(".ts")) yield p;
+    if (e.isDirectory()) yield* sources(p, ext);
+    else if (e.name.endsWith(ext)) yield p;
   }
 }
 
-/** The file's lines of code, comments blanked (line numbers kept). */
+/** The file's lines of code, comments blanked (line numbers kept); Typst comments as TypeScript's. */
 function codeLines(text: string): string[] {
   let inBlock = false;
   return text.split("\n").map((line) => {
@@ -105,5 +105,93 @@ describe("the code of src/", () => {
       ['const a = "감사합니다.";', "// 此致 in a comment", 'if (lang === "vi") x();'].join("\n"),
     );
     expect(probe.map((l) => SCRIPT.test(l) || BRANCH.test(l))).toEqual([true, false, true]);
+  });
+});
+
+/**
+ * The Typst templates (templates/, outside the packs of templates/i18n/), which print what the
+ * packs and conclave's data give them. A language branch there is `lang == "ko"`, `lang in
+ * ("ko", "vi")` or a list of language tags.
+ */
+const TYPST_BRANCH =
+  /\b(lang|language|lang2)\s*(==|!=|in)\s*["(]|["'][a-z]{2}(-[A-Za-z]+)?["']\s*(==|!=)\s*[\w.]*lang\b|\(\s*"[a-z]{2}(-[A-Za-z]+)?"\s*,\s*"[a-z]{2}(-[A-Za-z]+)?"/;
+
+/**
+ * Template files allowed a language's characters, and why. A pattern stands for a family of
+ * files; each entry must still match a file that needs it.
+ */
+const TEMPLATE_WORDS: [RegExp, string][] = [
+  [
+    /^templates\/letters\/(invitation|visa)\.[A-Za-z-]+\.typ$/,
+    "not yet in packs: a letter's sentences, one ejectable module per language (docs/languages.md)",
+  ],
+  [/^templates\/lib\/theme\.typ$/, "not yet in packs: country names never split across lines"],
+  [/^templates\/lib\/letter\.typ$/, "not yet in packs: country names never split across lines"],
+];
+
+/** Template files allowed a language branch, and why: rules of line breaking, not words. */
+const TEMPLATE_BRANCHES: [RegExp, string][] = [
+  [/^templates\/lib\/theme\.typ$/, "not yet in packs: Korean is set word by word (keep-hangul-in)"],
+  [/^templates\/lib\/letter\.typ$/, "not yet in packs: which languages Typst hyphenates"],
+];
+
+const words = new Map<string, string[]>();
+const branches = new Map<string, string[]>();
+for (const file of sources("templates", ".typ")) {
+  const rel = file.split(path.sep).join("/");
+  if (rel.startsWith("templates/i18n/")) continue;
+  const lines = codeLines(readFileSync(file, "utf8")).map((code, i) => ({ code, i }));
+  const at = (hits: { code: string; i: number }[]) =>
+    hits.map(({ code, i }) => `${rel}:${i + 1}: ${code.trim()}`);
+  const w = at(lines.filter(({ code }) => SCRIPT.test(code)));
+  const b = at(lines.filter(({ code }) => TYPST_BRANCH.test(code)));
+  if (w.length > 0) words.set(rel, w);
+  if (b.length > 0) branches.set(rel, b);
+}
+
+const allowedBy = (allowed: [RegExp, string][], file: string) => allowed.some(([re]) => re.test(file));
+
+describe("the Typst templates (templates/, outside templates/i18n/)", () => {
+  it("spell no Korean, Vietnamese, Chinese or Mongolian words beyond the files allowed them", () => {
+    const outside = [...words]
+      .filter(([file]) => !allowedBy(TEMPLATE_WORDS, file))
+      .flatMap(([, hits]) => hits);
+    expect(outside).toEqual([]);
+  });
+
+  it("have no branch on a language tag beyond the files allowed one", () => {
+    const outside = [...branches]
+      .filter(([file]) => !allowedBy(TEMPLATE_BRANCHES, file))
+      .flatMap(([, h]) => h);
+    expect(outside).toEqual([]);
+  });
+
+  it("allow only files that still need it", () => {
+    const stale = [
+      ...TEMPLATE_WORDS.filter(([re]) => ![...words.keys()].some((f) => re.test(f))),
+      ...TEMPLATE_BRANCHES.filter(([re]) => ![...branches.keys()].some((f) => re.test(f))),
+    ].map(([re, why]) => `${re.source}: ${why}`);
+    expect(stale).toEqual([]);
+  });
+
+  it("find what they look for", () => {
+    const probe = codeLines(
+      [
+        '#let closing = "Trân trọng./."',
+        "// 此致 敬礼 in a comment",
+        '#if data.lang != "ko" [ ]',
+        '#show: if d.lang in ("ko", "vi") { x }',
+        '#let languages = ("en", "ko", "vi")',
+        "#let colon = w.colon",
+      ].join("\n"),
+    );
+    expect(probe.map((l) => SCRIPT.test(l) || TYPST_BRANCH.test(l))).toEqual([
+      true,
+      false,
+      true,
+      true,
+      true,
+      false,
+    ]);
   });
 });
