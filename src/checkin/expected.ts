@@ -83,4 +83,4 @@ export function expectedSections(
 }
 
 /** The lists' words, from each language's pack (labels.checkin). */
-export const CHECKIN_WORDS = byLanguage((l) => l.checkin);
+export const CHECKIN_WORDS = byLanguage((l) => ({ ...l.checkin, colon: l.agenda.colon }));

@@ -10,6 +10,9 @@ import { type Pack, packSchema } from "./schema.js";
 
 /** Where conclave's own packs are, and how a message names one. */
 export const builtinPacksDir = path.join(builtinTemplatesDir, "i18n");
+
+/** The language whose pack holds every key: what the others fall back to, and are counted against. */
+export const REFERENCE_LANGUAGE = "en";
 export const builtinPackFile = (lang: string) => `templates/i18n/${lang}.yaml`;
 
 let cache: ReadonlyMap<string, Pack> | undefined;

@@ -122,6 +122,7 @@ const labels = z.strictObject({
       "yourRoles",
       "table",
       "noSessions",
+      "colon",
     ]).shape,
     organisers: record(["host", "co-organiser", "partner", "sponsor"]),
     types: record(SESSION_TYPES),
@@ -153,25 +154,37 @@ const labels = z.strictObject({
   }),
   /** Each PDF's Title metadata. */
   pdf: record(PDF_KINDS),
-  letters: z.strictObject({ placeDate: text(["place", "date"]) }),
-  protocol: record([
-    "title",
-    "order",
-    "name",
-    "position",
-    "interpreter",
-    "liaison",
-    "arrival",
-    "departure",
-    "table",
-    "caterer",
-    "needs",
-    "guests",
-    "total",
-    "covers",
-    "none",
-    "noTable",
-  ]),
+  letters: z.strictObject({
+    placeDate: text(["place", "date"]),
+    /** Before the letter's reference number: en "Ref.", zh "编号：". */
+    ref: text(),
+    /** The closing formula above the signature of an invitation, and of a visa letter. */
+    closing: text(),
+    closingVisa: text(),
+    /** The footer of a letter longer than a page: en "Page {n} of {total}". */
+    page: text(["n", "total"]),
+  }),
+  protocol: z.strictObject({
+    ...record([
+      "title",
+      "order",
+      "name",
+      "position",
+      "interpreter",
+      "liaison",
+      "arrival",
+      "departure",
+      "table",
+      "caterer",
+      "needs",
+      "guests",
+      "total",
+      "none",
+      "noTable",
+    ]).shape,
+    /** The number of guests the caterer serves: en "{n} covers", ko "{n}명" (no space). */
+    served: text(["n"]),
+  }),
   /** The lists of who is expected at each door (out/checkin/expected.<lang>.pdf). */
   checkin: record(["expected", "protocol", "everyone", "rank", "arrived", "name", "id", "category"]),
   /** The programme site (out/site/): its headings, links and the line naming the time zone. */
@@ -310,6 +323,12 @@ const collation = z.strictObject({
   letters: z.array(z.string().min(1)),
   /** Naming customs whose people are filed by their given name's last word (vi: tên). */
   by_given_name: z.array(z.enum(NAMING_CUSTOMS)),
+  /**
+   * Optional: the headings of a list whose first characters are not letters (zh: the pinyin
+   * initials), each with the first character filed under it in the collation's order. A key is
+   * filed under the last heading whose character sorts at or before its own first character.
+   */
+  initials: z.record(z.string().min(1), z.string().min(1)).optional(),
 });
 
 /** An office's names in one language (src/model/offices.ts holds which offices there are). */

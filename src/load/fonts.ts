@@ -3,6 +3,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { UserError } from "../errors.js";
+import { activePack } from "../i18n/active.js";
 import type { LanguagePacks } from "../i18n/packs.js";
 import { createMeasurer, type Measurer } from "../render/measure.js";
 import { type OpenTypeFont, readFont } from "../render/opentype.js";
@@ -10,13 +11,35 @@ import type { GlyphCoverage } from "../validate/glyphs.js";
 import { type Confinement, confine, READ_LIMITS, readRegularFile, resolveConfined } from "./confine.js";
 
 const require = createRequire(import.meta.url);
-let measurer: Measurer | undefined;
+const measurers = new Map<string, Measurer>();
 
-/** A measurer over the bundled Pretendard faces, created once per process. */
-export function bundledMeasurer(): Measurer {
-  const [regular, medium, semibold, bold] = bundledFontFiles() as [string, string, string, string];
-  measurer ??= createMeasurer({ regular, medium, semibold, bold });
-  return measurer;
+/**
+ * A measurer over the bundled faces in the order Typst falls back through them: Pretendard, then
+ * the font sets named by `sets` (an event's languages' packs, `fontSetsOf`), so a Chinese name is
+ * measured with Noto Sans SC's widths where that is the font that prints it. One per set of
+ * fonts, created once per process.
+ */
+export function bundledMeasurer(sets: readonly string[] = []): Measurer {
+  const key = sets.join(",");
+  let m = measurers.get(key);
+  if (!m) {
+    const weights = (files: string[]) => {
+      const [regular, medium, semibold, bold] = files as [string, string, string, string];
+      return { regular, medium, semibold, bold };
+    };
+    const known = sets.filter((id) => FONT_SETS[id]);
+    m = createMeasurer(
+      weights(pretendardFiles()),
+      known.map((id) => weights(FONT_SETS[id]!())),
+    );
+    measurers.set(key, m);
+  }
+  return m;
+}
+
+/** The font sets the packs in effect ask for the languages an event prints, each once. */
+export function fontSetsOfLanguages(languages: readonly string[]): string[] {
+  return [...new Set(languages.flatMap((l) => activePack(l).fonts))];
 }
 const FONT_FILE = /\.(otf|ttf|ttc|otc)$/i;
 

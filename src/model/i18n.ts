@@ -76,6 +76,9 @@ export function formatTimeRange(start: number, end: number, lang: Language): str
 /** A language's labels (its pack's `labels`): `labelsOf("ko").seating.head` is 주빈석. */
 export const labelsOf = (lang: Language): PackLabels => activePack(lang).labels;
 
+/** What follows a label before its value: ": ", zh "：" (full-width, no space; labels.agenda.colon). */
+export const colonOf = (lang: Language): string => labelsOf(lang).agenda.colon;
+
 /** Fills one of a language's label texts: `fillLabel("en", w.counts, { guests: 1, tables: 2 })`. */
 export const fillLabel = (lang: Language, text: string, values: Record<string, string | number>): string =>
   fillIn(text, values, lang);

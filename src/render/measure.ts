@@ -15,16 +15,31 @@ export interface Measurer {
   readonly lineHeight: number;
 }
 
-/** A measurer over the faces of one family; characters it lacks count as 1 em (too wide, never too narrow). */
-export function createMeasurer(faces: Record<Weight, string>): Measurer {
-  const fonts = {} as Record<Weight, { font: OpenTypeFont; cache: Map<number, number> }>;
+/**
+ * A measurer over the faces of one family, then of the `fallbacks` in order: a character is
+ * measured in the first family that has it, as Typst picks the font that prints it from the
+ * theme's list (Pretendard, then Noto Sans SC for a Chinese event). Characters none has count as
+ * 1 em (too wide, never too narrow). The line height is the first family's.
+ */
+export function createMeasurer(
+  faces: Record<Weight, string>,
+  fallbacks: readonly Record<Weight, string>[] = [],
+): Measurer {
+  const fonts = {} as Record<
+    Weight,
+    { font: OpenTypeFont; rest: OpenTypeFont[]; cache: Map<number, number> }
+  >;
   for (const [weight, file] of Object.entries(faces) as [Weight, string][])
-    fonts[weight] = { font: readFont(readFileSync(file)), cache: new Map() };
+    fonts[weight] = {
+      font: readFont(readFileSync(file)),
+      rest: fallbacks.map((f) => readFont(readFileSync(f[weight]))),
+      cache: new Map(),
+    };
   const regular = fonts.regular.font;
   return {
     lineHeight: (regular.ascent - regular.descent) / regular.unitsPerEm,
     width(text, weight) {
-      const { font, cache } = fonts[weight];
+      const { font, rest, cache } = fonts[weight];
       let units = 0;
       // By code unit, pairing surrogates: no string per character.
       for (let i = 0; i < text.length; i++) {
@@ -38,8 +53,11 @@ export function createMeasurer(faces: Record<Weight, string>): Measurer {
         }
         let width = cache.get(cp);
         if (width === undefined) {
-          const glyph = font.glyphOf(cp);
-          width = glyph !== 0 ? font.advanceOf(glyph) : font.unitsPerEm;
+          // In the first face's units: a fallback's advance is scaled from its own units per em.
+          width = advance(font, cp, font.unitsPerEm);
+          for (let k = 0; width === undefined && k < rest.length; k++)
+            width = advance(rest[k]!, cp, font.unitsPerEm);
+          width ??= font.unitsPerEm;
           cache.set(cp, width);
         }
         units += width;
@@ -47,6 +65,14 @@ export function createMeasurer(faces: Record<Weight, string>): Measurer {
       return units / font.unitsPerEm;
     },
   };
+}
+
+/** The advance of the glyph of `cp` in units of `perEm` to the em, or undefined when the font has none. */
+function advance(font: OpenTypeFont, cp: number, perEm: number): number | undefined {
+  const glyph = font.glyphOf(cp);
+  if (glyph === 0) return undefined;
+  const units = font.advanceOf(glyph);
+  return font.unitsPerEm === perEm ? units : (units * perEm) / font.unitsPerEm;
 }
 
 /** Text laid out by `fitText`: its lines and font size in points. */

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Diagnostic } from "../diagnostics.js";
-import { bundledMeasurer } from "../load/fonts.js";
+import { bundledMeasurer, fontSetsOfLanguages } from "../load/fonts.js";
 import type { Theme } from "../materials/common.js";
 import { seatingData } from "../materials/seating/index.js";
 import { A4_LIST, type PlaceCard, planPlaceCards } from "../materials/seating/plan.js";
@@ -62,7 +62,7 @@ export async function printedSeating(
     seat,
     table: plan.tables.get(delegate)!,
   }));
-  const measurer = bundledMeasurer();
+  const measurer = bundledMeasurer(fontSetsOfLanguages(event.config.languages));
   const templates = seatingData(event, session, theme);
   const problems: Diagnostic[] = [];
   const data = planPlaceCards(event, { seats }, measurer, problems);

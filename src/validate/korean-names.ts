@@ -1,4 +1,5 @@
 import { type Diagnostic, diag } from "../diagnostics.js";
+import { packsInEffect } from "../i18n/active.js";
 import type { EventTables } from "./tables.js";
 
 const HANGUL = /[\uAC00-\uD7A3]/;
@@ -21,7 +22,9 @@ export function checkKoreanNames(t: EventTables): Diagnostic[] {
   for (const d of t.delegates) {
     if (d.nameKo || (d.nativeName && HANGUL.test(d.nativeName))) continue;
     const language = d.language ?? t.config.languages[0];
-    if (!(onStage.has(d.id) || d.category === "vip" || language === "ko")) continue;
+    // A reader of a Hangul pack (Korean) needs the name in Hangul even off the stage.
+    const readsHangul = language !== undefined && packsInEffect().get(language)?.names.script === "Hangul";
+    if (!(onStage.has(d.id) || d.category === "vip" || readsHangul)) continue;
     const name = d.nativeName ?? `${d.familyName} ${d.givenName}`;
     const cols = d.loc.columns;
     out.push(

@@ -36,6 +36,10 @@ describe("an event printing zh-Hans and mn", () => {
     expect(text).toContain("2023年6月20日（星期二）");
     expect(text).toContain("2023年6月20日至21日");
     expect(text).toContain("全体会议");
+    // A label is followed by the pack's full-width colon, not by an ASCII ": ".
+    expect(text).toContain("主持人：");
+    expect(text).toContain("地点：");
+    expect(text).not.toMatch(/(主持人|地点|分论坛):/);
   });
 
   it("prints the Mongolian programme with the Mongolian pack's words and dates", async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import * as fontkit from "fontkit";
 import { describe, expect, it } from "vitest";
-import { bundledFontFiles, bundledMeasurer } from "../../src/load/fonts.js";
+import { bundledFontFiles, bundledMeasurer, FONT_SETS } from "../../src/load/fonts.js";
 import { fitText, textHeight } from "../../src/render/measure.js";
 
 const m = bundledMeasurer();
@@ -125,5 +125,38 @@ describe("no-break spaces", () => {
     expect(lines.some((l) => l.endsWith("of\u00a0Korea") || l.startsWith("of\u00a0Korea"))).toBe(true);
     // With ordinary spaces the same text does split the phrase somewhere in these widths.
     expect(lines.join(" ").replace(/\u00a0/g, " ")).toBe(text.replace(/\u00a0/g, " "));
+  });
+});
+
+describe("measuring Chinese text for an event that prints zh-Hans", () => {
+  const zh = bundledMeasurer(["noto-sans-sc"]);
+  const pretendard = fontkit.create(readFileSync(bundledFontFiles()[3]!)) as fontkit.Font;
+  const noto = fontkit.create(readFileSync(FONT_SETS["noto-sans-sc"]!()[3]!)) as fontkit.Font;
+  // What Typst prints each character with: Pretendard where it has the glyph, else Noto Sans SC.
+  const printed = (ch: string) => {
+    const cp = ch.codePointAt(0)!;
+    const font = pretendard.hasGlyphForCodePoint(cp) ? pretendard : noto;
+    return font.glyphForCodePoint(cp).advanceWidth / font.unitsPerEm;
+  };
+
+  it("measures each character in the font that prints it", () => {
+    // Han characters, full-width and half-width forms, the middle dot of a transcribed name.
+    for (const ch of ["王", "欧", "〇", "（", "：", "·", "ｱ", "ﾝ", "A"]) {
+      expect(zh.width(ch, "bold"), ch).toBeCloseTo(printed(ch), 6);
+    }
+    // Half-width katakana are half an em in Noto Sans SC, where Pretendard alone counted 1 em.
+    expect(zh.width("ｱ", "bold")).toBeCloseTo(0.5, 6);
+    expect(m.width("ｱ", "bold")).toBe(1);
+  });
+
+  it("shrinks a long Chinese name to fit, measured as printed", () => {
+    const name = "锡林郭勒盟中蒙草原畜产品合作社联合总公司·欧阳晓玲（ｵｳﾔﾝ）";
+    const width = 300;
+    const fitted = fitText(zh, name, { width, maxSize: 24, minSize: 7, maxLines: 1, weight: "bold" });
+    expect(fitted.size).toBeLessThan(24);
+    expect(fitted.lines).toEqual([name]);
+    const expected = Array.from(name).reduce((sum, ch) => sum + printed(ch), 0);
+    expect(zh.width(name, "bold")).toBeCloseTo(expected, 6);
+    expect(expected * fitted.size).toBeLessThanOrEqual(width);
   });
 });

@@ -123,4 +123,26 @@ describe("collation from the packs", () => {
     expect(initialOf("Ặng", "en")).toBe("A");
     expect(initialOf("김", "en")).toBe("ㄱ");
   });
+
+  it("heads a Chinese name with the pinyin initial of its first character (zh-Hans collation.initials)", () => {
+    // Surnames and their Hanyu Pinyin: Wáng, Lǐ, Chén, Ōuyáng, Zhào, Sūn, Ā, Bā, Hú, Rèn, Kǒng, Gù.
+    const cases: [string, string][] = [
+      ["王伟", "W"],
+      ["李明", "L"],
+      ["陈浩", "C"],
+      ["欧阳晓玲", "O"],
+      ["赵建国", "Z"],
+      ["孙芳", "S"],
+      ["阿丽", "A"],
+      ["八一", "B"],
+      ["胡", "H"],
+      ["任", "R"],
+      ["孔", "K"],
+      ["顾", "G"],
+    ];
+    for (const [name, initial] of cases) expect(initialOf(name, "zh-Hans"), name).toBe(initial);
+    // A Latin key in a Chinese list keeps its letter; a language without initials keeps the character.
+    expect(initialOf("Whitcombe", "zh-Hans")).toBe("W");
+    expect(initialOf("王伟", "en")).toBe("王");
+  });
 });

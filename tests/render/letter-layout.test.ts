@@ -4,6 +4,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { bundledFontFiles } from "../../src/load/fonts.js";
 import type { LetterData } from "../../src/materials/letters/plan.ts";
+import { labelsOf } from "../../src/model/i18n.js";
 import { TypstEngine } from "../../src/render/typst.js";
 import { readPdfData, squash } from "../helpers/pdf.js";
 import { findClippedText } from "../helpers/pdf-clip.js";
@@ -20,6 +21,11 @@ function letter(i: number, lang: "en" | "ko" | "vi" = "en"): LetterData {
     lang,
     letterhead: { name: "Test Summit Secretariat", address: "1 Example Street, Seoul", logo: null },
     place_date: "Seoul, 2 May 2024",
+    words: {
+      ref: labelsOf(lang).letters.ref,
+      closing: labelsOf(lang).letters.closing,
+      page: labelsOf(lang).letters.page,
+    },
     reference: `TS/INV/${String(i).padStart(3, "0")}`,
     subject: "",
     recipient: {

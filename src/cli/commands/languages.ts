@@ -1,7 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { DataInvalid, UserError } from "../../errors.js";
-import { builtinPacks } from "../../i18n/builtin.js";
+import { builtinPacks, REFERENCE_LANGUAGE } from "../../i18n/builtin.js";
 import { coverageOf, type PackCoverage } from "../../i18n/coverage.js";
 import { combinePacks, type LanguagePacks } from "../../i18n/packs.js";
 import { confine } from "../../load/confine.js";
@@ -49,7 +49,7 @@ export async function languagesCommand(
   }
   const errors = packs.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) throw new DataInvalid(errors, "a language pack of the event is not valid");
-  const english = packs.entries.find((e) => e.language === "en")!.pack;
+  const english = packs.entries.find((e) => e.language === REFERENCE_LANGUAGE)!.pack;
   const rows = packs.entries.map((e) => coverageOf(e, english));
   if (options.format === "json") {
     ui.out(

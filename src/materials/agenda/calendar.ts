@@ -1,3 +1,4 @@
+import { colonOf } from "../../model/i18n.js";
 import { personIn, pick } from "../../model/names.js";
 import { byPrecedence } from "../../model/precedence.js";
 import type { Event, Session } from "../../model/types.js";
@@ -38,9 +39,9 @@ export function sessionEvent(event: Event, s: Session, lang: Language): IcsEvent
   const description = [
     // In precedence order, as the printed programme lists them (src/materials/agenda/plan.ts).
     s.speakers.length > 0
-      ? `${words.speakers}: ${people(byPrecedence(s.speakers, event.config.country)).join("; ")}`
+      ? `${words.speakers}${colonOf(lang)}${people(byPrecedence(s.speakers, event.config.country)).join("; ")}`
       : "",
-    s.moderator ? `${words.moderator}: ${people([s.moderator])[0]}` : "",
+    s.moderator ? `${words.moderator}${colonOf(lang)}${people([s.moderator])[0]}` : "",
     pick(s.description, lang, fb) ?? "",
   ].filter(Boolean);
   const section = pick(s.section, lang, fb);

@@ -24,6 +24,8 @@ export interface AgendaWords {
   yourRoles: string;
   table: string;
   noSessions: string;
+  /** After a label that a name or a list follows: ": ", zh "：" (full-width, no space). */
+  colon: string;
   types: Record<SessionType, string>;
 }
 

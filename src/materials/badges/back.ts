@@ -1,4 +1,4 @@
-import { formatDateShort, formatTime } from "../../model/i18n.js";
+import { colonOf, formatDateShort, formatTime } from "../../model/i18n.js";
 import { nameIn, pick } from "../../model/names.js";
 import type { Event } from "../../model/types.js";
 import { type FittedText, fitText, type Measurer, textHeight } from "../../render/measure.js";
@@ -87,8 +87,9 @@ export function backText(
   const footer: string[] = [];
   const emergency = pick(localize(b.emergency_contact), lang, fallback);
   const wifi = pick(localize(b.wifi), lang, fallback);
-  if (emergency) footer.push(`${words.emergency}: ${emergency}`);
-  if (wifi) footer.push(`${words.wifi}: ${wifi}`);
+  const colon = colonOf(lang);
+  if (emergency) footer.push(`${words.emergency}${colon}${emergency}`);
+  if (wifi) footer.push(`${words.wifi}${colon}${wifi}`);
   const w = BADGE_WORDS(lang);
   return {
     title: words.programme,

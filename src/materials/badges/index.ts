@@ -6,7 +6,7 @@ import { checkinFiles } from "../../checkin/outputs.js";
 import { type Diagnostic, diag } from "../../diagnostics.js";
 import { UserError } from "../../errors.js";
 import { confine } from "../../load/confine.js";
-import { bundledMeasurer } from "../../load/fonts.js";
+import { bundledMeasurer, fontSetsOfLanguages } from "../../load/fonts.js";
 import { CATEGORY_LABELS } from "../../model/i18n.js";
 import { sessionFolderName } from "../../output/file-names.js";
 import { assemblePdf, PdfSource } from "../../render/pdf-assemble.js";
@@ -95,7 +95,7 @@ export function badgeLayoutOptions(
     bleed: cfg.bleed_mm,
     safe: cfg.safe_mm,
     fonts: ctx.fontFamilies,
-    measurer: bundledMeasurer(),
+    measurer: bundledMeasurer(fontSetsOfLanguages(ctx.event.config.languages)),
     ...(logo ? { logo } : {}),
     ...(ctx.tables ? { tables: ctx.tables } : {}),
   };

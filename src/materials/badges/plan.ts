@@ -1,5 +1,12 @@
 import { type Diagnostic, diag, sortDiagnostics } from "../../diagnostics.js";
-import { CATEGORY_LABELS, collatorFor, countryName, formatDateRange, UI_TEXT } from "../../model/i18n.js";
+import {
+  CATEGORY_LABELS,
+  collatorFor,
+  colonOf,
+  countryName,
+  formatDateRange,
+  UI_TEXT,
+} from "../../model/i18n.js";
 import { latinName, pick } from "../../model/names.js";
 import type { Delegate, Event } from "../../model/types.js";
 import { type FittedText, fitText, type Measurer } from "../../render/measure.js";
@@ -31,7 +38,7 @@ export type BadgeSort = "family" | "delegation" | "category";
 /** "Banquet table: 7" / "만찬 테이블: 헤드 테이블" on the back, from the seating plan's table id. */
 function tableLine(table: string | undefined, lang: Language): string | null {
   if (!table) return null;
-  return `${UI_TEXT(lang).table}: ${table === "head" ? SEATING_WORDS(lang).head : table}`;
+  return `${UI_TEXT(lang).table}${colonOf(lang)}${table === "head" ? SEATING_WORDS(lang).head : table}`;
 }
 
 export interface BadgeOptions {
@@ -466,7 +473,11 @@ export function layoutBadges(event: Event, options: BadgeOptions): BadgeLayout {
 
   const backs: BadgeData["backs"] = {};
   const used = new Set(chosen.map((d) => d.language));
+  // A back for each language the event prints or a badge is in, in a fixed order: the template
+  // makes one piece per back, in this order.
+  const withBack = new Set<string>([...event.config.languages, ...used]);
   for (const l of LANGUAGES) {
+    if (!withBack.has(l)) continue;
     const laid = layoutBack(m, g, keepPhrases(backText(event, l, UI_TEXT(l)), noBreak), sharedTop);
     backs[l] = { runs: laid.runs };
     if (!withBacks || !used.has(l)) continue;

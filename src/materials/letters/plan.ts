@@ -39,6 +39,9 @@ export interface LetterData {
   /** The logo as placeLogo puts it on the white page (src/materials/logo.ts), or none. */
   letterhead: { name: string; address: string; logo: LogoPlacement | null };
   place_date: string;
+  /** The pack's words of a letter (labels.letters): the reference's label, the closing formula
+   * of this kind of letter and the footer "Page {n} of {total}" (filled by the template). */
+  words: { ref: string; closing: string; page: string };
   reference: string;
   subject: string;
   /**
@@ -193,6 +196,7 @@ export function planLetters(
     const place = t(settings.place) || pick(config.city, lang, fb) || "";
     const date = formatDatePlain(letterDate, lang);
     const eventName = pick(config.name, lang, fb) ?? "";
+    const letterWords = labelsOf(lang).letters;
     const data: LetterData = {
       kind: options.kind,
       lang,
@@ -201,7 +205,12 @@ export function planLetters(
         address: t(settings.letterhead.address),
         logo: options.logo ?? null,
       },
-      place_date: fillLabel(lang, labelsOf(lang).letters.placeDate, { place, date }),
+      place_date: fillLabel(lang, letterWords.placeDate, { place, date }),
+      words: {
+        ref: letterWords.ref,
+        closing: options.kind === "visa" ? letterWords.closingVisa : letterWords.closing,
+        page: letterWords.page,
+      },
       reference: kindSettings.reference.replaceAll("{id}", d.id),
       subject: t(kindSettings.subject),
       recipient: {

@@ -16,14 +16,19 @@ export interface ProtocolWords {
   needs: string;
   guests: string;
   total: string;
-  /** After the number of guests served: "106 covers". */
-  covers: string;
+  /** The number of guests served, `{n}` filled by the template: "{n} covers", ko "{n}명". */
+  served: string;
+  /** After a label (labels.agenda.colon): ": ", zh "：". */
+  colon: string;
   none: string;
   noTable: string;
 }
 
 /** From each language's pack (labels.protocol). */
-export const PROTOCOL_WORDS: ByLanguage<ProtocolWords> = byLanguage((l) => l.protocol);
+export const PROTOCOL_WORDS: ByLanguage<ProtocolWords> = byLanguage((l) => ({
+  ...l.protocol,
+  colon: l.agenda.colon,
+}));
 
 /**
  * The usual dietary needs in each language, by the need as delegates.csv writes it (lower case,

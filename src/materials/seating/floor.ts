@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../../diagnostics.js";
-import { CATEGORY_LABELS } from "../../model/i18n.js";
+import { CATEGORY_LABELS, colonOf } from "../../model/i18n.js";
 import { hangulName, nameIn } from "../../model/names.js";
 import type { Delegate, Event } from "../../model/types.js";
 import type { FittedText, Measurer } from "../../render/measure.js";
@@ -533,7 +533,7 @@ function behindKey(event: Event, result: SeatingResult, head: TableSpec | undefi
     .map((b) => ({ d: event.delegateById.get(b.delegate)!, seat: seatOf.get(b.principal) ?? 0 }))
     .sort((a, b) => a.seat - b.seat)
     .map(({ d, seat }) => SEATING_WORDS(lang).behindEntry(nameIn(d, lang), seat));
-  return `${SEATING_WORDS(lang).behind}: ${entries.join(", ")}`;
+  return `${SEATING_WORDS(lang).behind}${colonOf(lang)}${entries.join(", ")}`;
 }
 
 /** The delegates.csv column a printed name comes from, for diagnostics. */

@@ -6,7 +6,7 @@ import { writeCsv } from "../../csv/write.js";
 import { type Diagnostic, diag } from "../../diagnostics.js";
 import { DataInvalid, UserError } from "../../errors.js";
 import { type Confinement, confine, readConfined } from "../../load/confine.js";
-import { bundledMeasurer } from "../../load/fonts.js";
+import { bundledMeasurer, fontSetsOfLanguages } from "../../load/fonts.js";
 import { latinName } from "../../model/names.js";
 import type { Event, Session } from "../../model/types.js";
 import { sessionFolderName } from "../../output/file-names.js";
@@ -173,7 +173,7 @@ export async function makeSeating(
       files++;
       bytes += entry.size;
     };
-    const measurer = bundledMeasurer();
+    const measurer = bundledMeasurer(fontSetsOfLanguages(event.config.languages));
     const floor = planFloor(event, result, config.defaultLanguage, ctx.fontFamilies, measurer);
     printProblems.push(...floor.problems);
     const data = seatingData(event, session, theme);

@@ -258,6 +258,27 @@ export function lookupKey(d: Delegate, lang: Language): { name: string; key: str
   return { name, key };
 }
 
+const initialLists = new Map<
+  string,
+  { list: [string, string][]; compare: (a: string, b: string) => number } | null
+>();
+
+/** The pack's `collation.initials` in the collation's order, with its comparer, once per pack. */
+function initialsOf(lang: Language) {
+  const pack = activePack(lang);
+  const key = `${lang}\u0000${pack.collation.locale}\u0000${JSON.stringify(pack.collation.initials ?? null)}`;
+  if (!initialLists.has(key)) {
+    const initials = pack.collation.initials;
+    if (!initials) initialLists.set(key, null);
+    else {
+      const compare = new Intl.Collator(pack.collation.locale).compare;
+      const list = Object.entries(initials).sort((a, b) => compare(a[1], b[1]));
+      initialLists.set(key, { list, compare });
+    }
+  }
+  return initialLists.get(key)!;
+}
+
 /** Initial consonants of Hangul syllables, doubled ones under their single (ㄲ under ㄱ). */
 const CHOSEONG = "ㄱㄱㄴㄷㄷㄹㅁㅂㅂㅅㅅㅇㅈㅈㅊㅋㅌㅍㅎ";
 
@@ -270,6 +291,12 @@ export function initialOf(key: string, lang: Language): string {
   const ch = Array.from(key.trim())[0] ?? "";
   const cp = ch.codePointAt(0) ?? 0;
   if (cp >= 0xac00 && cp <= 0xd7a3) return CHOSEONG[Math.floor((cp - 0xac00) / 588)]!;
+  const byInitial = initialsOf(lang);
+  if (byInitial && /\p{Script=Han}/u.test(ch)) {
+    let heading = "";
+    for (const [initial, first] of byInitial.list) if (byInitial.compare(first, ch) <= 0) heading = initial;
+    if (heading) return heading;
+  }
   const upper = ch.toLocaleUpperCase(lang);
   const [base = "", ...marks] = Array.from(upper.normalize("NFD"));
   // The pack's letter whose marks are all among this one's: Ặ (A, dot below, breve) is under Ă.

@@ -1,5 +1,5 @@
 import { activePack } from "../../../i18n/active.js";
-import { fillLabel, formatDateLong } from "../../../model/i18n.js";
+import { colonOf, fillLabel, formatDateLong } from "../../../model/i18n.js";
 import { nameIn, pick } from "../../../model/names.js";
 import type { Event, Localized, Room } from "../../../model/types.js";
 import { delegateFileName, sessionFolderName } from "../../../output/file-names.js";
@@ -34,9 +34,12 @@ export function langOf(
 
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
 
-/** A name written in Hangul on a page of another language is Korean text (문승민 on an English page). */
+/**
+ * A name written in Hangul on a page of a language whose readers read names in another script is
+ * Korean text (a Hangul name on an English page), tagged so for screen readers.
+ */
 const scriptLang = (text: string, lang: Language): Language | undefined =>
-  lang !== "ko" && HANGUL.test(text) ? "ko" : undefined;
+  activePack(lang).names.script !== "Hangul" && HANGUL.test(text) ? "ko" : undefined;
 
 const offsets = new Map<string, string>();
 
@@ -184,7 +187,7 @@ function indexPage(event: Event, site: LanguageSite, downloads: SiteDownloads): 
     (o) => html`<p class="organisers">${o.label} ${o.names.join(", ")}</p>`,
   );
   const venue = p.venue
-    ? html`<p class="venue">${agenda.venue}: ${p.venue.name}${p.venue.address ? `, ${p.venue.address}` : ""}</p>`
+    ? html`<p class="venue">${agenda.venue}${colonOf(lang)}${p.venue.name}${p.venue.address ? `, ${p.venue.address}` : ""}</p>`
     : "";
   const pdfs = downloads.pdfs
     .filter((f) => f.langs[0] === lang && f.langs.length === 1)
@@ -430,7 +433,7 @@ function roomsPage(event: Event, site: LanguageSite): PageContent {
       });
       return html`<section class="room-entry" aria-labelledby="${`room-${i + 1}`}">
 <h3 id="${`room-${i + 1}`}"${langAttr(langOf(r.room, lang, fb), lang)}>${pick(r.room, lang, fb) ?? r.id}</h3>
-<p class="facts">${words.capacity}: ${r.capacity}</p>
+<p class="facts">${words.capacity}${colonOf(lang)}${r.capacity}</p>
 ${list.length > 0 ? html`<h4>${words.sessionsIn}</h4><ul class="sessions">${list}</ul>` : ""}
 </section>`;
     });
