@@ -53,6 +53,21 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+/**
+ * A reader that stops early (`conclave --help | head`, a pager closed with q) closes the pipe; the
+ * next write then fails with EPIPE. That is not the user's mistake nor ours: the rest of the output
+ * is dropped and the command runs to its end, so a build piped into `head` still writes every file
+ * whole rather than dying half-way with a stack trace.
+ */
+function dropOutputWhenReaderLeaves(stream: NodeJS.WriteStream): void {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE" || error.code === "ERR_STREAM_DESTROYED") return;
+    throw error;
+  });
+}
+dropOutputWhenReaderLeaves(process.stdout);
+dropOutputWhenReaderLeaves(process.stderr);
+
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });
