@@ -181,8 +181,12 @@ export function scanCsvHere(
   // it hands to `on_record`, a quarter of its time. A stretch's records are then numbered from
   // its line breaks. From the first stretch that is not clean on, every record goes through
   // `on_record` as below, which finds the bytes of each one.
+  // The first stretches are small and grow to `stretchBytes`: the reading thread sends its first
+  // records after a few kilobytes instead of a whole stretch, while the other thread waits.
+  let stretch = Math.min(stretchBytes, FIRST_STRETCH_BYTES);
   while (stretchBytes > 0) {
-    const { end, quotes } = cleanStretchEnd(buf, start, stretchBytes);
+    const { end, quotes } = cleanStretchEnd(buf, start, stretch);
+    stretch = Math.min(stretch * 2, stretchBytes);
     if (end <= start || nextNul < end) break;
     const records = readClean(buf, start, end, delimiter, quotes > 0);
     if (!records) break;
@@ -237,6 +241,8 @@ export function scanCsvHere(
 
 /** Bytes of a stretch read in one csv-parse call: about a thousand lines of a delegates file. */
 const STRETCH_BYTES = 128 * 1024;
+/** Bytes of the first stretch (some fifty lines); each next one is twice as long, up to STRETCH_BYTES. */
+const FIRST_STRETCH_BYTES = 8 * 1024;
 
 /**
  * Where a stretch of whole lines from `start` ends, and how many quotes it holds: past the first line break after

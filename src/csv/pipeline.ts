@@ -88,6 +88,8 @@ function cpuTimes(): { idle: number; total: number } {
 }
 /** The counters when this module loaded, at the start of the command: the window `pipelineAvailable` looks at. */
 const loadedAt = cpuTimes();
+/** This process's own CPU time then (all its threads), to tell its work from other programs'. */
+const ownAt = process.cpuUsage();
 
 /**
  * Whether to read in a second thread: only when the compiled reading thread's script is beside
@@ -95,10 +97,13 @@ const loadedAt = cpuTimes();
  * core is free. A second thread costs CPU time of its own (starting it, the records' copies back,
  * the garbage collector's work on two heaps): on a machine whose cores are all busy it only slows
  * the run down, so the file is read in one thread. A core is free when, since the command started
- * (some 50 to 100 ms of reading files), the cores were idle for at least 0.6 of a core's time
- * besides the one this thread kept busy; the load average, a minute's mean that counts finished
- * processes, is the answer only when that window is too short for the kernel's 10 ms ticks. The
- * result is the same either way. `CONCLAVE_CSV_THREAD=0` reads in one thread, `=1` in two
+ * (some 50 to 100 ms of loading and reading files), other programs kept the cores busy for less
+ * than half a core beyond all but two of them: the cores' busy time, from the kernel's counters,
+ * less this process's own (its threads include V8's compilers and collector, busy at start-up, so
+ * the cores' idle time alone would call a quiet machine busy). The load average, a minute's mean
+ * that still counts processes which have finished (the previous `conclave validate`), is the
+ * answer only when that window is too short for the kernel's 10 ms ticks. The result is the same
+ * either way. `CONCLAVE_CSV_THREAD=0` reads in one thread, `=1` in two
  * whatever the load (the benchmark compares them).
  */
 export function pipelineAvailable(): boolean {
@@ -120,7 +125,11 @@ function aCoreIsFree(): boolean {
   const now = cpuTimes();
   const total = now.total - loadedAt.total;
   if (total < 30 * cores) return os.loadavg()[0]! + 1 <= cores;
-  return ((now.idle - loadedAt.idle) / total) * cores >= 0.6;
+  const own = process.cpuUsage(ownAt);
+  const others = total - (now.idle - loadedAt.idle) - (own.user + own.system) / 1000;
+  // The counters are of every core the kernel has, which may be more than this process may use.
+  const counted = Math.max(cores, os.cpus().length);
+  return others <= ((counted - 2 + 0.5) * total) / counted;
 }
 
 function startReader(): Reader {

@@ -158,5 +158,5 @@ export async function loadCoverage(
     families.add(font.familyName);
     for (const cp of font.characters()) covered.add(cp);
   }
-  return { has: (cp) => covered.has(cp), fonts: [...families] };
+  return { has: (cp) => covered.has(cp), fonts: [...families], codePoints: () => covered };
 }

@@ -7,10 +7,30 @@ export interface GlyphCoverage {
   has(codePoint: number): boolean;
   /** Font family names, for messages. */
   fonts: readonly string[];
+  /**
+   * Every code point some font can draw, when the coverage can list them (the fonts' character
+   * maps can): the check then tests a whole value in one pass of a compiled pattern.
+   */
+  codePoints?(): Iterable<number>;
+}
+
+/** `[…]` of a character class for the code points, as runs (`\u{AC00}-\u{D7A3}`): Hangul is one run. */
+function characterClass(codePoints: Iterable<number>): string {
+  const sorted = [...new Set(codePoints)].filter((cp) => cp >= 0 && cp <= 0x10ffff).sort((a, b) => a - b);
+  const hex = (cp: number) => `\\u{${cp.toString(16)}}`;
+  let out = "";
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    out += i === j ? hex(sorted[i]!) : `${hex(sorted[i]!)}-${hex(sorted[j]!)}`;
+    i = j + 1;
+  }
+  return out;
 }
 
 // Spaces and marks that draw nothing need no glyph.
-const NEEDS_NO_GLYPH = /[\s\u200b-\u200f\u2060\ufeff]/u;
+const NO_GLYPH_CLASS = "\\s\\u200b-\\u200f\\u2060\\ufeff";
+const NEEDS_NO_GLYPH = new RegExp(`[${NO_GLYPH_CLASS}]`, "u");
 
 /**
  * Every character of every printed field must be drawable with the configured fonts, or a badge
@@ -18,20 +38,36 @@ const NEEDS_NO_GLYPH = /[\s\u200b-\u200f\u2060\ufeff]/u;
  * checks made from one `glyphChecks`), so 100,000 rows cost one pass over their text.
  */
 export function glyphChecks(coverage: GlyphCoverage): (spec: TableSpec) => RowCheck {
-  const verdict = new Map<number, boolean>();
-  const ascii: (boolean | undefined)[] = new Array(128);
+  // The Basic Multilingual Plane's verdicts in a table (0 not asked yet, 1 drawable, 2 not), the
+  // rarer characters beyond it in a map: a row's Hangul or Vietnamese letters cost one array read
+  // each, where a map's lookup hashes every one of them.
+  const plane = new Uint8Array(0x10000);
+  const beyond = new Map<number, boolean>();
+  const ask = (cp: number) => NEEDS_NO_GLYPH.test(String.fromCodePoint(cp)) || coverage.has(cp);
   const drawable = (cp: number) => {
-    // ASCII letters, digits and punctuation: every bundled font has them, but a configured one
-    // might not, so they are asked too; a small array answers them without hashing.
-    let v = cp < 128 ? ascii[cp] : verdict.get(cp);
+    if (cp < 0x10000) {
+      let v = plane[cp]!;
+      if (v === 0) {
+        v = ask(cp) ? 1 : 2;
+        plane[cp] = v;
+      }
+      return v === 1;
+    }
+    let v = beyond.get(cp);
     if (v === undefined) {
-      v = NEEDS_NO_GLYPH.test(String.fromCodePoint(cp)) || coverage.has(cp);
-      if (cp < 128) ascii[cp] = v;
-      else verdict.set(cp, v);
+      v = ask(cp);
+      beyond.set(cp, v);
     }
     return v;
   };
+  // One pattern of everything drawable answers a whole value natively; values it refuses are
+  // looked at character by character to name what is missing.
+  const listed = coverage.codePoints?.();
+  const everyDrawable = listed
+    ? new RegExp(`^[${NO_GLYPH_CLASS}${characterClass(listed)}]*$`, "u")
+    : undefined;
   const allDrawable = (value: string) => {
+    if (everyDrawable) return everyDrawable.test(value);
     for (let i = 0; i < value.length; i++) {
       const cp = value.codePointAt(i)!;
       if (cp > 0xffff) i++;

@@ -19,11 +19,22 @@ export function checkKoreanNames(t: EventTables): Diagnostic[] {
     if (s.moderator) onStage.add(s.moderator);
   }
   const out: Diagnostic[] = [];
+  // Whether a language's readers read Hangul, asked of the packs once per language.
+  const packs = packsInEffect();
+  const hangulReaders = new Map<string | undefined, boolean>();
+  const readsHangulIn = (language: string | undefined) => {
+    let v = hangulReaders.get(language);
+    if (v === undefined) {
+      v = language !== undefined && packs.get(language)?.names.script === "Hangul";
+      hangulReaders.set(language, v);
+    }
+    return v;
+  };
   for (const d of t.delegates) {
     if (d.nameKo || (d.nativeName && HANGUL.test(d.nativeName))) continue;
     const language = d.language ?? t.config.languages[0];
     // A reader of a Hangul pack (Korean) needs the name in Hangul even off the stage.
-    const readsHangul = language !== undefined && packsInEffect().get(language)?.names.script === "Hangul";
+    const readsHangul = readsHangulIn(language);
     if (!(onStage.has(d.id) || d.category === "vip" || readsHangul)) continue;
     const name = d.nativeName ?? `${d.familyName} ${d.givenName}`;
     const cols = d.loc.columns;

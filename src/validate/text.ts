@@ -82,6 +82,19 @@ function isSyllable(word: string): boolean {
   return v;
 }
 
+/** What a value of a text field was found to be: mojibake, legacy Vietnamese, or nothing (null). */
+type TextFinding =
+  | { mojibake: NonNullable<ReturnType<typeof findMojibake>> }
+  | { legacy: LegacyFinding }
+  | null;
+
+function assessText(value: string, vietnameseRow: boolean): TextFinding {
+  const mojibake = findMojibake(value);
+  if (mojibake) return { mojibake };
+  const legacy = assessLegacyVietnamese(value, vietnameseRow);
+  return legacy ? { legacy } : null;
+}
+
 /**
  * Text typed with a legacy Vietnamese font encoding (VNI, TCVN3), which prints as mojibake in
  * Unicode fonts; and UTF-8 that a spreadsheet read as Windows-1252/1258 and saved again.
@@ -91,19 +104,35 @@ export function legacyVietnameseCheck(spec: TableSpec): RowCheck {
     .map((c, index) => ({ c, index }))
     .filter(({ c }) => c.type.name === "text" && !c.personal);
   const countryAt = spec.columns.findIndex((c) => c.name === "country");
+  // Organisations and positions repeat down a delegates file (a delegation's company, "Giám đốc"),
+  // and the verdict depends on the value and whether the row is Vietnamese only: each is worked
+  // out once, in a memo bounded as the syllables' is.
+  const memo = [new Map<string, TextFinding>(), new Map<string, TextFinding>()] as const;
+  const assess = (value: string, vietnameseRow: boolean) => {
+    const seen = memo[vietnameseRow ? 1 : 0];
+    let found = seen.get(value);
+    if (found === undefined) {
+      found = assessText(value, vietnameseRow);
+      if (seen.size > 20_000) seen.clear();
+      seen.set(value, found);
+    }
+    return found;
+  };
   return (row, out) => {
     const vietnameseRow = countryAt >= 0 && row.values[countryAt] === "VN";
     for (const { c, index } of textFields) {
       const value = row.text[index];
       if (!value || !SUSPECT.test(value)) continue;
+      const found = assess(value, vietnameseRow);
+      if (found === null) continue;
       const where = {
         file: row.loc.file,
         line: row.loc.line,
         column: row.loc.columns[c.name] ?? 0,
         field: c.name,
       };
-      const mojibake = findMojibake(value);
-      if (mojibake) {
+      if ("mojibake" in found) {
+        const { mojibake } = found;
         out.push(
           diag(
             "mojibake",
@@ -116,8 +145,7 @@ export function legacyVietnameseCheck(spec: TableSpec): RowCheck {
         );
         continue;
       }
-      const legacy = assessLegacyVietnamese(value, vietnameseRow);
-      if (!legacy) continue;
+      const { legacy } = found;
       out.push(
         diag(
           "legacy-vietnamese-encoding",

@@ -33,34 +33,42 @@ function missingColumns(
   defaultLanguage: Language,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const field of fields) {
-    const missing = new Map<Language, Row[]>();
-    for (const row of rows) {
+  // Per field and language: how many rows miss the translation, and the first few (the message
+  // lists no more). One pass over the rows, asking each row's languages once for all its fields.
+  const missing = fields.map(() => new Map<Language, { count: number; first: Row[] }>());
+  for (const row of rows) {
+    let langs: readonly Language[] | undefined;
+    for (let f = 0; f < fields.length; f++) {
+      const field = fields[f]!;
       if (!has(row, field)) continue;
-      const given = row.translations[field] ?? {};
-      for (const lang of needs(row)) {
-        if (given[lang]) continue;
-        const list = missing.get(lang);
-        if (list) list.push(row);
-        else missing.set(lang, [row]);
+      langs ??= needs(row);
+      if (langs.length === 0) break;
+      const given = row.translations[field];
+      for (const lang of langs) {
+        if (given?.[lang]) continue;
+        const list = missing[f]!.get(lang);
+        if (!list) missing[f]!.set(lang, { count: 1, first: [row] });
+        else if (list.count++ < LISTED) list.first.push(row);
       }
     }
-    for (const [lang, list] of missing) {
-      const ids = list.slice(0, LISTED).map((r) => r.id || `line ${r.loc.line}`);
-      const more = list.length > LISTED ? ` and ${list.length - LISTED} more` : "";
-      const rowsText = list.length === 1 ? "1 row" : `${list.length} rows`;
+  }
+  fields.forEach((field, f) => {
+    for (const [lang, { count, first }] of missing[f]!) {
+      const ids = first.map((r) => r.id || `line ${r.loc.line}`);
+      const more = count > LISTED ? ` and ${count - LISTED} more` : "";
+      const rowsText = count === 1 ? "1 row" : `${count} rows`;
       out.push(
         diagAt(
           "missing-translation",
           "warning",
-          list[0]!.loc,
+          first[0]!.loc,
           field,
           `${field}_${columnSuffix(lang)} is missing in ${rowsText} (${ids.join(", ")}${more}); ${what(field, lang)} will print the ${defaultLanguage} text`,
-          `Fill ${field}_${columnSuffix(lang)} in ${file} for ${list.length === 1 ? "that row" : "those rows"} (add the column if the file has none).`,
+          `Fill ${field}_${columnSuffix(lang)} in ${file} for ${count === 1 ? "that row" : "those rows"} (add the column if the file has none).`,
         ),
       );
     }
-  }
+  });
   return out;
 }
 

@@ -25,7 +25,7 @@ export async function validateCommand(dir: string, options: ValidateOptions, ui:
   let summary = "";
   const task = options.format === "pretty" ? ui.task(`Validating ${dir}`) : undefined;
   try {
-    const loaded = await loadEventFolder(dir, { allowOutside: options.allowOutside ?? [] });
+    const loaded = await loadEventFolder(dir, { allowOutside: options.allowOutside ?? [], readAhead: true });
     const result = checkEvent({ ...loaded.input, buildModel: false });
     // The same static check build makes before its first compile, so validate passes only what
     // build accepts: templates/ is read as build reads it (confined, size-limited, no FIFOs).
