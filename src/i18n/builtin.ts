@@ -6,7 +6,7 @@ import { builtinTemplatesDir } from "../paths.js";
 import type { Language } from "../schema/fields.js";
 import { parsePack } from "./parse.js";
 import { resolvePack } from "./resolve.js";
-import { type Pack, packSchema } from "./schema.js";
+import { type Pack, packSchemas } from "./schema.js";
 
 /** Where conclave's own packs are, and how a message names one. */
 export const builtinPacksDir = path.join(builtinTemplatesDir, "i18n");
@@ -79,7 +79,7 @@ export function readBuiltinPacks(): ReadonlyMap<string, Pack> {
     }
     return parsed.pack;
   };
-  const english = packSchema.parse(read("en.yaml"));
+  const english = packSchemas().pack.parse(read("en.yaml"));
   const packs = new Map<string, Pack>([["en", english]]);
   for (const name of readdirSync(builtinPacksDir).sort()) {
     if (!name.endsWith(".yaml") || name === "en.yaml") continue;

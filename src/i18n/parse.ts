@@ -2,7 +2,7 @@ import { LineCounter, parseDocument } from "yaml";
 import { type Diagnostic, diag } from "../diagnostics.js";
 import { positionOf } from "../schema/event.js";
 import { closest } from "../util/suggest.js";
-import { knownPackKeys, type Pack, partialPackSchema } from "./schema.js";
+import { knownPackKeys, type Pack, packSchemas } from "./schema.js";
 
 /** A pack as its file wrote it: any section or label may be missing (src/i18n/resolve.ts fills them). */
 export type PartialPack = { language: string } & DeepPartial<Omit<Pack, "language">>;
@@ -65,7 +65,7 @@ export function parsePack(text: string, file: string, expected?: string): PackPa
       ],
     };
   }
-  const result = partialPackSchema.safeParse(data);
+  const result = packSchemas().partial.safeParse(data);
   if (result.success) {
     const pack = result.data as PartialPack;
     // i18n/ja.yaml is the Japanese pack: a file named for one language holding another is a slip.

@@ -60,7 +60,9 @@ describe("the missing-glyph check", () => {
   it("finds the same characters with the fonts' pattern as character by character", () => {
     fc.assert(
       fc.property(value, value, (organisation, position) => {
-        expect(glyphFindings(organisation, position, true)).toEqual(glyphFindings(organisation, position, false));
+        expect(glyphFindings(organisation, position, true)).toEqual(
+          glyphFindings(organisation, position, false),
+        );
       }),
       { numRuns: 300 },
     );
