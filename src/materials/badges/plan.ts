@@ -474,10 +474,14 @@ export function layoutBadges(event: Event, options: BadgeOptions): BadgeLayout {
   const backs: BadgeData["backs"] = {};
   const used = new Set(chosen.map((d) => d.language));
   // A back for each language the event prints or a badge is in, in a fixed order: the template
-  // makes one piece per back, in this order.
+  // makes one piece per back, in this order. conclave's languages first, then those of the
+  // event's own packs (i18n/fr.yaml), as event.yaml lists them.
   const withBack = new Set<string>([...event.config.languages, ...used]);
-  for (const l of LANGUAGES) {
-    if (!withBack.has(l)) continue;
+  const order = [
+    ...LANGUAGES.filter((l) => withBack.has(l)),
+    ...[...withBack].filter((l) => !LANGUAGES.includes(l)),
+  ];
+  for (const l of order) {
     const laid = layoutBack(m, g, keepPhrases(backText(event, l, UI_TEXT(l)), noBreak), sharedTop);
     backs[l] = { runs: laid.runs };
     if (!withBacks || !used.has(l)) continue;

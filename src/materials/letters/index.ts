@@ -11,7 +11,7 @@ import type { MaterialContext, MaterialResult } from "../context.js";
 import { placeLogo } from "../logo.js";
 import { loadImage, loadLogo } from "../shared.js";
 import { keepPhrases, noBreakMatcher } from "../typography.js";
-import { type LetterKind, planLetters } from "./plan.js";
+import { type LetterKind, letterModules, planLetters } from "./plan.js";
 
 export interface LetterCliOptions {
   kind?: LetterKind;
@@ -78,6 +78,7 @@ export async function makeLetters(
     ...(placement ? { logo: placement } : {}),
     ...(signature ? { signature: signature.path } : {}),
     order,
+    modules: letterModules(ctx.eventDir),
   });
   const dir = `letters/${kind}`;
   if (options.dryRun) {
@@ -175,12 +176,14 @@ export async function makeLetters(
   }
   if (!options.delegates) await writer.commitFolder(dir, "letters");
   const n = letters.length;
+  // Errors leave a delegate out (no passport data); a warning's letter is made (in another language).
+  const leftOut = problems.filter((p) => p.severity === "error").length;
+  const other = problems.length - leftOut;
   const notes = [
     hostNationals ? `${hostNationals} ${config.country} nationals need no visa` : "",
     exempt ? `${exempt} exempt by letters.visa.exemptions` : "",
-    problems.length
-      ? `${problems.length} delegate${problems.length === 1 ? "" : "s"} left out, see below`
-      : "",
+    leftOut ? `${leftOut} delegate${leftOut === 1 ? "" : "s"} left out, see below` : "",
+    other ? `${other} warning${other === 1 ? "" : "s"} below` : "",
   ].filter(Boolean);
   return {
     material: "letters",

@@ -1,3 +1,5 @@
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
 import type { Diagnostic } from "../../diagnostics.js";
 import { diag, sortDiagnostics } from "../../diagnostics.js";
 import { activePack } from "../../i18n/active.js";
@@ -24,6 +26,7 @@ import {
 import { SPEECH_ROLE_WORDS, speechRoleOf } from "../../model/roles.js";
 import type { Delegate, Event, Session } from "../../model/types.js";
 import { letterFileName } from "../../output/file-names.js";
+import { builtinTemplatesDir } from "../../paths.js";
 import type { EventConfig } from "../../schema/event.js";
 import { textIn } from "../../schema/event.js";
 import type { Language } from "../../schema/fields.js";
@@ -31,6 +34,32 @@ import type { SpeechRole } from "../../schema/sessions.js";
 import type { LogoPlacement } from "../logo.js";
 
 export type LetterKind = "invitation" | "visa";
+
+const MODULE = /^(invitation|visa)\.(.+)\.typ$/;
+let builtinModules: Set<string> | undefined;
+
+/**
+ * The languages a letter of each kind can be written in: the modules of its sentences,
+ * templates/letters/<kind>.<lang>.typ, conclave's own and, when the event folder has its own
+ * templates/letters/letter.typ (which lists the modules it imports), the event's. As
+ * `invitation:ko`, `visa:zh-Hans`.
+ */
+export function letterModules(eventDir?: string): ReadonlySet<string> {
+  const read = (dir: string) => {
+    try {
+      return readdirSync(dir).flatMap((n) => {
+        const m = MODULE.exec(n);
+        return m ? [`${m[1]}:${m[2]}`] : [];
+      });
+    } catch {
+      return [];
+    }
+  };
+  builtinModules ??= new Set(read(path.join(builtinTemplatesDir, "letters")));
+  const own = eventDir ? path.join(eventDir, "templates", "letters") : undefined;
+  if (!own || !existsSync(path.join(own, "letter.typ"))) return builtinModules;
+  return new Set([...builtinModules, ...read(own)]);
+}
 
 /** What templates/letters/letter.typ receives for one letter (see docs/templates.md). */
 export interface LetterData {
@@ -101,6 +130,8 @@ export interface LetterPlanOptions {
   logo?: LogoPlacement;
   signature?: string;
   order: readonly Delegate[];
+  /** `letterModules()`: the kinds and languages letters can be written in (default: conclave's). */
+  modules?: ReadonlySet<string>;
 }
 
 const PROGRAMME_TYPES = new Set(["plenary", "keynote", "panel", "ceremony", "banquet", "workshop", "visit"]);
@@ -133,6 +164,9 @@ export function planLetters(
   const problems: Diagnostic[] = [];
   const mainRoom = mostUsedRoom(event.sessions);
   const letterDate = settings.date ?? config.start;
+  const modules = options.modules ?? letterModules();
+  /** Delegates whose language has no letter of this kind, by that language. */
+  const untranslated = new Map<Language, Delegate[]>();
   const summaries = new Map<Language, ReturnType<typeof programmeSummary>>();
   const summaryIn = (lang: Language) => {
     let v = summaries.get(lang);
@@ -185,7 +219,15 @@ export function planLetters(
       }
     }
     // A visa letter is read by the consul: the embassy's language, not the delegate's.
-    const lang = options.lang ?? (options.kind === "visa" ? settings.visa.language : d.language);
+    const asked = options.lang ?? (options.kind === "visa" ? settings.visa.language : d.language);
+    // A language with a pack but no letter of this kind (an event's i18n/fr.yaml): the letter is
+    // written in the event's default language, or English, and a warning says whose.
+    const lang = [asked, fb, "en"].find((l) => modules.has(`${options.kind}:${l}`)) ?? asked;
+    if (lang !== asked) {
+      const list = untranslated.get(asked);
+      if (list) list.push(d);
+      else untranslated.set(asked, [d]);
+    }
     const t = (v: Parameters<typeof textIn>[0]) => textIn(v, lang, fb) ?? "";
     const country = countryName(d.country, lang);
     const address = addressOf(d, lang, { upperFamily: settings.upper_family, fallback: fb, country });
@@ -268,6 +310,36 @@ export function planLetters(
       };
     }
     letters.push({ delegate: d, lang, file: `${letterFileName(event, d.id)}.pdf`, data });
+  }
+  for (const [asked, list] of untranslated) {
+    const written = letters.find((l) => l.delegate === list[0])?.lang ?? fb;
+    const ids = list.slice(0, 8).map((d) => d.id);
+    const more = list.length > 8 ? ` and ${list.length - 8} more` : "";
+    const where =
+      options.lang !== undefined
+        ? { file: "event.yaml" }
+        : options.kind === "visa"
+          ? {
+              file: "event.yaml",
+              ...(config.at?.["letters.visa.language"] ?? {}),
+              field: "letters.visa.language",
+            }
+          : {
+              file: config.files.delegates,
+              line: list[0]!.line,
+              column: list[0]!.columns.language ?? 0,
+              field: "language",
+            };
+    const whose = list.length === 1 ? "the letter" : `the ${list.length} letters`;
+    problems.push(
+      diag(
+        "missing-translation",
+        "warning",
+        where,
+        `conclave has no ${options.kind} letter in ${asked}: ${whose} of ${ids.join(", ")}${more} ${list.length === 1 ? "is" : "are"} in ${written}${options.lang !== undefined ? ` (--lang ${asked})` : ""}`,
+        `Add templates/letters/${options.kind}.${asked}.typ to the event folder, with your own templates/letters/letter.typ importing it (conclave templates eject letters/letter.typ), or give these delegates another language.`,
+      ),
+    );
   }
   return { letters, problems: sortDiagnostics(problems), hostNationals, exempt };
 }
