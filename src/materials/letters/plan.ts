@@ -337,7 +337,7 @@ export function planLetters(
         "warning",
         where,
         `conclave has no ${options.kind} letter in ${asked}: ${whose} of ${ids.join(", ")}${more} ${list.length === 1 ? "is" : "are"} in ${written}${options.lang !== undefined ? ` (--lang ${asked})` : ""}`,
-        `Add templates/letters/${options.kind}.${asked}.typ to the event folder, with your own templates/letters/letter.typ importing it (conclave templates eject letters/letter.typ), or give these delegates another language.`,
+        `Add templates/letters/${options.kind}.${asked}.typ to the event folder, with your own templates/letters/letter.typ importing it (conclave templates eject letters/letter), or give these delegates another language.`,
       ),
     );
   }
