@@ -3,8 +3,9 @@ import path from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { countBySeverity } from "../diagnostics.js";
 import { saveSnapshot } from "../diff/snapshot.js";
-import { DataInvalid } from "../errors.js";
+import { DataInvalid, UserError } from "../errors.js";
 import { withLanguagePacks } from "../i18n/active.js";
+import type { LanguagePacks } from "../i18n/packs.js";
 import { loadEventFolder } from "../load/event-folder.js";
 import {
   BUILD_ORDER,
@@ -20,6 +21,7 @@ import { OutputWriter, resolveOutDir } from "../output/writer.js";
 import { builtinTemplatesDir } from "../paths.js";
 import type { RenderPool } from "../render/pool.js";
 import { pdfTimestamp } from "../render/typst.js";
+import { closest } from "../util/suggest.js";
 import { checkEvent } from "../validate/index.js";
 import { version } from "../version.js";
 import { eventRenderPool } from "./event-pool.js";
@@ -97,6 +99,7 @@ export async function buildEventFolder(
   const signal = hooks.signal;
   if (signal?.aborted) throw new BuildAborted(signal.reason);
   const loaded = await loadEventFolder(folder, { allowOutside: options.allowOutside ?? [] });
+  checkLanguageOption(options.materialOptions?.lang, loaded.packs);
   // The event's language packs are in effect for everything the build makes (src/i18n/active.ts).
   return withLanguagePacks(loaded.packs, async () => {
     const { pool, eventFiles, fontFiles: engineFonts } = await eventRenderPool(loaded, options.jobs);
@@ -344,4 +347,19 @@ function unchangedResult(
     byTemplate: last.byTemplate,
     seconds: (performance.now() - started) / 1000,
   };
+}
+
+/**
+ * `--lang` (letters, agenda) names a language with a pack: conclave's or the event's own. One
+ * without is a usage error, with the nearest tag as a hint, before anything is compiled.
+ */
+function checkLanguageOption(lang: unknown, packs: LanguagePacks): void {
+  if (typeof lang !== "string") return;
+  const known = packs.entries.map((e) => e.language);
+  if (known.includes(lang)) return;
+  const near = closest(lang, known);
+  throw new UserError(
+    `--lang ${lang}: there is no language pack for ${lang}`,
+    `${near ? `Did you mean --lang ${near}? ` : ""}The languages with a pack: ${known.join(", ")}; an event adds one in i18n/${lang}.yaml (docs/languages.md).`,
+  );
 }

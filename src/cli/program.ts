@@ -3,7 +3,7 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import { BADGE_STOCKS } from "../materials/badges/stock-names.js";
 import type { MaterialName } from "../materials/index.js";
 import { MATERIAL_NAMES } from "../materials/names.js";
-import { LANGUAGES } from "../schema/fields.js";
+import { LANGUAGE_TAG, LANGUAGES } from "../schema/fields.js";
 import { version } from "../version.js";
 import { parseOnly } from "./commands/only.js";
 import { createUi, type Ui } from "./ui.js";
@@ -44,6 +44,18 @@ const effortNumber = (value: string) => {
   const n = positiveNumber(value);
   if (n > 100) throw new InvalidArgumentError("expected a number above 0 and at most 100.");
   return n;
+};
+
+/**
+ * `--lang`: any language with a pack, conclave's or the event's own (i18n/fr.yaml). Only the
+ * tag's form is checked here; which packs there are is known once the event is read.
+ */
+const languageTag = (value: string) => {
+  if (!LANGUAGE_TAG.test(value))
+    throw new InvalidArgumentError(
+      `"${value}" is not a language tag: use one of ${LANGUAGES.join(", ")} or the tag of a pack in the event's i18n/ folder (fr for i18n/fr.yaml).`,
+    );
+  return value;
 };
 
 const idList = (value: string) =>
@@ -276,7 +288,12 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
             .choices(["invitation", "visa"])
             .default("invitation"),
         )
-        .addOption(new Option("--lang <lang>", "every letter in this language").choices(LANGUAGES))
+        .addOption(
+          new Option(
+            "--lang <lang>",
+            `every letter in this language (${LANGUAGES.join(", ")}, or a pack of the event's i18n/)`,
+          ).argParser(languageTag),
+        )
         .option("--delegates <ids>", "letters only for these delegate ids, comma-separated", idList)
         .option("--dry-run", "list the files that would be written, write nothing", false);
     }
@@ -285,7 +302,10 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
         .option("--bilingual <pair>", "also a bilingual programme, e.g. ko+en (default: agenda.bilingual)")
         .option("--delegates <ids>", "personal agendas only for these delegate ids, comma-separated", idList)
         .addOption(
-          new Option("--lang <lang>", "personal agendas in this language for everyone").choices(LANGUAGES),
+          new Option(
+            "--lang <lang>",
+            `personal agendas in this language for everyone (${LANGUAGES.join(", ")}, or a pack of the event's i18n/)`,
+          ).argParser(languageTag),
         )
         .option("--no-personal", "the programme files only, no personal agendas")
         .option("--large-print", "also a large-print programme per language: 16 pt, one column")

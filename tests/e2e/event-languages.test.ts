@@ -104,3 +104,26 @@ describe("an event pack's language that three delegates read", () => {
     expect(squash(letter.text.join(" "))).toContain("Dear");
   });
 });
+
+describe("--lang", () => {
+  it("takes a language of the event's own packs", async () => {
+    const out = path.join(eventPack.tmp, "out-lang");
+    const r = conclave(["agenda", eventPack.dir, "--lang", "fr", "--delegates", "KR-004", "--out", out]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+  });
+
+  it("refuses a language without a pack, naming the nearest, before building anything", () => {
+    const out = path.join(eventPack.tmp, "out-none");
+    const r = conclave(["letters", eventPack.dir, "--lang", "fx", "--out", out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("error: --lang fx: there is no language pack for fx");
+    expect(r.stderr).toContain("Did you mean --lang fr?");
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("refuses what is not a language tag at all", () => {
+    const r = conclave(["letters", eventPack.dir, "--lang", "French!"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"French!" is not a language tag');
+  });
+});
