@@ -353,13 +353,13 @@ function unchangedResult(
  * `--lang` (letters, agenda) names a language with a pack: conclave's or the event's own. One
  * without is a usage error, with the nearest tag as a hint, before anything is compiled.
  */
-function checkLanguageOption(lang: unknown, packs: LanguagePacks): void {
-  if (typeof lang !== "string") return;
+function checkLanguageOption(asked: unknown, packs: LanguagePacks): void {
+  if (typeof asked !== "string") return;
   const known = packs.entries.map((e) => e.language);
-  if (known.includes(lang)) return;
-  const near = closest(lang, known);
+  if (known.includes(asked)) return;
+  const near = closest(asked, known);
   throw new UserError(
-    `--lang ${lang}: there is no language pack for ${lang}`,
-    `${near ? `Did you mean --lang ${near}? ` : ""}The languages with a pack: ${known.join(", ")}; an event adds one in i18n/${lang}.yaml (docs/languages.md).`,
+    `--lang ${asked}: there is no language pack for ${asked}`,
+    `${near ? `Did you mean --lang ${near}? ` : ""}The languages with a pack: ${known.join(", ")}; an event adds one in i18n/${asked}.yaml (docs/languages.md).`,
   );
 }

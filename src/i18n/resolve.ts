@@ -7,6 +7,7 @@ const OWN = new Set([
   "language",
   "name",
   "countries",
+  "precedence",
   "spoken_in",
   "fonts",
   "dates.field",
@@ -64,6 +65,12 @@ export function resolvePack(
   };
   const pack = merge(written, base, "") as Pack;
   pack.language = written.language;
+  // Each pack names the offices of precedence in its own words (English's are tried anyway);
+  // an event's pack of a built-in language adds to, or replaces by office, conclave's words.
+  pack.precedence = {
+    ...(options.baseIsEnglish ? {} : base.precedence),
+    ...(written.precedence as Pack["precedence"] | undefined),
+  };
   // English country names are no fallback: Intl names the countries in the pack's own locale.
   pack.countries = {
     ...(options.baseIsEnglish ? {} : base.countries),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PRECEDENCE_OFFICE_KEYS } from "../model/precedence-offices.js";
 import { CATEGORIES } from "../schema/delegates.js";
 import { SPEECH_ROLES as ROLES, SESSION_TYPES } from "../schema/sessions.js";
 
@@ -50,6 +51,15 @@ const SPAN = ["y1", "m1", "d1", "month1", "y2", "m2", "d2", "month2"] as const;
  * command that reads no pack file (the built-in packs come compiled, dist/i18n/builtin-packs.json)
  * need not spend at start-up.
  */
+function isPattern(source: string): boolean {
+  try {
+    new RegExp(source, "i");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function buildPackSchema() {
   const dates = z.strictObject({
     /** January … December, as a date prints them. */
@@ -371,6 +381,19 @@ function buildPackSchema() {
     address,
     collation,
     offices,
+    /**
+     * The words that name each office of precedence in this language (src/model/precedence-offices.ts),
+     * as patterns matched without regard to case (templates/i18n/ko.yaml has the Korean ones). A pack's own: none are
+     * taken from English, whose words are tried anyway.
+     */
+    precedence: z
+      .partialRecord(
+        z.enum(PRECEDENCE_OFFICE_KEYS),
+        z.array(
+          z.string().min(1).refine(isPattern, "a pattern (a regular expression) such as vice[- ]minister"),
+        ),
+      )
+      .default({}),
     labels,
   });
   return packSchema;

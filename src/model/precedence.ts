@@ -1,4 +1,7 @@
+import { packsInEffect } from "../i18n/active.js";
+import type { Pack } from "../i18n/schema.js";
 import type { Category } from "../schema/delegates.js";
+import { PRECEDENCE_OFFICES, type PrecedenceOffice } from "./precedence-offices.js";
 import type { Delegate } from "./types.js";
 
 /**
@@ -8,7 +11,8 @@ import type { Delegate } from "./types.js";
  * A guest's rank comes, in this order, from
  *   1. the `precedence` column of delegates.csv (1 = highest). The numbers are a scale shared by
  *      every country: a Korean 1 and a Vietnamese 1 are of equal rank;
- *   2. else their office, from OFFICE_RANKS (a public office read from `position` in any language);
+ *   2. else their office (`officeRanks`: a public office read from `position` in any language, in
+ *      the words of the language packs' `precedence`);
  *   3. else their category (CATEGORY_RANKS).
  * Every guest with a number ranks before every guest ranked by office, who rank before those
  * ranked by category only: a number is the protocol office's decision and the tables only fill in.
@@ -18,47 +22,31 @@ import type { Delegate } from "./types.js";
  */
 
 /** Offices by level (1 highest), first match wins: "Vice Minister" is tried before "Minister". */
-export const OFFICE_RANKS: readonly { level: number; office: string; pattern: RegExp }[] = [
-  {
-    level: 4,
-    office: "vice chair of a people's committee, vice mayor or vice governor",
-    pattern:
-      /vice[- ]chair(man|woman|person)? of the people'?s committee|phó chủ tịch (ủy|uỷ) ban nhân dân|인민위원회 부위원장|vice[- ]mayor|vice[- ]governor|부시장|부지사/i,
-  },
-  {
-    level: 2,
-    office: "deputy prime minister",
-    pattern: /deputy prime minister|부총리|phó thủ tướng/i,
-  },
-  {
-    level: 3,
-    office: "vice minister or deputy minister",
-    pattern: /vice[- ]minister|deputy minister|차관|thứ trưởng/i,
-  },
-  {
-    level: 1,
-    office: "head of state or government",
-    pattern: /president of the (socialist )?republic|prime minister|대통령|국무총리|chủ tịch nước|thủ tướng/i,
-  },
-  {
-    level: 2,
-    office: "speaker of the national assembly, minister",
-    pattern:
-      /speaker of the national assembly|chair(man|woman)? of the national assembly|국회의장|chủ tịch quốc hội|\bminister\b|장관|bộ trưởng/i,
-  },
-  {
-    level: 3,
-    office: "member of the national assembly, ambassador, chair of a people's committee, mayor, governor",
-    pattern:
-      /member of (the )?(national assembly|parliament)|국회의원|đại biểu quốc hội|nghị sĩ|ambassador|대사(?!관)|đại sứ(?! quán)|chair(man|woman|person)? of the people'?s committee|chủ tịch (ủy|uỷ) ban nhân dân|인민위원회 위원장|\bmayor\b|\bgovernor\b/i,
-  },
-  {
-    level: 5,
-    office: "consul general, director general, director of a provincial department",
-    pattern:
-      /consul[- ]general|총영사|tổng lãnh sự|director[- ]general|director of the department|giám đốc sở|cục trưởng|vụ trưởng/i,
-  },
-];
+export interface OfficeRank {
+  key: PrecedenceOffice;
+  level: number;
+  office: string;
+  /** Every pack's words for the office (`precedence.<key>`), as one pattern. */
+  pattern: RegExp;
+}
+
+const ranksOf = new WeakMap<ReadonlyMap<string, Pack>, readonly OfficeRank[]>();
+
+/**
+ * The offices of precedence with the words of every pack in effect (conclave's, and an event's
+ * own during its build), in the order they are tried. Worked out once per set of packs.
+ */
+export function officeRanks(packs: ReadonlyMap<string, Pack> = packsInEffect()): readonly OfficeRank[] {
+  let ranks = ranksOf.get(packs);
+  if (!ranks) {
+    ranks = PRECEDENCE_OFFICES.flatMap(({ key, level, office }) => {
+      const words = [...packs.values()].flatMap((p) => p.precedence[key] ?? []);
+      return words.length > 0 ? [{ key, level, office, pattern: new RegExp(words.join("|"), "i") }] : [];
+    });
+    ranksOf.set(packs, ranks);
+  }
+  return ranks;
+}
 
 /** Rank of a category when neither a number nor an office ranks the guest. */
 export const CATEGORY_RANKS: Readonly<Record<Category, number>> = {
@@ -88,7 +76,7 @@ export function rankOf(d: Pick<Delegate, "precedence" | "position" | "category">
   if (d.category === "interpreter") return { source: "category", value: CATEGORY_RANKS.interpreter };
   if (d.precedence !== undefined) return { source: "precedence", value: d.precedence };
   const text = Object.values(d.position ?? {}).join(" | ");
-  const hit = text ? OFFICE_RANKS.find((o) => o.pattern.test(text)) : undefined;
+  const hit = text ? officeRanks().find((o) => o.pattern.test(text)) : undefined;
   if (hit) return { source: "office", value: hit.level, office: hit.office };
   return { source: "category", value: CATEGORY_RANKS[d.category] };
 }

@@ -32,7 +32,6 @@ const ALLOWED: Record<string, string> = {
   "src/materials/seating/plan.ts":
     "Hangul initial consonants and Đ, for the groups of a find-your-table list",
   "src/render/typst.ts": "sample glyphs that warm the compiler's font cache",
-  "src/model/precedence.ts": "not yet in packs: the office patterns that rank guests",
   "src/model/offices.ts": "not yet in packs: the two spellings of Vietnamese uỷ/ủy",
   "src/schema/fields.ts":
     "not yet in packs: Korean and Vietnamese names of countries read in a country column",
