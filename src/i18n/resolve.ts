@@ -7,6 +7,7 @@ const OWN = new Set([
   "language",
   "name",
   "countries",
+  "country_forms",
   "precedence",
   "spoken_in",
   "fonts",
@@ -70,6 +71,10 @@ export function resolvePack(
   pack.precedence = {
     ...(options.baseIsEnglish ? {} : base.precedence),
     ...(written.precedence as Pack["precedence"] | undefined),
+  };
+  pack.country_forms = {
+    ...(options.baseIsEnglish ? {} : base.country_forms),
+    ...(written.country_forms as Pack["country_forms"] | undefined),
   };
   // English country names are no fallback: Intl names the countries in the pack's own locale.
   pack.countries = {

@@ -373,6 +373,16 @@ function buildPackSchema() {
     countries: z
       .record(z.string().regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 code such as KR"), z.string())
       .default({}),
+    /**
+     * The other names people write for a country in this language, by ISO code (en `KR: [Korea,
+     * South Korea]`): read in a country column (the hint gives the code) and kept whole on a line.
+     */
+    country_forms: z
+      .record(
+        z.string().regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 code such as KR"),
+        z.array(z.string().min(1)),
+      )
+      .default({}),
     /** The font sets conclave bundles that this language needs (src/load/fonts.ts FONT_SETS), loaded only for it. */
     fonts: z.array(z.enum(["noto-sans-sc"])),
     /** The countries whose host language this is (ko: KR, KP): place cards put it first there. */

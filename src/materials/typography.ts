@@ -1,21 +1,24 @@
+import { activePack } from "../i18n/active.js";
 import { countryName } from "../model/i18n.js";
 import type { Event } from "../model/types.js";
 import type { Language } from "../schema/fields.js";
 
 /**
  * Country names a line never splits ("Việt Nam", "Hàn Quốc", "Republic of Korea"): of every
- * delegate's country and the event's own, in every language of the event. Only names of more
- * than one word need the rule; Korean names are kept whole by keep-hangul already.
+ * delegate's country and the event's own, in every language of the event, as Intl or the pack
+ * names it and in the other forms protocol and the press write (the pack's `country_forms`:
+ * "South Korea", "Đại Hàn Dân Quốc"). Only names of more than one word need the rule; Korean
+ * names are kept whole by keep-hangul already.
  */
 function countryPhrases(event: Event): string[] {
   const codes = new Set(event.delegates.map((d) => d.country));
   if (event.config.country) codes.add(event.config.country);
   const out: string[] = [];
   for (const code of codes)
-    for (const lang of event.config.languages) out.push(countryName(code, lang as Language));
-  // The forms protocol and the press write besides the official one.
-  if (codes.has("VN")) out.push("Viet Nam", "Việt Nam");
-  if (codes.has("KR")) out.push("Hàn Quốc", "Đại Hàn Dân Quốc", "South Korea");
+    for (const lang of event.config.languages) {
+      out.push(countryName(code, lang as Language));
+      out.push(...(activePack(lang).country_forms[code] ?? []));
+    }
   return out;
 }
 

@@ -28,6 +28,8 @@ export interface ParseOptions {
   dateOrder?: DateOrder;
   /** The languages that have a pack (conclave's and the event's); conclave's alone by default. */
   languages?: readonly string[];
+  /** The names of countries in every pack, upper-cased, to their ISO code: a hint for a country cell. */
+  countryForms?: ReadonlyMap<string, string>;
 }
 
 const ok = <T>(value: T): FieldResult<T> => ({ ok: true, value });
@@ -267,35 +269,28 @@ const COUNTRY_CODES = new Set(
     "YE YT ZA ZM ZW"
   ).split(" "),
 );
-// What people type instead of the code, mapped to the code to suggest.
-const COUNTRY_ALIASES: Record<string, string> = {
-  KOREA: "KR",
-  "SOUTH KOREA": "KR",
-  "REPUBLIC OF KOREA": "KR",
-  ROK: "KR",
+/**
+ * ISO 3166-1 alpha-3 codes, typed for the two-letter one, mapped to it for the hint. The names
+ * people type (Korea, 한국, Việt Nam) are the language packs' (`countries`, `country_forms`),
+ * handed in as `ParseOptions.countryForms`.
+ */
+const ALPHA3: Record<string, string> = {
   KOR: "KR",
-  "HÀN QUỐC": "KR",
-  한국: "KR",
-  대한민국: "KR",
-  VIETNAM: "VN",
-  "VIET NAM": "VN",
-  "VIỆT NAM": "VN",
+  PRK: "KP",
   VNM: "VN",
-  베트남: "VN",
-  UK: "GB",
-  "UNITED KINGDOM": "GB",
+  MNG: "MN",
+  CHN: "CN",
+  JPN: "JP",
+  GBR: "GB",
   USA: "US",
-  "UNITED STATES": "US",
-  JAPAN: "JP",
-  CHINA: "CN",
 };
 
 export const country: FieldType<string> = {
   name: "ISO 3166-1 alpha-2 country code",
-  parse(value) {
+  parse(value, options) {
     const upper = value.toUpperCase();
     if (upper.length === 2 && COUNTRY_CODES.has(upper)) return ok(upper);
-    const alias = COUNTRY_ALIASES[upper];
+    const alias = ALPHA3[upper] ?? options?.countryForms?.get(upper);
     return fail(
       `"${value}" is not an ISO 3166-1 alpha-2 country code`,
       alias ? `Write ${alias} instead.` : "Use the two-letter code, e.g. KR for Korea, VN for Viet Nam.",

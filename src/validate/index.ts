@@ -1,6 +1,8 @@
 import { type DecodeResult, decodeBytes, ENCODINGS, type Encoding } from "../csv/decode.js";
 import { discardCsvThread, prepareCsvThread } from "../csv/pipeline.js";
 import { type Diagnostic, diag, sortDiagnostics } from "../diagnostics.js";
+import { builtinPacks } from "../i18n/builtin.js";
+import { countryFormsOf } from "../i18n/country-forms.js";
 import type { LanguagePacks } from "../i18n/packs.js";
 import { buildEvent } from "../model/build.js";
 import type { Event } from "../model/types.js";
@@ -91,6 +93,9 @@ function checkEventNow(input: CheckInput): CheckResult {
   const dateOrder = config.locale?.date_order;
   // A language column may name any language with a pack, conclave's or the event's own.
   const languages = [...new Set([...LANGUAGES, ...(input.packs?.entries?.map((e) => e.language) ?? [])])];
+  const countryForms = countryFormsOf(
+    input.packs?.entries?.map((e) => e.pack) ?? [...builtinPacks().values()],
+  );
   const diagnostics: Diagnostic[] = [];
   const encodings: Partial<Record<TableKey, Encoding>> = {};
   const glyphs = input.coverage ? glyphChecks(input.coverage) : undefined;
@@ -119,7 +124,7 @@ function checkEventNow(input: CheckInput): CheckResult {
         for (const check of checks) check(row, diagnostics);
         records.push(convert(row));
       },
-      dateOrder ? { dateOrder, languages } : { languages },
+      dateOrder ? { dateOrder, languages, countryForms } : { languages, countryForms },
       decoded.utf8,
     );
     diagnostics.push(...table.diagnostics);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { builtinPacks } from "../../src/i18n/builtin.js";
+import { countryFormsOf } from "../../src/i18n/country-forms.js";
 import {
   colour,
   country,
@@ -127,11 +129,30 @@ describe("field types", () => {
     bad(integer(1), "0");
     bad(integer(1), "1.5");
   });
-  it("country takes ISO codes and suggests one for common names", () => {
+  it("country takes ISO codes and suggests one for the names the packs know, in any language", () => {
     expect(good(country, "vn")).toBe("VN");
     bad(country, "XK");
-    const r = country.parse("South Korea");
+    const countryForms = countryFormsOf(builtinPacks().values());
+    for (const [name, code] of [
+      ["South Korea", "KR"],
+      ["Republic of Korea", "KR"],
+      ["한국", "KR"],
+      ["대한민국", "KR"],
+      ["Hàn Quốc", "KR"],
+      ["việt nam", "VN"],
+      ["베트남", "VN"],
+      ["越南", "VN"],
+      ["Монгол", "MN"],
+      ["United Kingdom", "GB"],
+    ]) {
+      const r = country.parse(name!, { countryForms });
+      expect(r.ok === false && r.hint, name).toBe(`Write ${code} instead.`);
+    }
+    // Three-letter codes need no pack.
+    const r = country.parse("KOR");
     expect(r.ok === false && r.hint).toBe("Write KR instead.");
+    const unknown = country.parse("Atlantis", { countryForms });
+    expect(unknown.ok === false && unknown.hint).toContain("two-letter code");
   });
   it("colour takes hex", () => {
     expect(good(colour, "#C8102E")).toBe("#c8102e");

@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { builtinPacks } from "../../src/i18n/builtin.js";
+import { countryFormsOf } from "../../src/i18n/country-forms.js";
 import { delegatesSpec, toDelegateRow } from "../../src/schema/delegates.js";
 import { sessionsSpec, toSessionRow } from "../../src/schema/sessions.js";
 import { readTable } from "../../src/schema/table.js";
 
+// The names of countries come from the packs, as validation hands them in.
+const countryForms = countryFormsOf(builtinPacks().values());
 const read = (text: string, mapping?: Record<string, string>) =>
-  readTable(delegatesSpec, "delegates.csv", text, mapping);
+  readTable(delegatesSpec, "delegates.csv", text, mapping ?? {}, { countryForms });
 const codesAt = (r: ReturnType<typeof read>) =>
   [...r.diagnostics]
     .sort((a, b) => a.line - b.line || a.column - b.column)
