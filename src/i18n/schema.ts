@@ -358,6 +358,11 @@ function buildPackSchema() {
     /** Whether a position starts with its office (en "Vice Mayor of …") or ends with it (ko 부시장). */
     position: z.enum(["start", "end"]),
     names: z.record(z.string().regex(/^[a-z-]+$/, "an office key such as vice-mayor"), office),
+    /**
+     * Spellings that mean the same, folded to the second before a position is compared with the
+     * office names: vi `uỷ: ủy` (both tone placements are in use; Nghị định 30 writes ủy).
+     */
+    spellings: z.record(z.string().min(1), z.string()).optional(),
   });
 
   /** A complete pack: what the English pack must hold, and what every resolved pack holds. */

@@ -77,8 +77,14 @@ function wordsOf(offices: Offices, lang: Language) {
 }
 
 function fold(s: string, lang: Language): string {
-  // "Uỷ" and "Ủy" are both in use: compare the Nghị định 30 spelling.
-  return s.normalize("NFC").toLocaleLowerCase(lang).replace(/uỷ/g, "ủy").replace(/\s+/g, " ").trim();
+  let t = s.normalize("NFC").toLocaleLowerCase(lang);
+  // Spellings the pack says are the same (vi: uỷ and ủy, both in use) compare as one.
+  for (const [from, to] of Object.entries(activePack(lang).offices.spellings ?? {}))
+    t = t.replaceAll(
+      from.normalize("NFC").toLocaleLowerCase(lang),
+      to.normalize("NFC").toLocaleLowerCase(lang),
+    );
+  return t.replace(/\s+/g, " ").trim();
 }
 
 /**

@@ -32,7 +32,6 @@ const ALLOWED: Record<string, string> = {
   "src/materials/seating/plan.ts":
     "Hangul initial consonants and Đ, for the groups of a find-your-table list",
   "src/render/typst.ts": "sample glyphs that warm the compiler's font cache",
-  "src/model/offices.ts": "not yet in packs: the two spellings of Vietnamese uỷ/ủy",
   "src/materials/letters/index.ts": "not yet in packs: the phrases that make a letter keep words whole",
   "src/schema/delegates.ts": "not yet in packs: example values in the columns' help",
   "src/schema/venues.ts": "not yet in packs: an example address in the columns' help",

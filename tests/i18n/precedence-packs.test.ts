@@ -85,3 +85,13 @@ describe("an event's own pack", () => {
     expect(errors[0]!.message).toContain("a pattern");
   });
 });
+
+describe("the spellings a pack folds to one (offices.spellings)", () => {
+  it("reads a Vietnamese office in either tone placement of uỷ/ủy", async () => {
+    const { matchOffice } = await import("../../src/model/offices.js");
+    const a = matchOffice("Phó Chủ tịch Uỷ ban nhân dân Thành phố Hồ Chí Minh", "vi");
+    const b = matchOffice("Phó Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh", "vi");
+    expect(a?.office.key).toBe("people-committee-vice-chairman");
+    expect(b?.office.key).toBe(a?.office.key);
+  });
+});
