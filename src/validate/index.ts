@@ -17,6 +17,7 @@ import { type GlyphCoverage, glyphChecks } from "./glyphs.js";
 import { checkIds } from "./ids.js";
 import { checkKoreanNames } from "./korean-names.js";
 import { checkLogoContrast, type LogoFiles } from "./logo.js";
+import { packGlyphs } from "./pack-glyphs.js";
 import { checkReferences } from "./references.js";
 import { checkCapacity, checkSchedule } from "./schedule.js";
 import { checkSeatingRows } from "./seating.js";
@@ -47,7 +48,7 @@ export interface CheckInput {
   /** Fonts' coverage for the missing-glyph check; without it the check is skipped. */
   coverage?: GlyphCoverage;
   /** The language packs (src/i18n/packs.ts): their errors, and warnings of the languages the event prints. */
-  packs?: Pick<LanguagePacks, "diagnostics"> & Partial<Pick<LanguagePacks, "entries">>;
+  packs?: Pick<LanguagePacks, "diagnostics"> & Partial<Pick<LanguagePacks, "entries" | "files">>;
   /** Build the Event when the data is valid (default true); `validate` alone does not need it. */
   buildModel?: boolean;
 }
@@ -198,6 +199,13 @@ function checkEventNow(input: CheckInput): CheckResult {
     ...checkKoreanNames(tables),
     ...checkSeatingRows(tables),
     ...packDiagnostics(input),
+    ...(input.coverage && input.packs?.files
+      ? packGlyphs(
+          input.packs.files,
+          new Set([...config.languages, ...delegates.map((d) => d.language).filter((l) => l !== undefined)]),
+          input.coverage,
+        )
+      : []),
   );
   const sorted = sortDiagnostics(diagnostics);
   const result: CheckResult = {
