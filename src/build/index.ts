@@ -357,6 +357,11 @@ function checkLanguageOption(asked: unknown, packs: LanguagePacks): void {
   if (typeof asked !== "string") return;
   const known = packs.entries.map((e) => e.language);
   if (known.includes(asked)) return;
+  // The event has the pack's file, but it did not read: its own errors say why.
+  const broken = packs.diagnostics.filter(
+    (d) => d.severity === "error" && d.file.replace(/^.*\//, "") === `${asked}.yaml`,
+  );
+  if (broken.length > 0) throw new DataInvalid(broken, `the language pack of --lang ${asked} has errors`);
   const near = closest(asked, known);
   throw new UserError(
     `--lang ${asked}: there is no language pack for ${asked}`,

@@ -26,8 +26,11 @@ export interface OfficeRank {
   key: PrecedenceOffice;
   level: number;
   office: string;
-  /** Every pack's words for the office (`precedence.<key>`), as one pattern. */
-  pattern: RegExp;
+  /**
+   * Every pack's words for the office (`precedence.<key>`), each its own pattern: joined into one,
+   * a group or back-reference of one pack's would clash with another's.
+   */
+  patterns: readonly RegExp[];
 }
 
 const ranksOf = new WeakMap<ReadonlyMap<string, Pack>, readonly OfficeRank[]>();
@@ -41,7 +44,8 @@ export function officeRanks(packs: ReadonlyMap<string, Pack> = packsInEffect()):
   if (!ranks) {
     ranks = PRECEDENCE_OFFICES.flatMap(({ key, level, office }) => {
       const words = [...packs.values()].flatMap((p) => p.precedence[key] ?? []);
-      return words.length > 0 ? [{ key, level, office, pattern: new RegExp(words.join("|"), "i") }] : [];
+      const patterns = words.map((w) => new RegExp(w, "i"));
+      return patterns.length > 0 ? [{ key, level, office, patterns }] : [];
     });
     ranksOf.set(packs, ranks);
   }
@@ -76,7 +80,7 @@ export function rankOf(d: Pick<Delegate, "precedence" | "position" | "category">
   if (d.category === "interpreter") return { source: "category", value: CATEGORY_RANKS.interpreter };
   if (d.precedence !== undefined) return { source: "precedence", value: d.precedence };
   const text = Object.values(d.position ?? {}).join(" | ");
-  const hit = text ? officeRanks().find((o) => o.pattern.test(text)) : undefined;
+  const hit = text ? officeRanks().find((o) => o.patterns.some((p) => p.test(text))) : undefined;
   if (hit) return { source: "office", value: hit.level, office: hit.office };
   return { source: "category", value: CATEGORY_RANKS[d.category] };
 }

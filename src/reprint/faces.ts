@@ -66,9 +66,14 @@ export function printedFaces(event: Event, options: BadgeOptions): Map<string, P
  * programme line reprints it and a phone does not. The logo and signature are the same for every
  * letter and left out here. A visa letter the data cannot make (no passport data) is not one.
  */
-export function printedLetters(event: Event, kind: LetterKind = "invitation"): Map<string, PrintedFace> {
+export function printedLetters(
+  event: Event,
+  kind: LetterKind = "invitation",
+  /** `letterModules(eventDir)`: the languages the event's letters can be written in (default: conclave's). */
+  modules?: ReadonlySet<string>,
+): Map<string, PrintedFace> {
   const order = sortDelegates(event.delegates, event.config.badge.sort, event.config.defaultLanguage);
-  const { letters } = planLetters(event, { kind, order });
+  const { letters } = planLetters(event, { kind, order, ...(modules ? { modules } : {}) });
   return new Map(
     letters.map((l) => [
       l.delegate.id,

@@ -15,6 +15,7 @@ import { badgeLayoutOptions, makeBadges } from "../materials/badges/index.js";
 import { requireDelegates, themeOf } from "../materials/common.js";
 import type { MaterialResult } from "../materials/context.js";
 import { makeLetters } from "../materials/letters/index.js";
+import { letterModules } from "../materials/letters/plan.js";
 import { previousTables } from "../materials/seating/previous.js";
 import type { Event } from "../model/types.js";
 import { OutputWriter, resolveOutDir } from "../output/writer.js";
@@ -123,8 +124,10 @@ async function reprintLoaded(
       `Positions are counted from 1, left to right and top to bottom: use 1 to ${positions}.`,
     );
   const now = facesOf(event);
-  const nowLetters = printedLetters(event);
-  const nowVisa = printedLetters(event, "visa");
+  // The letter modules the event folder adds (its own letter.typ), as the build writes them.
+  const modules = letterModules(loaded.dir);
+  const nowLetters = printedLetters(event, "invitation", modules);
+  const nowVisa = printedLetters(event, "visa", modules);
   const theme = themeOf(event, fontFamilies);
   const nowSeating = await printedSeating(outDir, event, theme);
   const point = readPoint(outDir);
@@ -165,12 +168,12 @@ async function reprintLoaded(
     // No point yet: the badges of the last build.
     const last = await lastBuilt();
     before = facesOf(last);
-    beforeLetters = printedLetters(last);
+    beforeLetters = printedLetters(last, "invitation", modules);
   }
   // A point written before reprints had visa letters has none: the last build's are compared.
   const beforeVisa = point?.visa
     ? new Map(Object.entries(point.visa))
-    : printedLetters(await lastBuilt(), "visa");
+    : printedLetters(await lastBuilt(), "visa", modules);
   // Place cards: a point written before reprints had them, or with no plan then, has none: the
   // last build's plan and data are compared.
   let beforeCards: Map<string, PrintedCard> | undefined;

@@ -121,6 +121,22 @@ describe("--lang", () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("of a pack whose file has errors shows those errors, not that the pack is missing", async () => {
+    await mkdir(path.join(fourLanguages.dir, "i18n"), { recursive: true });
+    await writeFile(path.join(fourLanguages.dir, "i18n/de.yaml"), "language: de\nlabels:\n  seatng: {}\n");
+    const r = conclave([
+      "letters",
+      fourLanguages.dir,
+      "--lang",
+      "de",
+      "--out",
+      path.join(fourLanguages.tmp, "de"),
+    ]);
+    expect(r.code).not.toBe(0);
+    expect(r.stdout + r.stderr).toMatch(/i18n\/de\.yaml:3:\d+ error language-pack/);
+    expect(r.stdout + r.stderr).not.toContain("there is no language pack");
+  });
+
   it("refuses what is not a language tag at all", () => {
     const r = conclave(["letters", eventPack.dir, "--lang", "French!"]);
     expect(r.code).toBe(2);

@@ -317,7 +317,7 @@ export function planLetters(
     const more = list.length > 8 ? ` and ${list.length - 8} more` : "";
     const where =
       options.lang !== undefined
-        ? { file: "event.yaml" }
+        ? { file: `--lang ${asked}` }
         : options.kind === "visa"
           ? {
               file: "event.yaml",
