@@ -16,7 +16,7 @@ export interface LanguagesOptions {
 
 /** What a pack is not yet: the words and rules conclave still spells in code (issue #20). */
 const NOT_YET =
-  "Not in packs yet: the words inside the Typst templates (letter bodies exist for en, ko and vi only) and the fonts.";
+  "Not in packs yet: the words inside the Typst templates (a letter's sentences are its language's module, templates/letters/<kind>.<lang>.typ, for en, ko, mn, vi and zh-Hans) and the country names a letter keeps whole.";
 
 /**
  * `conclave languages [dir]`: conclave's language packs and, given an event folder, its own
