@@ -3,9 +3,11 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { countBySeverity, type Diagnostic } from "../diagnostics.js";
 import { DataInvalid, UserError } from "../errors.js";
+import type { LanguagePacks } from "../i18n/packs.js";
 import { READ_LIMITS } from "../load/confine.js";
 import { EVENT_FILE, loadEventFolder } from "../load/event-folder.js";
 import { parseEventConfig } from "../schema/event.js";
+import { LANGUAGES } from "../schema/fields.js";
 import { type CheckInput, checkEvent, type FileInput, type TableKey } from "../validate/index.js";
 import type { DiffSide } from "./compare.js";
 import type { Snapshot } from "./snapshot.js";
@@ -30,8 +32,13 @@ async function inputFrom(
   side: string,
   eventYaml: Uint8Array,
   read: (key: (typeof KEYS)[number], name: string) => Promise<Uint8Array | null>,
+  packs?: LanguagePacks,
 ): Promise<CheckInput> {
-  const parsed = parseEventConfig(new TextDecoder().decode(eventYaml), EVENT_FILE);
+  // The event folder's own language packs (i18n/fr.yaml) are what its languages and language
+  // columns are read with, on this side as on the folder's.
+  const parsed = parseEventConfig(new TextDecoder().decode(eventYaml), EVENT_FILE, [
+    ...new Set([...LANGUAGES, ...(packs?.entries.map((e) => e.language) ?? [])]),
+  ]);
   if (!parsed.ok) throw new SideInvalid(side, parsed.diagnostics);
   const config = parsed.config;
   const files = {} as Record<TableKey, FileInput> & { seating?: FileInput };
@@ -42,7 +49,7 @@ async function inputFrom(
       if (bytes) files.seating = { name, bytes };
     } else files[key] = { name, bytes };
   }
-  return { config, files };
+  return { config, files, ...(packs ? { packs } : {}) };
 }
 
 /** Validates one side through the normal schema and model; invalid data is a `SideInvalid`. */
@@ -68,15 +75,20 @@ export async function folderInput(
 }
 
 /** The inputs of the last build, from its snapshot. */
-export function snapshotInput(side: string, snapshot: Snapshot): Promise<CheckInput> {
-  return inputFrom(side, snapshot.bytes.event!, async (key) => snapshot.bytes[key] ?? null);
+export function snapshotInput(side: string, snapshot: Snapshot, packs?: LanguagePacks): Promise<CheckInput> {
+  return inputFrom(side, snapshot.bytes.event!, async (key) => snapshot.bytes[key] ?? null, packs);
 }
 
 /**
  * The event folder as it was at a git revision: event.yaml and the files it names, read with
  * `git show REV:./path` in the event folder (no shell, no checkout, nothing written).
  */
-export async function gitInput(side: string, eventDir: string, rev: string): Promise<CheckInput> {
+export async function gitInput(
+  side: string,
+  eventDir: string,
+  rev: string,
+  packs?: LanguagePacks,
+): Promise<CheckInput> {
   const cwd = path.resolve(eventDir);
   const git = (args: string[], maxBuffer = 1024 * 1024) =>
     run("git", args, { cwd, encoding: "buffer", maxBuffer, windowsHide: true });
@@ -126,5 +138,5 @@ export async function gitInput(side: string, eventDir: string, rev: string): Pro
       `--from ${rev}: there is no ${EVENT_FILE} in ${eventDir} at that revision`,
       "Name a revision at which the event folder existed.",
     );
-  return inputFrom(side, yaml, (_key, name) => show(name, READ_LIMITS.csv));
+  return inputFrom(side, yaml, (_key, name) => show(name, READ_LIMITS.csv), packs);
 }

@@ -14,6 +14,8 @@ import { readPdf, squash } from "../helpers/pdf.js";
  */
 const FR_PACK = `language: fr
 name: Français
+precedence:
+  minister: ['\\bministre\\b']
 labels:
   category:
     vip: Invité d'honneur
@@ -102,6 +104,24 @@ describe("an event pack's language that three delegates read", () => {
     for (const id of ["KR-001", "KR-002", "KR-003"]) expect(of(id)[3]).toBe("en");
     const letter = await readPdf(path.join(eventPack.tmp, "out/letters/invitation", of("KR-001")[4]!));
     expect(squash(letter.text.join(" "))).toContain("Dear");
+  });
+});
+
+describe("conclave diff with an event pack", () => {
+  it("ranks a changed position in the pack's words, so the protocol list is to print again", async () => {
+    const file = path.join(eventPack.dir, "delegates.csv");
+    const text = await readFile(file, "utf8");
+    const line = text.split("\n").find((l) => l.startsWith("KR-007,"))!;
+    expect(line).toContain(",Chief Executive Officer,");
+    await writeFile(
+      file,
+      text.replace(line, line.replace(",Chief Executive Officer,", ",Ministre délégué,")),
+    );
+    const r = conclave(["diff", eventPack.dir, "--out", path.join(eventPack.tmp, "out")]);
+    const said = r.stdout + r.stderr;
+    expect(said).toContain('now "Ministre délégué"');
+    expect(said).toMatch(/To print again: .*protocol list \(1\)/);
+    await writeFile(file, text);
   });
 });
 

@@ -13,6 +13,10 @@ import { compareAssignments, readAssignments, type SeatMove } from "../../diff/s
 import { checkSide, folderInput, gitInput, SideInvalid, snapshotInput } from "../../diff/sides.js";
 import { readSnapshot, SNAPSHOT_DIR } from "../../diff/snapshot.js";
 import { UserError } from "../../errors.js";
+import { withLanguagePacks } from "../../i18n/active.js";
+import type { LanguagePacks } from "../../i18n/packs.js";
+import { confine } from "../../load/confine.js";
+import { loadLanguagePacks } from "../../load/packs.js";
 import { MATERIAL_NAMES } from "../../materials/names.js";
 import { resolveOutDir } from "../../output/writer.js";
 import type { CheckInput } from "../../validate/index.js";
@@ -49,6 +53,13 @@ export async function diffCommand(dir: string, options: DiffOptions, ui: Ui): Pr
   const allowOutside = options.allowOutside ?? [];
   const outDir = resolveOutDir(dir, options.out);
   const notes: string[] = [];
+  // The folder's own language packs, for the other side too: its event.yaml names their languages.
+  let packs: LanguagePacks | undefined;
+  try {
+    packs = loadLanguagePacks(confine(path.resolve(dir)));
+  } catch {
+    packs = undefined; // the folder's own reading reports what is wrong with it
+  }
   let fromInput: Promise<CheckInput>;
   let from: DiffSides["from"];
   if (options.from !== undefined && isFolder(options.from)) {
@@ -56,7 +67,7 @@ export async function diffCommand(dir: string, options: DiffOptions, ui: Ui): Pr
     fromInput = folderInput(options.from, options.from, allowOutside);
   } else if (options.from !== undefined) {
     from = { kind: "git", label: options.from };
-    fromInput = gitInput(`git ${options.from}`, dir, options.from);
+    fromInput = gitInput(`git ${options.from}`, dir, options.from, packs);
   } else {
     const snapshot = readSnapshot(outDir);
     if (!snapshot)
@@ -74,13 +85,18 @@ export async function diffCommand(dir: string, options: DiffOptions, ui: Ui): Pr
       notes.push(
         `the last build made only ${made.join(", ")}; ${missing.join(", ")} in ${shown(outDir)} may be older than it`,
       );
-    fromInput = snapshotInput(`the last build's data (${path.join(shown(outDir), SNAPSHOT_DIR)})`, snapshot);
+    fromInput = snapshotInput(
+      `the last build's data (${path.join(shown(outDir), SNAPSHOT_DIR)})`,
+      snapshot,
+      packs,
+    );
   }
   const to: DiffSides["to"] = { kind: "folder", label: dir };
   let result: ReturnType<typeof compareEvents>;
   try {
     const a = checkSide(from.kind === "last-build" ? "the last build's data" : from.label, await fromInput);
-    const b = checkSide(dir, await folderInput(dir, dir, allowOutside));
+    const toInput = await folderInput(dir, dir, allowOutside);
+    const b = checkSide(dir, toInput);
     let moves: SeatMove[] = [];
     if (options.assignment !== undefined) {
       const newer = readAssignments(options.assignment);
@@ -93,7 +109,11 @@ export async function diffCommand(dir: string, options: DiffOptions, ui: Ui): Pr
       if (older) moves = compareAssignments(older, newer, b.event);
       else notes.push(`no seating plan in ${shown(outDir)} to compare --assignment with`);
     }
-    result = compareEvents(a, b, moves);
+    // The folder's language packs are in effect for what the comparison asks of them (who is
+    // ranked by their office, in the words of the event's own packs too), as in its build.
+    result = toInput.packs?.entries
+      ? withLanguagePacks(toInput.packs as LanguagePacks, () => compareEvents(a, b, moves))
+      : compareEvents(a, b, moves);
   } catch (e) {
     if (!(e instanceof SideInvalid)) throw e;
     ui.error(formatPretty(e.diagnostics, ui.color));
