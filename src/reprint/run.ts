@@ -151,7 +151,8 @@ async function reprintLoaded(
     try {
       lastEvent = checkSide(
         "the last build's data",
-        await snapshotInput("the last build's data", snapshot),
+        // Read with the folder's own language packs, which its event.yaml may name.
+        await snapshotInput("the last build's data", snapshot, loaded.packs),
       ).event;
       return lastEvent;
     } catch (e) {

@@ -107,7 +107,13 @@ describe("an event pack's language that three delegates read", () => {
   });
 });
 
-describe("conclave diff with an event pack", () => {
+describe("conclave diff and reprint with an event pack", () => {
+  it("reprint reads the last build's data with the pack (its event.yaml names fr)", () => {
+    const r = conclave(["reprint", eventPack.dir, "--out", path.join(eventPack.tmp, "out")]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout + r.stderr).toContain("Nothing to reprint");
+  });
+
   it("ranks a changed position in the pack's words, so the protocol list is to print again", async () => {
     const file = path.join(eventPack.dir, "delegates.csv");
     const text = await readFile(file, "utf8");
