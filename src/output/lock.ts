@@ -2,6 +2,7 @@ import {
   closeSync,
   linkSync,
   openSync,
+  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -63,10 +64,12 @@ export function lockOutDir(root: string): () => void {
   const content = `${process.pid}${started && started !== "thread" ? ` ${started}` : ""}\n`;
   for (let attempt = 0; attempt < 3; attempt++) {
     const taken = create(file, content);
-    if (taken === "created")
+    if (taken === "created") {
+      removeLeftLockFiles(root);
       return () => {
         if (holderOf(file).pid === process.pid) unlinkSync(file);
       };
+    }
     if (taken === "retry") continue;
     const { pid: holder, started: since } = holderOf(file);
     if (holder === undefined || running(holder, since)) {
@@ -81,6 +84,25 @@ export function lockOutDir(root: string): () => void {
     `another conclave build is writing into ${root}`,
     "Wait for it to finish, or choose another --out.",
   );
+}
+
+/**
+ * The lock's own temporary files that runs killed while taking it left (`.conclave.lock.<pid>.0.tmp`):
+ * removed by the run that holds the lock, as the whole-folder clean-up would, since a build that
+ * finds nothing changed skips that clean-up. Another run taking the lock at this moment finds its
+ * file gone and tries again (`create`'s "retry").
+ */
+function removeLeftLockFiles(root: string): void {
+  const own = `${LOCK_FILE}.${process.pid}.`;
+  let names: string[];
+  try {
+    names = readdirSync(root);
+  } catch {
+    return;
+  }
+  for (const name of names)
+    if (name.startsWith(`${LOCK_FILE}.`) && name.endsWith(".tmp") && !name.startsWith(own))
+      rmSync(path.join(root, name), { force: true });
 }
 
 /**

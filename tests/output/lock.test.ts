@@ -46,6 +46,16 @@ describe("the output folder's lock", () => {
     writer.close();
   });
 
+  it("removes such a half-made lock file itself, for a build that then finds nothing changed and scans nothing", async () => {
+    const out = path.join(dir, "killed-then-unchanged");
+    await mkdir(out);
+    await writeFile(path.join(out, `${LOCK_FILE}.999998.0.tmp`), "999998\n");
+    const release = lockOutDir(out);
+    expect(await readdir(out)).toEqual([LOCK_FILE]);
+    release();
+    expect(await readdir(out)).toEqual([]);
+  });
+
   it.skipIf(!linux)(
     "takes over a lock whose pid now belongs to another process (a reused pid), refuses one still held",
     async () => {
