@@ -32,6 +32,23 @@ function characterClass(codePoints: Iterable<number>): string {
 const NO_GLYPH_CLASS = "\\s\\u200b-\\u200f\\u2060\\ufeff";
 const NEEDS_NO_GLYPH = new RegExp(`[${NO_GLYPH_CLASS}]`, "u");
 
+/** Whether a character draws nothing (a space, a zero-width mark), so no font needs to have it. */
+export const needsNoGlyph = (cp: number): boolean => NEEDS_NO_GLYPH.test(String.fromCodePoint(cp));
+
+/** The distinct characters of `value` that `drawable` refuses, in the order they first come. */
+export function missingCharacters(value: string, drawable: (cp: number) => boolean): string[] {
+  return [...new Set(Array.from(value).filter((ch) => !drawable(ch.codePointAt(0)!)))];
+}
+
+/** `field has characters that no configured font can print: "X" (U+0058), …` (the first five). */
+export function missingGlyphMessage(field: string, missing: readonly string[]): string {
+  const shown = missing
+    .slice(0, 5)
+    .map((ch) => `"${ch}" (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")})`)
+    .join(", ");
+  return `${field} has ${missing.length === 1 ? "a character" : "characters"} that no configured font can print: ${shown}`;
+}
+
 /**
  * Every character of every printed field must be drawable with the configured fonts, or a badge
  * would print a tofu box. Distinct characters are looked up once (the verdicts are shared by the
@@ -43,7 +60,7 @@ export function glyphChecks(coverage: GlyphCoverage): (spec: TableSpec) => RowCh
   // each, where a map's lookup hashes every one of them.
   const plane = new Uint8Array(0x10000);
   const beyond = new Map<number, boolean>();
-  const ask = (cp: number) => NEEDS_NO_GLYPH.test(String.fromCodePoint(cp)) || coverage.has(cp);
+  const ask = (cp: number) => needsNoGlyph(cp) || coverage.has(cp);
   const drawable = (cp: number) => {
     if (cp < 0x10000) {
       let v = plane[cp]!;
@@ -76,11 +93,7 @@ export function glyphChecks(coverage: GlyphCoverage): (spec: TableSpec) => RowCh
     return true;
   };
   const report = (row: TableRow, key: string, base: string, value: string, out: Diagnostic[]) => {
-    const missing = [...new Set(Array.from(value).filter((ch) => !drawable(ch.codePointAt(0)!)))];
-    const shown = missing
-      .slice(0, 5)
-      .map((ch) => `"${ch}" (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")})`)
-      .join(", ");
+    const missing = missingCharacters(value, drawable);
     out.push(
       diag(
         "missing-glyph",
@@ -91,7 +104,7 @@ export function glyphChecks(coverage: GlyphCoverage): (spec: TableSpec) => RowCh
           column: row.loc.columns[key] ?? row.loc.columns[base] ?? 0,
           field: key,
         },
-        `${key} has ${missing.length === 1 ? "a character" : "characters"} that no configured font can print: ${shown}`,
+        missingGlyphMessage(key, missing),
         `Fonts in use: ${coverage.fonts.join(", ")}. Replace the character, or add a font that has it under fonts: in event.yaml.`,
       ),
     );

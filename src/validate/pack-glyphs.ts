@@ -1,10 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import { type Diagnostic, diag } from "../diagnostics.js";
 import type { PackFile } from "../i18n/packs.js";
-import type { GlyphCoverage } from "./glyphs.js";
-
-// Spaces and marks that draw nothing need no glyph (as in ./glyphs.ts).
-const NEEDS_NO_GLYPH = /[\s\u200b-\u200f\u2060\ufeff]/u;
+import { type GlyphCoverage, missingCharacters, missingGlyphMessage, needsNoGlyph } from "./glyphs.js";
 
 /**
  * Keys of a pack whose words are read or matched, never printed: patterns of offices, the words
@@ -37,7 +34,7 @@ export function packGlyphs(
   coverage: GlyphCoverage,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const drawable = (cp: number) => NEEDS_NO_GLYPH.test(String.fromCodePoint(cp)) || coverage.has(cp);
+  const drawable = (cp: number) => needsNoGlyph(cp) || coverage.has(cp);
   for (const { file, text } of files) {
     const lang = file.replace(/^.*\//, "").replace(/\.yaml$/, "");
     if (!languages.has(lang)) continue;
@@ -57,19 +54,15 @@ export function packGlyphs(
           visit(item, `${path}.${i}`);
         });
       } else if (isScalar(node) && typeof node.value === "string") {
-        const missing = [...new Set(Array.from(node.value).filter((ch) => !drawable(ch.codePointAt(0)!)))];
+        const missing = missingCharacters(node.value, drawable);
         if (missing.length === 0) return;
         const at = lc.linePos((node as Node).range?.[0] ?? 0);
-        const shown = missing
-          .slice(0, 5)
-          .map((ch) => `"${ch}" (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")})`)
-          .join(", ");
         out.push(
           diag(
             "missing-glyph",
             "error",
             { file, line: at.line, column: at.col, field: path },
-            `${path} has ${missing.length === 1 ? "a character" : "characters"} that no configured font can print: ${shown}`,
+            missingGlyphMessage(path, missing),
             `Fonts in use: ${coverage.fonts.join(", ")}. Add a font that has ${missing.length === 1 ? "it" : "them"} under fonts: in event.yaml (or the pack's fonts:, e.g. [noto-sans-sc] for Chinese characters), or write the ${lang} words otherwise.`,
           ),
         );
