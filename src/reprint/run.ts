@@ -15,7 +15,7 @@ import { badgeLayoutOptions, makeBadges } from "../materials/badges/index.js";
 import { requireDelegates, themeOf } from "../materials/common.js";
 import type { MaterialResult } from "../materials/context.js";
 import { makeLetters } from "../materials/letters/index.js";
-import { letterModules } from "../materials/letters/plan.js";
+import { letterModules } from "../materials/letters/modules.js";
 import { previousTables } from "../materials/seating/previous.js";
 import type { Event } from "../model/types.js";
 import { OutputWriter, resolveOutDir } from "../output/writer.js";

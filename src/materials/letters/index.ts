@@ -11,7 +11,8 @@ import type { MaterialContext, MaterialResult } from "../context.js";
 import { placeLogo } from "../logo.js";
 import { loadImage, loadLogo } from "../shared.js";
 import { keepPhrases, noBreakMatcher } from "../typography.js";
-import { type LetterKind, letterModules, planLetters } from "./plan.js";
+import { letterModules } from "./modules.js";
+import { type LetterKind, planLetters } from "./plan.js";
 
 export interface LetterCliOptions {
   kind?: LetterKind;

@@ -1,5 +1,3 @@
-import { existsSync, readdirSync } from "node:fs";
-import path from "node:path";
 import type { Diagnostic } from "../../diagnostics.js";
 import { diag, sortDiagnostics } from "../../diagnostics.js";
 import { activePack } from "../../i18n/active.js";
@@ -26,40 +24,14 @@ import {
 import { SPEECH_ROLE_WORDS, speechRoleOf } from "../../model/roles.js";
 import type { Delegate, Event, Session } from "../../model/types.js";
 import { letterFileName } from "../../output/file-names.js";
-import { builtinTemplatesDir } from "../../paths.js";
 import type { EventConfig } from "../../schema/event.js";
 import { textIn } from "../../schema/event.js";
 import type { Language } from "../../schema/fields.js";
 import type { SpeechRole } from "../../schema/sessions.js";
 import type { LogoPlacement } from "../logo.js";
+import { letterModules } from "./modules.js";
 
 export type LetterKind = "invitation" | "visa";
-
-const MODULE = /^(invitation|visa)\.(.+)\.typ$/;
-let builtinModules: Set<string> | undefined;
-
-/**
- * The languages a letter of each kind can be written in: the modules of its sentences,
- * templates/letters/<kind>.<lang>.typ, conclave's own and, when the event folder has its own
- * templates/letters/letter.typ (which lists the modules it imports), the event's. As
- * `invitation:ko`, `visa:zh-Hans`.
- */
-export function letterModules(eventDir?: string): ReadonlySet<string> {
-  const read = (dir: string) => {
-    try {
-      return readdirSync(dir).flatMap((n) => {
-        const m = MODULE.exec(n);
-        return m ? [`${m[1]}:${m[2]}`] : [];
-      });
-    } catch {
-      return [];
-    }
-  };
-  builtinModules ??= new Set(read(path.join(builtinTemplatesDir, "letters")));
-  const own = eventDir ? path.join(eventDir, "templates", "letters") : undefined;
-  if (!own || !existsSync(path.join(own, "letter.typ"))) return builtinModules;
-  return new Set([...builtinModules, ...read(own)]);
-}
 
 /** What templates/letters/letter.typ receives for one letter (see docs/templates.md). */
 export interface LetterData {
@@ -166,7 +138,7 @@ export function planLetters(
   const letterDate = settings.date ?? config.start;
   const modules = options.modules ?? letterModules();
   /** Delegates whose language has no letter of this kind, by that language. */
-  const untranslated = new Map<Language, Delegate[]>();
+  const untranslated = new Map<Language, { written: Language; delegates: Delegate[] }>();
   const summaries = new Map<Language, ReturnType<typeof programmeSummary>>();
   const summaryIn = (lang: Language) => {
     let v = summaries.get(lang);
@@ -225,8 +197,8 @@ export function planLetters(
     const lang = [asked, fb, "en"].find((l) => modules.has(`${options.kind}:${l}`)) ?? asked;
     if (lang !== asked) {
       const list = untranslated.get(asked);
-      if (list) list.push(d);
-      else untranslated.set(asked, [d]);
+      if (list) list.delegates.push(d);
+      else untranslated.set(asked, { written: lang, delegates: [d] });
     }
     const t = (v: Parameters<typeof textIn>[0]) => textIn(v, lang, fb) ?? "";
     const country = countryName(d.country, lang);
@@ -311,8 +283,7 @@ export function planLetters(
     }
     letters.push({ delegate: d, lang, file: `${letterFileName(event, d.id)}.pdf`, data });
   }
-  for (const [asked, list] of untranslated) {
-    const written = letters.find((l) => l.delegate === list[0])?.lang ?? fb;
+  for (const [asked, { written, delegates: list }] of untranslated) {
     const ids = list.slice(0, 8).map((d) => d.id);
     const more = list.length > 8 ? ` and ${list.length - 8} more` : "";
     const where =
