@@ -1,4 +1,4 @@
-import { inflateSync } from "node:zlib";
+import { crc32, inflateSync } from "node:zlib";
 import fc from "fast-check";
 import QRCode from "qrcode";
 import { describe, expect, it } from "vitest";
@@ -122,6 +122,11 @@ describe("the QR encoder", () => {
       expect(png.readUInt32BE(16)).toBe(q.size);
       expect(png.readUInt32BE(20)).toBe(q.size);
       expect([png[24], png[25]]).toEqual([1, 0]);
+      // Every chunk's CRC is its type and data's (a decoder may refuse the file otherwise).
+      for (let c = 8; c < png.length; c += 12 + png.readUInt32BE(c)) {
+        const length = png.readUInt32BE(c);
+        expect(png.readUInt32BE(c + 8 + length)).toBe(crc32(png.subarray(c + 4, c + 8 + length)) >>> 0);
+      }
       const at = png.indexOf("IDAT");
       const raw = inflateSync(png.subarray(at + 4, at + 4 + png.readUInt32BE(at - 4)));
       const stride = Math.ceil(q.size / 8) + 1;
