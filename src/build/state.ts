@@ -101,8 +101,8 @@ export function readTree(dir: string, prefix = ""): Map<string, Uint8Array> {
 
 /**
  * The fingerprint of one compile: the world, the template named, the data given to Typst (its
- * JSON), the virtual files (by hash), the PDF timestamp, whether pieces are asked for and whether
- * it is tagged. Two
+ * JSON), the virtual files (by hash) and the QR codes to draw (by text), the PDF timestamp,
+ * whether pieces are asked for and whether it is tagged. Two
  * jobs with one fingerprint make the same bytes: Typst is deterministic given all of these.
  */
 export function jobFingerprint(world: string, job: CompileJob): string {
@@ -118,6 +118,8 @@ export function jobFingerprint(world: string, job: CompileJob): string {
       assets,
       job.data ?? null,
       ...(job.tagged ? ["tagged ua-1"] : []),
+      // QR codes the compiling thread draws: their texts make their bytes (level M, least penalty).
+      ...(job.qr?.length ? [job.qr.map((q) => [q.path, q.mode, q.text])] : []),
     ]),
   );
 }

@@ -8,6 +8,7 @@ import {
   type CompiledPdf,
   type CompileJob,
   type EngineOptions,
+  jobAssets,
   sealTypstEnvironment,
   TemplateError,
 } from "./typst.js";
@@ -21,12 +22,13 @@ type Reply =
       message?: string;
     };
 
-/** Appends a compile job to a JSON-lines file, asset bytes in base64. */
+/** Appends a compile job to a JSON-lines file, asset bytes (QR codes drawn) in base64. */
 function recordJob(file: string, job: CompileJob): void {
+  const { qr: _drawn, ...rest } = job;
   const assets = Object.fromEntries(
-    Object.entries(job.assets ?? {}).map(([k, v]) => [k, Buffer.from(v).toString("base64")]),
+    Object.entries(jobAssets(job)).map(([k, v]) => [k, Buffer.from(v).toString("base64")]),
   );
-  appendFileSync(file, `${JSON.stringify({ ...job, assets })}\n`);
+  appendFileSync(file, `${JSON.stringify({ ...rest, assets })}\n`);
 }
 
 /** The compiled worker script: beside this module in dist/, or dist/ when running from sources. */

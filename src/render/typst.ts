@@ -10,6 +10,7 @@ import {
   readEventTemplates,
   type SourceProblem,
 } from "../load/templates.js";
+import { encodeQr, type QrMode, qrPng, qrSvg } from "./qr-encode.js";
 
 /** Where the templates come from: built-in, overridden file by file by the event's own folder. */
 export interface TemplateSources {
@@ -36,6 +37,12 @@ export interface CompileJob {
   data: unknown;
   /** Extra virtual files (QR codes, logos) by path relative to the templates folder. */
   assets?: Readonly<Record<string, Uint8Array>>;
+  /**
+   * QR codes to draw into assets before compiling: drawn by whichever thread compiles, so a
+   * large run's codes are drawn on the compile workers beside Typst, not one after another on
+   * the main thread that prepares the next part (src/render/qr-encode.ts).
+   */
+  qr?: readonly QrAsset[];
   /** PDF creation time, in seconds since the epoch (fixed, for reproducible output). */
   timestamp: number;
   /**
@@ -50,6 +57,24 @@ export interface CompileJob {
    * (letters, personal agendas) a structure tree would not follow its pages (docs/templates.md).
    */
   tagged?: boolean;
+}
+
+export interface QrAsset {
+  /** The asset's path, as the template reads it: `.png` for a 1-bit image, `.svg` for a path. */
+  path: string;
+  text: string;
+  mode: QrMode;
+}
+
+/** The job's assets with its QR codes drawn (level M, the mask of least penalty). */
+export function jobAssets(job: CompileJob): Readonly<Record<string, Uint8Array>> {
+  if (!job.qr || job.qr.length === 0) return job.assets ?? {};
+  const assets: Record<string, Uint8Array> = { ...job.assets };
+  for (const q of job.qr) {
+    const matrix = encodeQr(q.text, "M", undefined, q.mode);
+    assets[q.path] = q.path.endsWith(".png") ? qrPng(matrix) : qrSvg(matrix);
+  }
+  return assets;
 }
 
 export interface CompiledPdf {
@@ -178,7 +203,7 @@ export class TypstEngine {
     // Virtual files stay mapped while the next job brings the same bytes (a letterhead logo for
     // 10,000 letters): remapping would make Typst decode the image again for every document.
     const wanted = new Map(
-      Object.entries(job.assets ?? {}).map(([rel, bytes]) => [path.join(this.root, rel), bytes] as const),
+      Object.entries(jobAssets(job)).map(([rel, bytes]) => [path.join(this.root, rel), bytes] as const),
     );
     for (const [p, bytes] of this.mapped) {
       const next = wanted.get(p);

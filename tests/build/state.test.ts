@@ -35,7 +35,7 @@ const world = worldFingerprint("conclave test", new Map([["badge.typ", new Uint8
 const ident = eventIdentity({ name: { en: "Test Summit" }, start: "2024-05-14", end: "2024-05-15" });
 
 describe("fingerprints", () => {
-  it("change with the data, the assets, the timestamp, the pieces flag and the world", () => {
+  it("change with the data, the assets, the QR codes, the timestamp, the pieces flag and the world", () => {
     const base = jobFingerprint(world, job({ name: "Baek" }));
     expect(jobFingerprint(world, job({ name: "Baek" }))).toBe(base);
     expect(jobFingerprint(world, job({ name: "Back" }))).not.toBe(base);
@@ -45,6 +45,13 @@ describe("fingerprints", () => {
     expect(jobFingerprint(world, job({ name: "Baek" }, { timestamp: 1 }))).not.toBe(base);
     expect(jobFingerprint(world, job({ name: "Baek" }, { pieces: true }))).not.toBe(base);
     expect(jobFingerprint(world, job({ name: "Baek" }, { template: "letter.typ" }))).not.toBe(base);
+    // A QR code drawn by the compiling thread counts by its text and where it goes.
+    const qr = (text: string, at = "/qr/0.png") =>
+      job({ name: "Baek" }, { qr: [{ path: at, text, mode: "byte" }] });
+    expect(jobFingerprint(world, qr("KR-001"))).not.toBe(base);
+    expect(jobFingerprint(world, qr("KR-001"))).toBe(jobFingerprint(world, qr("KR-001")));
+    expect(jobFingerprint(world, qr("KR-002"))).not.toBe(jobFingerprint(world, qr("KR-001")));
+    expect(jobFingerprint(world, qr("KR-001", "/qr/1.png"))).not.toBe(jobFingerprint(world, qr("KR-001")));
     const otherTemplates = worldFingerprint(
       "conclave test",
       new Map([["badge.typ", new Uint8Array([1, 3])]]),
