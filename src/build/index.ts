@@ -7,6 +7,7 @@ import { DataInvalid, UserError } from "../errors.js";
 import { withLanguagePacks } from "../i18n/active.js";
 import type { LanguagePacks } from "../i18n/packs.js";
 import { loadEventFolder } from "../load/event-folder.js";
+import { CHECKIN_FILE } from "../materials/checkin/index.js";
 import {
   BUILD_ORDER,
   MATERIAL_NAMES,
@@ -198,7 +199,10 @@ export async function buildEventFolder(
     };
     const onAbort = () => void settle();
     signal?.addEventListener("abort", onAbort, { once: true });
-    const wanted = BUILD_ORDER.filter((m) => chosen.has(m));
+    // The check-in lists are made for signed badge codes only: a build of an event without them
+    // makes none (and removes an earlier build's, below) unless they are asked for by name.
+    const checkinApplies = event.config.badge.qr === "signed" || options.only?.includes("checkin") === true;
+    const wanted = BUILD_ORDER.filter((m) => chosen.has(m) && (m !== "checkin" || checkinApplies));
     // Bundled Pretendard first (Hangul, Vietnamese, Latin), then the event's own fonts.
     const families = loaded.input.coverage?.fonts ?? ["Pretendard"];
     const fontFamilies = ["Pretendard", ...families.filter((f) => f !== "Pretendard")];
@@ -257,10 +261,16 @@ export async function buildEventFolder(
           throw e;
         }
       }
+      if (chosen.has("checkin") && !checkinApplies && !dryRun)
+        writer.complete("checkin", (p) => CHECKIN_FILE.test(p));
       await writer.writeManifest(generator);
       // What this build was made from, for `conclave diff` (after the manifest: a full disk here
       // leaves a true manifest).
-      if (!dryRun) saveSnapshot(outDir, loaded, { materials: wanted });
+      // An event without signed codes has its check-in lists as they should be: none.
+      if (!dryRun)
+        saveSnapshot(outDir, loaded, {
+          materials: chosen.has("checkin") && !checkinApplies ? [...wanted, "checkin"] : wanted,
+        });
       // What out/ now holds, read once: for the whole-build record and the per-file records.
       const outputs = state ? recordOutputs(outDir) : undefined;
       if (state && outputs)

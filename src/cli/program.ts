@@ -219,6 +219,8 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
     );
 
   for (const name of MATERIAL_NAMES) {
+    // The check-in lists are `conclave checkin lists`, beside `checkin verify` (below).
+    if (name === "checkin") continue;
     const cmd = program
       .command(name)
       .description(`validate, then make only the ${name}`)
@@ -442,9 +444,29 @@ Exit codes: 0 nothing changed; 1 something changed; 2 usage, environment, or dat
       run(import("./commands/checkin.js").then((m) => m.keysInitCommand(dir, o, ui()))),
     );
 
-  program
+  const checkin = program
     .command("checkin")
-    .description("at the door: check badge codes")
+    .description("at the door: check-in lists, and checking badge codes");
+  checkin
+    .command("lists")
+    .description(
+      "validate, then make only the check-in files (out/checkin/): lists of who is expected at each door, checkin.csv/json for check-in apps, checkin.html for a laptop at the door",
+    )
+    .argument("[dir]", "event folder holding event.yaml", ".")
+    .option("-o, --out <dir>", "output folder (default: <dir>/out)")
+    .addOption(jobsOption())
+    .addOption(allowOutsideOption())
+    .option("--strict", "treat warnings as errors: exit 1", false)
+    .addHelpText(
+      "after",
+      examples(["conclave checkin lists events/cicon-2023", "conclave checkin lists . --out print"]),
+    )
+    .action((dir: string, o: { out?: string; jobs: number } & Record<string, unknown>) =>
+      run(
+        import("./commands/material.js").then((m) => m.materialCommand("checkin", dir, o, noticeJobs(ui()))),
+      ),
+    );
+  checkin
     .command("verify")
     .description("whether a badge code is genuine, for this event, valid today and the current badge")
     .argument("<code>", "the text of the QR code (CC1:…)")

@@ -38,7 +38,7 @@ beforeAll(async () => {
   const text = await readFile(csv, "utf8");
   expect(text).toMatch(/^KR-071,Mr,Woo-jin,/m);
   await writeFile(csv, text.replace(/^KR-071,Mr,Woo-jin,/m, `KR-071,Mr,${hostile},`));
-  const r = conclave(["badges", dir]);
+  const r = conclave(["checkin", "lists", dir]);
   expect(r.code, r.stderr).toBe(0);
   html = path.join(dir, "out/checkin/checkin.html");
   data = JSON.parse(readFileSync(path.join(dir, "out/checkin/checkin.json"), "utf8"));

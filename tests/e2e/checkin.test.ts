@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -41,6 +41,10 @@ beforeAll(async () => {
   await writeFile(yaml, (await readFile(yaml, "utf8")).replace(/^ {2}qr: .*$/m, "  qr: signed"));
   const built = run(["badges", dir]);
   expect(built.code, built.stderr).toBe(0);
+  // The badge run signs the codes; the door's files are a material of their own.
+  expect(existsSync(path.join(dir, "out/checkin"))).toBe(false);
+  const lists = run(["checkin", "lists", dir]);
+  expect(lists.code, lists.stderr).toBe(0);
   // Every page of the sheets at 200 dpi, every code on them.
   const png = path.join(example.tmp, "png");
   expect(tool("pdftoppm", ["-r", "200", "-png", path.join(dir, "out/badges/badges.pdf"), png]).code).toBe(0);
@@ -241,6 +245,33 @@ describe("signed badge codes", () => {
     await writeFile(csv, text);
     await rm(path.join(dir, "badge-revisions.csv"));
   });
+
+  it("are made by `build` when the codes are signed, and gone from a build once they are not", async () => {
+    const yaml = path.join(dir, "event.yaml");
+    const signed = await readFile(yaml, "utf8");
+    const built = run(["build", dir, "--only", "badges,checkin"]);
+    expect(built.code, built.stderr).toBe(0);
+    expect(built.stdout).toMatch(/checkin\s+6\b/);
+    const listed = () =>
+      (
+        JSON.parse(readFileSync(path.join(dir, "out/manifest.json"), "utf8")).files as {
+          path: string;
+          material: string;
+        }[]
+      ).filter((f) => f.path.startsWith("checkin/"));
+    expect(listed().map((f) => f.material)).toEqual(Array(6).fill("checkin"));
+    // Codes no longer signed: a whole build leaves no list of codes that no badge carries.
+    await writeFile(yaml, signed.replace(/^ {2}qr: signed$/m, '  qr: "https://checkin.example/{id}"'));
+    const unsigned = run(["build", dir]);
+    expect(unsigned.code, unsigned.stderr).toBe(0);
+    expect(existsSync(path.join(dir, "out/checkin"))).toBe(false);
+    expect(listed()).toEqual([]);
+    const asked = run(["checkin", "lists", dir]);
+    expect(asked.code).toBe(2);
+    expect(asked.stderr).toContain("check-in lists are made for signed badge codes");
+    expect(asked.stderr).toContain("conclave keys init");
+    await writeFile(yaml, signed);
+  }, 120_000);
 
   it("refuses to replace the key without --force, and says how to make one when it is missing", async () => {
     const again = run(["keys", "init", dir]);

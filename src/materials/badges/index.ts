@@ -1,19 +1,14 @@
 import path from "node:path";
 import { badgeSigner } from "../../checkin/badge-codes.js";
-import { CHECKIN_WORDS, expectedSections } from "../../checkin/expected.js";
-import { loadPrivateKey, loadRevisions } from "../../checkin/keys.js";
-import { checkinFiles } from "../../checkin/outputs.js";
 import { type Diagnostic, diag } from "../../diagnostics.js";
 import { UserError } from "../../errors.js";
 import { confine } from "../../load/confine.js";
 import { bundledMeasurer, fontSetsOfLanguages } from "../../load/fonts.js";
-import { CATEGORY_LABELS } from "../../model/i18n.js";
 import { sessionFolderName } from "../../output/file-names.js";
 import { assemblePdf, PdfSource } from "../../render/pdf-assemble.js";
-import { encodeQr, qrPng, qrSvg } from "../../render/qr-encode.js";
-import { type CompiledPdf, pdfTimestamp } from "../../render/typst.js";
+import { type CompiledPdf, pdfTimestamp, type QrAsset } from "../../render/typst.js";
 import { mapLimit } from "../../util/limit.js";
-import { pdfTitle, themeOf } from "../common.js";
+import { CHECKIN_FILE } from "../checkin/index.js";
 import type { MaterialContext, MaterialResult } from "../context.js";
 import { loadLogo } from "../shared.js";
 import { type BadgeOptions, type BadgeSort, layoutBadges } from "./plan.js";
@@ -145,26 +140,25 @@ export async function makeBadges(
     timestamp,
   });
   assets["/pieces.pdf"] = pieces.pdf;
-  // A part's badges and QR codes, made on the main thread (0.05 ms a code) while the workers
-  // compile the parts before it: memory holds a few parts at a time, not the whole run.
+  // A part's badges, made on the main thread while the workers compile the parts before it:
+  // memory holds a few parts at a time, not the whole run. The main thread says what each QR
+  // code holds (and signs it); the worker that compiles the part draws the codes (a signed
+  // code's symbol is about 90 µs, and at 100,000 badges the main thread drawing them was what
+  // the workers waited for).
   const prepare = (sheets: (typeof volumes)[number]) => {
     const used = [...new Set(sheets.flat().map((s) => s.badge))];
     const index = new Map(used.map((b, j) => [b, j]));
     // QR codes are named by their place in the part, so every part reuses the same virtual
     // paths (Typst numbers each file path it ever sees, and stops at 65,535).
-    const partAssets = { ...assets };
+    const qr: QrAsset[] = [];
     const badges = used.map((b, j) => {
       const badge = plan.face(b);
       if (options.calibrate || badge.qr === null) return badge;
       // A signed code is base32 behind its prefix: alphanumeric mode keeps it at version 6, drawn
       // as a 1-bit image (41 runs of paths a row would slow the layout of a large run threefold).
-      if (event.config.badge.qr === "signed") {
-        badge.qr = `/qr/${j}.png`;
-        partAssets[badge.qr] = qrPng(encodeQr(plan.qrText(b), "M", undefined, "alphanumeric"));
-      } else {
-        badge.qr = `/qr/${j}.svg`;
-        partAssets[badge.qr] = qrSvg(encodeQr(plan.qrText(b), "M"));
-      }
+      const signed = event.config.badge.qr === "signed";
+      badge.qr = signed ? `/qr/${j}.png` : `/qr/${j}.svg`;
+      qr.push({ path: badge.qr, text: plan.qrText(b), mode: signed ? "alphanumeric" : "byte" });
       return badge;
     });
     return {
@@ -173,7 +167,7 @@ export async function makeBadges(
         badges,
         sheets: sheets.map((sheet) => sheet.map((s) => ({ at: s.at, badge: index.get(s.badge)! }))),
       },
-      assets: partAssets,
+      qr,
       count: used.length,
     };
   };
@@ -190,7 +184,7 @@ export async function makeBadges(
     begun.add(i);
     const job = prepared.get(i) ?? prepare(part.sheets);
     prepared.delete(i);
-    const compiling = ctx.render({ template: "badge.typ", data: job.data, assets: job.assets, timestamp });
+    const compiling = ctx.render({ template: "badge.typ", data: job.data, assets, qr: job.qr, timestamp });
     // The part that starts when one in flight is done is made ready while they compile.
     const ahead = i + inFlight;
     if (ahead < parts.length)
@@ -224,56 +218,12 @@ export async function makeBadges(
   // A full run makes every volume: those of an earlier, longer run go (calibration.pdf stays).
   if (!options.calibrate && !options.delegates && !options.skip)
     ctx.writer.complete("badges", (p) => /^badges\/badges(-\d+)?\.pdf$/.test(p));
-  // Signed codes: what the door needs beside the badges (out/checkin/), for a full run only (a
-  // reprint or a few delegates' badges would list only them).
-  let checkinBytes = 0;
-  let checkinCount = 0;
-  if (cfg.qr === "signed" && !options.calibrate && !options.delegates && !options.raiseRevisions) {
-    const c = ctx.confinement ?? confine(ctx.eventDir, []);
-    const files = checkinFiles(event, loadPrivateKey(c, ctx.eventDir), loadRevisions(c));
-    for (const [name, text] of [
-      ["checkin/checkin.csv", files.csv],
-      ["checkin/checkin.json", files.json],
-      ["checkin/checkin.html", files.html],
-    ] as const) {
-      checkinBytes += (await ctx.writer.write(name, text, "badges")).size;
-      checkinCount++;
-    }
-    // Who is expected at each door, in each of the event's languages: a compile per day and
-    // entrance (at 100,000 delegates one document per language held 2 GB in the workers), the
-    // sections' pages then put together into one file per language.
-    const theme = themeOf(event, ctx.fontFamilies);
-    for (const lang of event.config.languages) {
-      const sections = expectedSections(event, lang, (d) => CATEGORY_LABELS(lang)[d.category]);
-      if (sections.length === 0) continue;
-      const data = {
-        theme,
-        lang,
-        event: pdfTitle(event, lang, "expected"),
-        pdf_title: pdfTitle(event, lang, "expected"),
-        words: CHECKIN_WORDS(lang),
-      };
-      const compiled = await mapLimit(sections, Math.max(1, ctx.workers ?? 2) * 2, (section) =>
-        ctx.render({ template: "checkin-expected.typ", data: { ...data, sections: [section] }, timestamp }),
-      );
-      const pdf = assemblePdf(
-        compiled.map((c) => {
-          const source = new PdfSource(c.pdf);
-          return { source, pages: source.pages.map((_, k) => k) };
-        }),
-        { lang },
-      );
-      checkinBytes += (await ctx.writer.write(`checkin/expected.${lang}.pdf`, pdf, "badges")).size;
-      checkinCount++;
-    }
-  }
-  // A full run without signed codes leaves no check-in list of an earlier run behind.
+  // The check-in lists are a material of their own (src/materials/checkin/): the files an
+  // earlier version wrote as a part of the badges go with the next full run.
   if (!options.calibrate && !options.delegates && !options.skip && !options.raiseRevisions)
-    ctx.writer.complete("badges", (p) =>
-      /^checkin\/(checkin\.(csv|json|html)|expected\.[a-z-]+\.pdf)$/.test(p),
-    );
+    ctx.writer.complete("badges", (p) => CHECKIN_FILE.test(p));
   const pages = results.reduce((n, r) => n + r.pages, 0);
-  const bytes = results.reduce((n, r) => n + r.bytes, 0) + checkinBytes;
+  const bytes = results.reduce((n, r) => n + r.bytes, 0);
   const where =
     results.length === 1
       ? path.join(ctx.writer.root, results[0]!.file)
@@ -285,7 +235,7 @@ export async function makeBadges(
     : `${n(count)} badge${count === 1 ? "" : "s"} on ${n(plan.sheets)} sheet${plan.sheets === 1 ? "" : "s"} (${stock.name}${plan.data.duplex ? ", duplex" : ""}, ${n(pages)} pages) → ${where}`;
   return {
     material: "badges",
-    files: results.length + checkinCount,
+    files: results.length,
     pages,
     bytes,
     seconds: (performance.now() - started) / 1000,
