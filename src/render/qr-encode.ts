@@ -121,18 +121,19 @@ function ecc(data: Uint8Array, degree: number): Uint8Array {
     g = Uint8Array.from(generator(degree), (c) => LOG[c]!);
     generatorLogs.set(degree, g);
   }
-  // The remainder of the division, shifted by hand (no copy per byte).
-  const rem = new Uint8Array(degree);
-  for (let i = 0; i < data.length; i++) {
-    const factor = data[i]! ^ rem[0]!;
-    for (let j = 0; j < degree - 1; j++) rem[j] = rem[j + 1]!;
-    rem[degree - 1] = 0;
-    if (factor !== 0) {
-      const lf = LOG[factor]!;
-      for (let j = 0; j < degree; j++) rem[j]! ^= EXP[g[j]! + lf]!;
-    }
+  // Long division in place: the data followed by `degree` zeros; each step cancels the leading
+  // coefficient into the ones after it, and what is left after the data is the remainder (no
+  // shifting of a remainder register per byte).
+  const n = data.length;
+  const work = new Uint8Array(n + degree);
+  work.set(data);
+  for (let i = 0; i < n; i++) {
+    const factor = work[i]!;
+    if (factor === 0) continue;
+    const lf = LOG[factor]!;
+    for (let j = 0; j < degree; j++) work[i + 1 + j]! ^= EXP[g[j]! + lf]!;
   }
-  return rem;
+  return work.subarray(n);
 }
 
 /** Data modules of a version: the symbol minus its function patterns. */
@@ -166,9 +167,16 @@ export type QrMode = "byte" | "alphanumeric";
 /** The 45 characters of alphanumeric mode, in the order of their values. */
 const ALPHANUMERIC = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
 
+/** Each ASCII character's value in alphanumeric mode, -1 for those it cannot hold. */
+const ALPHANUMERIC_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < ALPHANUMERIC.length; i++) ALPHANUMERIC_VALUE[ALPHANUMERIC.charCodeAt(i)] = i;
+
 /** Whether alphanumeric mode can hold `text`. */
 export function isAlphanumeric(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (ALPHANUMERIC.indexOf(text[i]!) < 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || ALPHANUMERIC_VALUE[c]! < 0) return false;
+  }
   return true;
 }
 
@@ -389,9 +397,13 @@ export function encodeQr(
   let bytes: Uint8Array;
   if (mode === "byte") bytes = utf8.encode(text);
   else {
-    if (!isAlphanumeric(text))
-      throw new RangeError("the text holds characters that alphanumeric mode cannot");
-    bytes = Uint8Array.from(text, (c) => ALPHANUMERIC.indexOf(c));
+    bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      const value = c < 128 ? ALPHANUMERIC_VALUE[c]! : -1;
+      if (value < 0) throw new RangeError("the text holds characters that alphanumeric mode cannot");
+      bytes[i] = value;
+    }
   }
   const version = versionFor(bytes.length, level, mode);
   if (version === undefined)
