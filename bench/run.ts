@@ -7,12 +7,34 @@ export interface RunResult {
   seconds: number;
   /** Peak resident memory of the process and its worker threads (VmHWM), in MB; null off Linux. */
   peakMb: number | null;
+  /**
+   * CPU time of the process and its threads (user + system), in seconds; null off Linux. On a
+   * shared machine the wall time of a run swings with the others' load, its CPU time far less.
+   */
+  cpuSeconds: number | null;
   stderr: string;
   stdout: string;
 }
 
 /**
- * Runs a command as a fresh process and measures its wall time and peak memory. Peak RSS comes
+ * The CPU time of this process's children that have ended and been waited for (cutime + cstime
+ * of /proc/self/stat), in seconds; null off Linux. Linux counts in clock ticks of 1/100 s. Right
+ * for runs made one at a time: another child reaped meanwhile would count too.
+ */
+function childrenCpu(): number | null {
+  try {
+    const stat = readFileSync("/proc/self/stat", "utf8");
+    // The fields after the command name in parentheses (which may hold spaces): cutime is the
+    // 16th field of the line, cstime the 17th.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Runs a command as a fresh process and measures its wall time, CPU time and peak memory. Peak RSS comes
  * from /proc/<pid>/status (VmHWM), read every 100 ms until the process exits: worker threads share
  * the process, so the figure covers the whole compiler pool.
  */
@@ -23,6 +45,7 @@ export function runMeasured(
 ): Promise<RunResult> {
   return new Promise((resolve) => {
     const started = performance.now();
+    const cpuBefore = childrenCpu();
     const child = spawn(command, args, { env: { ...process.env, CI: "true", NO_COLOR: "1", ...env } });
     let stdout = "";
     let stderr = "";
@@ -43,7 +66,9 @@ export function runMeasured(
     }, 100);
     child.on("close", (code) => {
       clearInterval(poll);
+      const cpuAfter = childrenCpu();
       resolve({
+        cpuSeconds: cpuBefore === null || cpuAfter === null ? null : +(cpuAfter - cpuBefore).toFixed(2),
         code: code ?? -1,
         seconds: (performance.now() - started) / 1000,
         peakMb: peak === null ? null : Math.round(peak),
