@@ -85,7 +85,7 @@ function chooser(p: IndexPage, event: Event | undefined): Html {
   );
   const delegates = (event?.delegates ?? []).map(
     (d) =>
-      html`<option value="${d.id}"${d.id === p.delegate ? html` selected` : ""}>${d.id} · ${latinName(d)}</option>`,
+      html`<option value="${d.id}"${d.id === p.delegate ? html` selected` : ""}>${d.id} · ${latinName(d)}${d.nativeName && d.nativeName !== latinName(d) ? ` · ${d.nativeName}` : ""}</option>`,
   );
   return html`<form method="get" action="/">
 <label>Material <select name="material">${materials}</select></label>

@@ -131,7 +131,7 @@ export class PreviewSession {
       return { kind: "built", event, files: manifest.files, warnings, problems, seconds: result.seconds };
     } catch (e) {
       if (e instanceof BuildAborted || signal.aborted) return undefined;
-      const state = invalidState(e);
+      const state = invalidState(e, path.resolve(this.dir));
       if (state.internal) log?.(e instanceof Error ? (e.stack ?? e.message) : String(e));
       log?.(
         `The preview shows ${state.diagnostics.length || "an"} error${state.diagnostics.length === 1 ? "" : "s"}: ${state.message}`,
@@ -168,7 +168,12 @@ export class PreviewSession {
  * errors at their file, line and column, or a configuration error's message and hint. Anything
  * else is a bug, shown with its message (the terminal has the stack).
  */
-export function invalidState(e: unknown): Extract<PreviewState, { kind: "invalid" }> {
+export function invalidState(e: unknown, dir?: string): Extract<PreviewState, { kind: "invalid" }> {
+  // A template of the event folder is named as the other files are, relative to it.
+  const shown = (file: string) =>
+    dir && path.isAbsolute(file) && !path.relative(dir, file).startsWith("..")
+      ? path.relative(dir, file).split(path.sep).join("/")
+      : file;
   if (e instanceof DataInvalid) {
     const diagnostics = e.diagnostics.filter((d) => d.severity === "error");
     return {
@@ -181,7 +186,7 @@ export function invalidState(e: unknown): Extract<PreviewState, { kind: "invalid
     return {
       kind: "invalid",
       diagnostics: e.diagnostics.map((d) =>
-        diag("template", "error", { file: d.file, line: d.line, column: d.column }, d.message, e.hint),
+        diag("template", "error", { file: shown(d.file), line: d.line, column: d.column }, d.message, e.hint),
       ),
       message: "a template has errors",
     };

@@ -4,7 +4,7 @@ import { rm } from "node:fs/promises";
 import { request } from "node:http";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bin, root } from "../helpers/cli.js";
+import { bin, conclave, root } from "../helpers/cli.js";
 import { copyOfExample, setDelegateCell } from "../helpers/example-copy.js";
 
 /*
@@ -197,5 +197,17 @@ describe("conclave preview", () => {
     expect(existsSync(tmp)).toBe(false);
     expect(stderr).toContain("Interrupted: closing the preview.");
     expect(stderr).not.toMatch(/internal error|Error:/);
+  });
+});
+
+describe("conclave preview, called wrongly", () => {
+  it("exits 2 without starting for a folder that is not there, or a port that cannot be", () => {
+    const missing = conclave(["preview", "/nonexistent/event"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("the event folder /nonexistent/event does not exist");
+    expect(missing.stdout).toBe("");
+    const port = conclave(["preview", "fixtures/cicon-2023", "--port", "70000"]);
+    expect(port.code).toBe(2);
+    expect(port.stderr).toContain("expected a port number from 0 to 65535");
   });
 });

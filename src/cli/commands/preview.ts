@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { lstat, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { UserError } from "../../errors.js";
@@ -24,7 +24,9 @@ export interface PreviewOptions {
 export async function previewCommand(dir: string, options: PreviewOptions, ui: Ui): Promise<number> {
   // A folder that is not an event at all stops here; errors in its data are shown on the page.
   await assertEventFolder(dir, options.allowOutside);
-  const tmp = await mkdtemp(path.join(tmpdir(), "conclave-preview-"));
+  await removeStaleFolders();
+  const tmp = await mkdtemp(path.join(tmpdir(), PREFIX));
+  await writeFile(path.join(tmp, PID_FILE), `${process.pid}\n`);
   const out = path.join(tmp, "out");
   const raster = new PageRasterizer();
   let server: Awaited<ReturnType<typeof startPreviewServer>> | undefined;
@@ -67,6 +69,40 @@ export async function previewCommand(dir: string, options: PreviewOptions, ui: U
     await rm(tmp, { recursive: true, force: true });
   }
   return 0;
+}
+
+const PREFIX = "conclave-preview-";
+const PID_FILE = "preview.pid";
+
+/**
+ * The folders of previews that were killed (kill -9, a power cut) and could not remove their own:
+ * each of ours holds the pid of the preview that made it, and one whose process is gone is
+ * removed. Folders of other users, or without the pid file, are left alone.
+ */
+async function removeStaleFolders(): Promise<void> {
+  const names = await readdir(tmpdir()).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.startsWith(PREFIX)) continue;
+    const folder = path.join(tmpdir(), name);
+    try {
+      const info = await lstat(folder);
+      if (!info.isDirectory() || (process.getuid && info.uid !== process.getuid())) continue;
+      const pid = Number((await readFile(path.join(folder, PID_FILE), "utf8")).trim());
+      if (!Number.isInteger(pid) || pid <= 0 || alive(pid)) continue;
+      await rm(folder, { recursive: true, force: true });
+    } catch {
+      // Not ours, not readable, or removed meanwhile.
+    }
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0); // signal 0 sends nothing: it only asks whether the process exists
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /** The folder holds an event.yaml (a missing folder or file is a usage error, exit 2). */
