@@ -23,6 +23,8 @@ export interface ShownFile {
   /** Size of a page image in CSS pixels. */
   width: number;
   height: number;
+  /** Why its pages cannot be shown as images (the link to the PDF still works). */
+  error?: string;
 }
 
 export interface IndexPage {
@@ -143,6 +145,11 @@ function pagesOf(p: IndexPage): Html {
   const files = p.files.map((f) => {
     const more = f.total - f.pages.length;
     const v = f.sha256.slice(0, 12);
+    if (f.error)
+      return html`<section class="pdf">
+<h3><a href="/files/${urlPath(f.path)}">${f.path}</a></h3>
+<p class="note">Its pages cannot be drawn here (${f.error}): open the PDF.</p>
+</section>`;
     return html`<section class="pdf">
 <h3><a href="/files/${urlPath(f.path)}">${f.path}</a> <span class="count">(${f.total} page${f.total === 1 ? "" : "s"})</span></h3>
 ${f.pages.map((n) => html`<img src="/page/${urlPath(f.path)}?p=${n}&amp;v=${v}" alt="Page ${n} of ${f.path}" width="${f.width}" height="${f.height}" loading="lazy">`)}

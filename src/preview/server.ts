@@ -103,7 +103,10 @@ export async function startPreviewServer(
       if (e instanceof RangeError) return notFound(res);
       throw e;
     }
-    res.setHeader("Cache-Control", url.searchParams.has("v") ? "private, max-age=3600" : "no-store");
+    // Kept by the browser only under the address of these very bytes: a page made before a rebuild
+    // may ask for the old version, and gets the new one, which must not stay under the old address.
+    const v = url.searchParams.get("v");
+    res.setHeader("Cache-Control", v && file.sha256.startsWith(v) ? "private, max-age=3600" : "no-store");
     return send(res, 200, TYPES[".png"]!, png, req.method === "HEAD");
   }
 
@@ -147,8 +150,22 @@ export async function startPreviewServer(
     for (const pdf of view?.pdfs ?? []) {
       const file = listed(pdf.path);
       if (!file) continue;
-      const info = await raster.info(path.join(out, file.path), file.sha256).catch(() => undefined);
-      if (!info) continue;
+      let info: Awaited<ReturnType<PageRasterizer["info"]>>;
+      try {
+        info = await raster.info(path.join(out, file.path), file.sha256);
+      } catch (e) {
+        // pdf.js or its canvas could not load here (or the file went in a rebuild): the link stays.
+        files.push({
+          path: file.path,
+          sha256: file.sha256,
+          pages: [],
+          total: 0,
+          width: 0,
+          height: 0,
+          error: message(e),
+        });
+        continue;
+      }
       let pages = Array.from({ length: Math.min(info.pages, MAX_PAGES_SHOWN) }, (_, i) => i + 1);
       if (pdf.sheet) {
         const per = Math.max(1, Math.round(info.pages / pdf.sheet.of));
