@@ -128,7 +128,7 @@ ${s.hint ? html`<p class="hint">hint: ${s.hint}</p>` : ""}
 function diagnosticList(diagnostics: readonly Diagnostic[]): Html {
   return html`<ul class="diagnostics">${diagnostics.map(
     (d) =>
-      html`<li class="${d.severity}"><code class="where">${where(d)}</code> <span class="severity">${d.severity}</span> <code>${d.code}</code> <span class="message">${d.message}</span>${d.hint ? html`<br><span class="hint">hint: ${d.hint}</span>` : ""}</li>`,
+      html`<li class="${d.severity}"><code class="where">${where(d)}</code> <span class="severity">${d.severity}</span> ${d.code ? html`<code>${d.code}</code> ` : ""}<span class="message">${d.message}</span>${d.hint ? html`<br><span class="hint">hint: ${d.hint}</span>` : ""}</li>`,
   )}</ul>`;
 }
 

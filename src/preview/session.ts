@@ -186,7 +186,8 @@ export function invalidState(e: unknown, dir?: string): Extract<PreviewState, { 
     return {
       kind: "invalid",
       diagnostics: e.diagnostics.map((d) =>
-        diag("template", "error", { file: shown(d.file), line: d.line, column: d.column }, d.message, e.hint),
+        // No code: Typst's errors have none, and the terminal prints them without one too.
+        diag("", "error", { file: shown(d.file), line: d.line, column: d.column }, d.message, e.hint),
       ),
       message: "a template has errors",
     };

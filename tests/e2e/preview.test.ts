@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { rm } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { request } from "node:http";
+import path from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bin, conclave, root } from "../helpers/cli.js";
@@ -146,6 +147,35 @@ describe("conclave preview", () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);
+
+  it("follows event.yaml and the event's own templates, and shows a template's error where it is", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${url}?material=badges`);
+    await waitFor(page, "main img");
+    const yaml = path.join(example.dir, "event.yaml");
+    await writeFile(
+      yaml,
+      (await readFile(yaml, "utf8")).replace("short_name: CICON 2023", "short_name: CICON 2023 β"),
+    );
+    await expect
+      .poll(() => page.locator("h1").textContent(), { timeout: 30_000 })
+      .toBe("Preview of CICON 2023 β");
+    // A template of the event's own, broken on its line 12.
+    expect(conclave(["templates", "eject", "badge", example.dir]).code).toBe(0);
+    const template = path.join(example.dir, "templates/badge.typ");
+    const lines = (await readFile(template, "utf8")).split("\n");
+    const at = lines.findIndex((l) => l.startsWith("#let "));
+    lines.splice(at, 0, "#let = broken");
+    await writeFile(template, lines.join("\n"));
+    await waitFor(page, ".errors", 30_000);
+    expect(await page.locator(".errors .where").first().textContent()).toBe(
+      `templates/badge.typ:${at + 1}:5`,
+    );
+    // Back to conclave's own template: the pages return.
+    await rm(path.join(example.dir, "templates"), { recursive: true });
+    await waitFor(page, "main img", 30_000);
+    await page.close();
+  }, 120_000);
 
   it("shows a personal agenda and the site, and works without JavaScript", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });

@@ -106,15 +106,20 @@ describe("the preview page", () => {
     expect(page).not.toContain("<img");
   });
 
-  it("shows a template's error at its file, line and column", () => {
+  it("shows a template's error at its file, line and column, the event's templates relative to the folder", () => {
     const state = invalidState(
       new TemplateError(
-        [{ file: "templates/badge.typ", line: 14, column: 3, message: "unknown variable: foo" }],
+        [{ file: "/events/x/templates/badge.typ", line: 14, column: 3, message: "unknown variable: foo" }],
         "Fix it.",
       ),
+      "/events/x",
     );
     expect(state.diagnostics.map((d) => [d.file, d.line, d.column, d.message])).toEqual([
       ["templates/badge.typ", 14, 3, "unknown variable: foo"],
     ]);
+    const page = indexPage({ state, generation: 1, building: false, material: "badges", files: [] });
+    expect(page).toContain(
+      '<code class="where">templates/badge.typ:14:3</code> <span class="severity">error</span> <span class="message">unknown variable: foo</span>',
+    );
   });
 });
