@@ -43,6 +43,7 @@ const LABELS: Record<PreviewMaterial, string> = {
   letters: "Letters",
   seating: "Seating",
   protocol: "Protocol",
+  checkin: "Check-in lists",
   site: "Programme site",
 };
 

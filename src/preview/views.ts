@@ -5,7 +5,15 @@ import type { Delegate, Event } from "../model/types.js";
 import { delegateFileName, letterFileName } from "../output/file-names.js";
 
 /** What the preview offers to show: the materials of a build, and the programme site. */
-export const PREVIEW_MATERIALS = ["badges", "agenda", "letters", "seating", "protocol", "site"] as const;
+export const PREVIEW_MATERIALS = [
+  "badges",
+  "agenda",
+  "letters",
+  "seating",
+  "protocol",
+  "checkin",
+  "site",
+] as const;
 export type PreviewMaterial = (typeof PREVIEW_MATERIALS)[number];
 
 /** A file of out/manifest.json. */
@@ -80,6 +88,18 @@ export function viewOf(
         title: "Invitation letters",
         pdfs: pdfsUnder(files, (p) => p === "letters/invitation/all.pdf"),
       };
+    case "checkin": {
+      const pdfs = pdfsUnder(files, (p) => p.startsWith("checkin/"));
+      return {
+        title: "Check-in lists",
+        pdfs,
+        ...(pdfs.length === 0
+          ? { note: "Check-in lists are made only for signed badge codes (badge.qr: signed in event.yaml)." }
+          : delegate
+            ? { note: "The check-in lists are the event's, not one per delegate." }
+            : {}),
+      };
+    }
     case "seating":
     case "protocol":
       return {

@@ -65,6 +65,14 @@ describe("viewOf", () => {
     expect(letter.note).toContain("receives no invitation letter");
     expect(viewOf(event, files, "letters").pdfs).toEqual([{ path: "letters/invitation/all.pdf" }]);
   });
+  it("says when there are no check-in lists (they need signed badge codes)", () => {
+    const event = eventOf(1);
+    const view = viewOf(event, [file("badges/badges.pdf", "badges")], "checkin");
+    expect(view.pdfs).toEqual([]);
+    expect(view.note).toContain("badge.qr: signed");
+    const lists = [file("checkin/expected.en.pdf", "checkin"), file("checkin/checkin.csv", "checkin")];
+    expect(viewOf(event, lists, "checkin").pdfs).toEqual([{ path: "checkin/expected.en.pdf" }]);
+  });
 });
 
 describe("the preview page", () => {
