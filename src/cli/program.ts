@@ -20,6 +20,12 @@ const nonNegativeInt = (value: string) => {
   return n;
 };
 
+const portNumber = (value: string) => {
+  const n = nonNegativeInt(value);
+  if (n > 65535) throw new InvalidArgumentError("expected a port number from 0 to 65535 (0: a free one).");
+  return n;
+};
+
 const positiveNumber = (value: string) => {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("expected a number above 0.");
@@ -352,6 +358,34 @@ Exit codes: 0 ok; 1 invalid data or a failed build; 2 usage, configuration or en
         run(import("./commands/material.js").then((m) => m.materialCommand(name, dir, o, noticeJobs(ui())))),
       );
   }
+
+  program
+    .command("preview")
+    .description(
+      "a local web page of the materials as rendered pages (pick a material and a delegate), rebuilt when a file changes",
+    )
+    .argument("[dir]", "event folder holding event.yaml", ".")
+    .option("-p, --port <n>", "port on 127.0.0.1 (default: a free one, printed)", portNumber)
+    .addOption(jobsOption())
+    .addOption(allowOutsideOption())
+    .addHelpText(
+      "after",
+      `${examples([
+        "conclave preview events/cicon-2023   # prints http://127.0.0.1:<port>/; Ctrl-C stops it",
+        "conclave preview . --port 8040",
+      ])}
+The preview builds into a temporary folder of its own (never out/) and removes it when stopped.
+A change to a CSV, event.yaml, a template or any other file of the event folder rebuilds, and the
+page reloads; errors in the data are shown on the page with their file, line and column.
+The programme site is at /site/.`,
+    )
+    .action((dir: string, o: { port?: number; jobs: number; allowOutside: string[] }) =>
+      run(
+        import("./commands/preview.js").then((m) =>
+          m.previewCommand(dir, { ...o, port: o.port ?? 0 }, noticeJobs(ui())),
+        ),
+      ),
+    );
 
   program
     .command("diff")

@@ -28,6 +28,7 @@ describe("conclave --help and usage", () => {
       "letters",
       "seating",
       "protocol",
+      "preview",
       "templates",
     ])
       expect(r.stdout).toContain(cmd);
@@ -35,7 +36,7 @@ describe("conclave --help and usage", () => {
     expect(r.stdout).toContain("Exit codes: 0 ok; 1 invalid data");
   });
 
-  it.each(["init", "validate", "build", "badges", "templates"])(
+  it.each(["init", "validate", "build", "badges", "preview", "templates"])(
     "%s --help shows its options and examples",
     (cmd) => {
       const r = conclave([cmd, "--help"]);

@@ -96,6 +96,15 @@ export function badgeLayoutOptions(
   };
 }
 
+/**
+ * Sheets per volume file (0: one file): the size asked for (`--volume-sheets`, badge.volume_sheets),
+ * else one file up to 2,500 badges and volumes of about 2,500 past that. `conclave preview` finds
+ * a delegate's sheet with it.
+ */
+export function volumeSheetsOf(badges: number, perSheet: number, asked: number): number {
+  return asked > 0 || badges <= MAX_BADGES_PER_FILE ? asked : Math.ceil(MAX_BADGES_PER_FILE / perSheet);
+}
+
 /** `conclave badges`: plan, draw the QR codes, compile badge.typ, write out/badges/badges.pdf. */
 export async function makeBadges(
   ctx: MaterialContext,
@@ -114,11 +123,11 @@ export async function makeBadges(
   // Large runs may be split into volumes of N sheets (print shops prefer files of a few thousand
   // pages). Past 2,500 badges the run is split even when no size was asked for.
   const perSheet = stock.cols * stock.rows;
-  const asked = options.volumeSheets ?? cfg.volume_sheets;
-  const volumeSheets =
-    asked > 0 || plan.delegates.length <= MAX_BADGES_PER_FILE
-      ? asked
-      : Math.ceil(MAX_BADGES_PER_FILE / perSheet);
+  const volumeSheets = volumeSheetsOf(
+    plan.delegates.length,
+    perSheet,
+    options.volumeSheets ?? cfg.volume_sheets,
+  );
   const volumes =
     volumeSheets > 0 && !options.calibrate ? chunk(plan.data.sheets, volumeSheets) : [plan.data.sheets];
   // Each volume is compiled in parts of about 200 badges and put together from their pages
