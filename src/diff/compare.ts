@@ -191,6 +191,10 @@ export function compareEvents(from: DiffSide, to: DiffSide, moves: readonly Seat
   const changes: Change[] = [];
   const fe = from.event;
   const te = to.event;
+  // The check-in files exist for signed badge codes only (on either side: a change to or from
+  // signed codes makes or removes them); delegates' changes ask hasOutput, per side.
+  const signed = fe.config.badge.qr === "signed" || te.config.badge.qr === "signed";
+  const made = (outputs: Output[]) => (signed ? outputs : outputs.filter((o) => o !== "check-in list"));
 
   const fc = stripDerived(from.tables.config);
   const tc = stripDerived(to.tables.config);
@@ -204,7 +208,7 @@ export function compareEvents(from: DiffSide, to: DiffSide, moves: readonly Seat
       id: path,
       label: path,
       fields: [field],
-      materials: inOrder(settingOutputs(path)),
+      materials: made(inOrder(settingOutputs(path))),
     });
   }
 
@@ -231,10 +235,12 @@ export function compareEvents(from: DiffSide, to: DiffSide, moves: readonly Seat
     const used = te.sessions.filter((s) => s.room.id === id);
     const seated = used.some((s) => s.seating === "assigned");
     const materials = used.length
-      ? inOrder(
-          fields
-            .flatMap((f) => VENUE_FIELD_OUTPUTS[baseColumn(f.field)] ?? [])
-            .filter((o) => seated || !["seating plan", "place card", "table list"].includes(o)),
+      ? made(
+          inOrder(
+            fields
+              .flatMap((f) => VENUE_FIELD_OUTPUTS[baseColumn(f.field)] ?? [])
+              .filter((o) => seated || !["seating plan", "place card", "table list"].includes(o)),
+          ),
         )
       : [];
     changes.push({ kind: "venue-changed", id, label: room, fields, materials, ...whereOf(b) });
@@ -253,7 +259,7 @@ export function compareEvents(from: DiffSide, to: DiffSide, moves: readonly Seat
         kind: a ? "session-removed" : "session-added",
         id,
         label,
-        materials: sessionOutputs(Object.keys(SESSION_FIELD_OUTPUTS), seated),
+        materials: made(sessionOutputs(Object.keys(SESSION_FIELD_OUTPUTS), seated)),
         ...whereOf((b ?? a)!),
       });
       continue;
@@ -271,7 +277,7 @@ export function compareEvents(from: DiffSide, to: DiffSide, moves: readonly Seat
       label,
       fields,
       ...(moved.length ? { moved } : {}),
-      materials: sessionOutputs(names, seated),
+      materials: made(sessionOutputs(names, seated)),
       ...whereOf(b),
     });
   }

@@ -7,7 +7,8 @@ import type { Delegate, Event, Session } from "../model/types.js";
  * out/ files them: badge (badges/), programme (agenda/programme.*), agenda/personal,
  * letters/invitation, letters/visa (made by `conclave letters --kind visa`), the seating outputs
  * of each seated session (seating/<session>/plan.pdf, place-cards.pdf, table-list.pdf) and the
- * protocol office's lists (protocol/protocol-list-*, protocol/caterer.*).
+ * protocol office's lists (protocol/protocol-list-*, protocol/caterer.*) and, with signed badge
+ * codes, the door's (checkin/: who is expected at each door, and the files for check-in apps).
  */
 export const OUTPUTS = [
   "badge",
@@ -20,6 +21,7 @@ export const OUTPUTS = [
   "table list",
   "protocol list",
   "caterer list",
+  "check-in list",
 ] as const;
 export type Output = (typeof OUTPUTS)[number];
 
@@ -34,6 +36,7 @@ const NAMED: Output[] = [
   ...SEATING,
   "protocol list",
   "caterer list",
+  "check-in list",
 ];
 /** Where the forms of address (Mr/Ms, Ông/Bà, 의원) appear: personIn and addressOf in model/names.ts. */
 const ADDRESSED: Output[] = [
@@ -71,20 +74,22 @@ export const DELEGATE_FIELD_OUTPUTS: Readonly<Record<string, readonly Output[]>>
   position: ["badge", ...ADDRESSED],
   // The badge's country line, the letters' address, the protocol order; the solver mixes countries.
   country: ["badge", "letters/invitation", "letters/visa", ...SEATING, "protocol list"],
-  // The badge's band; who is invited; who is ranked; who sits at the head table.
-  category: ["badge", "letters/invitation", "letters/visa", ...SEATING, "protocol list"],
+  // The badge's band; who is invited; who is ranked; who sits at the head table; the door's lists.
+  category: ["badge", "letters/invitation", "letters/visa", ...SEATING, "protocol list", "check-in list"],
   // The badge order (badge.sort: delegation) and the solver's same_delegation.
   delegation: ["badge", ...SEATING],
   // officeOf(): the title in letters and the protocol rank.
   sector: ["letters/invitation", "letters/visa", "protocol list"],
-  precedence: [...SEATING, "protocol list"],
+  // Who is received first at each door, in order of precedence.
+  precedence: [...SEATING, "protocol list", "check-in list"],
   // The language of the badge's back, the personal agenda, the letter, the place card's side.
   language: ["badge", "agenda/personal", "letters/invitation", ...SEATING],
   // Only in letters/invitation/mailing.csv.
   email: ["letters/invitation"],
   // Printed only for a liaison officer (protocol.liaisons) on the protocol list.
   phone: ["protocol list"],
-  sessions: ["agenda/personal", ...SEATING],
+  // Which doors expect them (and their badge code's zones).
+  sessions: ["agenda/personal", ...SEATING, "check-in list"],
   dietary: ["caterer list"],
   interpreter_for: [...SEATING, "protocol list"],
   passport_number: ["letters/visa"],
@@ -98,11 +103,11 @@ export const DELEGATE_FIELD_OUTPUTS: Readonly<Record<string, readonly Output[]>>
 
 /** Which outputs print each column of sessions.csv. */
 export const SESSION_FIELD_OUTPUTS: Readonly<Record<string, readonly Output[]>> = {
-  title: ["programme", "agenda/personal", "badge", "letters/invitation", "seating plan"],
-  date: ["programme", "agenda/personal", "badge", "letters/invitation"],
-  start: ["programme", "agenda/personal", "badge", "letters/invitation"],
+  title: ["programme", "agenda/personal", "badge", "letters/invitation", "seating plan", "check-in list"],
+  date: ["programme", "agenda/personal", "badge", "letters/invitation", "check-in list"],
+  start: ["programme", "agenda/personal", "badge", "letters/invitation", "check-in list"],
   end: ["programme", "agenda/personal", "letters/invitation"],
-  room: ["programme", "agenda/personal", "badge", "letters/invitation", "seating plan"],
+  room: ["programme", "agenda/personal", "badge", "letters/invitation", "seating plan", "check-in list"],
   section: ["programme", "badge", "seating plan"],
   type: ["programme", "agenda/personal", "badge", "letters/invitation"],
   // Speakers are named on the programme and the badge's back; a speech role can bring a letter.
@@ -116,8 +121,8 @@ export const SESSION_FIELD_OUTPUTS: Readonly<Record<string, readonly Output[]>> 
 
 /** Which outputs print each column of venues.csv (through the sessions held in the room). */
 export const VENUE_FIELD_OUTPUTS: Readonly<Record<string, readonly Output[]>> = {
-  venue: ["programme", "agenda/personal", "letters/invitation"],
-  room: ["programme", "agenda/personal", "badge", "letters/invitation", "seating plan"],
+  venue: ["programme", "agenda/personal", "letters/invitation", "check-in list"],
+  room: ["programme", "agenda/personal", "badge", "letters/invitation", "seating plan", "check-in list"],
   address: ["programme", "letters/invitation"],
   city: ["programme"],
   capacity: [],
@@ -137,9 +142,26 @@ export const SETTING_OUTPUTS: Readonly<Record<string, readonly Output[]>> = {
   name: NAMED,
   short_name: ["badge", "programme", "agenda/personal", "letters/invitation", "letters/visa"],
   edition: ["programme", "letters/invitation", "letters/visa"],
-  start: ["badge", "programme", "agenda/personal", "letters/invitation", "letters/visa", "protocol list"],
-  end: ["badge", "programme", "agenda/personal", "letters/invitation", "letters/visa", "protocol list"],
-  timezone: ["programme", "agenda/personal"],
+  // The codes' validity is the event's dates.
+  start: [
+    "badge",
+    "programme",
+    "agenda/personal",
+    "letters/invitation",
+    "letters/visa",
+    "protocol list",
+    "check-in list",
+  ],
+  end: [
+    "badge",
+    "programme",
+    "agenda/personal",
+    "letters/invitation",
+    "letters/visa",
+    "protocol list",
+    "check-in list",
+  ],
+  timezone: ["programme", "agenda/personal", "check-in list"],
   city: ["badge", "programme", "agenda/personal", "letters/invitation", "letters/visa"],
   country: ["letters/visa", "protocol list", ...SEATING],
   organisers: ["programme", "letters/invitation", "letters/visa"],
@@ -152,6 +174,8 @@ export const SETTING_OUTPUTS: Readonly<Record<string, readonly Output[]>> = {
   columns: [],
   validation: [],
   badge: ["badge"],
+  // Signed or not decides the check-in files, and the codes they list.
+  "badge.qr": ["badge", "check-in list"],
   agenda: ["programme", "agenda/personal"],
   letters: ["letters/invitation", "letters/visa"],
   "letters.invitation": ["letters/invitation"],
@@ -207,7 +231,8 @@ function factsOf(event: Event) {
  * agenda; the programme names speakers and moderators; invitations go to the recipients of
  * letters.recipients; visa letters to recipients who are not host nationals nor exempt; seating
  * outputs to those who attend a seated session; the protocol list to ranked guests, their
- * interpreters and liaison officers; the caterer's list to those with a dietary need.
+ * interpreters and liaison officers; the caterer's list to those with a dietary need; the
+ * check-in files to everyone when the badge codes are signed.
  */
 export function hasOutput(output: Output, d: Delegate, event: Event): boolean {
   const f = factsOf(event);
@@ -236,6 +261,8 @@ export function hasOutput(output: Output, d: Delegate, event: Event): boolean {
     }
     case "caterer list":
       return (d.dietary?.trim() ?? "") !== "";
+    case "check-in list":
+      return event.config.badge.qr === "signed";
   }
 }
 

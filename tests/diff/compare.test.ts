@@ -197,6 +197,30 @@ describe("compareEvents", () => {
     ]);
   });
 
+  it("with signed badge codes, what the door's lists print touches the check-in list", () => {
+    const signed = { ...base, config: "country: KR\nbadge:\n  qr: signed\n" };
+    const renamed = diff(
+      { ...edit((p) => (p.delegates[1]!.family_name = "Parks")), config: signed.config },
+      signed,
+    );
+    expect(renamed.changes[0]!.materials).toContain("check-in list");
+    const moved = diff({ ...edit((p) => (p.sessions[0]!.start = "08:30")), config: signed.config }, signed);
+    expect(moved.changes[0]!.materials).toContain("check-in list");
+    const dietary = diff(
+      { ...edit((p) => (p.delegates[1]!.dietary = "halal")), config: signed.config },
+      signed,
+    );
+    expect(dietary.changes[0]!.materials).toEqual(["caterer list"]);
+    // Signing the codes from now on: the badges and the door's files are made anew.
+    expect(diff(signed).changes.map((c) => [c.id, c.materials])).toEqual([
+      ["badge.qr", ["badge", "check-in list"]],
+    ]);
+    // Without signed codes on either side there are no check-in files to touch.
+    expect(diff(edit((p) => (p.delegates[1]!.family_name = "Parks"))).changes[0]!.materials).not.toContain(
+      "check-in list",
+    );
+  });
+
   it("who moved table, between two seating assignments", () => {
     const b = side(base);
     const moves = compareAssignments(
