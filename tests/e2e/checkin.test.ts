@@ -242,6 +242,11 @@ describe("signed badge codes", () => {
     expect(refused.code).toBe(1);
     expect(refused.stdout).toContain("revision 2 replaced it");
     expect(run(["checkin", "verify", fresh[0]!, dir, "--at", "2023-06-20"]).code).toBe(0);
+    // The door's files know the new revision once they are made again, as --done says.
+    expect(done.stdout).toContain("conclave checkin lists");
+    expect(run(["checkin", "lists", dir]).code).toBe(0);
+    const door = JSON.parse(readFileSync(path.join(dir, "out/checkin/checkin.json"), "utf8"));
+    expect(door.delegates.find((d: { id: string }) => d.id === "KR-071")).toMatchObject({ revision: 2 });
     await writeFile(csv, text);
     await rm(path.join(dir, "badge-revisions.csv"));
   });

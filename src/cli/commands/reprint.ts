@@ -29,7 +29,7 @@ export async function reprintCommand(dir: string, options: ReprintOptions, ui: U
     );
     if (r.revisions > 0)
       ui.out(
-        `Signed codes: ${r.revisions} reprinted badge${r.revisions === 1 ? "" : "s"} now current in badge-revisions.csv; the old ones are refused at the door.`,
+        `Signed codes: ${r.revisions} reprinted badge${r.revisions === 1 ? "" : "s"} now current in badge-revisions.csv; \`conclave checkin verify\` refuses the old ones. Make the door's files again (\`conclave checkin lists\`) and give them to the door: until then its check-in page takes the old badges too.`,
       );
     return 0;
   }
