@@ -57,7 +57,9 @@ describe("conclave --help and usage", () => {
     const r = conclave(["validate", "--format", "xml"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("pretty, json, github");
-    expect(conclave(["build", "--only", "badge"]).stderr).toContain("agenda, badges, checkin, letters, seating, protocol");
+    expect(conclave(["build", "--only", "badge"]).stderr).toContain(
+      "agenda, badges, checkin, letters, seating, protocol",
+    );
   });
 });
 
