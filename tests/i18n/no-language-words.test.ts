@@ -32,7 +32,6 @@ const ALLOWED: Record<string, string> = {
   "src/materials/seating/plan.ts":
     "Hangul initial consonants and Đ, for the groups of a find-your-table list",
   "src/render/typst.ts": "sample glyphs that warm the compiler's font cache",
-  "src/materials/letters/index.ts": "not yet in packs: the phrases that make a letter keep words whole",
   "src/schema/delegates.ts": "not yet in packs: example values in the columns' help",
   "src/schema/venues.ts": "not yet in packs: an example address in the columns' help",
   "src/validate/korean-names.ts": "not yet in packs: an example transcription in a hint",
@@ -120,8 +119,6 @@ const TEMPLATE_WORDS: [RegExp, string][] = [
     /^templates\/letters\/(invitation|visa)\.[A-Za-z-]+\.typ$/,
     "not yet in packs: a letter's sentences, one ejectable module per language (docs/languages.md)",
   ],
-  [/^templates\/lib\/theme\.typ$/, "not yet in packs: country names never split across lines"],
-  [/^templates\/lib\/letter\.typ$/, "not yet in packs: country names never split across lines"],
 ];
 
 /** Template files allowed a language branch, and why: rules of line breaking, not words. */
