@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PRECEDENCE_OFFICE_KEYS } from "../model/precedence-offices.js";
-import { CATEGORIES } from "../schema/delegates.js";
+import { CATEGORIES } from "../schema/delegate-values.js";
 import { SPEECH_ROLES as ROLES, SESSION_TYPES } from "../schema/sessions.js";
 
 /**

@@ -1,5 +1,19 @@
 import type { Location } from "../diagnostics.js";
 import {
+  CATEGORIES,
+  type Category,
+  GENDERS,
+  type Gender,
+  NAME_ORDERS,
+  NAMING_CUSTOMS,
+  type NameOrder,
+  type NamingCustom,
+  PASSPORT_TYPES,
+  type PassportType,
+  SECTORS,
+  type Sector,
+} from "./delegate-values.js";
+import {
   country,
   date,
   dateTime,
@@ -16,27 +30,20 @@ import {
 import { columnsAt, type TableRow, type TableSpec } from "./table.js";
 import { translationsOf } from "./translations.js";
 
-export const CATEGORIES = [
-  "vip",
-  "delegate",
-  "speaker",
-  "press",
-  "staff",
-  "interpreter",
-  "organiser",
-] as const;
-export type Category = (typeof CATEGORIES)[number];
-export const SECTORS = ["government", "parliament", "business", "academia", "media", "other"] as const;
-export type Sector = (typeof SECTORS)[number];
-export const NAME_ORDERS = ["given-first", "family-first"] as const;
-export type NameOrder = (typeof NAME_ORDERS)[number];
-/** Naming customs: how a name is ordered and which part of it a person is called by. */
-export const NAMING_CUSTOMS = ["ko", "vi", "zh", "ja", "mn", "hu", "western"] as const;
-export type NamingCustom = (typeof NAMING_CUSTOMS)[number];
-export const GENDERS = ["male", "female"] as const;
-export type Gender = (typeof GENDERS)[number];
-export const PASSPORT_TYPES = ["diplomatic", "official", "ordinary"] as const;
-export type PassportType = (typeof PASSPORT_TYPES)[number];
+export {
+  CATEGORIES,
+  type Category,
+  GENDERS,
+  type Gender,
+  NAME_ORDERS,
+  NAMING_CUSTOMS,
+  type NameOrder,
+  type NamingCustom,
+  PASSPORT_TYPES,
+  type PassportType,
+  SECTORS,
+  type Sector,
+} from "./delegate-values.js";
 
 export const delegatesSpec: TableSpec = {
   key: "delegates",
