@@ -1,4 +1,5 @@
 import type { Location } from "../diagnostics.js";
+import { builtinExample } from "../i18n/examples.js";
 import {
   CATEGORIES,
   type Category,
@@ -109,7 +110,11 @@ export const delegatesSpec: TableSpec = {
       type: text,
       description:
         "Full name in the delegate's own script, written in its own order; native_name_zh: the same person's name in Chinese characters for Chinese readers (a Korean's Hanja name)",
-      example: "김민준",
+      // The examples in a language's script are its pack's (`examples`), read when asked: the
+      // specs load at every start, the packs only when a command needs them.
+      get example() {
+        return builtinExample("ko", "name");
+      },
       printed: true,
       translatable: true,
     },
@@ -127,7 +132,9 @@ export const delegatesSpec: TableSpec = {
       type: text,
       description:
         "The name in Hangul for Korean readers when native_name is not Hangul (Vietnamese, Western names); letters print it with the Latin name in brackets",
-      example: "호앙 민 찌",
+      get example() {
+        return builtinExample("ko", "transcription").name;
+      },
       printed: true,
     },
     {
@@ -136,7 +143,9 @@ export const delegatesSpec: TableSpec = {
       type: text,
       description:
         "The name in Chinese characters for Chinese readers when the person has no Chinese name of their own (a transcription); printed with the Latin name in brackets",
-      example: "阮文安",
+      get example() {
+        return builtinExample("zh-Hans", "transcription").name;
+      },
       printed: true,
     },
     {
@@ -145,7 +154,9 @@ export const delegatesSpec: TableSpec = {
       type: text,
       description:
         "The name in Mongolian Cyrillic for Mongolian readers when native_name is not Cyrillic (a transcription); printed with the Latin name in brackets",
-      example: "Ким Минжүн",
+      get example() {
+        return builtinExample("mn", "transcription").name;
+      },
       printed: true,
     },
     {
