@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PRECEDENCE_OFFICE_KEYS } from "../model/precedence-offices.js";
-import { CATEGORIES } from "../schema/delegates.js";
+import { CATEGORIES } from "../schema/delegate-values.js";
 import { SPEECH_ROLES as ROLES, SESSION_TYPES } from "../schema/sessions.js";
 
 /**
@@ -365,6 +365,26 @@ function buildPackSchema() {
     spellings: z.record(z.string().min(1), z.string()).optional(),
   });
 
+  /**
+   * Optional: the language's text that conclave's help and hints quote as examples, never printed
+   * on a material: the columns' examples in docs/data-format.md and the specs (src/schema/), the
+   * hints of `conclave validate`, the sample event.yaml of `conclave init`.
+   */
+  const examples = z.strictObject({
+    /** A name of the language's own people in its script: ko 김민준 (delegates.csv `native_name`). */
+    name: z.string().min(1).optional(),
+    /** A foreign name transcribed for these readers (`name_ko`, `name_zh`, `name_mn`) and its Latin original. */
+    transcription: z.strictObject({ name: z.string().min(1), latin: z.string().min(1) }).optional(),
+    /** A street address as the language writes it (venues.csv `address`). */
+    address: z.string().min(1).optional(),
+    /** Headers of a spreadsheet in the language, by the column they are (event.yaml `columns`). */
+    headers: z
+      .record(z.string().regex(/^[a-z][a-z0-9_]*$/, "a column such as family_name"), z.string().min(1))
+      .optional(),
+    /** The menu item of the converter that turns the language's legacy encodings into Unicode (vi: Unikey's). */
+    converter: z.string().min(1).optional(),
+  });
+
   /** A complete pack: what the English pack must hold, and what every resolved pack holds. */
   const packSchema = z.strictObject({
     /** The BCP 47 tag: Intl's locale for plurals, collation and country names. */
@@ -409,6 +429,7 @@ function buildPackSchema() {
         ),
       )
       .default({}),
+    examples: examples.optional(),
     labels,
   });
   return packSchema;

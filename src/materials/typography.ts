@@ -1,4 +1,5 @@
 import { activePack } from "../i18n/active.js";
+import type { Pack } from "../i18n/schema.js";
 import { countryName } from "../model/i18n.js";
 import type { Event } from "../model/types.js";
 import type { Language } from "../schema/fields.js";
@@ -71,4 +72,46 @@ export function keepPhrases<T>(value: T, matcher: RegExp | undefined): T {
     return v;
   };
   return walk(value) as T;
+}
+
+/** What a regular expression reads as itself, escaped alike for JavaScript (`u`) and Typst (Rust). */
+const escapeLiteral = (s: string) => s.replace(/[\\^$.*+?()[\]{}|]/g, (c) => `\\${c}`);
+const SPACE = `[ ${NBSP}]`;
+
+/**
+ * The pattern of what a letter and the protocol lists never split across lines, for Typst's
+ * keep-whole show rule (templates/lib/theme.typ, `keep_whole_pattern` in their data): every
+ * country name of several words in the packs (their `countries` and `country_forms`: "Việt Nam",
+ * "Hàn Quốc", "Republic of Korea", "Монгол Улс"), with a plain or no-break space between its
+ * words, and a dash after it ("Hàn Quốc –", so a line may break after the dash but never start
+ * with it); and a span of numbers ("20–21"), which would otherwise break after its dash.
+ * (A Vietnamese reader takes "Việt" at the end of one line and "Nam" at the start of the next for
+ * a typesetting error.) The same source is a JavaScript pattern (flag `u`) and a Typst regex:
+ * literals, classes, groups and `\p{Nd}`, which is Typst's `\d`. Longer names come first, so
+ * "United States of America" is kept whole, not only its "United States".
+ */
+export function keepWholePattern(packs: Iterable<Pack>): string {
+  const names = new Set<string>();
+  for (const pack of packs) {
+    for (const name of Object.values(pack.countries)) names.add(name.normalize("NFC").trim());
+    for (const forms of Object.values(pack.country_forms))
+      for (const name of forms) names.add(name.normalize("NFC").trim());
+  }
+  const phrases = [...names]
+    .filter((n) => /\s/.test(n))
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0))
+    .map((n) => n.split(/\s+/).map(escapeLiteral).join(SPACE));
+  const numbers = "\\p{Nd}+–\\p{Nd}+";
+  return phrases.length > 0 ? `(?:${phrases.join("|")})(?:${SPACE}–)?|${numbers}` : numbers;
+}
+
+/**
+ * Whether the keep-whole rule of `pattern` (keepWholePattern) has anything to do in `text`: a
+ * match with a plain space in it, or a span of numbers. A country name whose spaces are all
+ * no-break ones already (keepPhrases) never splits without it. Asked of a letter's data, so
+ * Typst runs the rule (a pass over every piece of text) only on the letters that need it.
+ */
+export function needsKeepWhole(text: string, pattern: RegExp): boolean {
+  for (const m of text.matchAll(pattern)) if (m[0].includes(" ") || !m[0].includes(NBSP)) return true;
+  return false;
 }

@@ -1,4 +1,19 @@
 import type { Location } from "../diagnostics.js";
+import { builtinExample } from "../i18n/examples.js";
+import {
+  CATEGORIES,
+  type Category,
+  GENDERS,
+  type Gender,
+  NAME_ORDERS,
+  NAMING_CUSTOMS,
+  type NameOrder,
+  type NamingCustom,
+  PASSPORT_TYPES,
+  type PassportType,
+  SECTORS,
+  type Sector,
+} from "./delegate-values.js";
 import {
   country,
   date,
@@ -16,27 +31,20 @@ import {
 import { columnsAt, type TableRow, type TableSpec } from "./table.js";
 import { translationsOf } from "./translations.js";
 
-export const CATEGORIES = [
-  "vip",
-  "delegate",
-  "speaker",
-  "press",
-  "staff",
-  "interpreter",
-  "organiser",
-] as const;
-export type Category = (typeof CATEGORIES)[number];
-export const SECTORS = ["government", "parliament", "business", "academia", "media", "other"] as const;
-export type Sector = (typeof SECTORS)[number];
-export const NAME_ORDERS = ["given-first", "family-first"] as const;
-export type NameOrder = (typeof NAME_ORDERS)[number];
-/** Naming customs: how a name is ordered and which part of it a person is called by. */
-export const NAMING_CUSTOMS = ["ko", "vi", "zh", "ja", "mn", "hu", "western"] as const;
-export type NamingCustom = (typeof NAMING_CUSTOMS)[number];
-export const GENDERS = ["male", "female"] as const;
-export type Gender = (typeof GENDERS)[number];
-export const PASSPORT_TYPES = ["diplomatic", "official", "ordinary"] as const;
-export type PassportType = (typeof PASSPORT_TYPES)[number];
+export {
+  CATEGORIES,
+  type Category,
+  GENDERS,
+  type Gender,
+  NAME_ORDERS,
+  NAMING_CUSTOMS,
+  type NameOrder,
+  type NamingCustom,
+  PASSPORT_TYPES,
+  type PassportType,
+  SECTORS,
+  type Sector,
+} from "./delegate-values.js";
 
 export const delegatesSpec: TableSpec = {
   key: "delegates",
@@ -102,7 +110,11 @@ export const delegatesSpec: TableSpec = {
       type: text,
       description:
         "Full name in the delegate's own script, written in its own order; native_name_zh: the same person's name in Chinese characters for Chinese readers (a Korean's Hanja name)",
-      example: "김민준",
+      // The examples in a language's script are its pack's (`examples`), read when asked: the
+      // specs load at every start, the packs only when a command needs them.
+      get example() {
+        return builtinExample("ko", "name");
+      },
       printed: true,
       translatable: true,
     },
@@ -120,7 +132,9 @@ export const delegatesSpec: TableSpec = {
       type: text,
       description:
         "The name in Hangul for Korean readers when native_name is not Hangul (Vietnamese, Western names); letters print it with the Latin name in brackets",
-      example: "호앙 민 찌",
+      get example() {
+        return builtinExample("ko", "transcription").name;
+      },
       printed: true,
     },
     {
@@ -129,7 +143,9 @@ export const delegatesSpec: TableSpec = {
       type: text,
       description:
         "The name in Chinese characters for Chinese readers when the person has no Chinese name of their own (a transcription); printed with the Latin name in brackets",
-      example: "阮文安",
+      get example() {
+        return builtinExample("zh-Hans", "transcription").name;
+      },
       printed: true,
     },
     {
@@ -138,7 +154,9 @@ export const delegatesSpec: TableSpec = {
       type: text,
       description:
         "The name in Mongolian Cyrillic for Mongolian readers when native_name is not Cyrillic (a transcription); printed with the Latin name in brackets",
-      example: "Ким Минжүн",
+      get example() {
+        return builtinExample("mn", "transcription").name;
+      },
       printed: true,
     },
     {

@@ -4,7 +4,7 @@ import { ENCODINGS } from "../csv/decode.js";
 import { type Diagnostic, diag } from "../diagnostics.js";
 import { BADGE_STOCKS } from "../materials/badges/stock-names.js";
 import { didYouMean } from "../util/suggest.js";
-import { CATEGORIES, PASSPORT_TYPES } from "./delegates.js";
+import { CATEGORIES, PASSPORT_TYPES } from "./delegate-values.js";
 import { SPEECH_ROLES } from "./sessions.js";
 
 export { BADGE_STOCKS };

@@ -1,4 +1,5 @@
 import type { Location } from "../diagnostics.js";
+import { builtinExample } from "../i18n/examples.js";
 import type { Language } from "./fields.js";
 import { id, integer, oneOf, text } from "./fields.js";
 import { type TableRow, type TableSpec, valuesOf } from "./table.js";
@@ -47,7 +48,10 @@ export const venuesSpec: TableSpec = {
       required: false,
       type: text,
       description: "Street address (letters, calendars)",
-      example: "8 Tôn Đức Thắng, Bến Nghé, Quận 1",
+      // The vi pack's `examples.address`, read when asked (the specs load at every start).
+      get example() {
+        return builtinExample("vi", "address");
+      },
       printed: true,
       multiline: true,
       translatable: true,

@@ -30,6 +30,9 @@ export function checkKoreanNames(t: EventTables): Diagnostic[] {
     }
     return v;
   };
+  // The Korean pack's example of a transcription: " (e.g. 호앙 민 찌 for Hoàng Minh Trí)".
+  const sample = packs.get("ko")?.examples?.transcription;
+  const example = sample ? ` (e.g. ${sample.name} for ${sample.latin})` : "";
   for (const d of t.delegates) {
     if (d.nameKo || (d.nativeName && HANGUL.test(d.nativeName))) continue;
     const language = d.language ?? t.config.languages[0];
@@ -49,7 +52,7 @@ export function checkKoreanNames(t: EventTables): Diagnostic[] {
           field: "name_ko",
         },
         `${d.id} has no name in Hangul: Korean materials print "${name}" in Latin letters only`,
-        "Add a name_ko column with the name as Korean writes it (e.g. 호앙 민 찌 for Hoàng Minh Trí), or a Hangul native_name.",
+        `Add a name_ko column with the name as Korean writes it${example}, or a Hangul native_name.`,
       ),
     );
   }

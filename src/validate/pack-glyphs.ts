@@ -5,7 +5,8 @@ import { type GlyphCoverage, missingCharacters, missingGlyphMessage, needsNoGlyp
 
 /**
  * Keys of a pack whose words are read or matched, never printed: patterns of offices, the words
- * of the honorific column, other names of countries, locales and font sets.
+ * of the honorific column, other names of countries, locales and font sets, and the examples
+ * conclave's help and hints quote (shown in a terminal, not on a material).
  */
 const NOT_PRINTED = [
   /^language$/,
@@ -20,6 +21,7 @@ const NOT_PRINTED = [
   /^offices\.spellings(\.|$)/,
   /^offices\.names\.[^.]+\.words(\.|$)/,
   /^collation\.locale$/,
+  /^examples(\.|$)/,
 ];
 
 /**

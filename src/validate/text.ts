@@ -1,4 +1,5 @@
 import { type Diagnostic, diag } from "../diagnostics.js";
+import { activePack } from "../i18n/active.js";
 import type { TableRow, TableSpec } from "../schema/table.js";
 import { findMojibake } from "./mojibake.js";
 import { isVietnameseSyllable, type Reading, readTcvn3, readVni } from "./vietnamese.js";
@@ -15,6 +16,8 @@ const WORD_BREAK = /[\s!-/:-@[-`{-~\u2013\u2014]+/u;
 const LATIN1 = /[\u00a0-\u00ff]/;
 
 export type LegacyKind = "VNI" | "TCVN3 (ABC)";
+/** The language whose legacy font encodings (VNI, TCVN3) these checks read: its pack names the converter. */
+const LEGACY_LANGUAGE = "vi";
 export interface LegacyFinding {
   kind: LegacyKind;
   severity: "error" | "warning";
@@ -152,13 +155,22 @@ export function legacyVietnameseCheck(spec: TableSpec): RowCheck {
           legacy.severity,
           where,
           `${c.name} "${value}" looks like Vietnamese typed in the legacy ${legacy.kind} encoding ("${legacy.reading}")`,
-          "Convert the sheet to Unicode (e.g. with Unikey's converter, 'Chuyển mã' from " +
+          `Convert the sheet to Unicode (e.g. with Unikey's converter, ${converterMenu()}from ` +
             `${legacy.kind === "VNI" ? "VNI Windows" : "TCVN3 (ABC)"} to Unicode), then save as "CSV UTF-8".` +
             (legacy.severity === "warning" ? " If the value is right as it is, ignore this warning." : ""),
         ),
       );
     }
   };
+}
+
+/**
+ * The menu item of Unikey's converter as the hint quotes it ("'Chuyển mã' "): the Vietnamese
+ * pack's `examples.converter`, or nothing when the pack in effect has none.
+ */
+function converterMenu(): string {
+  const menu = activePack(LEGACY_LANGUAGE).examples?.converter;
+  return menu ? `'${menu}' ` : "";
 }
 
 /** The columns that hold a person's name, the text a badge or letter prints largest. */

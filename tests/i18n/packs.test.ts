@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { builtinPacks } from "../../src/i18n/builtin.js";
+import { builtinExample } from "../../src/i18n/examples.js";
 import { parsePack } from "../../src/i18n/parse.js";
 import { fill, resolvePack } from "../../src/i18n/resolve.js";
 import { formatDateLong, formatDateRange, formatTimeRange } from "../../src/model/i18n.js";
@@ -32,6 +33,13 @@ describe("the built-in packs", () => {
     }
   });
 
+  it("hold the examples conclave's help and hints quote, and English needs none", () => {
+    expect(builtinExample("ko", "transcription")).toEqual({ name: "호앙 민 찌", latin: "Hoàng Minh Trí" });
+    expect(builtinExample("vi", "headers")).toEqual({ family_name: "Họ", given_name: "Tên" });
+    expect(english.examples).toBeUndefined();
+    expect(() => builtinExample("en", "address")).toThrow("templates/i18n/en.yaml has no examples.address");
+  });
+
   it("give each language its own date and time forms", () => {
     expect(formatDateLong("2023-06-20", "ko")).toBe("2023년 6월 20일 (화)");
     expect(formatDateLong("2023-06-20", "vi")).toBe("Thứ Ba, ngày 20 tháng 6 năm 2023");
@@ -59,6 +67,14 @@ describe("a pack with a wrong key or value", () => {
     expect(d.message).toBe('unknown key "labels.seating.tables" in the language pack');
     expect(d.hint).toContain('Did you mean "table"?');
     expect(d.hint).toContain("The keys of labels.seating are: table, head, findTable");
+  });
+
+  it("knows the keys of examples", () => {
+    const r = parsePack("language: ja\nexamples:\n  adress: 東京都千代田区\n", "i18n/ja.yaml");
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.diagnostics[0]).toMatchObject({ code: "language-pack", line: 3, column: 3 });
+    expect(r.diagnostics[0]!.hint).toContain('Did you mean "address"?');
   });
 
   it("points at a value of the wrong type", () => {

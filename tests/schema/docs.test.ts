@@ -25,6 +25,8 @@ describe("docs/data-format.md", () => {
         const row = rows.find((r) => r[1] === `\`${c.name}\``);
         expect(row, c.name).toBeDefined();
         expect(row!.slice(2, 4), c.name).toEqual([c.type.name, c.required ? "yes" : "no"]);
+        // The example, some of them a language pack's (`examples`: native_name, name_ko, address).
+        expect(row![4], c.name).toBe(`\`${c.example}\``);
         expect(row![5]!.length, c.name).toBeGreaterThan(10);
       }
     },

@@ -25,6 +25,10 @@ describe("name-ko-missing", () => {
     expect(w[0]!.message).toBe(
       'VN-001 has no name in Hangul: Korean materials print "Hoàng Minh Trí" in Latin letters only',
     );
+    // The example is the Korean pack's (examples.transcription).
+    expect(w[0]!.hint).toBe(
+      "Add a name_ko column with the name as Korean writes it (e.g. 호앙 민 찌 for Hoàng Minh Trí), or a Hangul native_name.",
+    );
   });
 
   it("says nothing when the event has no Korean materials", () => {

@@ -9,7 +9,7 @@ import { copyOfExample } from "../helpers/example-copy.js";
  * A word of an event's own pack that no font can draw would print as an empty box on every
  * badge, plan and letter in that language: `conclave validate` says so at the value's line and
  * column in the pack file, for the languages the event prints, and not for words that are only
- * read (the honorific column's words, office patterns).
+ * read (the honorific column's words, office patterns) or quoted in a terminal (`examples`).
  */
 const PACK = `language: ja
 name: 日本語
@@ -22,6 +22,8 @@ labels:
     vip: 来賓
   seating:
     table: โต๊ะ
+examples:
+  name: สมชาย
 `;
 
 let example: Awaited<ReturnType<typeof copyOfExample>>;

@@ -183,6 +183,10 @@ describe("text", () => {
     });
     expect(at(r, "legacy-vietnamese-encoding").map((d) => d.line)).toEqual([2, 3]);
     expect(at(r, "legacy-vietnamese-encoding")[1]!.message).toContain("TCVN3");
+    // The converter's menu item is the Vietnamese pack's (examples.converter).
+    expect(at(r, "legacy-vietnamese-encoding")[1]!.hint).toBe(
+      "Convert the sheet to Unicode (e.g. with Unikey's converter, 'Chuyển mã' from TCVN3 (ABC) to Unicode), then save as \"CSV UTF-8\".",
+    );
   });
 
   it("checks printed fields against the fonts' coverage, once per distinct character", () => {

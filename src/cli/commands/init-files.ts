@@ -1,3 +1,4 @@
+import { builtinExample } from "../../i18n/examples.js";
 import { BADGE_STOCKS } from "../../schema/event.js";
 import type { Language } from "../../schema/fields.js";
 
@@ -16,7 +17,18 @@ export interface InitAnswers {
 
 const q = (s: string) => JSON.stringify(s);
 
-/** The files of a new event folder, from the wizard's answers. Pure: name → contents. */
+/**
+ * The sample mapping of a spreadsheet's headers to conclave's columns that event.yaml's comment
+ * shows: the Vietnamese pack's `examples.headers`, `{ "Họ": family_name, "Tên": given_name }`.
+ */
+function sampleColumns(): string {
+  const headers = builtinExample("vi", "headers");
+  return `{ ${Object.entries(headers)
+    .map(([column, header]) => `${q(header)}: ${column}`)
+    .join(", ")} }`;
+}
+
+/** The files of a new event folder, from the wizard's answers. Pure (conclave's own packs aside): name → contents. */
 export function initFiles(a: InitAnswers): Record<string, string> {
   const organisers = [
     `  - name: ${q(a.host)}\n    role: host`,
@@ -52,7 +64,7 @@ files:
   venues: venues.csv
   sessions: sessions.csv
 # columns:
-#   delegates: { "Họ": family_name, "Tên": given_name }
+#   delegates: ${sampleColumns()}
 
 validation:
   travel_buffer_minutes: 15   # a speaker needs this long between sessions at different venues

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { writeCsv } from "../../csv/write.js";
+import { packsInEffect } from "../../i18n/active.js";
 import { nameIn } from "../../model/names.js";
 import { assemblePdf, type PagePick } from "../../render/pdf-assemble.js";
 import { pdfTimestamp } from "../../render/typst.js";
@@ -10,7 +11,7 @@ import { batchByLanguage, cutPieces, pdfTitle, requireDelegates, themeOf } from 
 import type { MaterialContext, MaterialResult } from "../context.js";
 import { placeLogo } from "../logo.js";
 import { loadImage, loadLogo } from "../shared.js";
-import { keepPhrases, noBreakMatcher } from "../typography.js";
+import { keepPhrases, keepWholePattern, needsKeepWhole, noBreakMatcher } from "../typography.js";
 import { letterModules } from "./modules.js";
 import { type LetterKind, planLetters } from "./plan.js";
 
@@ -25,17 +26,20 @@ export interface LetterCliOptions {
 const LETTERS_PER_COMPILE = 32;
 
 /**
- * What templates/lib/letter.typ's keep-whole show rule is for, still present in a letter once
- * keepPhrases has made the known phrases' spaces no-break and leaving out the event's dates
- * (the template boxes their span itself): "Việt Nam" or "Hàn Quốc" with a plain space, "Quốc –",
- * a span of numbers ("14–15"). The template asked this of the letter's `repr` itself, which
- * cost Typst about 14 % of a letters run for a question with the same answer here.
- * (`\p{Nd}`: Typst's `\d` is any decimal digit, not ASCII only.)
+ * `keep_whole`: whether templates/lib/letter.typ's keep-whole show rule (`pattern`,
+ * keepWholePattern: the packs' country names of several words and spans of numbers) has
+ * anything left to do in a letter once keepPhrases has made the known phrases' spaces no-break,
+ * leaving out the event's dates (the template boxes their span itself): a "Việt Nam" with a
+ * plain space, a dash after a name ("Hàn Quốc –"), a span of numbers ("14–15"). The template
+ * asked this of the letter's `repr` itself, which cost Typst about 14 % of a letters run for a
+ * question with the same answer here.
  */
-const NEEDS_KEEP_WHOLE = /(Việt|Viet|Hàn) (Nam|Quốc)|(Nam|Quốc) –|\p{Nd}–\p{Nd}/u;
-export const withKeepWhole = <T extends { event: { dates: string } }>(l: T): T & { keep_whole: boolean } => ({
+export const withKeepWhole = <T extends { event: { dates: string } }>(
+  l: T,
+  pattern = new RegExp(keepWholePattern(packsInEffect().values()), "gu"),
+): T & { keep_whole: boolean } => ({
   ...l,
-  keep_whole: NEEDS_KEEP_WHOLE.test(JSON.stringify({ ...l, event: { ...l.event, dates: "" } })),
+  keep_whole: needsKeepWhole(JSON.stringify({ ...l, event: { ...l.event, dates: "" } }), pattern),
 });
 
 /**
@@ -129,6 +133,8 @@ export async function makeLetters(
   );
   let done = 0;
   const noBreak = noBreakMatcher(event);
+  const keepWhole = keepWholePattern(packsInEffect().values());
+  const keepWholeRe = new RegExp(keepWhole, "gu");
   // Letters for everyone: the kind's folder is made anew and replaces the old one when complete
   // (a reprint for a few delegates writes their files in place).
   if (!options.delegates) writer.replaceFolder(dir);
@@ -141,9 +147,10 @@ export async function makeLetters(
           template: "letters/letter.typ",
           // "Thành phố Hồ Chí Minh" in an address line never splits (typography.no_break).
           data: {
-            ...((d) => ({ ...d, letters: d.letters.map(withKeepWhole) }))(
+            ...((d) => ({ ...d, letters: d.letters.map((l) => withKeepWhole(l, keepWholeRe)) }))(
               keepPhrases({ theme, lang: batch[0]!.lang, letters: batch.map((l) => l.data) }, noBreak),
             ),
+            keep_whole_pattern: keepWhole,
             pdf_title: pdfTitle(event, batch[0]!.lang, kind),
           },
           assets,

@@ -1,12 +1,13 @@
 import path from "node:path";
 import { writeCsv } from "../../csv/write.js";
 import { diag } from "../../diagnostics.js";
+import { packsInEffect } from "../../i18n/active.js";
 import { nameIn } from "../../model/names.js";
 import { rankOf } from "../../model/precedence.js";
 import { pdfTimestamp } from "../../render/typst.js";
 import { pdfTitle, themeOf } from "../common.js";
 import type { MaterialContext, MaterialResult } from "../context.js";
-import { keepPhrases, noBreakMatcher } from "../typography.js";
+import { keepPhrases, keepWholePattern, noBreakMatcher } from "../typography.js";
 import { planCatererList, planProtocolList, protocolGuests, protocolLanguages } from "./plan.js";
 
 /**
@@ -36,12 +37,15 @@ export async function makeProtocol(ctx: MaterialContext): Promise<MaterialResult
   const caterer = planCatererList(event, languages[0]!, tables);
   // Positions such as "Ủy ban nhân dân Thành phố Hồ Chí Minh" never split inside a place name.
   const noBreak = noBreakMatcher(event);
+  // What the template's keep-whole rule never splits: the packs' country names, spans of numbers.
+  const keepWhole = keepWholePattern(packsInEffect().values());
   const compiled = await Promise.all([
     ...lists.map((list) =>
       ctx.render({
         template: "protocol-list.typ",
         data: {
           ...keepPhrases({ theme, lang: list.lang, list }, noBreak),
+          keep_whole_pattern: keepWhole,
           pdf_title: pdfTitle(event, list.lang, "protocol"),
         },
         timestamp,
@@ -51,6 +55,7 @@ export async function makeProtocol(ctx: MaterialContext): Promise<MaterialResult
       template: "protocol-list.typ",
       data: {
         ...keepPhrases({ theme, lang: caterer.lang, list: caterer }, noBreak),
+        keep_whole_pattern: keepWhole,
         pdf_title: pdfTitle(event, caterer.lang, "caterer"),
       },
       timestamp,
