@@ -133,6 +133,17 @@ export const VENUE_FIELD_OUTPUTS: Readonly<Record<string, readonly Output[]>> = 
   accessible_seats: SEATING,
 };
 
+/** What prints the event's dates (and the check-in codes' validity, which they set). */
+const EVENT_DATES: Output[] = [
+  "badge",
+  "programme",
+  "agenda/personal",
+  "letters/invitation",
+  "letters/visa",
+  "protocol list",
+  "check-in list",
+];
+
 /**
  * Which outputs a setting of event.yaml touches, by its first key (the longest listed prefix
  * wins). Settings of how the data is read (files, encodings, columns) touch nothing themselves:
@@ -143,24 +154,8 @@ export const SETTING_OUTPUTS: Readonly<Record<string, readonly Output[]>> = {
   short_name: ["badge", "programme", "agenda/personal", "letters/invitation", "letters/visa"],
   edition: ["programme", "letters/invitation", "letters/visa"],
   // The codes' validity is the event's dates.
-  start: [
-    "badge",
-    "programme",
-    "agenda/personal",
-    "letters/invitation",
-    "letters/visa",
-    "protocol list",
-    "check-in list",
-  ],
-  end: [
-    "badge",
-    "programme",
-    "agenda/personal",
-    "letters/invitation",
-    "letters/visa",
-    "protocol list",
-    "check-in list",
-  ],
+  start: EVENT_DATES,
+  end: EVENT_DATES,
   timezone: ["programme", "agenda/personal", "check-in list"],
   city: ["badge", "programme", "agenda/personal", "letters/invitation", "letters/visa"],
   country: ["letters/visa", "protocol list", ...SEATING],

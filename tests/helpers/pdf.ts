@@ -89,6 +89,32 @@ export async function textItems(file: string): Promise<PdfTextItem[]> {
 }
 
 /**
+ * The lines of a PDF's first page, top to bottom: its text items grouped by their baseline, each
+ * line's items in order from the left, joined by one space (runs of white space made one).
+ */
+export async function firstPageLines(pdf: Uint8Array): Promise<string[]> {
+  const doc = await getDocument({ data: pdf, verbosity: 0, useSystemFonts: false }).promise;
+  const content = await (await doc.getPage(1)).getTextContent();
+  const byY = new Map<number, { x: number; s: string }[]>();
+  for (const it of content.items) {
+    if (!("str" in it) || it.str.trim() === "") continue;
+    const y = Math.round(it.transform[5] as number);
+    byY.set(y, [...(byY.get(y) ?? []), { x: it.transform[4] as number, s: it.str }]);
+  }
+  await doc.destroy();
+  return [...byY.entries()]
+    .sort((a, b) => b[0] - a[0])
+    .map(([, items]) =>
+      items
+        .sort((a, b) => a.x - b.x)
+        .map((i) => i.s)
+        .join(" ")
+        .replace(/\s+/g, " ")
+        .trim(),
+    );
+}
+
+/**
  * The printed lines of a PDF, each a string: pdfjs runs (split at no-break spaces too) at one
  * height of a page, less than 3 mm apart, are one line of one column.
  */

@@ -1,10 +1,10 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { bundledFontFiles } from "../../src/load/fonts.js";
 import { TypstEngine } from "../../src/render/typst.js";
+import { firstPageLines } from "../helpers/pdf.js";
 
 // A narrow column of Korean set with the templates' own rule (lib/theme.typ).
 const COLUMN = `#import "/lib/theme.typ": keep-hangul
@@ -19,28 +19,6 @@ const COLUMN = `#import "/lib/theme.typ": keep-hangul
 const WORDS =
   "지속가능한 스마트도시 인프라 협력방안과 디지털전환 공동투자 추진전략을 및 수 더 논의하는 " +
   "한·베 경제협력위원회 2023년 Saigon에서 정중히 초대합니다 국제물류네트워크고도화추진단";
-
-/** The lines of the first page, as pdfjs reads them: items grouped by their baseline. */
-async function lines(pdf: Uint8Array): Promise<string[]> {
-  const doc = await getDocument({ data: pdf, verbosity: 0, useSystemFonts: false }).promise;
-  const content = await (await doc.getPage(1)).getTextContent();
-  const byY = new Map<number, { x: number; s: string }[]>();
-  for (const it of content.items) {
-    if (!("str" in it) || it.str.trim() === "") continue;
-    const y = Math.round(it.transform[5] as number);
-    byY.set(y, [...(byY.get(y) ?? []), { x: it.transform[4] as number, s: it.str }]);
-  }
-  await doc.destroy();
-  return [...byY.entries()]
-    .sort((a, b) => b[0] - a[0])
-    .map(([, items]) =>
-      items
-        .sort((a, b) => a.x - b.x)
-        .map((i) => i.s)
-        .join(" ")
-        .trim(),
-    );
-}
 
 let engine: TypstEngine;
 beforeAll(() => {
@@ -58,7 +36,7 @@ describe("Korean set word by word", () => {
     const text = `${WORDS} ${WORDS}`;
     const data = { text, theme: { fonts: ["Pretendard"], primary: "#000000", secondary: "#000000" } };
     const pdf = engine.compile({ template: "column.typ", data, timestamp: 0 }).pdf;
-    const got = await lines(pdf);
+    const got = await firstPageLines(pdf);
     expect(got.length).toBeGreaterThan(5);
     const words = new Set(WORDS.split(" "));
     for (const line of got) for (const token of line.split(/\s+/)) expect(words, line).toContain(token);

@@ -1,13 +1,13 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { builtinPacks } from "../../src/i18n/builtin.js";
 import type { Pack } from "../../src/i18n/schema.js";
 import { bundledFontFiles } from "../../src/load/fonts.js";
 import { keepWholePattern } from "../../src/materials/typography.js";
 import { TypstEngine } from "../../src/render/typst.js";
+import { firstPageLines } from "../helpers/pdf.js";
 
 // A narrow column set with the templates' keep-whole rule (lib/theme.typ), whose pattern comes in
 // the data (`keep_whole_pattern`) as the letters and the protocol lists receive it.
@@ -35,29 +35,6 @@ const NAMES = [
 const WORDS = `Hội nghị ${NAMES.join(" và ")} ngày 20–21 tháng 6`;
 const TEXT = Array.from({ length: 6 }, (_, i) => `${"x ".repeat(i)}${WORDS}`).join(" ");
 
-/** The lines of the first page, as pdfjs reads them: items grouped by their baseline. */
-async function lines(pdf: Uint8Array): Promise<string[]> {
-  const doc = await getDocument({ data: pdf, verbosity: 0, useSystemFonts: false }).promise;
-  const content = await (await doc.getPage(1)).getTextContent();
-  const byY = new Map<number, { x: number; s: string }[]>();
-  for (const it of content.items) {
-    if (!("str" in it) || it.str.trim() === "") continue;
-    const y = Math.round(it.transform[5] as number);
-    byY.set(y, [...(byY.get(y) ?? []), { x: it.transform[4] as number, s: it.str }]);
-  }
-  await doc.destroy();
-  return [...byY.entries()]
-    .sort((a, b) => b[0] - a[0])
-    .map(([, items]) =>
-      items
-        .sort((a, b) => a.x - b.x)
-        .map((i) => i.s)
-        .join(" ")
-        .replace(/\s+/g, " ")
-        .trim(),
-    );
-}
-
 let engine: TypstEngine;
 beforeAll(() => {
   const dir = mkdtempSync(path.join(tmpdir(), "conclave-keep-whole-"));
@@ -77,7 +54,7 @@ async function whole(data: Record<string, unknown>): Promise<{ found: number; ex
     data: { ...data, theme, text: TEXT },
     timestamp: 0,
   }).pdf;
-  const got = await lines(pdf);
+  const got = await firstPageLines(pdf);
   const count = (s: string, p: string) => s.split(p).length - 1;
   const phrases = [...NAMES, "20–21"];
   return {
