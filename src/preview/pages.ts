@@ -188,7 +188,10 @@ export const RELOAD_SCRIPT = `"use strict";
 })();
 `;
 
-export const STYLESHEET = `body { font-family: system-ui, sans-serif; margin: 0; background: #e8e8ea; color: #1b1b1f; }
+export const STYLESHEET = `@font-face { font-family: "Pretendard"; font-weight: 400; src: url("/assets/pretendard-regular.woff2") format("woff2"); }
+@font-face { font-family: "Pretendard"; font-weight: 700; src: url("/assets/pretendard-bold.woff2") format("woff2"); }
+body, select, button, input { font-family: Pretendard, system-ui, sans-serif; }
+body { margin: 0; background: #e8e8ea; color: #1b1b1f; }
 header { background: #12355b; color: #fff; padding: 0.75rem 1rem; position: sticky; top: 0; z-index: 1; }
 header h1 { font-size: 1.1rem; margin: 0 0 0.5rem; }
 form { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; }

@@ -1,12 +1,33 @@
-import { createReadStream } from "node:fs";
+import { createReadStream, readFileSync } from "node:fs";
 import { lstat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { indexPage, RELOAD_SCRIPT, type ShownFile, STYLESHEET } from "./pages.js";
 import type { PageRasterizer } from "./raster.js";
 import type { PreviewSession } from "./session.js";
 import { type BuiltFile, PREVIEW_MATERIALS, type PreviewMaterial, viewOf } from "./views.js";
+
+/**
+ * The preview's own text (the delegate list with Korean and Vietnamese names, the errors) in the
+ * bundled Pretendard, as the materials print it: a machine without Korean fonts showed the
+ * names in the picker as empty boxes. Read on first use.
+ */
+const UI_FONTS: Record<string, string> = {
+  "/assets/pretendard-regular.woff2": "Pretendard-Regular.woff2",
+  "/assets/pretendard-bold.woff2": "Pretendard-Bold.woff2",
+};
+const uiFonts = new Map<string, Buffer>();
+function uiFont(route: string): Buffer {
+  let bytes = uiFonts.get(route);
+  if (!bytes) {
+    const dir = path.dirname(createRequire(import.meta.url).resolve("pretendard/package.json"));
+    bytes = readFileSync(path.join(dir, "dist/web/static/woff2", UI_FONTS[route]!));
+    uiFonts.set(route, bytes);
+  }
+  return bytes;
+}
 
 /** The most pages of one file shown as images; the rest are in the PDF, linked. */
 const MAX_PAGES_SHOWN = 60;
@@ -30,7 +51,7 @@ const TYPES: Record<string, string> = {
 
 /** The preview's own pages: scripts and styles only from this server, nothing inline. */
 const PAGE_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; frame-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'";
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; frame-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'";
 
 export interface PreviewServer {
   url: string;
@@ -74,6 +95,7 @@ export async function startPreviewServer(
     if (route === "/events") return events(res);
     if (route === "/assets/reload.js") return send(res, 200, TYPES[".js"]!, RELOAD_SCRIPT);
     if (route === "/assets/preview.css") return send(res, 200, TYPES[".css"]!, STYLESHEET);
+    if (UI_FONTS[route]) return send(res, 200, TYPES[".woff2"]!, uiFont(route));
     if (route === "/favicon.ico") {
       res.writeHead(204);
       return void res.end();

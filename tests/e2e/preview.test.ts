@@ -117,6 +117,14 @@ describe("conclave preview", () => {
     // The first build may still be under way: the page reloads itself when it is done.
     await waitFor(page, "main img");
     await expect(page.locator("main h2").textContent()).resolves.toBe("Badge of Moon Seung-min (KR-001)");
+    // The picker's Korean names are drawn in the bundled font, not in whatever the machine has.
+    await page.evaluate("document.fonts.ready");
+    expect(await page.evaluate('document.fonts.check("16px Pretendard", "문승민")')).toBe(true);
+    expect(
+      await page.evaluate(
+        '[...document.fonts].filter((f) => f.family.includes("Pretendard")).map((f) => f.status)',
+      ),
+    ).toContain("loaded");
     const before = await shownImage(page);
     expect(before.src).toMatch(/^\/page\/badges\/badges\.pdf\?p=45&v=[0-9a-f]{12}$/);
 
@@ -217,6 +225,7 @@ describe("conclave preview", () => {
       expect(r.body, path).not.toContain("root:");
     }
     expect((await get("/", "attacker.example")).status).toBe(421);
+    expect((await get("/assets/pretendard-regular.woff2")).type).toBe("font/woff2");
     expect((await get("/page/badges/badges.pdf?p=9999")).status).toBe(404);
   });
 
