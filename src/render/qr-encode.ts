@@ -113,13 +113,20 @@ function generator(degree: number): Uint8Array {
 }
 
 /** The generator's coefficients as logarithms (they are never zero), per degree. */
-const generatorLogs = new Map<number, Uint8Array>();
+/**
+ * Per degree, the generator times each possible leading coefficient: row f (degree bytes at
+ * f * degree) is what cancelling a leading f adds to the next codewords (4 to 8 KB a degree).
+ */
+const generatorTimes = new Map<number, Uint8Array>();
 
 function ecc(data: Uint8Array, degree: number): Uint8Array {
-  let g = generatorLogs.get(degree);
-  if (!g) {
-    g = Uint8Array.from(generator(degree), (c) => LOG[c]!);
-    generatorLogs.set(degree, g);
+  let rows = generatorTimes.get(degree);
+  if (!rows) {
+    const g = Uint8Array.from(generator(degree), (c) => LOG[c]!);
+    rows = new Uint8Array(256 * degree);
+    for (let f = 1; f < 256; f++)
+      for (let j = 0; j < degree; j++) rows[f * degree + j] = EXP[g[j]! + LOG[f]!]!;
+    generatorTimes.set(degree, rows);
   }
   // Long division in place: the data followed by `degree` zeros; each step cancels the leading
   // coefficient into the ones after it, and what is left after the data is the remainder (no
@@ -130,8 +137,8 @@ function ecc(data: Uint8Array, degree: number): Uint8Array {
   for (let i = 0; i < n; i++) {
     const factor = work[i]!;
     if (factor === 0) continue;
-    const lf = LOG[factor]!;
-    for (let j = 0; j < degree; j++) work[i + 1 + j]! ^= EXP[g[j]! + lf]!;
+    const row = factor * degree;
+    for (let j = 0; j < degree; j++) work[i + 1 + j]! ^= rows[row + j]!;
   }
   return work.subarray(n);
 }
@@ -272,6 +279,16 @@ interface Frame {
   flips: Uint8Array[];
   /** The data modules in the order the bits fill them: two-column zigzags from the bottom right. */
   order: Uint32Array;
+  /** 32-bit words per row or column of the bit rows and columns the masks are scored on. */
+  words: number;
+  /** `base` as bit rows and bit columns (see maskScores). */
+  baseRows: Int32Array;
+  baseCols: Int32Array;
+  /** For the i-th module of `order`: its word in the bit rows and in the bit columns, and its bits there. */
+  rowWord: Uint32Array;
+  rowBit: Int32Array;
+  colWord: Uint32Array;
+  colBit: Int32Array;
 }
 
 const frames = new Map<number, Frame>();
@@ -359,7 +376,43 @@ function frameOf(version: number): Frame {
       }
     }
   }
-  const frame = { size, base, fn, flips, order: Uint32Array.from(order) };
+  // The unmasked symbol as bit rows and columns: the function patterns, then each data bit as it
+  // is placed (encodeQr), instead of reading the whole symbol back module by module.
+  const words = (size + 31) >>> 5;
+  const baseRows = new Int32Array(size * words);
+  const baseCols = new Int32Array(size * words);
+  for (let y = 0; y < size; y++)
+    for (let x = 0; x < size; x++)
+      if (base[y * size + x]) {
+        baseRows[y * words + (x >>> 5)]! |= 1 << (x & 31);
+        baseCols[x * words + (y >>> 5)]! |= 1 << (y & 31);
+      }
+  const rowWord = new Uint32Array(order.length);
+  const rowBit = new Int32Array(order.length);
+  const colWord = new Uint32Array(order.length);
+  const colBit = new Int32Array(order.length);
+  for (const [i, at] of order.entries()) {
+    const x = at % size;
+    const y = (at - x) / size;
+    rowWord[i] = y * words + (x >>> 5);
+    rowBit[i] = 1 << (x & 31);
+    colWord[i] = x * words + (y >>> 5);
+    colBit[i] = 1 << (y & 31);
+  }
+  const frame = {
+    size,
+    base,
+    fn,
+    flips,
+    order: Uint32Array.from(order),
+    words,
+    baseRows,
+    baseCols,
+    rowWord,
+    rowBit,
+    colWord,
+    colBit,
+  };
   frames.set(version, frame);
   return frame;
 }
@@ -416,7 +469,15 @@ export function encodeQr(
   // Data, in two-column zigzags from the bottom right (the frame's order); remainder bits light.
   const data = codewords(bytes, version, level, mode);
   const total = Math.min(data.length * 8, order.length);
-  for (let i = 0; i < total; i++) m[order[i]!] = (data[i >>> 3]! >>> (7 - (i & 7))) & 1;
+  const rows = frame.baseRows.slice();
+  const cols = frame.baseCols.slice();
+  const { rowWord, rowBit, colWord, colBit } = frame;
+  for (let i = 0; i < total; i++)
+    if ((data[i >>> 3]! >>> (7 - (i & 7))) & 1) {
+      m[order[i]!] = 1;
+      rows[rowWord[i]!]! |= rowBit[i]!;
+      cols[colWord[i]!]! |= colBit[i]!;
+    }
   const masked = (k: number): Uint8Array => {
     const f = flips[k]!;
     const out = new Uint8Array(m.length);
@@ -425,7 +486,7 @@ export function encodeQr(
     return out;
   };
   if (mask !== undefined) return { version, size, mask, modules: masked(mask) };
-  const scores = maskScores(m, frame, level);
+  const scores = maskScores(rows, cols, frame, level);
   let best = 0;
   for (let k = 1; k < 8; k++) if (scores[k]! < scores[best]!) best = k;
   return { version, size, mask: best, modules: masked(best) };
@@ -435,18 +496,9 @@ export function encodeQr(
  * The standard's penalty of the unmasked symbol `m` under each of the eight masks, computed on
  * bit rows and bit columns, 32 modules a word (tests/render/qr.test.ts scores it module by module).
  */
-function maskScores(m: Uint8Array, frame: Frame, level: EccLevel): number[] {
+function maskScores(rows: Int32Array, cols: Int32Array, frame: Frame, level: EccLevel): number[] {
   const { size } = frame;
   const pattern = maskWords(frame, level);
-  const w = pattern.words;
-  const rows = new Int32Array(size * w);
-  const cols = new Int32Array(size * w);
-  for (let y = 0; y < size; y++)
-    for (let x = 0; x < size; x++)
-      if (m[y * size + x]) {
-        rows[y * w + (x >>> 5)]! |= 1 << (x & 31);
-        cols[x * w + (y >>> 5)]! |= 1 << (y & 31);
-      }
   const scores: number[] = [];
   for (let k = 0; k < 8; k++) scores.push(maskedPenalty(rows, cols, pattern, k, size));
   return scores;
@@ -461,7 +513,16 @@ export function maskPenalties(text: string, level: EccLevel): number[] {
   const f = frame.flips[0]!;
   for (let at = 0; at < m.length; at++) m[at] = m[at]! ^ f[at]!;
   for (let at = 0; at < m.length; at++) if (frame.fn[at] && !frame.base[at]) m[at] = 0;
-  return maskScores(m, frame, level);
+  const { size, words } = frame;
+  const rows = new Int32Array(size * words);
+  const cols = new Int32Array(size * words);
+  for (let y = 0; y < size; y++)
+    for (let x = 0; x < size; x++)
+      if (m[y * size + x]) {
+        rows[y * words + (x >>> 5)]! |= 1 << (x & 31);
+        cols[x * words + (y >>> 5)]! |= 1 << (y & 31);
+      }
+  return maskScores(rows, cols, frame, level);
 }
 
 /** A level's eight masks as XOR patterns (the mask's flips and its format bits), in words. */
