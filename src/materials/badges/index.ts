@@ -151,9 +151,12 @@ export async function makeBadges(
   assets["/pieces.pdf"] = pieces.pdf;
   // A part's badges, made on the main thread while the workers compile the parts before it:
   // memory holds a few parts at a time, not the whole run. The main thread says what each QR
-  // code holds (and signs it); the worker that compiles the part draws the codes (a signed
-  // code's symbol is about 90 µs, and at 100,000 badges the main thread drawing them was what
-  // the workers waited for).
+  // code holds (and signs it); the worker that compiles the part draws the codes (at 100,000
+  // signed badges the main thread drawing them, some 90 µs a code then, was what the workers
+  // waited for).
+  // A signed code is base32 behind its prefix: alphanumeric mode keeps it at version 6, drawn as a
+  // 1-bit image (41 runs of paths a row would slow the layout of a large run threefold).
+  const signed = cfg.qr === "signed";
   const prepare = (sheets: (typeof volumes)[number]) => {
     const used = [...new Set(sheets.flat().map((s) => s.badge))];
     const index = new Map(used.map((b, j) => [b, j]));
@@ -163,9 +166,6 @@ export async function makeBadges(
     const badges = used.map((b, j) => {
       const badge = plan.face(b);
       if (options.calibrate || badge.qr === null) return badge;
-      // A signed code is base32 behind its prefix: alphanumeric mode keeps it at version 6, drawn
-      // as a 1-bit image (41 runs of paths a row would slow the layout of a large run threefold).
-      const signed = event.config.badge.qr === "signed";
       badge.qr = signed ? `/qr/${j}.png` : `/qr/${j}.svg`;
       qr.push({ path: badge.qr, text: plan.qrText(b), mode: signed ? "alphanumeric" : "byte" });
       return badge;
