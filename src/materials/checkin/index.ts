@@ -50,9 +50,11 @@ export async function makeCheckin(ctx: MaterialContext): Promise<MaterialResult>
   const theme = themeOf(event, ctx.fontFamilies);
   const languages = event.config.languages;
   let done = 0;
+  const listed: string[] = [];
   for (const lang of languages) {
     const sections = expectedSections(event, lang, (d) => CATEGORY_LABELS(lang)[d.category]);
     if (sections.length === 0) continue;
+    listed.push(lang);
     const data = {
       theme,
       lang,
@@ -83,6 +85,6 @@ export async function makeCheckin(ctx: MaterialContext): Promise<MaterialResult>
     pages,
     bytes,
     seconds: (performance.now() - started) / 1000,
-    summary: `${people.toLocaleString("en")} delegate${people === 1 ? "" : "s"} for check-in apps, the door's page and lists of who is expected in ${languages.join(", ")} → ${path.join(ctx.writer.root, "checkin")}`,
+    summary: `${people.toLocaleString("en")} delegate${people === 1 ? "" : "s"} for check-in apps and the door's page; ${listed.length > 0 ? `who is expected at each door in ${listed.join(", ")}` : "no list of who is expected (no session lists its attendees)"} → ${path.join(ctx.writer.root, "checkin")}`,
   };
 }
