@@ -7,7 +7,7 @@ import { DataInvalid, UserError } from "../errors.js";
 import { withLanguagePacks } from "../i18n/active.js";
 import type { LanguagePacks } from "../i18n/packs.js";
 import { loadEventFolder } from "../load/event-folder.js";
-import { CHECKIN_FILE } from "../materials/checkin/index.js";
+import { completeCheckin } from "../materials/checkin/index.js";
 import {
   BUILD_ORDER,
   MATERIAL_NAMES,
@@ -261,8 +261,7 @@ export async function buildEventFolder(
           throw e;
         }
       }
-      if (chosen.has("checkin") && !checkinApplies && !dryRun)
-        writer.complete("checkin", (p) => CHECKIN_FILE.test(p));
+      if (chosen.has("checkin") && !checkinApplies && !dryRun) completeCheckin(writer);
       await writer.writeManifest(generator);
       // What this build was made from, for `conclave diff` (after the manifest: a full disk here
       // leaves a true manifest).

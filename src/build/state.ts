@@ -12,6 +12,7 @@ import {
 import path from "node:path";
 import type { OutputMemory } from "../materials/context.js";
 import { writeError } from "../output/fs-errors.js";
+import { qrDrawingFingerprint } from "../render/qr-encode.js";
 import type { CompiledPdf, CompileJob } from "../render/typst.js";
 import type { GroupingMemo, RememberedGrouping } from "../seating/memo.js";
 import type { LastBuild } from "./unchanged.js";
@@ -119,7 +120,7 @@ export function jobFingerprint(world: string, job: CompileJob): string {
       job.data ?? null,
       ...(job.tagged ? ["tagged ua-1"] : []),
       // QR codes the compiling thread draws: their texts make their bytes (level M, least penalty).
-      ...(job.qr?.length ? [job.qr.map((q) => [q.path, q.mode, q.text])] : []),
+      ...(job.qr?.length ? [qrDrawingFingerprint(), job.qr.map((q) => [q.path, q.mode, q.text])] : []),
     ]),
   );
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 
 /*
@@ -37,11 +38,26 @@ export class PageRasterizer {
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
 
-  /** A file's number of pages, and the size of its first page's image in pixels. */
-  async info(file: string, sha256: string): Promise<{ pages: number; width: number; height: number }> {
-    const doc = await this.document(file, sha256);
-    const first = (await doc.getPage(1)).getViewport({ scale: SCALE });
-    return { pages: doc.numPages, width: Math.ceil(first.width), height: Math.ceil(first.height) };
+  /**
+   * A file's number of pages, and the size of its first page's image in pixels. In the same
+   * queue as the renders: opening a document may close the oldest one, which must not be one
+   * that a render in progress is drawing.
+   */
+  info(file: string, sha256: string): Promise<{ pages: number; width: number; height: number }> {
+    return this.serial(async () => {
+      const doc = await this.document(file, sha256);
+      const first = (await doc.getPage(1)).getViewport({ scale: SCALE });
+      return { pages: doc.numPages, width: Math.ceil(first.width), height: Math.ceil(first.height) };
+    });
+  }
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const job = this.queue.then(() => {
+      if (this.closed) throw new Error("the preview is stopping");
+      return work();
+    });
+    this.queue = job.catch(() => {});
+    return job;
   }
 
   /** Page `page` (1-based) of `file` as PNG bytes. */
@@ -53,8 +69,7 @@ export class PageRasterizer {
       this.pages.set(key, hit);
       return Promise.resolve(hit);
     }
-    const job = this.queue.then(async () => {
-      if (this.closed) throw new Error("the preview is stopping");
+    return this.serial(async () => {
       const again = this.pages.get(key);
       if (again) return again;
       const { canvas } = await load();
@@ -78,8 +93,6 @@ export class PageRasterizer {
       while (this.pages.size > MAX_PAGES) this.pages.delete(this.pages.keys().next().value!);
       return png;
     });
-    this.queue = job.catch(() => {});
-    return job;
   }
 
   private document(file: string, sha256: string): Promise<PdfDocument> {
@@ -92,6 +105,10 @@ export class PageRasterizer {
     const opening = (async () => {
       const { pdfjs } = await load();
       const data = new Uint8Array(await readFile(file));
+      // A rebuild may have replaced the file since the manifest the page was made from: its new
+      // bytes must not be kept (and shown again) under the old file's hash.
+      if (createHash("sha256").update(data).digest("hex") !== sha256)
+        throw new Error(`${file} is being rebuilt; the page shows it when the build is done`);
       return pdfjs.getDocument({ data, verbosity: 0, isEvalSupported: false }).promise;
     })();
     // A file that failed to open is tried again next time.

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { crc32 } from "node:zlib";
 /**
  * A QR code encoder (ISO/IEC 18004), byte and alphanumeric modes, versions 1–40.
@@ -764,4 +765,18 @@ export function qrPng(q: QrMatrix): Uint8Array {
   });
   chunk("IEND", 0, () => {});
   return out;
+}
+
+let drawing: string | undefined;
+/**
+ * What the QR codes' bytes are made by, as a fingerprint of two codes drawn now (one of each
+ * kind): a build keyed on the codes' texts alone would reuse badges drawn by an encoder that has
+ * since changed, the version string being the same in a development build.
+ */
+export function qrDrawingFingerprint(): string {
+  drawing ??= createHash("sha256")
+    .update(qrPng(encodeQr("CC1:CONCLAVE2QRPROBE", "M", undefined, "alphanumeric")))
+    .update(qrSvg(encodeQr("https://conclave.example/probe/KR-001", "M")))
+    .digest("hex");
+  return drawing;
 }

@@ -8,7 +8,6 @@ import { sessionFolderName } from "../../output/file-names.js";
 import { assemblePdf, PdfSource } from "../../render/pdf-assemble.js";
 import { type CompiledPdf, pdfTimestamp, type QrAsset } from "../../render/typst.js";
 import { mapLimit } from "../../util/limit.js";
-import { CHECKIN_FILE } from "../checkin/index.js";
 import type { MaterialContext, MaterialResult } from "../context.js";
 import { loadLogo } from "../shared.js";
 import { type BadgeOptions, type BadgeSort, layoutBadges } from "./plan.js";
@@ -227,10 +226,6 @@ export async function makeBadges(
   // A full run makes every volume: those of an earlier, longer run go (calibration.pdf stays).
   if (!options.calibrate && !options.delegates && !options.skip)
     ctx.writer.complete("badges", (p) => /^badges\/badges(-\d+)?\.pdf$/.test(p));
-  // The check-in lists are a material of their own (src/materials/checkin/): the files an
-  // earlier version wrote as a part of the badges go with the next full run.
-  if (!options.calibrate && !options.delegates && !options.skip && !options.raiseRevisions)
-    ctx.writer.complete("badges", (p) => CHECKIN_FILE.test(p));
   const pages = results.reduce((n, r) => n + r.pages, 0);
   const bytes = results.reduce((n, r) => n + r.bytes, 0);
   const where =

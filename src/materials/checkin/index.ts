@@ -5,6 +5,7 @@ import { checkinFiles } from "../../checkin/outputs.js";
 import { UserError } from "../../errors.js";
 import { confine } from "../../load/confine.js";
 import { CATEGORY_LABELS } from "../../model/i18n.js";
+import type { OutputWriter } from "../../output/writer.js";
 import { assemblePdf, PdfSource } from "../../render/pdf-assemble.js";
 import { pdfTimestamp } from "../../render/typst.js";
 import { mapLimit } from "../../util/limit.js";
@@ -12,7 +13,16 @@ import { pdfTitle, themeOf } from "../common.js";
 import type { MaterialContext, MaterialResult } from "../context.js";
 
 /** The files of out/checkin/ this material makes (and removes when the codes are no longer signed). */
-export const CHECKIN_FILE = /^checkin\/(checkin\.(csv|json|html)|expected\.[a-z-]+\.pdf)$/;
+const CHECKIN_FILE = /^checkin\/(checkin\.(csv|json|html)|expected\.[a-z-]+\.pdf)$/;
+
+/**
+ * Removes the check-in files this run did not make: a language the event no longer has, or
+ * every one of them when the codes are no longer signed. Those an earlier version of conclave
+ * wrote as a part of the badges are listed under that material.
+ */
+export function completeCheckin(writer: OutputWriter): void {
+  for (const material of ["checkin", "badges"]) writer.complete(material, (p) => CHECKIN_FILE.test(p));
+}
 
 /**
  * `conclave checkin lists` (and `build`, when badge.qr is signed): what the door needs beside the
@@ -77,7 +87,7 @@ export async function makeCheckin(ctx: MaterialContext): Promise<MaterialResult>
     count++;
     ctx.onProgress?.(++done, languages.length);
   }
-  ctx.writer.complete("checkin", (p) => CHECKIN_FILE.test(p));
+  completeCheckin(ctx.writer);
   const people = event.delegates.length;
   return {
     material: "checkin",
