@@ -724,7 +724,7 @@ export function qrPng(q: QrMatrix): Uint8Array {
   // The pixels go into IDAT as one stored (uncompressed) deflate block: a few hundred bytes that
   // Typst decodes and compresses again for the PDF anyway, so zlib's deflate (about 40 µs a code,
   // most of a signed badge's drawing time at 100,000 badges) bought nothing but a smaller asset.
-  // A stored block holds at most 65,535 bytes: a version-40 symbol is 23 × 177.
+  // A stored block holds at most 65,535 bytes: a version-40 symbol is 24 × 177 (a filter byte a row).
   const idatLength = 2 + 5 + rawLength + 4;
   const out = new Uint8Array(PNG_SIGNATURE.length + (12 + 13) + (12 + idatLength) + 12);
   const view = new DataView(out.buffer);
