@@ -292,6 +292,26 @@ interface Frame {
   colBit: Int32Array;
 }
 
+/**
+ * Sets, in `rows` and `cols` (from line `line` on), the bits of the dark modules of `q`: bit b of
+ * word j of a row or column is its module 32j + b, `words` words a line.
+ */
+function toBitLines(
+  q: Uint8Array,
+  size: number,
+  words: number,
+  rows: Int32Array,
+  cols: Int32Array,
+  line = 0,
+): void {
+  for (let y = 0; y < size; y++)
+    for (let x = 0; x < size; x++)
+      if (q[y * size + x]) {
+        rows[(line + y) * words + (x >>> 5)]! |= 1 << (x & 31);
+        cols[(line + x) * words + (y >>> 5)]! |= 1 << (y & 31);
+      }
+}
+
 const frames = new Map<number, Frame>();
 /** Everything of a version that does not depend on the data: drawn once per version. */
 function frameOf(version: number): Frame {
@@ -382,12 +402,7 @@ function frameOf(version: number): Frame {
   const words = (size + 31) >>> 5;
   const baseRows = new Int32Array(size * words);
   const baseCols = new Int32Array(size * words);
-  for (let y = 0; y < size; y++)
-    for (let x = 0; x < size; x++)
-      if (base[y * size + x]) {
-        baseRows[y * words + (x >>> 5)]! |= 1 << (x & 31);
-        baseCols[x * words + (y >>> 5)]! |= 1 << (y & 31);
-      }
+  toBitLines(base, size, words, baseRows, baseCols);
   const rowWord = new Uint32Array(order.length);
   const rowBit = new Int32Array(order.length);
   const colWord = new Uint32Array(order.length);
@@ -517,12 +532,7 @@ export function maskPenalties(text: string, level: EccLevel): number[] {
   const { size, words } = frame;
   const rows = new Int32Array(size * words);
   const cols = new Int32Array(size * words);
-  for (let y = 0; y < size; y++)
-    for (let x = 0; x < size; x++)
-      if (m[y * size + x]) {
-        rows[y * words + (x >>> 5)]! |= 1 << (x & 31);
-        cols[x * words + (y >>> 5)]! |= 1 << (y & 31);
-      }
+  toBitLines(m, size, words, rows, cols);
   return maskScores(rows, cols, frame, level);
 }
 
@@ -548,12 +558,7 @@ function maskWords(frame: Frame, level: EccLevel): MaskWords {
     // The format areas are light in every symbol before masking: the bits land as written.
     const q = flips[k]!.slice();
     formatBits(q, size, level, k);
-    for (let y = 0; y < size; y++)
-      for (let x = 0; x < size; x++)
-        if (q[y * size + x]) {
-          rows[(k * size + y) * words + (x >>> 5)]! |= 1 << (x & 31);
-          cols[(k * size + x) * words + (y >>> 5)]! |= 1 << (y & 31);
-        }
+    toBitLines(q, size, words, rows, cols, k * size);
   }
   const out = { words, rows, cols };
   maskWordsCache.set(key, out);
