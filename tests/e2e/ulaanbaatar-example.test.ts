@@ -56,6 +56,15 @@ describe("the Ulaanbaatar example", () => {
       expect(existsSync(path.join(out, file)), file).toBe(true);
   });
 
+  it("prints every name whole on the seating materials (a long one on two lines, not cut)", async () => {
+    // The poster's Mongolian rows once cut "Хан Жэ Вон (Han Jae-w…" beside "Тэргүүн ширээ".
+    expect(`${build.stdout}${build.stderr}`).not.toContain("seating-overflow");
+    const poster = squash(await text("seating/BANQUET/table-poster.pdf"));
+    expect(poster).toContain(squash("Хан Жэ Вон (Han Jae-won)"));
+    expect(poster).toContain(squash("Элеанор Уиткомб-Харрингтон (Eleanor Whitcombe-Harrington)"));
+    expect(poster).not.toContain("…");
+  });
+
   it("has no character that the fonts cannot print, and the glyph check would say so", async () => {
     const report = JSON.parse(
       execFileSync(process.execPath, [bin, "validate", dir, "--format", "json"], { env, encoding: "utf8" }),

@@ -367,6 +367,23 @@ describe("planTableList", () => {
     expect(ko.groups.map((g) => g.heading)).toContain("ㅁ");
   });
 
+  it("puts a name too long for one line at the smallest size on more lines, its transcription whole, and cuts nothing", () => {
+    const e = banquet(4, { tables: 1, head: 0 });
+    const d = e.delegateById.get("D-002")!;
+    // A poster row at 24 pt holds some 28 characters beside "Table 1"; this one has 44.
+    d.nativeName = "Хан Жэ Вон Батсүхийн Энхжаргал (Han Jae-won)";
+    const problems: Diagnostic[] = [];
+    const list = planTableList(e, seated(e), "mn", m, A2_POSTER, problems);
+    const entry = list.groups.flatMap((g) => g.entries).find((x) => x.name.startsWith("Хан"))!;
+    expect(problems.filter((p) => p.code === "seating-overflow")).toEqual([]);
+    expect(entry.lines.length).toBeGreaterThan(1);
+    expect(entry.lines.join(" ")).toBe("Хан Жэ Вон Батсүхийн Энхжаргал (Han Jae-won)");
+    expect(entry.lines.some((l) => l.endsWith("(Han Jae-won)"))).toBe(true);
+    expect(entry.size).toBeGreaterThanOrEqual(24);
+    // Names that fit on one line stay on one.
+    for (const x of list.groups.flatMap((g) => g.entries)) if (x !== entry) expect(x.lines).toHaveLength(1);
+  });
+
   it("files initials as each alphabet does", () => {
     expect(initialOf("Ánh", "en")).toBe("A");
     expect(initialOf("Đặng", "en")).toBe("D");

@@ -7,7 +7,10 @@ export type SeatingMaterial = "floor plan" | "place cards" | "table list" | "tab
 
 /** Whether fitText kept every word (it cuts, with "…", only when minSize is not small enough). */
 export function fitsWhole(text: string, t: FittedText): boolean {
-  return t.lines.join(" ") === text.split(/\s+/).filter(Boolean).join(" ");
+  // Words as white space (no-break spaces included) separates them, on both sides: a text whose
+  // spaces were made no-break to keep its words on one line is whole when every word is there.
+  const words = (s: string) => s.split(/\s+/).filter(Boolean).join(" ");
+  return words(t.lines.join(" ")) === words(text);
 }
 
 /**
@@ -19,13 +22,14 @@ export function fitsWhole(text: string, t: FittedText): boolean {
 export function fitOrReport(
   m: Measurer,
   text: string,
-  tries: readonly FitOptions[],
+  tries: readonly (FitOptions & { text?: string })[],
   where: { event: Event; delegate: Delegate; material: SeatingMaterial; field: string },
   problems: Diagnostic[],
 ): FittedText {
   let t: FittedText = { lines: [], size: tries[0]?.maxSize ?? 0 };
   for (const o of tries) {
-    t = fitText(m, text, o);
+    // A try may set the text another way (`text`: the same words, some spaces no-break).
+    t = fitText(m, o.text ?? text, o);
     if (fitsWhole(text, t)) return t;
   }
   const last = tries.at(-1)!;

@@ -21,6 +21,7 @@ import { floorRoomsUnused } from "./floor.js";
 import {
   A2_POSTER,
   A4_LIST,
+  LIST_INDENT,
   type ListFormat,
   type PlaceCard,
   planFloor,
@@ -303,7 +304,7 @@ export function seatingData(event: Event, session: Session, theme: ReturnType<ty
       theme,
       lang,
       pdf_title: title(kind),
-      format: format.page,
+      format: { ...format.page, indent: LIST_INDENT },
       lists: config.languages.map((l) => ({
         ...planTableList(event, result, l, measurer, format, problems),
         session: sessionTitle(l),

@@ -141,6 +141,8 @@ function cardSide(
 /** One guest on a "find your table" list: the name as looked up, the table, the fitted size. */
 export interface TableListEntry {
   name: string;
+  /** The name as printed: one line, or more when one would need a size below the format's minimum. */
+  lines: string[];
   table: string;
   size: number;
 }
@@ -172,6 +174,16 @@ export interface ListFormat {
     leading: number;
   };
 }
+
+const GLUE = "\u00a0";
+
+/** The spaces inside each bracketed part of a name, "(Han Jae-won)" or "（Li Ming）", made no-break. */
+function keepBracketsWhole(name: string): string {
+  return name.replace(/[(\uff08][^()\uff08\uff09]*[)\uff09]/g, (part) => part.replaceAll(" ", GLUE));
+}
+
+/** Indent of a name's second line on a "find your table" list, in em (templates/table-list.typ reads it). */
+export const LIST_INDENT = 1.5;
 
 /** The A4 list for the desk: two columns at 11 pt. */
 export const A4_LIST: ListFormat = {
@@ -213,22 +225,34 @@ export function planTableList(
     const table = tableLabel(s.table, lang);
     // The table label and at least 8 mm of leader dots stand beside the name.
     const tableWidth = measurer.width(table, "bold") * format.maxSize + 8 * MM;
+    const oneLine = {
+      width: format.width - tableWidth,
+      maxSize: format.maxSize,
+      minSize: format.minSize,
+      maxLines: 1,
+      weight: "regular",
+    } as const;
+    // A name too long for one line at the smallest size goes on up to four (the next ones
+    // indented by LIST_INDENT em, templates/table-list.typ) rather than being cut: a guest who finds
+    // "Han Jae-w…" on the poster may not know it is him. A bracketed transcription is kept on
+    // one line when it can be ("Хан Жэ Вон / (Han Jae-won)", not "Хан Жэ Вон (Han / Jae-won)").
+    const glued = keepBracketsWhole(name);
     const fitted = fitOrReport(
       measurer,
       name,
-      [
-        {
-          width: format.width - tableWidth,
-          maxSize: format.maxSize,
-          minSize: format.minSize,
-          maxLines: 1,
-          weight: "regular",
-        },
-      ],
+      [1, 2, 3, 4].flatMap((maxLines) => {
+        const o = {
+          ...oneLine,
+          width: oneLine.width - (maxLines > 1 ? LIST_INDENT * format.maxSize : 0),
+          maxLines,
+        };
+        return maxLines > 1 && glued !== name ? [{ ...o, text: glued }, o] : [o];
+      }),
       { event, delegate: d, material: format.material, field: nameField(d, written) },
       problems,
     );
-    return { name: fitted.lines[0] ?? "", table, size: fitted.size, key };
+    const lines = glued === name ? fitted.lines : fitted.lines.map((l) => l.replaceAll(GLUE, " "));
+    return { name: lines.join(" "), lines, table, size: fitted.size, key };
   });
   entries.sort((a, b) => collator.compare(a.key, b.key));
   const groups: TableList["groups"] = [];
