@@ -1,3 +1,5 @@
+import { idIndex } from "../util/ids.js";
+
 /**
  * Who attends a session, as the data format defines it: everyone when `audience=all`, otherwise
  * the delegates listing it in their `sessions` column, plus its speakers and moderator.
@@ -15,7 +17,8 @@ export interface AttendanceDelegate {
 }
 
 /**
- * Session id → ids of its attendees, in delegate file order, each once.
+ * Session id → ids of its attendees, in delegate file order, each once. Rows without an id (an
+ * error validation reports) are left out.
  *
  * Written for 100,000 delegates: each (delegate, session) pair costs one look-up in a map of the
  * sessions, and a delegate is put on a list only the first time, told by the position of the
@@ -30,17 +33,18 @@ export function attendeesBySession(
   const slot = new Map<string, number>();
   const lists: string[][] = [];
   for (const s of sessions) {
-    if (!slot.has(s.id)) {
+    if (s.id && !slot.has(s.id)) {
       slot.set(s.id, lists.length);
       lists.push([]);
     }
   }
   const lastAdded = new Int32Array(lists.length).fill(-1);
   // Ids held by more than one row: those rows are put on a list only if the id is not there yet.
-  const repeated = repeatedIds(delegates);
+  const { repeated } = idIndex(delegates);
   for (let di = 0; di < delegates.length; di++) {
     const d = delegates[di]!;
-    const again = repeated !== undefined && repeated.has(d.id);
+    if (!d.id) continue;
+    const again = repeated?.has(d.id) === true;
     for (const sid of d.sessions) {
       const k = slot.get(sid);
       if (k === undefined || lastAdded[k] === di) continue;
@@ -49,9 +53,10 @@ export function attendeesBySession(
       if (!again || !list.includes(d.id)) list.push(d.id);
     }
   }
-  const allIds = delegates.map((d) => d.id);
+  const allIds = delegates.filter((d) => d.id).map((d) => d.id);
   const out = new Map<string, string[]>();
   for (const s of sessions) {
+    if (!s.id) continue;
     if (s.audience === "all") {
       out.set(s.id, allIds);
       continue;
@@ -63,15 +68,4 @@ export function attendeesBySession(
     out.set(s.id, list);
   }
   return out;
-}
-
-/** The ids more than one delegate holds, or undefined when every id is its own (the usual case). */
-function repeatedIds(delegates: readonly AttendanceDelegate[]): Set<string> | undefined {
-  const seen = new Set<string>();
-  let repeated: Set<string> | undefined;
-  for (const d of delegates) {
-    if (seen.has(d.id)) (repeated ??= new Set()).add(d.id);
-    else seen.add(d.id);
-  }
-  return repeated;
 }

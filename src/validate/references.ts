@@ -1,5 +1,6 @@
 import { type Diagnostic, diagAt } from "../diagnostics.js";
 import { DELEGATE_SETTINGS } from "../schema/event.js";
+import { idIndex } from "../util/ids.js";
 import { closest } from "../util/suggest.js";
 import type { EventTables } from "./tables.js";
 
@@ -27,7 +28,7 @@ export function unknownReference(
 export function checkReferences(t: EventTables): Diagnostic[] {
   const out: Diagnostic[] = [];
   const rooms = new Set(t.venues.map((v) => v.id).filter(Boolean));
-  const delegates = new Set(t.delegates.map((d) => d.id).filter(Boolean));
+  const delegates = idIndex(t.delegates).ids;
   const sessions = new Set(t.sessions.map((s) => s.id).filter(Boolean));
   const files = t.config.files;
   const unknown = (...args: Parameters<typeof unknownReference>) => out.push(unknownReference(...args));

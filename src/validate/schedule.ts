@@ -225,10 +225,7 @@ function checkWallTimes(t: EventTables): Diagnostic[] {
 export function checkCapacity(t: EventTables): Diagnostic[] {
   const out: Diagnostic[] = [];
   const rooms = new Map(t.venues.map((v) => [v.id, v]));
-  const attendees = attendeesBySession(
-    t.sessions.filter((s) => s.id),
-    t.delegates.filter((d) => d.id),
-  );
+  const attendees = attendeesBySession(t.sessions, t.delegates);
   for (const s of t.sessions) {
     const room = rooms.get(s.room);
     const count = attendees.get(s.id)?.length ?? 0;

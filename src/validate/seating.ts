@@ -1,12 +1,14 @@
 import { type Diagnostic, diagAt } from "../diagnostics.js";
 import { parseSeatRef } from "../schema/seating.js";
+import { idIndex } from "../util/ids.js";
 import { unknownReference } from "./references.js";
 import type { EventTables } from "./tables.js";
 
 /** Rows of seating.csv: ids that exist, seat references that parse, sessions with seating. */
 export function checkSeatingRows(t: EventTables): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const delegates = new Set(t.delegates.map((d) => d.id));
+  if (t.seating.length === 0) return out;
+  const delegates = idIndex(t.delegates).ids;
   const assigned = new Set(t.sessions.filter((s) => s.seating === "assigned").map((s) => s.id));
   const file = t.config.files.seating;
   type Loc = Parameters<typeof diagAt>[2];
