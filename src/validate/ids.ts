@@ -1,4 +1,5 @@
 import { type Diagnostic, diagAt, type Location } from "../diagnostics.js";
+import { idIndexBuilder } from "../util/ids.js";
 import type { EventTables } from "./tables.js";
 
 /** Duplicate ids in each file (after NFC and trimming, which reading already did), duplicate emails. */
@@ -6,7 +7,10 @@ export function checkIds(t: EventTables): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const rows of [t.delegates, t.venues, t.sessions] as { id: string; loc: Location }[][]) {
     const seen = new Map<string, Location>();
+    // The cross-file rules' set of ids, built in this pass over the rows (src/util/ids.ts).
+    const index = idIndexBuilder();
     for (const r of rows) {
+      index.add(r.id);
       if (!r.id) continue;
       const key = r.id.toLowerCase();
       const first = seen.get(key);
@@ -23,6 +27,7 @@ export function checkIds(t: EventTables): Diagnostic[] {
         );
       } else seen.set(key, r.loc);
     }
+    index.done(rows);
     out.push(...leadingZeroIds(rows));
   }
   const emails = new Map<string, Location>();
