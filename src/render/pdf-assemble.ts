@@ -74,6 +74,22 @@ function isWord(b: Uint8Array, at: number, word: Uint8Array): boolean {
   return true;
 }
 
+/**
+ * The structure tree of a tagged PDF (what Typst writes with `pdfTags`): the tree's root, its
+ * one top-level element (`/S /Document`), and the parent tree that ties each page's marked
+ * content (`/StructParents`) and each annotation (`/StructParent`) to its structure elements.
+ */
+interface PdfStructure {
+  root: number;
+  document: number;
+  /** The root's /RoleMap dictionary as written, or "". */
+  roleMap: string;
+  /** Parent tree: key → the object number of its value (an array of elements, or an element). */
+  parents: Map<number, number>;
+  /** The catalog's XMP metadata stream (PDF/UA's identification and the title), if any. */
+  metadata: number | undefined;
+}
+
 /** The page objects and objects of one PDF written by Typst. */
 export class PdfSource {
   private readonly offsets: number[] = [];
@@ -88,6 +104,11 @@ export class PdfSource {
   readonly lang: string | undefined;
   /** The trailer's /ID, as written: Typst derives it from the document, so it names the content. */
   readonly id: string;
+  /**
+   * The structure tree, when the PDF is tagged and its tree has the shape Typst writes; undefined
+   * otherwise (the pages are then copied without it, as from an untagged PDF).
+   */
+  readonly structure: PdfStructure | undefined;
 
   constructor(readonly bytes: Uint8Array) {
     const tail = dec.decode(bytes.subarray(Math.max(0, bytes.length - 64)));
@@ -135,6 +156,94 @@ export class PdfSource {
     this.lang = lang ? dec.decode(bytes.subarray(lang.start, lang.end)) : undefined;
     if (pagesRoot === undefined) throw new PdfFormatError("no page tree");
     this.collect(pagesRoot, 0);
+    this.structure = this.readStructure(catalog);
+  }
+
+  private readStructure(catalog: PdfObject): PdfStructure | undefined {
+    const root = this.refAt(catalog, "/StructTreeRoot");
+    if (root === undefined) return undefined;
+    try {
+      const tree = this.object(root);
+      const k = tree.keys.get("/K");
+      const kids = k ? tree.refs.filter((r) => r.start >= k.start && r.end <= k.end) : [];
+      if (kids.length !== 1) return undefined;
+      const roleMap = tree.keys.get("/RoleMap");
+      const parents = new Map<number, number>();
+      const pt = tree.keys.get("/ParentTree");
+      if (!pt) return undefined;
+      const ptRef = this.refAt(tree, "/ParentTree");
+      const text =
+        ptRef !== undefined
+          ? dec.decode(this.valueBytes(ptRef))
+          : dec.decode(this.bytes.subarray(pt.start, pt.end));
+      if (!this.readNumberTree(text, parents, 0)) return undefined;
+      return {
+        root,
+        document: kids[0]!.num,
+        roleMap: roleMap ? dec.decode(this.bytes.subarray(roleMap.start, roleMap.end)) : "",
+        parents,
+        metadata: this.refAt(catalog, "/Metadata"),
+      };
+    } catch (error) {
+      if (error instanceof PdfFormatError) return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * A number tree node's `/Nums [key num gen R …]` into `into`, and its `/Kids` in turn. False for
+   * any other form (a value that is not a reference): the caller then leaves the tree out. The
+   * node holds no strings, so reading its text as tokens cannot mistake one for structure.
+   */
+  private readNumberTree(node: string, into: Map<number, number>, depth: number): boolean {
+    if (depth > 16) return false;
+    const array = (key: string) => {
+      const at = node.indexOf(key);
+      if (at < 0) return undefined;
+      const open = node.indexOf("[", at);
+      const close = node.indexOf("]", open);
+      return open < 0 || close < 0
+        ? undefined
+        : node
+            .slice(open + 1, close)
+            .trim()
+            .split(/\s+/)
+            .filter(Boolean);
+    };
+    const nums = array("/Nums");
+    if (nums) {
+      if (nums.length % 4 !== 0) return false;
+      for (let i = 0; i < nums.length; i += 4) {
+        const [key, num, , r] = nums.slice(i, i + 4);
+        if (!/^\d+$/.test(key!) || !/^\d+$/.test(num!) || r !== "R") return false;
+        into.set(Number(key), Number(num));
+      }
+    }
+    const kids = array("/Kids");
+    if (kids) {
+      if (kids.length % 3 !== 0) return false;
+      for (let i = 0; i < kids.length; i += 3) {
+        if (kids[i + 2] !== "R") return false;
+        if (!this.readNumberTree(dec.decode(this.valueBytes(Number(kids[i]))), into, depth + 1)) return false;
+      }
+    }
+    return nums !== undefined || kids !== undefined;
+  }
+
+  /** The unsigned integer object `num`'s dictionary holds under `key`, if any. */
+  intAt(num: number, key: string): number | undefined {
+    const obj = this.object(num);
+    const v = obj.keys.get(key);
+    if (!v) return undefined;
+    const text = dec.decode(this.bytes.subarray(v.start, v.end));
+    return /^\d+$/.test(text) ? Number(text) : undefined;
+  }
+
+  /** The object numbers that object `num`'s array under `key` refers to, in order. */
+  refsIn(num: number, key: string): number[] {
+    const obj = this.object(num);
+    const v = obj.keys.get(key);
+    return v ? obj.refs.filter((r) => r.start >= v.start && r.end <= v.end).map((r) => r.num) : [];
   }
 
   private collect(node: number, depth: number): void {
@@ -420,6 +529,13 @@ export function assemblePdf(
      * twice takes the boxes of its first place.
      */
     boxes?: (page: number) => PageBoxes | undefined;
+    /**
+     * Carry the sources' structure trees (tagged PDFs), when every source has one: the new file
+     * is tagged too, with the part of each tree its pages hold. Default true; false for a print
+     * file, which nobody reads on a screen and where the trees of thousands of letters would be
+     * most of its objects.
+     */
+    structure?: boolean;
   } = {},
 ): Uint8Array {
   const chunks: Uint8Array[] = [];
@@ -466,6 +582,55 @@ export function assemblePdf(
   for (const [k, set] of wanted.entries()) for (const num of set) queue.push({ k, num });
   const written = sources.map(() => new Set<number>());
   const objectText: { num: number; parts: Uint8Array[] }[] = [];
+  /** The new file's number for object `num` of source `k`, given on first use. */
+  const numberOf = (k: number, num: number): number => {
+    let mapped = numberingOf[k]!.get(num);
+    if (mapped === undefined) {
+      mapped = next++;
+      numberingOf[k]!.set(num, mapped);
+    }
+    return mapped;
+  };
+
+  // A tagged file: the structure tree's root and its top-level element are the new file's own
+  // (their children are the copied pages' elements only); each copied page and annotation gets
+  // a new parent-tree key, and its parent-tree entry is copied with the elements it names, which
+  // bring their ancestors (through /P) and children (through /K) with them.
+  const tagged = options.structure !== false && sources.length > 0 && sources.every((x) => x.structure);
+  const STRUCT = tagged ? next++ : 0;
+  const DOCUMENT = tagged ? next++ : 0;
+  const keyOf = sources.map(() => new Map<number, number>());
+  const parentNums: { key: number; k: number; num: number }[] = [];
+  let nextKey = 0;
+  const newKey = (k: number, old: number): number => {
+    let key = keyOf[k]!.get(old);
+    if (key === undefined) {
+      key = nextKey++;
+      keyOf[k]!.set(old, key);
+      const value = sources[k]!.structure!.parents.get(old);
+      if (value !== undefined) {
+        parentNums.push({ key, k, num: value });
+        numberOf(k, value);
+        queue.push({ k, num: value });
+      }
+    }
+    return key;
+  };
+  let metadata: number | undefined;
+  if (tagged) {
+    sources.forEach((source, k) => {
+      const { root, document } = source.structure!;
+      numberingOf[k]!.set(root, STRUCT);
+      numberingOf[k]!.set(document, DOCUMENT);
+      written[k]!.add(root);
+      written[k]!.add(document);
+    });
+    const meta = sources[0]!.structure!.metadata;
+    if (meta !== undefined) {
+      metadata = numberOf(0, meta);
+      queue.push({ k: 0, num: meta });
+    }
+  }
   // Breadth-first over references; a read index, since all.pdf copies thousands of objects.
   for (let q = 0; q < queue.length; q++) {
     const { k, num } = queue[q]!;
@@ -486,22 +651,41 @@ export function assemblePdf(
       parts.push(ascii(`<<\n  /TrimBox ${boxText(boxes.trim)}\n  /BleedBox ${boxText(boxes.bleed)}`));
       at += 2;
     }
+    // A page's or annotation's parent-tree key, renumbered for the new file's tree.
+    let keyEdit: { start: number; end: number; text: Uint8Array } | undefined;
+    if (tagged) {
+      const name = obj.keys.has("/StructParents")
+        ? "/StructParents"
+        : obj.keys.has("/StructParent")
+          ? "/StructParent"
+          : undefined;
+      const old = name ? source.intAt(num, name) : undefined;
+      if (name && old !== undefined) {
+        const v = obj.keys.get(name)!;
+        keyEdit = { start: v.start, end: v.end, text: ascii(String(newKey(k, old))) };
+      }
+    }
     for (const r of obj.refs) {
+      if (keyEdit && keyEdit.start < r.start) {
+        parts.push(source.bytes.subarray(at, keyEdit.start), keyEdit.text);
+        at = keyEdit.end;
+        keyEdit = undefined;
+      }
       parts.push(source.bytes.subarray(at, r.start));
       let target: string;
       if (source.isTreeNode(r.num)) target = `${TREE} 0 R`;
       else if (source.isPage(r.num) && !wanted[k]!.has(r.num)) target = "null";
       else {
-        let mapped = numberingOf[k]!.get(r.num);
-        if (mapped === undefined) {
-          mapped = next++;
-          numberingOf[k]!.set(r.num, mapped);
-        }
+        const mapped = numberOf(k, r.num);
         if (!written[k]!.has(r.num)) queue.push({ k, num: r.num });
         target = `${mapped} 0 R`;
       }
       parts.push(ascii(target));
       at = r.end;
+    }
+    if (keyEdit) {
+      parts.push(source.bytes.subarray(at, keyEdit.start), keyEdit.text);
+      at = keyEdit.end;
     }
     parts.push(source.bytes.subarray(at, obj.valueEnd));
     if (obj.stream) {
@@ -513,11 +697,11 @@ export function assemblePdf(
   }
   const first = sources[0];
   const lang = options.lang ?? first?.lang;
+  const catalog = tagged
+    ? `<<\n  /Type /Catalog\n  /Pages ${TREE} 0 R\n${lang ? `  /Lang ${lang}\n` : ""}${metadata !== undefined ? `  /Metadata ${metadata} 0 R\n` : ""}  /StructTreeRoot ${STRUCT} 0 R\n  /MarkInfo <<\n    /Marked true\n  >>\n  /ViewerPreferences <<\n    /DisplayDocTitle true\n    /Direction /L2R\n  >>\n>>\n`
+    : `<<\n  /Type /Catalog\n  /Pages ${TREE} 0 R\n${lang ? `  /Lang ${lang}\n` : ""}  /ViewerPreferences <<\n    /Direction /L2R\n  >>\n>>\n`;
   const fixed: [number, string][] = [
-    [
-      CATALOG,
-      `<<\n  /Type /Catalog\n  /Pages ${TREE} 0 R\n${lang ? `  /Lang ${lang}\n` : ""}  /ViewerPreferences <<\n    /Direction /L2R\n  >>\n>>\n`,
-    ],
+    [CATALOG, catalog],
     [
       TREE,
       `<<\n  /Type /Pages\n  /Count ${pageNums.length}\n  /Kids [${pageNums.map((n) => `${n} 0 R`).join(" ")}]\n>>\n`,
@@ -526,6 +710,27 @@ export function assemblePdf(
   if (first?.info !== undefined) {
     const info = first.object(first.info);
     fixed.push([INFO, `${dec.decode(first.bytes.subarray(info.valueStart, info.valueEnd))}\n`]);
+  }
+  if (tagged) {
+    // The top-level element holds the copied elements among each source's, in its order.
+    const kids: string[] = [];
+    sources.forEach((source, k) => {
+      for (const kid of source.refsIn(source.structure!.document, "/K"))
+        if (written[k]!.has(kid) && kid !== source.structure!.document)
+          kids.push(`${numberingOf[k]!.get(kid)} 0 R`);
+    });
+    const nums = parentNums.map((p) => `${p.key} ${numberingOf[p.k]!.get(p.num)} 0 R`).join(" ");
+    const roleMap = first!.structure!.roleMap;
+    fixed.push(
+      [
+        STRUCT,
+        `<<\n  /Type /StructTreeRoot\n${roleMap ? `  /RoleMap ${roleMap}\n` : ""}  /K [${DOCUMENT} 0 R]\n  /ParentTree <<\n    /Nums [${nums}]\n  >>\n  /ParentTreeNextKey ${nextKey}\n>>\n`,
+      ],
+      [
+        DOCUMENT,
+        `<<\n  /Type /StructElem\n  /S /Document\n  /P ${STRUCT} 0 R\n  /K [${kids.join(" ")}]\n>>\n`,
+      ],
+    );
   }
   // The file identifier names the content: the sources (whose own identifiers Typst derives
   // from their content), the pages taken from each, and the catalog.

@@ -2,10 +2,9 @@ import { spawnSync } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { conclave, root } from "../helpers/cli.js";
-import { squash, textItems, textLines } from "../helpers/pdf.js";
+import { squash, structureOf, textItems, textLines } from "../helpers/pdf.js";
 
 /**
  * The programme as an accessible PDF (PDF/UA-1): tagged, in its language, with headings; and the
@@ -31,51 +30,8 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-interface Leaf {
-  type: string;
-  id?: string;
-}
-interface Node {
-  role?: string;
-  lang?: string;
-  alt?: string;
-  children?: (Node | Leaf)[];
-}
-
-/** Every structure element of every page, as pdfjs-dist reads the tree, in reading order. */
-async function structure(file: string) {
-  const doc = await getDocument({ data: new Uint8Array(await readFile(file)), verbosity: 0 }).promise;
-  const found: { role: string; text: string; alt?: string; page: number }[] = [];
-  for (let p = 1; p <= doc.numPages; p++) {
-    const page = await doc.getPage(p);
-    const tree = (await page.getStructTree()) as Node | null;
-    const content = await page.getTextContent({ includeMarkedContent: true });
-    // The text of each marked-content id, to read what a heading says.
-    const byId = new Map<string, string>();
-    // Marked content nests (a line's break is an artifact inside a heading): the innermost id
-    // that has one owns the text.
-    const open: (string | undefined)[] = [];
-    for (const item of content.items as { type?: string; id?: string | null; str?: string }[]) {
-      if (item.type === "beginMarkedContentProps" || item.type === "beginMarkedContent")
-        open.push(item.id ?? undefined);
-      else if (item.type === "endMarkedContent") open.pop();
-      else if (item.str !== undefined) {
-        const owner = open.findLast((id) => id !== undefined);
-        if (owner) byId.set(owner, (byId.get(owner) ?? "") + item.str);
-      }
-    }
-    const leafText = (c: Leaf) => (c.type === "content" && c.id ? (byId.get(c.id) ?? "") : "");
-    const textOf = (n: Node): string =>
-      (n.children ?? []).map((c) => ("role" in c ? textOf(c as Node) : leafText(c as Leaf))).join("");
-    const walk = (n: Node) => {
-      if (n.role) found.push({ role: n.role, text: textOf(n), ...(n.alt ? { alt: n.alt } : {}), page: p });
-      for (const c of n.children ?? []) if ("role" in c) walk(c as Node);
-    };
-    if (tree) walk(tree);
-  }
-  await doc.destroy();
-  return found;
-}
+/** Every structure element of every page of a file, as pdfjs-dist reads the tree, in reading order. */
+const structure = async (file: string) => structureOf(new Uint8Array(await readFile(file)));
 
 describe("the programme as an accessible PDF", () => {
   it("is tagged, and pdfinfo says so, in each edition", () => {

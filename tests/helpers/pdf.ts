@@ -168,3 +168,49 @@ export async function pdfTitle(file: string): Promise<string | undefined> {
   await doc.destroy();
   return (info as { Title?: string }).Title;
 }
+
+interface Leaf {
+  type: string;
+  id?: string;
+}
+interface Node {
+  role?: string;
+  lang?: string;
+  alt?: string;
+  children?: (Node | Leaf)[];
+}
+
+/** Every structure element of every page of a PDF, as pdfjs-dist reads the tree, in reading order. */
+export async function structureOf(data: Uint8Array) {
+  const doc = await getDocument({ data, verbosity: 0 }).promise;
+  const found: { role: string; text: string; alt?: string; page: number }[] = [];
+  for (let p = 1; p <= doc.numPages; p++) {
+    const page = await doc.getPage(p);
+    const tree = (await page.getStructTree()) as Node | null;
+    const content = await page.getTextContent({ includeMarkedContent: true });
+    // The text of each marked-content id, to read what a heading says.
+    const byId = new Map<string, string>();
+    // Marked content nests (a line's break is an artifact inside a heading): the innermost id
+    // that has one owns the text.
+    const open: (string | undefined)[] = [];
+    for (const item of content.items as { type?: string; id?: string | null; str?: string }[]) {
+      if (item.type === "beginMarkedContentProps" || item.type === "beginMarkedContent")
+        open.push(item.id ?? undefined);
+      else if (item.type === "endMarkedContent") open.pop();
+      else if (item.str !== undefined) {
+        const owner = open.findLast((id) => id !== undefined);
+        if (owner) byId.set(owner, (byId.get(owner) ?? "") + item.str);
+      }
+    }
+    const leafText = (c: Leaf) => (c.type === "content" && c.id ? (byId.get(c.id) ?? "") : "");
+    const textOf = (n: Node): string =>
+      (n.children ?? []).map((c) => ("role" in c ? textOf(c as Node) : leafText(c as Leaf))).join("");
+    const walk = (n: Node) => {
+      if (n.role) found.push({ role: n.role, text: textOf(n), ...(n.alt ? { alt: n.alt } : {}), page: p });
+      for (const c of n.children ?? []) if ("role" in c) walk(c as Node);
+    };
+    if (tree) walk(tree);
+  }
+  await doc.destroy();
+  return found;
+}

@@ -7,7 +7,7 @@ import { bundledFontFiles } from "../../src/load/fonts.js";
 import { cutPieces } from "../../src/materials/common.js";
 import { assemblePdf, PdfFormatError, PdfSource } from "../../src/render/pdf-assemble.js";
 import { type CompiledPdf, TemplateError, TypstEngine } from "../../src/render/typst.js";
-import { readPdfData, squash } from "../helpers/pdf.js";
+import { readPdfData, squash, structureOf } from "../helpers/pdf.js";
 
 // A batch template like the letters': pieces of several pages, marked with lib/pieces.typ, with
 // text that looks like PDF syntax in a link (a dictionary string) and on the page.
@@ -26,6 +26,24 @@ const BATCH = `#import "/lib/pieces.typ": piece-start, piece-starts
 }
 #piece-starts
 `;
+// The same batch as an accessible PDF: a document title and language, a heading per piece.
+const TAGGED = `#import "/lib/pieces.typ": piece-start, piece-starts
+#let data = json(bytes(sys.inputs.data))
+#set document(title: "Batch")
+#set text(font: "Pretendard", fallback: false, lang: "en")
+#for (i, p) in data.pieces.enumerate() {
+  page({
+    piece-start
+    heading(level: 1, bookmarked: false, [Letter #i])
+    for j in range(p.pages) {
+      if j > 0 { pagebreak() }
+      par[piece #i page #j #p.name]
+      link("https://example.org/" + str(i), [link #i])
+    }
+  })
+}
+#piece-starts
+`;
 const UNMARKED = `#let data = json(bytes(sys.inputs.data))
 #set text(font: "Pretendard", fallback: false)
 #for p in data.pieces { page[#p.name] }
@@ -37,6 +55,7 @@ beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), "conclave-assemble-"));
   writeFileSync(path.join(dir, "batch.typ"), BATCH);
   writeFileSync(path.join(dir, "unmarked.typ"), UNMARKED);
+  writeFileSync(path.join(dir, "tagged.typ"), TAGGED);
   engine = new TypstEngine({
     builtinDir: path.resolve("templates"),
     eventDir: dir,
@@ -107,6 +126,63 @@ describe("cutting a batch into pieces and putting pages together", () => {
         expect(pdf.text.map((t) => Number(/piece (\d)/.exec(t)?.[1]))).toEqual(pages);
       }),
       { numRuns: 25 },
+    );
+  });
+
+  it("gives each piece of a tagged batch its own part of the structure tree, and only that", async () => {
+    const compiled = engine.compile({
+      template: "tagged.typ",
+      data: { pieces: [1, 2, 1].map((n, i) => ({ pages: n, name: NAMES[i] })) },
+      timestamp: 1_700_000_000,
+      pieces: true,
+      tagged: true,
+    });
+    const picks = cutPieces(compiled, 3, "tagged.typ");
+    for (const [i, pick] of picks.entries()) {
+      const one = assemblePdf([pick]);
+      const text = Buffer.from(one).toString("latin1");
+      expect(text).toContain("/StructTreeRoot");
+      expect(text).toMatch(/\/MarkInfo <<\s*\/Marked true/);
+      expect(text).toContain("/Lang (en)");
+      const tree = await structureOf(one);
+      // Its heading, its text and its link, on each of its pages; no other piece's.
+      expect(tree.filter((n) => n.role === "H1").map((n) => n.text)).toEqual([`Letter ${i}`]);
+      const all = squash(tree.map((n) => n.text).join(" "));
+      for (let j = 0; j < pick.pages.length; j++)
+        expect(all).toContain(squash(`piece ${i} page ${j} ${NAMES[i]}`));
+      for (const [k, other] of NAMES.slice(0, 3).entries())
+        if (k !== i) expect(all).not.toContain(squash(other));
+      expect(new Set(tree.map((n) => n.page))).toEqual(new Set(pick.pages.map((_, j) => j + 1)));
+      expect(tree.some((n) => n.role === "Link")).toBe(true);
+      // Parent-tree keys from 0, one per page and link, as the new file numbers them.
+      const keys = [...text.matchAll(/\/StructParents? (\d+)/g)]
+        .map((m) => Number(m[1]))
+        .sort((a, b) => a - b);
+      expect(keys).toEqual(keys.map((_, j) => j));
+    }
+    // Pieces of two batches in one file: both parts of the tree, renumbered so they do not clash.
+    const other = cutPieces(
+      engine.compile({
+        template: "tagged.typ",
+        data: { pieces: [{ pages: 1, name: NAMES[3] }] },
+        timestamp: 1_700_000_000,
+        pieces: true,
+        tagged: true,
+      }),
+      1,
+      "tagged.typ",
+    );
+    const joined = await structureOf(assemblePdf([picks[2]!, other[0]!]));
+    expect(joined.filter((n) => n.role === "H1").map((n) => [n.text, n.page])).toEqual([
+      ["Letter 2", 1],
+      ["Letter 0", 2],
+    ]);
+    // A print file leaves the trees out; an untagged batch gives an untagged file, as before.
+    expect(Buffer.from(assemblePdf([picks[0]!], { structure: false })).toString("latin1")).not.toContain(
+      "/StructTreeRoot",
+    );
+    expect(Buffer.from(assemblePdf(cutPieces(batch([1]), 1, "batch.typ"))).toString("latin1")).not.toContain(
+      "/MarkInfo",
     );
   });
 

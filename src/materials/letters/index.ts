@@ -156,6 +156,9 @@ export async function makeLetters(
           assets,
           timestamp,
           pieces: true,
+          // Letters are sent by email and read on screens, by screen readers too: each one is an
+          // accessible PDF (PDF/UA-1), cut from its batch with its part of the structure tree.
+          tagged: true,
         });
         const picks = cutPieces(compiled, batch.length, "letters/letter.typ");
         for (const [j, l] of batch.entries()) {
@@ -166,9 +169,11 @@ export async function makeLetters(
         }
       }),
     );
+    // The print file is for the printer: its pages without the structure trees, which for
+    // 10,000 letters would be most of its objects.
     const all = assemblePdf(
       volume.map((l) => cut.get(l)!),
-      { lang: `(${config.defaultLanguage})` },
+      { lang: `(${config.defaultLanguage})`, structure: false },
     );
     await write(allFiles[v]!, all);
     pages += volume.reduce((n, l) => n + cut.get(l)!.pages.length, 0);

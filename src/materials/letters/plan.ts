@@ -217,7 +217,8 @@ export function planLetters(
       letterhead: {
         name: t(settings.letterhead.name) || (pick(config.organisers[0]?.name, lang, fb) ?? eventName),
         address: t(settings.letterhead.address),
-        logo: options.logo ?? null,
+        // A tagged letter reads the logo as the event's name.
+        logo: options.logo ? { ...options.logo, alt: eventName } : null,
       },
       place_date: fillLabel(lang, letterWords.placeDate, { place, date }),
       words: {
