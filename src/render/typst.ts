@@ -251,11 +251,30 @@ export class TypstEngine {
           : "Fix the template (see docs/templates.md), or remove your copy to use the built-in one.",
       );
     }
-    const pdf = this.compiler.pdf(doc, {
-      creationTimestamp: job.timestamp,
-      pdfTags: job.tagged === true,
-      ...(job.tagged ? { pdfStandard: "ua-1" } : {}),
-    });
+    let pdf: Buffer;
+    try {
+      pdf = this.compiler.pdf(doc, {
+        creationTimestamp: job.timestamp,
+        pdfTags: job.tagged === true,
+        ...(job.tagged ? { pdfStandard: "ua-1" } : {}),
+      });
+    } catch (error) {
+      // An accessible PDF that the template's content cannot make (an image of an event's own
+      // template without alt text): the template's problem, said as Typst says it.
+      const text = error instanceof Error ? error.message : String(error);
+      const messages = [...text.matchAll(/message: "((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!);
+      if (!job.tagged || !messages.some((m) => m.startsWith("PDF/UA"))) throw error;
+      const hints = [...new Set([...text.matchAll(/hints: \["((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!))];
+      throw new TemplateError(
+        [...new Set(messages)].map((message) => ({
+          file: this.describe(job.template),
+          line: 0,
+          column: 0,
+          message,
+        })),
+        `This material is an accessible PDF (PDF/UA-1)${hints.length ? `: ${hints.join("; ")}` : ""}. Give every image alt text (image("logo.svg", alt: "…")) in the template.`,
+      );
+    }
     const starts = job.pieces
       ? ((this.compiler.query(doc, { selector: "<conclave-starts>", field: "value" }) as number[][])[0] ?? [])
       : undefined;

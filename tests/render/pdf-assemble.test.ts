@@ -56,6 +56,11 @@ beforeAll(() => {
   writeFileSync(path.join(dir, "batch.typ"), BATCH);
   writeFileSync(path.join(dir, "unmarked.typ"), UNMARKED);
   writeFileSync(path.join(dir, "tagged.typ"), TAGGED);
+  writeFileSync(
+    path.join(dir, "dot.svg"),
+    '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><circle cx="2" cy="2" r="2"/></svg>',
+  );
+  writeFileSync(path.join(dir, "no-alt.typ"), '#set document(title: "T")\n#image("dot.svg", width: 1cm)\n');
   engine = new TypstEngine({
     builtinDir: path.resolve("templates"),
     eventDir: dir,
@@ -184,6 +189,21 @@ describe("cutting a batch into pieces and putting pages together", () => {
     expect(Buffer.from(assemblePdf(cutPieces(batch([1]), 1, "batch.typ"))).toString("latin1")).not.toContain(
       "/MarkInfo",
     );
+  });
+
+  it("says which template cannot be an accessible PDF, and why, as a template error", () => {
+    const compile = () => engine.compile({ template: "no-alt.typ", data: {}, timestamp: 0, tagged: true });
+    expect(compile).toThrow(TemplateError);
+    try {
+      compile();
+    } catch (e) {
+      const error = e as TemplateError;
+      expect(error.diagnostics[0]!.message).toBe("PDF/UA-1 error: missing alt text");
+      expect(error.diagnostics[0]!.file).toContain("no-alt.typ");
+      expect(error.hint).toContain('alt: "…"');
+    }
+    // Untagged, the same template is fine.
+    expect(engine.compile({ template: "no-alt.typ", data: {}, timestamp: 0 }).pages).toBe(1);
   });
 
   it("reports a template that does not mark its pieces as a template error", () => {
