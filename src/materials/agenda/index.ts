@@ -258,6 +258,9 @@ export async function makeAgenda(
         assets: {},
         timestamp,
         pieces: true,
+        // Sent to each delegate and read on phones and by screen readers: an accessible PDF
+        // (PDF/UA-1), cut from its batch with its part of the structure tree, as letters are.
+        tagged: true,
       };
       // A piece's bytes follow from the whole batch's compile (the pieces share its fonts and
       // other resources), so a PDF's key is the batch's fingerprint and the piece's place in it; a calendar's is
