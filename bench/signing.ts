@@ -3,16 +3,21 @@
  * One generated event in two copies that differ only in `badge.qr`: a URL with the delegate's id,
  * and `signed` (with a key made by `conclave keys init`). `conclave badges` runs on each, a fresh
  * process into an empty out/, interleaved, URL first then signed in odd rounds and the other way
- * round in even ones; medians and the difference of the medians. `conclave checkin lists` (the
+ * round in even ones; medians and the difference of the medians. The signing alone (the codes'
+ * bodies and Ed25519 signatures, as the badge run makes them, in this one thread) is timed too:
+ * what it costs in CPU, which the badge run overlaps with its compiles. `conclave checkin lists` (the
  * door's files, a material of its own) is timed once a round beside them, for the record.
  *
  *   npm run bench:signing -- [--delegates 100000] [--runs 3] [--no-lists]
  */
 import { spawnSync } from "node:child_process";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createPrivateKey } from "node:crypto";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { signCode } from "../src/checkin/code.js";
+import { PRIVATE_KEY_FILE } from "../src/checkin/keys.js";
 import { generateEvent } from "./generate.js";
 import { resultFile, runMeasured } from "./run.js";
 
@@ -44,6 +49,29 @@ const keys = spawnSync(process.execPath, [cli, "keys", "init", path.join(dir, "s
   encoding: "utf8",
 });
 if (keys.status !== 0) throw new Error(`conclave keys init failed: ${keys.stderr}`);
+
+// The signatures alone, with the event's key, once a round: one thread, no drawing, no Typst.
+const key = createPrivateKey(await readFile(path.join(dir, "signed", PRIVATE_KEY_FILE), "utf8"));
+const signingAlone: number[] = [];
+const signAll = () => {
+  const started = performance.now();
+  let length = 0;
+  for (let i = 0; i < delegates; i++)
+    length += signCode(
+      {
+        event: "0a1b2c3d",
+        delegateId: `D${String(i).padStart(6, "0")}`,
+        revision: 1,
+        validFrom: "2027-05-11",
+        validUntil: "2027-05-13",
+        category: "delegate",
+        zones: [i % 32, (i * 7) % 32].sort((a, b) => a - b),
+      },
+      key,
+    ).length;
+  signingAlone.push((performance.now() - started) / 1000);
+  return length;
+};
 
 const times: Record<"url" | "signed" | "lists", number[]> = { url: [], signed: [], lists: [] };
 const cpu: Record<"url" | "signed" | "lists", number[]> = { url: [], signed: [], lists: [] };
@@ -87,6 +115,8 @@ for (let r = 0; r < runs; r++) {
   loads.push(loadavg()[0]!);
   const order = r % 2 === 0 ? (["url", "signed"] as const) : (["signed", "url"] as const);
   for (const kind of order) await one(kind, r);
+  signAll();
+  process.stderr.write(`run ${r + 1}/${runs} signing alone: ${signingAlone.at(-1)!.toFixed(2)} s\n`);
 }
 await rm(dir, { recursive: true, force: true });
 
@@ -104,6 +134,10 @@ const result = {
   },
   seconds: Object.fromEntries(Object.entries(times).map(([k, v]) => [k, v.map((x) => +x.toFixed(2))])),
   signedMinusUrl: +(signed - url).toFixed(2),
+  signingAloneSeconds: {
+    median: +median(signingAlone).toFixed(2),
+    runs: signingAlone.map((x) => +x.toFixed(2)),
+  },
   ...(cpu.url.length && cpu.signed.length
     ? {
         medianCpuSeconds: Object.fromEntries(
@@ -128,6 +162,9 @@ console.log(
   `  badges, signed codes  ${signed.toFixed(2).padStart(7)} s   (${times.signed.map((x) => x.toFixed(2)).join(" ")})`,
 );
 console.log(`  signed − URL          ${(signed - url).toFixed(2).padStart(7)} s   (goal: under 2 s)`);
+console.log(
+  `  signing alone         ${median(signingAlone).toFixed(2).padStart(7)} s   (one thread: ${delegates.toLocaleString("en")} bodies and Ed25519 signatures)`,
+);
 if (result.signedMinusUrlCpu !== undefined)
   console.log(
     `  CPU: URL ${median(cpu.url).toFixed(2)} s, signed ${median(cpu.signed).toFixed(2)} s, signed − URL ${result.signedMinusUrlCpu.toFixed(2)} s`,
