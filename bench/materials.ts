@@ -9,6 +9,7 @@
  * sessions in three languages, `conclave agenda --site`) under 5 s.
  */
 import { spawnSync } from "node:child_process";
+import { closeSync, mkdirSync, openSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -37,9 +38,25 @@ files["event.yaml"] += `letters:\n  recipients:\n    categories: [${CATEGORIES.j
 for (const [name, text] of Object.entries(files)) await writeFile(path.join(event, name), text);
 process.stderr.write(`Generated ${values.delegates} delegates and ${values.sessions} sessions in ${event}\n`);
 
+/**
+ * Microseconds to create an empty file, over 2,000 new files in a fresh folder (removed with the
+ * rest at the end), measured before each run: how fast this disk creates files just then. ext4
+ * looks over its recently freed inodes for every new one, so for minutes after tens of thousands
+ * of files were deleted (an earlier benchmark's out/) each new file costs the kernel about 0.4 ms
+ * instead of 0.03 ms (`perf`: ext4's `recently_deleted`), and a run writing 10,000 letters is
+ * seconds slower. A probe well above 100 µs says the run's time is not the code's alone.
+ */
+function createProbe(folder: string): number {
+  mkdirSync(folder);
+  const started = performance.now();
+  for (let i = 0; i < 2000; i++) closeSync(openSync(path.join(folder, `${i}.pdf`), "wx"));
+  return Math.round(((performance.now() - started) * 1000) / 2000);
+}
+
 const results: Record<string, unknown>[] = [];
 for (const material of values.materials.split(",")) {
   const times: number[] = [];
+  const probes: number[] = [];
   const peaks: number[] = [];
   let summary = "";
   for (let r = 0; r < Number(values.runs); r++) {
@@ -50,6 +67,7 @@ for (const material of values.materials.split(",")) {
     // seconds and made every file created meanwhile several times slower (a site of 12,025 files:
     // 2.7 s wall on a quiet disk, 6.9 to 10.1 s right after an `rm -rf` of the last run).
     spawnSync("sync");
+    probes.push(createProbe(path.join(dir, `probe-${material}-${r}`)));
     // The site is a part of the agenda material, made alone by `agenda --site`.
     const command = material === "site" ? ["agenda", event, "--site"] : [material, event];
     const run = await runMeasured(process.execPath, [
@@ -69,7 +87,9 @@ for (const material of values.materials.split(",")) {
     sessions: Number(values.sessions),
     runs: times.length,
     medianSeconds: Math.round(median(times) * 100) / 100,
+    seconds: times.map((t) => Math.round(t * 100) / 100),
     peakMb: peaks.length ? median(peaks) : null,
+    createMicros: probes,
     summary,
   };
   results.push(row);
