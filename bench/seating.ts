@@ -2,9 +2,13 @@
  * The seating solver against the research yardstick (MDGPLIB, ../shared/bench/mdgplib/):
  *
  *   npm run bench:seating -- <instance files…> [--work W] [--seconds S] [--seed N] [--seeds K] [--exact]
- *                                              [--tenure T] [--stall S]
+ *                                              [--tenure T] [--stall S] [--solver auto|tabu|memetic]
+ *                                              [--population P] [--final-population Q] [--init-share S] [--child-share S]
  *   npm run bench:seating -- --conference 200,1000 [--effort E] [--seconds S] [--seed N]
  *
+ * --solver: what conclave runs (auto: `solveTables`, the memetic search where the budget holds
+ * enough plans, the tabu search elsewhere), or one search alone; the population and shares
+ * override the memetic search's defaults (src/seating/memetic.ts), to try other settings.
  * (--tenure and --stall override the tabu search's tenure and its iterations without a new best
  * before a perturbation, to try other settings. 2026-12-02, RanReal n = 120 seed 1, mean gap ss/ds:
  * default (5, 300) 0.182/0.837 %, (5, 1000) 0.181/0.694 %, (4, 1000) 0.126/0.768 %, (10, 300)
@@ -28,6 +32,7 @@ import { parseArgs } from "node:util";
 import type { Delegate, Event, Session } from "../src/model/types.js";
 import { pairWeights, planSeating, preferWeights, type SeatingResult } from "../src/seating/banquet.js";
 import { groupingValue, solveGrouping } from "../src/seating/grouping.js";
+import { solveMemetic, solveTables } from "../src/seating/memetic.js";
 import { DEFAULT_WEIGHTS } from "../src/seating/score.js";
 import { configurationBound, solveExact, type TypedGrouping } from "./exact.js";
 import { checkedGala } from "./gala.js";
@@ -46,6 +51,11 @@ const { values, positionals } = parseArgs({
     conference: { type: "string" },
     tenure: { type: "string" },
     stall: { type: "string" },
+    solver: { type: "string", default: "auto" },
+    population: { type: "string" },
+    "final-population": { type: "string" },
+    "init-share": { type: "string" },
+    "child-share": { type: "string" },
   },
 });
 const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
@@ -292,7 +302,14 @@ for (const file of positionals) {
   for (let k = 0; k < Number(values.seeds); k++) {
     const seed = Number(values.seed) + k;
     const started = performance.now();
-    const r = solveGrouping(p, {
+    // auto: what conclave runs (solveTables); tabu or memetic: that search alone.
+    const solve =
+      values.solver === "tabu" ? solveGrouping : values.solver === "memetic" ? solveMemetic : solveTables;
+    const r = solve(p, {
+      ...(values.population ? { population: Number(values.population) } : {}),
+      ...(values["final-population"] ? { finalPopulation: Number(values["final-population"]) } : {}),
+      ...(values["init-share"] ? { initShare: Number(values["init-share"]) } : {}),
+      ...(values["child-share"] ? { childShare: Number(values["child-share"]) } : {}),
       seed,
       maxWork: values.work ? Number(values.work) : yardstickSeconds(p.n) * RATE,
       timeLimitMs: (values.seconds ? Number(values.seconds) : 10 * yardstickSeconds(p.n)) * 1000,

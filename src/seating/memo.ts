@@ -1,10 +1,6 @@
 import { createHash } from "node:crypto";
-import {
-  type GroupingOptions,
-  type GroupingProblem,
-  type GroupingResult,
-  solveGrouping,
-} from "./grouping.js";
+import type { GroupingOptions, GroupingProblem, GroupingResult } from "./grouping.js";
+import { solveTables } from "./memetic.js";
 
 /** A finished table search, as a build remembers it (out/.conclave/state.json `plans`). */
 export interface RememberedGrouping {
@@ -21,7 +17,7 @@ export interface GroupingMemo {
 }
 
 /** Changes whenever the search itself changes, so a newer conclave never reuses an older search. */
-const SEARCH_VERSION = "grouping-1";
+const SEARCH_VERSION = "grouping-2";
 
 /**
  * The key of a table search: everything `solveGrouping` reads (the problem's numbers, the seed
@@ -57,7 +53,7 @@ export function groupingKey(p: GroupingProblem, o: GroupingOptions): string {
 }
 
 /**
- * `solveGrouping`, answered from `memo` when the same search ended on its own terms before: a
+ * `solveTables` (the memetic or the tabu search), answered from `memo` when the same search ended on its own terms before: a
  * rebuild after a corrected name or a moved session (nothing the seating reads) skips the few
  * seconds a gala's search takes and gets the same plan, as a clean build would.
  */
@@ -66,7 +62,7 @@ export function solveGroupingRemembered(
   o: GroupingOptions,
   memo: GroupingMemo | undefined,
 ): GroupingResult {
-  if (!memo) return solveGrouping(p, o);
+  if (!memo) return solveTables(p, o);
   const key = groupingKey(p, o);
   const known = memo.recall(key);
   const G = p.lower.length;
@@ -79,7 +75,7 @@ export function solveGroupingRemembered(
       complete: true,
       bestAtMs: 0,
     };
-  const result = solveGrouping(p, o);
+  const result = solveTables(p, o);
   if (result.complete)
     memo.remember(key, {
       group: Array.from(result.group),
