@@ -19,6 +19,8 @@ const CHILD_WORK = 62.5; // × n²
 const MAX_POPULATION = 40;
 /** Fewer plans than this and the crossover has too little to choose from: the tabu search alone. */
 const MIN_POPULATION = 6;
+/** Children in a row that no plan could be made from, before the search gives up on crossing. */
+const MAX_BARREN = 50;
 /** Past this many items the tabu search samples its steps (grouping.ts), and a child's short search is no search. */
 const MAX_ITEMS = 440;
 
@@ -210,6 +212,7 @@ export function solveMemetic(p: GroupingProblem, options: GroupingOptions & Meme
     if (pool.some((q) => Math.abs(q.value - r.value) <= 1e-9)) return;
     pool[worst] = r;
   };
+  let barren = 0;
   while (work < W && complete) {
     if (options.target !== undefined && best.value >= options.target - 1e-9) break;
     const x = randomInt(random, pool.length);
@@ -220,9 +223,12 @@ export function solveMemetic(p: GroupingProblem, options: GroupingOptions & Meme
     const budget = Math.min(childWork, W - work);
     const r = run(crossover(a, b, false), budget) ?? run(crossover(a, b, true), budget);
     if (!r) {
-      if (!complete) break;
+      // Children that no plan can be made from (rules the parents' tables cannot keep together):
+      // after a run of them the search ends with the best plan it has, rather than spinning.
+      if (!complete || ++barren >= MAX_BARREN) break;
       continue;
     }
+    barren = 0;
     offer(r);
     better(r);
     // The population shrinks as the budget is spent: many plans to draw from early, then
