@@ -86,6 +86,24 @@ export function workBudget(effort = 1): { maxIterations: number; maxWork: number
   return { maxIterations: Math.max(1, Math.round(8000 * effort)), maxWork: 4e8 * effort };
 }
 
+/** Candidates a full scan looks at: every move of `movable` items to another of `G` groups, every swap. */
+export function candidatesPerScan(movable: number, G: number): number {
+  return movable * (G - 1) + (movable * (movable - 1)) / 2;
+}
+
+/** The budget of `options`: its own limits, or the default budget when it gives none. */
+export function budgetOf(options: Pick<GroupingOptions, "maxIterations" | "maxWork">): {
+  maxIterations?: number;
+  maxWork?: number;
+} {
+  return options.maxIterations === undefined && options.maxWork === undefined
+    ? workBudget(1)
+    : {
+        ...(options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {}),
+        ...(options.maxWork !== undefined ? { maxWork: options.maxWork } : {}),
+      };
+}
+
 export class GroupingInfeasible extends Error {}
 
 /**
@@ -252,7 +270,7 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
   // movable items (the same count whatever the state, so the budget is a number of iterations
   // that depends on the instance only).
   const m = movable.length;
-  const full = m * (G - 1) + (m * (m - 1)) / 2;
+  const full = candidatesPerScan(m, G);
   // Past about 440 items (10^5 candidates) a full scan (n·G moves + n²/2 swaps) costs so much that
   // the walk makes only a few hundred steps in its budget and never leaves the greedy plan's
   // neighbourhood. There each iteration looks at the moves and swaps of a few items drawn at random

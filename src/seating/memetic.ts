@@ -1,10 +1,11 @@
 import {
+  budgetOf,
+  candidatesPerScan,
   GroupingInfeasible,
   type GroupingOptions,
   type GroupingProblem,
   type GroupingResult,
   solveGrouping,
-  workBudget,
 } from "./grouping.js";
 import { createRandom, randomInt } from "./random.js";
 
@@ -27,23 +28,23 @@ const MAX_ITEMS = 440;
 const populationFor = (n: number, work: number) =>
   Math.min(MAX_POPULATION, Math.floor(work / (WORK_PER_PLAN * n * n)));
 
+const movableOf = (p: GroupingProblem) => (p.fixed ? p.fixed.filter((f) => f < 0).length : p.n);
+
 /** The work a budget allows: its candidates, or its iterations of full scans, whichever binds first. */
-function effectiveWork(p: GroupingProblem, limits: { maxIterations?: number; maxWork?: number }): number {
-  const movable = p.fixed ? p.fixed.filter((f) => f < 0).length : p.n;
-  const G = p.lower.length;
-  const full = movable * (G - 1) + (movable * (movable - 1)) / 2;
-  return Math.min(
-    limits.maxWork ?? Number.POSITIVE_INFINITY,
-    (limits.maxIterations ?? Number.POSITIVE_INFINITY) * full,
-  );
+function effectiveWork(
+  p: GroupingProblem,
+  options: Pick<GroupingOptions, "maxIterations" | "maxWork">,
+): number {
+  const { maxIterations = Number.POSITIVE_INFINITY, maxWork = Number.POSITIVE_INFINITY } = budgetOf(options);
+  return Math.min(maxWork, maxIterations * candidatesPerScan(movableOf(p), p.lower.length));
 }
 
 /**
  * The table search conclave runs: the memetic search where the budget holds enough plans for it
  * (`MIN_POPULATION`) and the tabu search takes full scans, the tabu search alone otherwise (past
  * about 290 units at the default effort, where its 4·10^8 candidates hold fewer than six plans,
- * and a gala of a thousand, where the tabu search samples its steps). The choice is a
- * function of the problem's size and the budget, so it is as reproducible as the searches.
+ * and a gala of a thousand, where the tabu search samples its steps). The choice is a function
+ * of the problem's size and the budget, so it is as reproducible as the searches.
  */
 export function solveTables(p: GroupingProblem, options: GroupingOptions): GroupingResult {
   return tableSearchOf(p, options) === "memetic" ? solveMemetic(p, options) : solveGrouping(p, options);
@@ -51,13 +52,8 @@ export function solveTables(p: GroupingProblem, options: GroupingOptions): Group
 
 /** Which search `solveTables` runs for a problem and budget. */
 export function tableSearchOf(p: GroupingProblem, options: GroupingOptions): "tabu" | "memetic" {
-  const limits =
-    options.maxIterations === undefined && options.maxWork === undefined
-      ? workBudget(1)
-      : { maxIterations: options.maxIterations, maxWork: options.maxWork };
-  const movable = p.fixed ? p.fixed.filter((f) => f < 0).length : p.n;
-  if (movable > MAX_ITEMS || p.lower.length < 2) return "tabu";
-  return populationFor(p.n, effectiveWork(p, limits)) >= MIN_POPULATION ? "memetic" : "tabu";
+  if (movableOf(p) > MAX_ITEMS || p.lower.length < 2) return "tabu";
+  return populationFor(p.n, effectiveWork(p, options)) >= MIN_POPULATION ? "memetic" : "tabu";
 }
 
 export interface MemeticOptions {
@@ -86,12 +82,9 @@ export function solveMemetic(p: GroupingProblem, options: GroupingOptions & Meme
   const started = now();
   const deadline = started + options.timeLimitMs;
   const random = createRandom(options.seed * 7919 + 17);
-  const limits =
-    options.maxIterations === undefined && options.maxWork === undefined
-      ? workBudget(1)
-      : { maxIterations: options.maxIterations, maxWork: options.maxWork ?? Number.POSITIVE_INFINITY };
+  const { maxIterations } = budgetOf(options);
   const { n } = p;
-  const W = effectiveWork(p, limits);
+  const W = effectiveWork(p, options);
   const P = Math.max(2, options.population ?? populationFor(n, W));
   const Pend = Math.max(2, Math.min(P, options.finalPopulation ?? Math.round(P * 0.15)));
   const initWork = (W * (options.initShare ?? 0.25)) / P;
@@ -102,9 +95,12 @@ export function solveMemetic(p: GroupingProblem, options: GroupingOptions & Meme
   let iterations = 0;
   let complete = true;
   let subSeed = options.seed * 1_000_003;
+  const pool: GroupingResult[] = [];
   const run = (start: number[] | undefined, budget: number): GroupingResult | undefined => {
     const left = deadline - now();
-    if (left <= 0) {
+    // The first plan is always made, as the tabu search alone makes its greedy one: a clock
+    // already past the cap cuts the search short, it does not make the banquet infeasible.
+    if (left <= 0 && pool.length > 0) {
       complete = false;
       return undefined;
     }
@@ -113,8 +109,8 @@ export function solveMemetic(p: GroupingProblem, options: GroupingOptions & Meme
         ...options,
         seed: ++subSeed,
         maxWork: budget,
-        ...(limits.maxIterations !== undefined ? { maxIterations: limits.maxIterations } : {}),
-        timeLimitMs: left,
+        ...(maxIterations !== undefined ? { maxIterations } : {}),
+        timeLimitMs: Math.max(0, left),
       });
       work += r.work;
       iterations += r.iterations;
@@ -126,7 +122,6 @@ export function solveMemetic(p: GroupingProblem, options: GroupingOptions & Meme
     }
   };
 
-  const pool: GroupingResult[] = [];
   let best: GroupingResult | undefined;
   let bestAt = 0;
   const offer = (r: GroupingResult) => {
@@ -145,8 +140,6 @@ export function solveMemetic(p: GroupingProblem, options: GroupingOptions & Meme
   if (options.target !== undefined && best.value >= options.target - 1e-9) return finish(best);
 
   const taken = new Uint8Array(n);
-  const usedA = new Uint8Array(G);
-  const usedB = new Uint8Array(G);
   const child = new Array<number>(n);
   /** The members of each group of a plan. */
   const membersOf = (group: Int32Array) => {
@@ -156,8 +149,6 @@ export function solveMemetic(p: GroupingProblem, options: GroupingOptions & Meme
   };
   const crossover = (a: Int32Array, b: Int32Array, truncate: boolean) => {
     taken.fill(0);
-    usedA.fill(0);
-    usedB.fill(0);
     child.fill(-1);
     const ma = membersOf(a);
     const mb = membersOf(b);
@@ -205,9 +196,13 @@ export function solveMemetic(p: GroupingProblem, options: GroupingOptions & Meme
     return child.slice();
   };
 
-  const better = (r: GroupingResult) => {
+  const worstOf = () => {
     let worst = 0;
     for (let k = 1; k < pool.length; k++) if (pool[k]!.value < pool[worst]!.value) worst = k;
+    return worst;
+  };
+  const better = (r: GroupingResult) => {
+    const worst = worstOf();
     if (r.value <= pool[worst]!.value + 1e-9) return;
     if (pool.some((q) => Math.abs(q.value - r.value) <= 1e-9)) return;
     pool[worst] = r;
@@ -234,11 +229,7 @@ export function solveMemetic(p: GroupingProblem, options: GroupingOptions & Meme
     // The population shrinks as the budget is spent: many plans to draw from early, then
     // children of the best few.
     const target = Math.max(2, Math.round(P - (P - Pend) * Math.min(1, work / W)));
-    while (pool.length > target) {
-      let worst = 0;
-      for (let k = 1; k < pool.length; k++) if (pool[k]!.value < pool[worst]!.value) worst = k;
-      pool.splice(worst, 1);
-    }
+    while (pool.length > target) pool.splice(worstOf(), 1);
   }
   return finish(best);
 
