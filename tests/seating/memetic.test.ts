@@ -1,42 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  type GroupingProblem,
-  groupingValue,
-  solveGrouping,
-  workBudget,
-} from "../../src/seating/grouping.js";
+import { groupingValue, solveGrouping, workBudget } from "../../src/seating/grouping.js";
 import { solveMemetic, solveTables, tableSearchOf } from "../../src/seating/memetic.js";
-import { createRandom } from "../../src/seating/random.js";
-import { randomProblem, ticks } from "./problems.js";
+import { bruteForce, expectRules, randomProblem, randomRuleProblem, ticks } from "./problems.js";
 
 const clock = () => ticks();
 const open = { timeLimitMs: 1e12 };
-
-/** Every hard rule of a grouping: sizes in bounds, fixed items in place, apart pairs apart, budgets kept. */
-function expectRules(
-  p: Required<Pick<GroupingProblem, "sizes" | "fixed" | "apart" | "resource">> & GroupingProblem,
-  group: Int32Array,
-) {
-  const G = p.lower.length;
-  const load = new Array<number>(G).fill(0);
-  const spent = new Array<number>(G).fill(0);
-  group.forEach((g, i) => {
-    expect(g).toBeGreaterThanOrEqual(0);
-    expect(g).toBeLessThan(G);
-    load[g]! += p.sizes[i]!;
-    spent[g]! += p.resource.use[i]!;
-  });
-  for (let g = 0; g < G; g++) {
-    expect(load[g]).toBeLessThanOrEqual(p.upper[g]!);
-    expect(load[g]).toBeGreaterThanOrEqual(p.lower[g]!);
-    expect(spent[g]).toBeLessThanOrEqual(p.resource.budget[g]!);
-  }
-  p.fixed.forEach((g, i) => {
-    if (g >= 0) expect(group[i]).toBe(g);
-  });
-  for (const [a, b] of p.apart) expect(group[a]).not.toBe(group[b]);
-}
 
 describe("the memetic table search", () => {
   it("is what conclave runs where the budget holds enough plans, the tabu search elsewhere", () => {
@@ -66,25 +35,7 @@ describe("the memetic table search", () => {
       [10, [2, 2, 2], [4, 5, 3]],
     ] as const) {
       const p = randomProblem(n, [...lower], [...upper], n * 31);
-      let best = Number.NEGATIVE_INFINITY;
-      // Every assignment, for the optimum.
-      const G = lower.length;
-      const group = new Array<number>(n).fill(0);
-      const sizes = new Array<number>(G).fill(0);
-      const go = (i: number) => {
-        if (i === n) {
-          if (sizes.every((s, g) => s >= lower[g]!)) best = Math.max(best, groupingValue(p, group));
-          return;
-        }
-        for (let g = 0; g < G; g++) {
-          if (sizes[g]! >= upper[g]!) continue;
-          group[i] = g;
-          sizes[g]!++;
-          go(i + 1);
-          sizes[g]!--;
-        }
-      };
-      go(0);
+      const best = bruteForce(p);
       for (const seed of [1, 2]) {
         const o = { seed, ...open, maxWork: 2e5, population: 6 };
         const a = solveMemetic(p, { ...o, now: clock() });
@@ -106,27 +57,11 @@ describe("the memetic table search", () => {
         fc.integer({ min: 2, max: 6 }),
         fc.integer({ min: 0, max: 2 ** 31 - 1 }),
         (n, G, seed) => {
-          const r = createRandom(seed);
-          const sizes = Array.from({ length: n }, () => (r() < 0.2 ? 2 : 1));
-          const seats = sizes.reduce((a, b) => a + b, 0);
-          const upper = Array.from({ length: G }, () => Math.ceil(seats / G) + 1);
-          const lower = upper.map((u) => Math.max(0, u - 3));
-          const fixed = sizes.map(() => (r() < 0.1 ? Math.floor(r() * G) : -1));
-          const apart: [number, number][] = [];
-          for (let k = 0; k < n / 4; k++) {
-            const a = Math.floor(r() * n);
-            const b = Math.floor(r() * n);
-            if (a !== b && !(fixed[a]! >= 0 && fixed[a] === fixed[b])) apart.push([a, b]);
-          }
-          const use = sizes.map(() => (r() < 0.15 ? 1 : 0));
-          const budget = upper.map(() => 1 + Math.floor(r() * 2));
-          const p = {
-            ...randomProblem(n, lower, upper, seed),
-            sizes,
-            fixed,
-            apart,
-            resource: { use, budget },
-          };
+          const p = randomRuleProblem(n, G, seed, {
+            room: 1,
+            lowerGap: 3,
+            budget: (r) => 1 + Math.floor(r() * 2),
+          });
           const o = { seed, ...open, maxWork: 40 * n * n * 8, population: 8 };
           let result: ReturnType<typeof solveMemetic>;
           try {

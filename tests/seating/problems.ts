@@ -1,4 +1,5 @@
-import type { GroupingProblem } from "../../src/seating/grouping.js";
+import { expect } from "vitest";
+import { type GroupingProblem, groupingValue } from "../../src/seating/grouping.js";
 import { createRandom } from "../../src/seating/random.js";
 
 /** A clock that advances one "millisecond" per call: searches end after the same work on any machine. */
@@ -18,4 +19,81 @@ export function randomProblem(n: number, lower: number[], upper: number[], seed:
       weights[j * n + i] = w;
     }
   return { n, weights, lower, upper };
+}
+
+/** The optimum by enumerating every assignment (small n only; items of one seat, no other rule). */
+export function bruteForce(p: GroupingProblem): number {
+  const G = p.lower.length;
+  const group = new Array<number>(p.n).fill(0);
+  let best = Number.NEGATIVE_INFINITY;
+  const sizes = new Array<number>(G).fill(0);
+  const go = (i: number) => {
+    if (i === p.n) {
+      if (sizes.every((s, g) => s >= p.lower[g]!)) best = Math.max(best, groupingValue(p, group));
+      return;
+    }
+    for (let g = 0; g < G; g++) {
+      if (sizes[g]! >= p.upper[g]!) continue;
+      group[i] = g;
+      sizes[g]!++;
+      go(i + 1);
+      sizes[g]!--;
+    }
+  };
+  go(0);
+  return best;
+}
+
+export type RuleProblem = GroupingProblem &
+  Required<Pick<GroupingProblem, "sizes" | "fixed" | "apart" | "resource">>;
+
+/**
+ * A seeded problem with every hard rule a banquet has: items of two seats (a guest and their
+ * interpreter), items fixed to a group, apart pairs, a resource per group. Tables hold `room`
+ * seats over an even share; a table's lower bound is `lowerGap` under its upper one (0 when
+ * absent); `budget` draws each group's resource budget (else `n`, never binding).
+ */
+export function randomRuleProblem(
+  n: number,
+  G: number,
+  seed: number,
+  rules: { room: number; lowerGap?: number; budget?: (r: () => number) => number },
+): RuleProblem {
+  const r = createRandom(seed);
+  const sizes = Array.from({ length: n }, () => (r() < 0.2 ? 2 : 1));
+  const seats = sizes.reduce((a, b) => a + b, 0);
+  const upper = Array.from({ length: G }, () => Math.ceil(seats / G) + rules.room);
+  const lower = upper.map((u) => (rules.lowerGap === undefined ? 0 : Math.max(0, u - rules.lowerGap)));
+  const fixed = sizes.map(() => (r() < 0.1 ? Math.floor(r() * G) : -1));
+  const apart: [number, number][] = [];
+  for (let k = 0; k < n / 4; k++) {
+    const a = Math.floor(r() * n);
+    const b = Math.floor(r() * n);
+    if (a !== b && !(fixed[a]! >= 0 && fixed[a] === fixed[b])) apart.push([a, b]);
+  }
+  const use = sizes.map(() => (r() < 0.15 ? 1 : 0));
+  const budget = upper.map(() => (rules.budget ? rules.budget(r) : n));
+  return { ...randomProblem(n, lower, upper, seed), sizes, fixed, apart, resource: { use, budget } };
+}
+
+/** Every hard rule holds in `group`: sizes in bounds, fixed items in place, apart pairs apart, budgets kept. */
+export function expectRules(p: RuleProblem, group: Int32Array): void {
+  const G = p.lower.length;
+  const load = new Array<number>(G).fill(0);
+  const spent = new Array<number>(G).fill(0);
+  group.forEach((g, i) => {
+    expect(g).toBeGreaterThanOrEqual(0);
+    expect(g).toBeLessThan(G);
+    load[g]! += p.sizes[i]!;
+    spent[g]! += p.resource.use[i]!;
+  });
+  for (let g = 0; g < G; g++) {
+    expect(load[g]).toBeLessThanOrEqual(p.upper[g]!);
+    expect(load[g]).toBeGreaterThanOrEqual(p.lower[g]!);
+    expect(spent[g]).toBeLessThanOrEqual(p.resource.budget[g]!);
+  }
+  p.fixed.forEach((g, i) => {
+    if (g >= 0) expect(group[i]).toBe(g);
+  });
+  for (const [a, b] of p.apart) expect(group[a]).not.toBe(group[b]);
 }
