@@ -85,5 +85,9 @@ describe("the memetic table search", () => {
     const r = solveMemetic(p, { seed: 1, timeLimitMs: 200, maxWork: 1e9, now: clock() });
     expect(r.complete).toBe(false);
     expect(r.value).toBeCloseTo(groupingValue(p, r.group), 6);
+    // A clock already past the cap: still a plan (the greedy one), said to be cut short.
+    const late = solveMemetic(p, { seed: 1, timeLimitMs: 0, maxWork: 1e9, now: clock() });
+    expect(late.complete).toBe(false);
+    expect(late.group.every((g) => g >= 0 && g < 6)).toBe(true);
   });
 });
