@@ -96,7 +96,11 @@ export function solveMemetic(p: GroupingProblem, options: GroupingOptions & Meme
   let complete = true;
   let subSeed = options.seed * 1_000_003;
   const pool: GroupingResult[] = [];
-  const run = (start: number[] | undefined, budget: number): GroupingResult | undefined => {
+  const run = (
+    start: number[] | undefined,
+    budget: number,
+    within: GroupingProblem = p,
+  ): GroupingResult | undefined => {
     const left = deadline - now();
     // The first plan is always made, as the tabu search alone makes its greedy one: a clock
     // already past the cap cuts the search short, it does not make the banquet infeasible.
@@ -105,7 +109,7 @@ export function solveMemetic(p: GroupingProblem, options: GroupingOptions & Meme
       return undefined;
     }
     try {
-      const r = solveGrouping(start ? { ...p, start } : p, {
+      const r = solveGrouping(start ? { ...within, start } : within, {
         ...options,
         seed: ++subSeed,
         maxWork: budget,
@@ -117,7 +121,9 @@ export function solveMemetic(p: GroupingProblem, options: GroupingOptions & Meme
       if (!r.complete) complete = false;
       return r;
     } catch (e) {
-      if (e instanceof GroupingInfeasible && start) return undefined;
+      // A child, or a size pattern, that the rules cannot keep (units of two seats, accessible
+      // seats, guests kept apart): no plan from it, and the caller goes on without it.
+      if (e instanceof GroupingInfeasible && (start || within !== p)) return undefined;
       throw e;
     }
   };
@@ -130,8 +136,14 @@ export function solveMemetic(p: GroupingProblem, options: GroupingOptions & Meme
       bestAt = now() - started;
     }
   };
+  // Every second first plan is searched within a size pattern that holds the most pairs (drawn
+  // among the ties), the others as the tabu search alone finds them: children then cross plans of
+  // both kinds, with the group sizes free again.
+  const patternOf = p.start ? undefined : pairRichestSizes(p);
   for (let k = 0; k < P && complete; k++) {
-    const r = run(undefined, initWork);
+    const seats = k % 2 === 1 && patternOf ? patternOf(random) : undefined;
+    const r =
+      (seats && run(undefined, initWork, { ...p, lower: seats, upper: seats })) || run(undefined, initWork);
     if (!r) break;
     offer(r);
     pool.push(r);
@@ -236,4 +248,49 @@ export function solveMemetic(p: GroupingProblem, options: GroupingOptions & Meme
   function finish(r: GroupingResult): GroupingResult {
     return { group: r.group, value: r.value, iterations, work, complete, bestAtMs: bestAt };
   }
+}
+
+/**
+ * Where groups may differ in size, the size pattern decides much of a plan's value: with pairs
+ * worth w̄ on average, a plan is worth about w̄ · Σ s(s−1)/2, so for w̄ > 0 the patterns that put
+ * the most seats into the fewest groups, within their bounds. A search from the greedy plan
+ * settles on whichever pattern it reaches first and seldom leaves it (MDGPLIB Geo n120 ds 01,
+ * seeds 2 and 5: Σ s² 1,538 against 1,546, 0.66 % below the other seeds). This draws such a
+ * pattern, the seats of each group, by a dynamic programme over the groups (ties drawn at random).
+ * Undefined where the sizes are fixed or pairs are worth nothing on average.
+ */
+export function pairRichestSizes(p: GroupingProblem): ((random: () => number) => number[]) | undefined {
+  const { n } = p;
+  const G = p.lower.length;
+  if (p.lower.every((l, g) => l === p.upper[g])) return undefined;
+  const size = p.sizes ?? new Array<number>(n).fill(1);
+  let sum = 0;
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) sum += p.weights[i * n + j]!;
+  if (!(sum > 0)) return undefined;
+  const total = size.reduce((a, b) => a + b, 0);
+  const best: Float64Array[] = Array.from({ length: G + 1 }, () => new Float64Array(total + 1).fill(-1));
+  best[G]![0] = 0;
+  for (let g = G - 1; g >= 0; g--)
+    for (let t = 0; t <= total; t++)
+      for (let s = p.lower[g]!; s <= Math.min(p.upper[g]!, t); s++) {
+        const rest = best[g + 1]![t - s]!;
+        if (rest < 0) continue;
+        const v = rest + (s * (s - 1)) / 2;
+        if (v > best[g]![t]!) best[g]![t] = v;
+      }
+  if (best[0]![total]! < 0) return undefined;
+  return (random: () => number) => {
+    const seats = new Array<number>(G);
+    for (let g = 0, t = total; g < G; g++) {
+      const ties: number[] = [];
+      for (let s = p.lower[g]!; s <= Math.min(p.upper[g]!, t); s++) {
+        const rest = best[g + 1]![t - s]!;
+        if (rest >= 0 && rest + (s * (s - 1)) / 2 === best[g]![t]) ties.push(s);
+      }
+      const s = ties[randomInt(random, ties.length)]!;
+      seats[g] = s;
+      t -= s;
+    }
+    return seats;
+  };
 }
