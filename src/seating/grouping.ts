@@ -226,8 +226,8 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
   const best = Int32Array.from(group);
   let bestValue = value;
   let bestAt = now() - started;
-  const movable = [...Array(n).keys()].filter((i) => fixed[i]! < 0);
-  const movableIds = Int32Array.from(movable);
+  // Typed, as the swap scan reads it n²/2 times an iteration.
+  const movable = Int32Array.from([...Array(n).keys()].filter((i) => fixed[i]! < 0));
   if (movable.length === 0 || G < 2)
     return { group: best, value: bestValue, iterations: 0, work: 0, complete: true, bestAtMs: bestAt };
 
@@ -337,7 +337,7 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
         const rowC = i * G;
         const colA = a * n;
         for (let y = 0; y < m; y++) {
-          const j = movableIds[y]!;
+          const j = movable[y]!;
           const b = group[j]!;
           if (a === b) continue;
           const gain = C[rowC + b]! - ia + CT[colA + j]! - own[j]! - 2 * D[row + j]!;
@@ -363,7 +363,7 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
       // closure's `bestGain` for each of n²/2 pairs; the order of the pairs is the same.
       let floor = bestGain - 1e-12;
       for (let x = 0; x < m; x++) {
-        const i = movableIds[x]!;
+        const i = movable[x]!;
         const a = group[i]!;
         const base = own[i]!;
         const row = i * n;
@@ -371,7 +371,7 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
         const colA = a * n;
         const ti = tabuUntil[i]! > iter;
         for (let y = x + 1; y < m; y++) {
-          const j = movableIds[y]!;
+          const j = movable[y]!;
           const b = group[j]!;
           if (a === b) continue;
           const gain = C[rowC + b]! - base + CT[colA + j]! - own[j]! - 2 * D[row + j]!;
