@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { expect } from "vitest";
-import { type GroupingProblem, groupingValue } from "../../src/seating/grouping.js";
+import { type GroupingProblem, type GroupingResult, groupingValue } from "../../src/seating/grouping.js";
 import { createRandom } from "../../src/seating/random.js";
 
 /** A clock that advances one "millisecond" per call: searches end after the same work on any machine. */
@@ -53,12 +54,13 @@ export type RuleProblem = GroupingProblem &
  * seats over an even share; a table's lower bound is `lowerGap` under its upper one (0 when
  * absent); `budget` draws each group's resource budget (else `n`, never binding).
  */
-export function randomRuleProblem(
-  n: number,
-  G: number,
-  seed: number,
-  rules: { room: number; lowerGap?: number; budget?: (r: () => number) => number },
-): RuleProblem {
+export interface RandomRules {
+  room: number;
+  lowerGap?: number;
+  budget?: (r: () => number) => number;
+}
+
+export function randomRuleProblem(n: number, G: number, seed: number, rules: RandomRules): RuleProblem {
   const r = createRandom(seed);
   const sizes = Array.from({ length: n }, () => (r() < 0.2 ? 2 : 1));
   const seats = sizes.reduce((a, b) => a + b, 0);
@@ -96,4 +98,46 @@ export function expectRules(p: RuleProblem, group: Int32Array): void {
     if (g >= 0) expect(group[i]).toBe(g);
   });
   for (const [a, b] of p.apart) expect(group[a]).not.toBe(group[b]);
+}
+
+/**
+ * The property every table search is held to: on seeded random problems with every hard rule
+ * (`randomRuleProblem`, n items and G groups drawn from the ranges), `solve` keeps each rule and
+ * reports its plan's true value, and `also` checks what that search promises beyond it. A random
+ * instance may have no plan at all (the search says so by throwing): it is skipped, and at least
+ * `minSolved` of the runs must have one, so that the rules are checked on real plans.
+ */
+export function expectRulesOnRandomProblems(options: {
+  n: [number, number];
+  G: [number, number];
+  rules: RandomRules;
+  solve: (p: RuleProblem, seed: number) => GroupingResult;
+  also?: (p: RuleProblem, seed: number, result: GroupingResult) => void;
+  numRuns: number;
+  seed: number;
+  minSolved: number;
+}): void {
+  let solved = 0;
+  fc.assert(
+    fc.property(
+      fc.integer({ min: options.n[0], max: options.n[1] }),
+      fc.integer({ min: options.G[0], max: options.G[1] }),
+      fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+      (n, G, seed) => {
+        const p = randomRuleProblem(n, G, seed, options.rules);
+        let result: GroupingResult;
+        try {
+          result = options.solve(p, seed);
+        } catch {
+          return;
+        }
+        expectRules(p, result.group);
+        expect(result.value).toBeCloseTo(groupingValue(p, result.group), 6);
+        options.also?.(p, seed, result);
+        solved++;
+      },
+    ),
+    { numRuns: options.numRuns, seed: options.seed },
+  );
+  expect(solved).toBeGreaterThan(options.minSolved);
 }
