@@ -144,19 +144,31 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
   const own = new Float64Array(n);
   const K = new Int32Array(hasConflicts ? n * G : 0); // conflict partners of i in g
 
+  // While the first plan is built, place() keeps the table by group only (CT): adding a guest to
+  // group g then writes one row of it in order, where C by items would take a cache miss for each
+  // of n items (a first plan of 1,000 items in 100 groups: 8.2 → 6.2 ms). C is CT transposed once
+  // the plan is built: the same sums in the same order, the same bits.
+  let building = true;
   const place = (i: number, g: number) => {
     group[i] = g;
     load[g]! += size[i]!;
     spent[g]! += use[i]!;
     const row = i * n;
     const col = g * n;
-    for (let k = 0; k < n; k++) {
-      const d = D[row + k]!;
-      C[k * G + g]! += d;
-      CT[col + k]! += d;
-      if (group[k] === g) own[k]! += d;
-    }
-    own[i] = C[i * G + g]!;
+    if (building)
+      for (let k = 0; k < n; k++) {
+        const d = D[row + k]!;
+        CT[col + k]! += d;
+        if (group[k] === g) own[k]! += d;
+      }
+    else
+      for (let k = 0; k < n; k++) {
+        const d = D[row + k]!;
+        C[k * G + g]! += d;
+        CT[col + k]! += d;
+        if (group[k] === g) own[k]! += d;
+      }
+    own[i] = CT[col + i]!;
     if (hasConflicts) for (const k of conflicts[i]!) K[k * G + g]!++;
   };
   const remove = (i: number) => {
@@ -206,7 +218,7 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
       if (load[g]! + size[i]! > p.upper[g]! || spent[g]! + use[i]! > budget[g]!) continue;
       if (hasConflicts && K[i * G + g]! > 0) continue;
       const short = load[g]! < p.lower[g]! ? 1e12 : 0;
-      const key = short + C[i * G + g]! + random() * 1e-9;
+      const key = short + CT[g * n + i]! + random() * 1e-9;
       if (key > bestKey) {
         bestKey = key;
         best = g;
@@ -217,6 +229,9 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
   }
   for (let g = 0; g < G; g++)
     if (load[g]! < p.lower[g]!) throw new GroupingInfeasible(`group ${g} cannot reach its lower bound`);
+
+  for (let k = 0; k < n; k++) for (let g = 0; g < G; g++) C[k * G + g] = CT[g * n + k]!;
+  building = false;
 
   // Σ C counts each pair twice and each bias once: (Σ C + Σ bias) / 2 is pairs + biases.
   let value = 0;
@@ -329,8 +344,10 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
         const ia = own[i]!;
         const tabu = tabuUntil[i]! > iter;
         for (let b = 0; b < G; b++) {
-          if (b === a || !canMove(i, a, b)) continue;
-          consider(C[i * G + b]! - ia, 1, i, -1, b, tabu);
+          // The gain before the rules, as for swaps: a move below the best so far is never taken.
+          const gain = C[i * G + b]! - ia;
+          if (b === a || gain < bestGain - 1e-12 || !canMove(i, a, b)) continue;
+          consider(gain, 1, i, -1, b, tabu);
         }
         floor = bestGain - 1e-12;
         const row = i * n;
@@ -354,8 +371,9 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
         const ca = C[i * G + a]!;
         const tabu = tabuUntil[i]! > iter;
         for (let b = 0; b < G; b++) {
-          if (b === a || !canMove(i, a, b)) continue;
-          consider(C[i * G + b]! - ca, 1, i, -1, b, tabu);
+          const gain = C[i * G + b]! - ca;
+          if (b === a || gain < bestGain - 1e-12 || !canMove(i, a, b)) continue;
+          consider(gain, 1, i, -1, b, tabu);
         }
       }
       // Swaps: the loop every iteration spends most of its time in. The bar a gain must reach is
