@@ -33,6 +33,14 @@ export interface GroupingProblem {
    * as in a first plan, and the search goes on from there.
    */
   start?: readonly number[];
+  /**
+   * The languages at each table: `spoken[k]`, a code for the language of each guest of item k who
+   * speaks for themselves (interpreters do not), and `alone[k]`, the language of an item that is
+   * one such guest (-1 otherwise): that guest is alone with their language at a table where nobody
+   * else speaks it. Given, the search takes no step that leaves more guests alone than before it,
+   * so a plan the language repair has cleared (banquet.ts) stays clear while it improves.
+   */
+  languages?: { spoken: readonly (readonly number[])[]; alone: readonly number[] };
 }
 
 export interface GroupingOptions {
@@ -143,6 +151,28 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
   if (p.bias) for (let k = 0; k < n; k++) for (let g = 0; g < G; g++) CT[g * n + k] = p.bias[k * G + g]!;
   const own = new Float64Array(n);
   const K = new Int32Array(hasConflicts ? n * G : 0); // conflict partners of i in g
+  // Languages: speakers of each language at each group, and of those the guests who could be
+  // alone with it (single guests); per item its languages, each once, with its speakers of it.
+  const languages = p.languages;
+  const L = languages ? 1 + Math.max(0, ...languages.spoken.flat(), ...languages.alone) : 0;
+  const speakers = new Int32Array(G * L);
+  const loners = new Int32Array(G * L);
+  const itemLanguages: Int32Array[] = [];
+  const itemSpeakers: Int32Array[] = [];
+  if (languages)
+    for (let k = 0; k < n; k++) {
+      const count = new Map<number, number>();
+      for (const l of languages.spoken[k] ?? []) count.set(l, (count.get(l) ?? 0) + 1);
+      itemLanguages.push(Int32Array.from(count.keys()));
+      itemSpeakers.push(Int32Array.from(count.values()));
+    }
+  const alone = languages?.alone;
+  // An item's one language and its speakers of it (-1: it speaks none, -2: several).
+  const oneLanguage = Int32Array.from(itemLanguages, (ls) =>
+    ls.length === 0 ? -1 : ls.length === 1 ? ls[0]! : -2,
+  );
+  const oneSpeakers = Int32Array.from(itemSpeakers, (ss) => (ss.length === 1 ? ss[0]! : 0));
+  const NONE = new Int32Array(0);
 
   // While the first plan is built, place() keeps the table by group only (CT): adding a guest to
   // group g then writes one row of it in order, where C by items would take a cache miss for each
@@ -170,6 +200,11 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
       }
     own[i] = CT[col + i]!;
     if (hasConflicts) for (const k of conflicts[i]!) K[k * G + g]!++;
+    if (alone) {
+      const ls = itemLanguages[i]!;
+      for (let x = 0; x < ls.length; x++) speakers[g * L + ls[x]!]! += itemSpeakers[i]![x]!;
+      if (alone[i]! >= 0) loners[g * L + alone[i]!]!++;
+    }
   };
   const remove = (i: number) => {
     const g = group[i]!;
@@ -184,7 +219,56 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
       if (group[k] === g) own[k]! -= d;
     }
     if (hasConflicts) for (const k of conflicts[i]!) K[k * G + g]!--;
+    if (alone) {
+      const ls = itemLanguages[i]!;
+      for (let x = 0; x < ls.length; x++) speakers[g * L + ls[x]!]! -= itemSpeakers[i]![x]!;
+      if (alone[i]! >= 0) loners[g * L + alone[i]!]!--;
+    }
     group[i] = -1;
+  };
+  /** Whether language l at group g leaves a guest alone, with ds more speakers and dl more loners. */
+  const lonely = (g: number, l: number, ds: number, dl: number) =>
+    speakers[g * L + l]! + ds === 1 && loners[g * L + l]! + dl === 1 ? 1 : 0;
+  /** Guests alone with their language after i moves from a to b and j (if ≥ 0) from b to a, less before. */
+  /** What item k's leaving group a and joining b does to the guests alone with language l. */
+  const shift = (k: number, l: number, a: number, b: number) => {
+    const s = oneSpeakers[k]!;
+    const f = alone![k] === l ? 1 : 0;
+    return lonely(a, l, -s, -f) - lonely(a, l, 0, 0) + lonely(b, l, s, f) - lonely(b, l, 0, 0);
+  };
+  const moreAlone = (i: number, j: number, a: number, b: number) => {
+    const al = alone!;
+    // Most items speak one language (a guest, a guest with their interpreter): called for many
+    // candidates a step, this path reads a few counts and allocates nothing.
+    const l = oneLanguage[i]!;
+    const m = j >= 0 ? oneLanguage[j]! : -1;
+    if (l >= -1 && m >= -1) {
+      if (l === m) {
+        if (l < 0 || (oneSpeakers[i] === oneSpeakers[j] && al[i] === al[j])) return false;
+        const ds = oneSpeakers[j]! - oneSpeakers[i]!;
+        const dl = (al[j] === l ? 1 : 0) - (al[i] === l ? 1 : 0);
+        return lonely(a, l, ds, dl) - lonely(a, l, 0, 0) + lonely(b, l, -ds, -dl) - lonely(b, l, 0, 0) > 0;
+      }
+      return (l >= 0 ? shift(i, l, a, b) : 0) + (m >= 0 ? shift(j, m, b, a) : 0) > 0;
+    }
+    let d = 0;
+    const li = itemLanguages[i]!;
+    const lj = j >= 0 ? itemLanguages[j]! : NONE;
+    // Each language once: i's, then those of j's that i does not speak.
+    for (let pass = 0; pass < 2; pass++) {
+      const ls = pass === 0 ? li : lj;
+      for (let x = 0; x < ls.length; x++) {
+        const l = ls[x]!;
+        if (pass === 1 && li.includes(l)) continue;
+        const si = pass === 0 ? itemSpeakers[i]![x]! : 0;
+        const yj = pass === 0 ? lj.indexOf(l) : x;
+        const sj = yj >= 0 ? itemSpeakers[j]![yj]! : 0;
+        const ds = sj - si;
+        const dl = (j >= 0 && al[j] === l ? 1 : 0) - (al[i] === l ? 1 : 0);
+        d += lonely(a, l, ds, dl) - lonely(a, l, 0, 0) + lonely(b, l, -ds, -dl) - lonely(b, l, 0, 0);
+      }
+    }
+    return d > 0;
   };
 
   // Construction: fixed items first, then the rest by decreasing size (interpreter pairs before
@@ -260,7 +344,8 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
     load[a]! - size[i]! >= p.lower[a]! &&
     load[b]! + size[i]! <= p.upper[b]! &&
     spent[b]! + use[i]! <= budget[b]! &&
-    (!hasConflicts || K[i * G + b]! === 0);
+    (!hasConflicts || K[i * G + b]! === 0) &&
+    (!alone || !moreAlone(i, -1, a, b));
   const canSwap = (i: number, j: number, a: number, b: number) => {
     const ds = size[j]! - size[i]!;
     if (ds !== 0 && (load[a]! + ds < p.lower[a]! || load[a]! + ds > p.upper[a]!)) return false;
@@ -272,9 +357,9 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
       const ij = conflicts[i]!.includes(j) ? 1 : 0;
       if (K[i * G + b]! - ij > 0 || K[j * G + a]! - ij > 0) return false;
     }
-    return true;
+    return !alone || !moreAlone(i, j, a, b);
   };
-  const uniformSizes = size.every((s) => s === 1) && !p.resource && !hasConflicts;
+  const uniformSizes = size.every((s) => s === 1) && !p.resource && !hasConflicts && !alone;
   const RESET = 0.1;
   const sameBounds = p.lower.every((l, g) => l === p.upper[g]);
 

@@ -30,6 +30,9 @@ const populationFor = (n: number, work: number) =>
 
 const movableOf = (p: GroupingProblem) => (p.fixed ? p.fixed.filter((f) => f < 0).length : p.n);
 
+/** Past `MAX_ITEMS` movable items: the tabu search samples its steps, and the memetic search does not run. */
+export const sampledScale = (p: GroupingProblem) => movableOf(p) > MAX_ITEMS;
+
 /** The work a budget allows: its candidates, or its iterations of full scans, whichever binds first. */
 function effectiveWork(
   p: GroupingProblem,
@@ -52,7 +55,8 @@ export function solveTables(p: GroupingProblem, options: GroupingOptions): Group
 
 /** Which search `solveTables` runs for a problem and budget. */
 export function tableSearchOf(p: GroupingProblem, options: GroupingOptions): "tabu" | "memetic" {
-  if (movableOf(p) > MAX_ITEMS || p.lower.length < 2) return "tabu";
+  // The crossover's children are first plans, which the language rule does not hold for.
+  if (sampledScale(p) || p.lower.length < 2 || p.languages) return "tabu";
   return populationFor(p.n, effectiveWork(p, options)) >= MIN_POPULATION ? "memetic" : "tabu";
 }
 

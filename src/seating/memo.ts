@@ -17,7 +17,7 @@ export interface GroupingMemo {
 }
 
 /** Changes whenever the search itself changes, so a newer conclave never reuses an older search. */
-const SEARCH_VERSION = "grouping-3";
+const SEARCH_VERSION = "grouping-4";
 
 /**
  * The key of a table search: everything `solveGrouping` reads (the problem's numbers, the seed
@@ -25,11 +25,12 @@ const SEARCH_VERSION = "grouping-3";
  * so the same key gives the same plan. The clock's cap is not part of it: a search the cap cut
  * short is never remembered.
  */
-export function groupingKey(p: GroupingProblem, o: GroupingOptions): string {
+export function groupingKey(p: GroupingProblem, o: GroupingOptions, kind = "search"): string {
   const h = createHash("sha256");
   h.update(
     JSON.stringify([
       SEARCH_VERSION,
+      kind,
       p.n,
       p.lower,
       p.upper,
@@ -38,6 +39,7 @@ export function groupingKey(p: GroupingProblem, o: GroupingOptions): string {
       p.apart ?? null,
       p.resource ?? null,
       p.start ?? null,
+      p.languages ?? null,
       o.seed,
       o.maxIterations ?? null,
       o.maxWork ?? null,

@@ -74,6 +74,13 @@ describe("remembered table searches", () => {
     expect(groupingKey({ ...p, bias: new Float64Array(32 * 5) }, { ...options, now: ticks() })).not.toBe(key);
     expect(groupingKey(p, { ...options, seed: 4, now: ticks() })).not.toBe(key);
     expect(groupingKey(p, { ...options, maxIterations: 401, now: ticks() })).not.toBe(key);
+    // The language rule of a second search, and what is remembered (one search, or rounds of them).
+    const languages = {
+      spoken: Array.from({ length: 32 }, (_, i) => [i % 3]),
+      alone: new Array(32).fill(-1),
+    };
+    expect(groupingKey({ ...p, languages }, { ...options, now: ticks() })).not.toBe(key);
+    expect(groupingKey(p, { ...options, now: ticks() }, "rounds 16")).not.toBe(key);
     // The clock's cap is not part of what the search is: a finished search is the same under any cap.
     expect(groupingKey(p, { ...options, timeLimitMs: 5, now: ticks() })).toBe(key);
   });
