@@ -78,6 +78,7 @@ if (values.conference) {
     });
     const seconds = (performance.now() - started) / 1000;
     const relaxation = await galaBound(event, session, result);
+    const first = result.firstObjective ?? result.objective!;
     process.stdout.write(
       `${JSON.stringify({
         conference: size,
@@ -88,12 +89,15 @@ if (values.conference) {
         iterations: result.iterations,
         work: result.work,
         complete: result.complete,
-        // The table search's objective against the configuration-LP bound (bound = lp + the
+        // The first table search's objective against the configuration-LP bound (bound = lp + the
         // positive prefer wishes − the pairs inside units). `plan` is the same sum over the tables
-        // the plan ends with, after the language repair moved guests alone with their language.
-        objective: round(result.objective!),
+        // the plan ends with: after the language repair moved guests alone with their language and
+        // the second search won pairs back within that rule (`clearObjective`, its objective).
+        objective: round(first),
         bound: round(relaxation.bound),
-        gapToBoundPercent: round(((relaxation.bound - result.objective!) / relaxation.bound) * 100, 3),
+        gapToBoundPercent: round(((relaxation.bound - first) / relaxation.bound) * 100, 3),
+        // The second search's, from the repaired plan, which keeps the language rule.
+        clearObjective: round(result.objective!),
         plan: round(relaxation.plan),
         planGapToBoundPercent: round(((relaxation.bound - relaxation.plan) / relaxation.bound) * 100, 3),
         lp: round(relaxation.lp),
