@@ -5,6 +5,7 @@ import {
   type GroupingProblem,
   type GroupingResult,
   groupingUpperBound,
+  groupingValue,
   workBudget,
 } from "./grouping.js";
 import { arrangeHeadTable } from "./head-table.js";
@@ -468,7 +469,7 @@ export function planSeating(req: SeatingRequest): SeatingResult {
         unit.length === 1 && speaksFor(unit[0]!) ? codeOf(guests[unit[0]!]!.language) : -1,
       ),
     };
-    // One language at every table: no one can be alone with it, and the first search is all.
+    // Every guest speaks one language: there is no rule on languages for a second search to keep.
     const clearShare = languageCode.size > 1 ? LANGUAGE_SHARE : 0;
     let result: GroupingResult | undefined;
     let group: number[] = [];
@@ -535,11 +536,12 @@ export function planSeating(req: SeatingRequest): SeatingResult {
           );
           const group = Array.from(clear.group);
           // The second search never leaves more guests alone; where the first repair could not
-          // clear everyone, another pass after it may.
-          repairLanguages(group);
+          // clear everyone, another pass after it may, and then the plan's value is its own.
+          const value = repairLanguages(group) > 0 ? groupingValue(problem, group) : clear.value;
           return {
             result: {
               ...clear,
+              value,
               iterations: first.iterations + clear.iterations,
               work: first.work + clear.work,
               complete: first.complete && clear.complete,
@@ -548,7 +550,9 @@ export function planSeating(req: SeatingRequest): SeatingResult {
             first: first.value,
           };
         };
-        const rounds = start || clearShare === 0 ? 1 : roundsOf(problem, req.effort ?? 1);
+        // A re-solve is one round: its search starts from the previous plan, and its report says
+        // why each guest moved, from the repair of the plan it keeps.
+        const rounds = req.previous || clearShare === 0 ? 1 : roundsOf(problem, req.effort ?? 1);
         if (rounds === 1) {
           const only = searchRound(
             start,
@@ -563,14 +567,22 @@ export function planSeating(req: SeatingRequest): SeatingResult {
           // the first search within about 10·n² candidates of its 360·n², the second within 2.5·n²
           // of 40·n²), and rounds from other seeds end on other plans (4,336 to 4,368 there): so
           // the budget goes to rounds of that size, and the plan is the best round's (the first
-          // of equals). Remembered as a whole, as one search is.
+          // of equals). Remembered as a whole, as one search is: the key holds what the repair
+          // reads beyond the problem (who it may not move: guests fixed by seating.csv or on an
+          // accessible seat, where the problem fixes guests placed by rank alike) and the rounds'
+          // sizes; what the repair does is part of SEARCH_VERSION (memo.ts).
+          const locked = items.flatMap((_, k) => (lockedItem(k) ? [k] : []));
           const key = groupingKey(
             { ...problem, languages },
             { seed: req.seed, timeLimitMs: 0, ...workBudget(req.effort ?? 1), now: req.now },
-            `rounds ${rounds}`,
+            `rounds ${rounds} of ${ROUND_FIRST}+${ROUND_CLEAR}·n², locked ${locked.join(",")}`,
           );
           const known = req.memo?.recall(key);
-          if (known && known.group.length === problem.n && known.group.every((g) => g >= 0 && g < G)) {
+          if (
+            known &&
+            known.group.length === problem.n &&
+            known.group.every((g) => Number.isInteger(g) && g >= 0 && g < G)
+          ) {
             result = { ...known, group: Int32Array.from(known.group), complete: true, bestAtMs: 0 };
             group = known.group.slice();
           } else {
@@ -835,6 +847,11 @@ export function planSeating(req: SeatingRequest): SeatingResult {
     }
   }
 
+  /** A unit the language repair never moves: fixed to a table by seating.csv, or on an accessible seat. */
+  function lockedItem(k: number): boolean {
+    return items[k]!.some((i) => fixedTable.has(i) || guests[i]!.accessibility);
+  }
+
   /**
    * A guest alone with their language at a table (and no interpreter) is moved, by one swap of
    * single guests, to a table where someone speaks it, when the swap leaves nobody else alone and
@@ -842,9 +859,10 @@ export function planSeating(req: SeatingRequest): SeatingResult {
    * least: the search does not know this rule and spreads a small language group one a table,
    * so there are many such guests at a large gala (about a hundred at 1,000 guests), and taking
    * the first swap that works cost the 200- and 1,000-guest galas of bench:seating 26 % and 17 %
-   * of their objective (800 → 590, 4,450 → 3,700).
+   * of their objective (800 → 590, 4,450 → 3,700). Returns the number of swaps made.
    */
-  function repairLanguages(group: number[]) {
+  function repairLanguages(group: number[]): number {
+    let swaps = 0;
     const single = (k: number) => (items[k]!.length === 1 ? items[k]![0]! : -1);
     const lang = (i: number) => guests[i]!.language;
     const at: number[][] = round.map(() => []);
@@ -863,12 +881,14 @@ export function planSeating(req: SeatingRequest): SeatingResult {
     const lonelyAt = (k: number, g: number, without: number[] = [], plus?: number) => {
       const i = single(k);
       if (i < 0 || guests[i]!.category === "interpreter") return false;
-      const extra = plus !== undefined && lang(single(plus)) === lang(i) ? 1 : 0;
+      // The guest swapped in speaks for themselves unless they are an interpreter (one whose
+      // principal is not at the banquet is a unit of their own).
+      const p = plus !== undefined ? single(plus) : -1;
+      const extra = p >= 0 && guests[p]!.category !== "interpreter" && lang(p) === lang(i) ? 1 : 0;
       return speakers(g, lang(i), [k, ...without]) + extra === 0;
     };
     const apartOk = (k: number, g: number) =>
       !apart.some(([x, y]) => (x === k && group[y] === g) || (y === k && group[x] === g));
-    const lockedItem = (k: number) => items[k]!.some((i) => fixedTable.has(i) || guests[i]!.accessibility);
     const N = items.length;
     const weightTo = (k: number, g: number, without: number) => {
       let v = 0;
@@ -910,6 +930,7 @@ export function planSeating(req: SeatingRequest): SeatingResult {
       group[m] = a;
       at[a]!.splice(at[a]!.indexOf(k), 1, m);
       at[b]!.splice(at[b]!.indexOf(m), 1, k);
+      swaps++;
       // Given as the reason only to a guest the search had left at their previous table.
       searchedAt.set(i, round[a]!.id);
       searchedAt.set(j, round[b]!.id);
@@ -919,6 +940,7 @@ export function planSeating(req: SeatingRequest): SeatingResult {
         `swapped with ${guests[i]!.id}, who would have shared no language at table ${round[a]!.id}`,
       );
     }
+    return swaps;
   }
 
   /**

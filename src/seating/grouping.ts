@@ -229,13 +229,13 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
   /** Whether language l at group g leaves a guest alone, with ds more speakers and dl more loners. */
   const lonely = (g: number, l: number, ds: number, dl: number) =>
     speakers[g * L + l]! + ds === 1 && loners[g * L + l]! + dl === 1 ? 1 : 0;
-  /** Guests alone with their language after i moves from a to b and j (if ≥ 0) from b to a, less before. */
-  /** What item k's leaving group a and joining b does to the guests alone with language l. */
+  /** What item k's leaving group a and joining b does to the count of guests alone with language l. */
   const shift = (k: number, l: number, a: number, b: number) => {
     const s = oneSpeakers[k]!;
     const f = alone![k] === l ? 1 : 0;
     return lonely(a, l, -s, -f) - lonely(a, l, 0, 0) + lonely(b, l, s, f) - lonely(b, l, 0, 0);
   };
+  /** Whether more guests are alone with their language after i moves from a to b and j (if ≥ 0) from b to a. */
   const moreAlone = (i: number, j: number, a: number, b: number) => {
     const al = alone!;
     // Most items speak one language (a guest, a guest with their interpreter): called for many

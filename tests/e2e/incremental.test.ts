@@ -105,20 +105,22 @@ describe("a build that remembers", () => {
         ).searches ?? {},
       );
     build(ev, out);
+    // Two searches: the first, and the second from the plan the language repair made, which
+    // keeps the rule that nobody sits alone with their language.
     const first = await searches();
-    expect(first).toHaveLength(1);
+    expect(first).toHaveLength(2);
     // A corrected family name: nothing the table search reads (nationality, language,
     // precedence, wishes) changed, so the remembered search answers and the plan is the same.
     await editCsv(ev, "delegates.csv", (g) => setCell(g, "KR-014", "family_name", "Shinn"));
     build(ev, out);
     expect(await searches()).toEqual(first);
     expectLikeClean(ev, out, "searches-renamed");
-    // Another country for a banquet guest: a new search, and only it is remembered.
+    // Another country for a banquet guest: new searches, and only they are remembered.
     await editCsv(ev, "delegates.csv", (g) => setCell(g, "KR-014", "country", "VN"));
     build(ev, out);
     const after = await searches();
-    expect(after).toHaveLength(1);
-    expect(after).not.toEqual(first);
+    expect(after).toHaveLength(2);
+    expect(after.filter((k) => first.includes(k))).toEqual([]);
     expectLikeClean(ev, out, "searches-moved");
   }, 240_000);
 });
