@@ -2,6 +2,7 @@ import { comparePrecedence, isRanked } from "../model/precedence.js";
 import type { Delegate, Event, Session, Wish } from "../model/types.js";
 import {
   GroupingInfeasible,
+  type GroupingOptions,
   type GroupingProblem,
   type GroupingResult,
   groupingUpperBound,
@@ -11,7 +12,7 @@ import {
 import { arrangeHeadTable } from "./head-table.js";
 import { neighbours, roomTables, type TableSpec } from "./layout.js";
 import { sampledScale } from "./memetic.js";
-import { type GroupingMemo, groupingKey, solveGroupingRemembered } from "./memo.js";
+import { type GroupingMemo, groupingKey, remembered, solveGroupingRemembered } from "./memo.js";
 import { createRandom, randomInt } from "./random.js";
 import { type SeatingWeights, scoreSeating } from "./score.js";
 
@@ -495,7 +496,7 @@ export function planSeating(req: SeatingRequest): SeatingResult {
           },
         };
         const left = () => Math.max(0, req.timeLimitMs - (req.now() - searchStarted));
-        type Budget = { maxIterations?: number; maxWork?: number };
+        type Budget = Pick<GroupingOptions, "maxIterations" | "maxWork">;
         const shareOf = (share: number): Budget => workBudget((req.effort ?? 1) * share);
         const search = (p: GroupingProblem, budget: Budget, seed: number, memo: GroupingMemo | undefined) =>
           solveGroupingRemembered(p, { seed, timeLimitMs: left(), ...budget, now: req.now }, memo);
@@ -577,15 +578,7 @@ export function planSeating(req: SeatingRequest): SeatingResult {
             { seed: req.seed, timeLimitMs: 0, ...workBudget(req.effort ?? 1), now: req.now },
             `rounds ${rounds} of ${ROUND_FIRST}+${ROUND_CLEAR}·n², locked ${locked.join(",")}`,
           );
-          const known = req.memo?.recall(key);
-          if (
-            known &&
-            known.group.length === problem.n &&
-            known.group.every((g) => Number.isInteger(g) && g >= 0 && g < G)
-          ) {
-            result = { ...known, group: Int32Array.from(known.group), complete: true, bestAtMs: 0 };
-            group = known.group.slice();
-          } else {
+          result = remembered(req.memo, key, problem, () => {
             const n2 = problem.n * problem.n;
             const budgets = { first: { maxWork: ROUND_FIRST * n2 }, clear: { maxWork: ROUND_CLEAR * n2 } };
             let work = 0;
@@ -610,12 +603,11 @@ export function planSeating(req: SeatingRequest): SeatingResult {
               if (!best || r.result.value > best.result.value + 1e-9) best = r;
             }
             if (!best) throw failed;
-            result = { ...best.result, work, iterations, complete };
-            group = best.group;
             firstObjective = best.first;
-            if (complete)
-              req.memo?.remember(key, { group: group.slice(), value: result.value, iterations, work });
-          }
+            // The best round's plan after its repairs: what the seats are made from.
+            return { ...best.result, group: Int32Array.from(best.group), work, iterations, complete };
+          });
+          group = Array.from(result.group);
         }
       } catch (e) {
         if (e instanceof GroupingInfeasible && slack < Math.max(...round.map((t) => t.seats))) continue;

@@ -167,11 +167,6 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
       itemSpeakers.push(Int32Array.from(count.values()));
     }
   const alone = languages?.alone;
-  // An item's one language and its speakers of it (-1: it speaks none, -2: several).
-  const oneLanguage = Int32Array.from(itemLanguages, (ls) =>
-    ls.length === 0 ? -1 : ls.length === 1 ? ls[0]! : -2,
-  );
-  const oneSpeakers = Int32Array.from(itemSpeakers, (ss) => (ss.length === 1 ? ss[0]! : 0));
   const NONE = new Int32Array(0);
 
   // While the first plan is built, place() keeps the table by group only (CT): adding a guest to
@@ -229,28 +224,9 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
   /** Whether language l at group g leaves a guest alone, with ds more speakers and dl more loners. */
   const lonely = (g: number, l: number, ds: number, dl: number) =>
     speakers[g * L + l]! + ds === 1 && loners[g * L + l]! + dl === 1 ? 1 : 0;
-  /** What item k's leaving group a and joining b does to the count of guests alone with language l. */
-  const shift = (k: number, l: number, a: number, b: number) => {
-    const s = oneSpeakers[k]!;
-    const f = alone![k] === l ? 1 : 0;
-    return lonely(a, l, -s, -f) - lonely(a, l, 0, 0) + lonely(b, l, s, f) - lonely(b, l, 0, 0);
-  };
   /** Whether more guests are alone with their language after i moves from a to b and j (if ≥ 0) from b to a. */
   const moreAlone = (i: number, j: number, a: number, b: number) => {
     const al = alone!;
-    // Most items speak one language (a guest, a guest with their interpreter): called for many
-    // candidates a step, this path reads a few counts and allocates nothing.
-    const l = oneLanguage[i]!;
-    const m = j >= 0 ? oneLanguage[j]! : -1;
-    if (l >= -1 && m >= -1) {
-      if (l === m) {
-        if (l < 0 || (oneSpeakers[i] === oneSpeakers[j] && al[i] === al[j])) return false;
-        const ds = oneSpeakers[j]! - oneSpeakers[i]!;
-        const dl = (al[j] === l ? 1 : 0) - (al[i] === l ? 1 : 0);
-        return lonely(a, l, ds, dl) - lonely(a, l, 0, 0) + lonely(b, l, -ds, -dl) - lonely(b, l, 0, 0) > 0;
-      }
-      return (l >= 0 ? shift(i, l, a, b) : 0) + (m >= 0 ? shift(j, m, b, a) : 0) > 0;
-    }
     let d = 0;
     const li = itemLanguages[i]!;
     const lj = j >= 0 ? itemLanguages[j]! : NONE;
@@ -422,7 +398,6 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
     };
     if (sampled) {
       for (let r = 0; r < rows; r++) picks[r] = movable[randomInt(random, m)]!;
-      let floor = bestGain - 1e-12;
       for (let r = 0; r < rows; r++) {
         const i = picks[r]!;
         const a = group[i]!;
@@ -434,7 +409,7 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
           if (b === a || gain < bestGain - 1e-12 || !canMove(i, a, b)) continue;
           consider(gain, 1, i, -1, b, tabu);
         }
-        floor = bestGain - 1e-12;
+        let floor = bestGain - 1e-12;
         const row = i * n;
         const rowC = i * G;
         const colA = a * n;

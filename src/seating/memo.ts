@@ -65,8 +65,21 @@ export function solveGroupingRemembered(
   memo: GroupingMemo | undefined,
 ): GroupingResult {
   if (!memo) return solveTables(p, o);
-  const key = groupingKey(p, o);
-  const known = memo.recall(key);
+  return remembered(memo, groupingKey(p, o), p, () => solveTables(p, o));
+}
+
+/**
+ * What `solve` makes, answered from `memo` under `key` when a plan of the problem's size and
+ * groups is recorded there (a record of another size, or edited by hand, is solved again), and
+ * recorded when `solve` ended on its own terms (a run the time cap cut short is never kept).
+ */
+export function remembered(
+  memo: GroupingMemo | undefined,
+  key: string,
+  p: Pick<GroupingProblem, "n" | "lower">,
+  solve: () => GroupingResult,
+): GroupingResult {
+  const known = memo?.recall(key);
   const G = p.lower.length;
   if (known && known.group.length === p.n && known.group.every((g) => Number.isInteger(g) && g >= 0 && g < G))
     return {
@@ -77,9 +90,9 @@ export function solveGroupingRemembered(
       complete: true,
       bestAtMs: 0,
     };
-  const result = solveTables(p, o);
+  const result = solve();
   if (result.complete)
-    memo.remember(key, {
+    memo?.remember(key, {
       group: Array.from(result.group),
       value: result.value,
       iterations: result.iterations,
