@@ -114,6 +114,9 @@ export function budgetOf(options: Pick<GroupingOptions, "maxIterations" | "maxWo
 
 export class GroupingInfeasible extends Error {}
 
+/** Greedy passes made again, in another order, before a problem is called infeasible. */
+const CONSTRUCTION_RETRIES = 4;
+
 /**
  * Iterated tabu search: a greedy construction that respects every hard rule, then a tabu search
  * over two neighbourhoods (move one item to another group; swap two items of different groups),
@@ -251,44 +254,73 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
   // single guests), each into the group where it gains most among those it may join. Groups still
   // under their lower bound are preferred, so every group reaches lb when the total allows it.
   const tie = Array.from({ length: n }, () => random());
-  const order = [...Array(n).keys()].sort(
-    (a, b) => Number(fixed[b]! >= 0) - Number(fixed[a]! >= 0) || size[b]! - size[a]! || tie[a]! - tie[b]!,
-  );
-  for (const i of order) {
-    if (fixed[i]! < 0) continue;
-    const g = fixed[i]!;
-    if (load[g]! + size[i]! > p.upper[g]! || spent[g]! + use[i]! > budget[g]!)
-      throw new GroupingInfeasible(`item ${i} does not fit the group it is fixed to`);
-    place(i, g);
-  }
-  // A re-solve: each item back in its previous group, while that group has room for it.
-  if (p.start)
+  const byTie = (a: number, b: number) =>
+    Number(fixed[b]! >= 0) - Number(fixed[a]! >= 0) || size[b]! - size[a]! || tie[a]! - tie[b]!;
+  /** One greedy pass in `order`: undefined when every item is placed, else why not. */
+  const construct = (order: readonly number[]): string | undefined => {
     for (const i of order) {
-      const g = p.start[i] ?? -1;
-      if (group[i]! >= 0 || g < 0 || g >= G) continue;
-      if (load[g]! + size[i]! > p.upper[g]! || spent[g]! + use[i]! > budget[g]!) continue;
-      if (hasConflicts && K[i * G + g]! > 0) continue;
+      if (fixed[i]! < 0) continue;
+      const g = fixed[i]!;
+      if (load[g]! + size[i]! > p.upper[g]! || spent[g]! + use[i]! > budget[g]!)
+        return `item ${i} does not fit the group it is fixed to`;
       place(i, g);
     }
-  for (const i of order) {
-    if (group[i]! >= 0) continue;
-    let best = -1;
-    let bestKey = Number.NEGATIVE_INFINITY;
-    for (let g = 0; g < G; g++) {
-      if (load[g]! + size[i]! > p.upper[g]! || spent[g]! + use[i]! > budget[g]!) continue;
-      if (hasConflicts && K[i * G + g]! > 0) continue;
-      const short = load[g]! < p.lower[g]! ? 1e12 : 0;
-      const key = short + CT[g * n + i]! + random() * 1e-9;
-      if (key > bestKey) {
-        bestKey = key;
-        best = g;
+    // A re-solve: each item back in its previous group, while that group has room for it.
+    if (p.start)
+      for (const i of order) {
+        const g = p.start[i] ?? -1;
+        if (group[i]! >= 0 || g < 0 || g >= G) continue;
+        if (load[g]! + size[i]! > p.upper[g]! || spent[g]! + use[i]! > budget[g]!) continue;
+        if (hasConflicts && K[i * G + g]! > 0) continue;
+        place(i, g);
       }
+    for (const i of order) {
+      if (group[i]! >= 0) continue;
+      let best = -1;
+      let bestKey = Number.NEGATIVE_INFINITY;
+      for (let g = 0; g < G; g++) {
+        if (load[g]! + size[i]! > p.upper[g]! || spent[g]! + use[i]! > budget[g]!) continue;
+        if (hasConflicts && K[i * G + g]! > 0) continue;
+        const short = load[g]! < p.lower[g]! ? 1e12 : 0;
+        const key = short + CT[g * n + i]! + random() * 1e-9;
+        if (key > bestKey) {
+          bestKey = key;
+          best = g;
+        }
+      }
+      if (best < 0) return `item ${i} fits no group`;
+      place(i, best);
     }
-    if (best < 0) throw new GroupingInfeasible(`item ${i} fits no group`);
-    place(i, best);
+    for (let g = 0; g < G; g++) if (load[g]! < p.lower[g]!) return `group ${g} cannot reach its lower bound`;
+    return undefined;
+  };
+  let failure = construct([...Array(n).keys()].sort(byTie));
+  // A pass can fail on its order alone: guests who need an accessible seat come late, and the
+  // tables that have those seats are full of others (a gala of 200, one seed in about ten). The
+  // plan is made again with the items that use the resource first, the most constrained first,
+  // and those kept apart from others next, before the problem is called infeasible. A pass that
+  // succeeded is the plan it always was.
+  for (let retry = 0; failure !== undefined && retry < CONSTRUCTION_RETRIES; retry++) {
+    group.fill(-1);
+    load.fill(0);
+    spent.fill(0);
+    own.fill(0);
+    K.fill(0);
+    speakers.fill(0);
+    loners.fill(0);
+    CT.fill(0);
+    if (p.bias) for (let k = 0; k < n; k++) for (let g = 0; g < G; g++) CT[g * n + k] = p.bias[k * G + g]!;
+    for (let k = 0; k < n; k++) tie[k] = random();
+    const order = [...Array(n).keys()].sort(
+      (a, b) =>
+        Number(fixed[b]! >= 0) - Number(fixed[a]! >= 0) ||
+        use[b]! - use[a]! ||
+        conflicts[b]!.length - conflicts[a]!.length ||
+        byTie(a, b),
+    );
+    failure = construct(order);
   }
-  for (let g = 0; g < G; g++)
-    if (load[g]! < p.lower[g]!) throw new GroupingInfeasible(`group ${g} cannot reach its lower bound`);
+  if (failure !== undefined) throw new GroupingInfeasible(failure);
 
   for (let k = 0; k < n; k++) for (let g = 0; g < G; g++) C[k * G + g] = CT[g * n + k]!;
   building = false;

@@ -125,9 +125,10 @@ export function solveMemetic(p: GroupingProblem, options: GroupingOptions & Meme
       if (!r.complete) complete = false;
       return r;
     } catch (e) {
-      // A child, or a size pattern, that the rules cannot keep (units of two seats, accessible
-      // seats, guests kept apart): no plan from it, and the caller goes on without it.
-      if (e instanceof GroupingInfeasible && (start || within !== p)) return undefined;
+      // A child, a size pattern or a seed's greedy first plan that the rules cannot keep (units
+      // of two seats, accessible seats, guests kept apart): no plan from it, and the caller goes
+      // on without it; with no plan at all the problem is infeasible (below).
+      if (e instanceof GroupingInfeasible) return undefined;
       throw e;
     }
   };
@@ -148,12 +149,24 @@ export function solveMemetic(p: GroupingProblem, options: GroupingOptions & Meme
     const seats = k % 2 === 1 && patternOf ? patternOf(random) : undefined;
     const r =
       (seats && run(undefined, initWork, { ...p, lower: seats, upper: seats })) || run(undefined, initWork);
-    if (!r) break;
+    // No plan from this seed: the next one's greedy pass may place the guests (a gala of 200 with
+    // accessible seats at ten times the effort: the population's eighth seed could not); the
+    // clock run out: the plans made so far are the population.
+    if (!r) {
+      if (complete) continue;
+      break;
+    }
     offer(r);
     pool.push(r);
   }
   if (!best) throw new GroupingInfeasible("no plan could be made");
   if (options.target !== undefined && best.value >= options.target - 1e-9) return finish(best);
+  // One plan is nothing to cross: the rest of the budget searches on from it.
+  if (pool.length < 2) {
+    const r = complete && work < W ? run(Array.from(best.group), W - work) : undefined;
+    if (r) offer(r);
+    return finish(best);
+  }
 
   const taken = new Uint8Array(n);
   const child = new Array<number>(n);

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readInstance } from "../../bench/mdgplib.js";
-import { groupingValue, solveGrouping, workBudget } from "../../src/seating/grouping.js";
+import { GroupingInfeasible, groupingValue, solveGrouping, workBudget } from "../../src/seating/grouping.js";
 import { pairRichestSizes, solveMemetic, solveTables, tableSearchOf } from "../../src/seating/memetic.js";
 import { createRandom } from "../../src/seating/random.js";
 import { bruteForce, expectRulesOnRandomProblems, randomProblem, ticks } from "./problems.js";
@@ -126,4 +126,29 @@ describe("the memetic table search", () => {
     },
     60_000,
   );
+  it("makes a first plan where a greedy pass in drawn order cannot, and crosses from it", () => {
+    // Two guests need the two accessible seats, both at table 0; a greedy pass that seats others
+    // there first cannot place the second of them (most drawn orders here). The pass made again
+    // with those guests first can.
+    const p = {
+      ...randomProblem(12, [4, 4, 4], [4, 4, 4], 5),
+      resource: { use: [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], budget: [2, 0, 0] },
+    };
+    const budget = { ...open, maxWork: 2e5, now: clock() };
+    for (let seed = 1; seed <= 20; seed++) {
+      for (const r of [
+        solveGrouping(p, { ...budget, seed }),
+        solveMemetic(p, { ...budget, seed, population: 2 }),
+        solveMemetic(p, { ...budget, seed, population: 6 }),
+      ]) {
+        expect([r.group[0], r.group[1]]).toEqual([0, 0]);
+        expect(r.value).toBeCloseTo(groupingValue(p, Array.from(r.group)), 6);
+        expect(r.work).toBeGreaterThan(0);
+      }
+    }
+    // Where no order can: infeasible, as before (three guests, two accessible seats).
+    const q = { ...p, resource: { use: [1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0], budget: [2, 0, 0] } };
+    expect(() => solveGrouping(q, { ...budget, seed: 1 })).toThrow(GroupingInfeasible);
+    expect(() => solveMemetic(q, { ...budget, seed: 1, population: 6 })).toThrow(GroupingInfeasible);
+  });
 });
