@@ -71,7 +71,7 @@ describe("conclave seating after a change", () => {
     expect(changes.reseated).toBeLessThanOrEqual(10);
     const reseated = changes.reseated ? ` (${changes.reseated} in another seat)` : "";
     expect(said).toContain(
-      `${changes.kept} of 106 kept their table${reseated}, ${changes.moved.length} moved`,
+      `${changes.kept} of 106 kept their table${reseated}, ${changes.moved.length} moved (re-solved from the last plan: --fresh plans anew)`,
     );
     for (const m of changes.moved) {
       expect(m.reason).not.toBe("");
@@ -101,5 +101,9 @@ describe("conclave seating after a change", () => {
     const stableBuild = conclave(["build", dir, "--out", out, "--only", "seating"]);
     expect(stableBuild.code, stableBuild.stderr).toBe(0);
     expect((await reportNow()).changes).toMatchObject({ previous: 108, kept: 108, moved: [] });
+    // A build has no --fresh to point to: its summary says what moved, without the hint.
+    const built = stableBuild.stdout + stableBuild.stderr;
+    expect(built).toContain("108 of 108 kept their table");
+    expect(built).not.toContain("--fresh");
   }, 240_000);
 });

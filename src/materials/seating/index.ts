@@ -232,7 +232,7 @@ export async function makeSeating(
     const tableCount = result.tables.length;
     const c = result.changes;
     summaries.push(
-      `${session.id}: ${result.seats.length + result.behind.length} guests at ${tableCount} tables, ${broken.length === 0 ? `all ${result.report.hard.length} hard rules hold` : `${broken.length} hard rule${broken.length === 1 ? "" : "s"} broken`}, score ${result.report.score}, ${result.report.problems.length} problem${result.report.problems.length === 1 ? "" : "s"} to look at${c ? `; ${c.kept} of ${c.previous} kept their table${c.reseated ? ` (${c.reseated} in another seat)` : ""}, ${c.moved.length} moved` : ""}`,
+      `${session.id}: ${result.seats.length + result.behind.length} guests at ${tableCount} tables, ${broken.length === 0 ? `all ${result.report.hard.length} hard rules hold` : `${broken.length} hard rule${broken.length === 1 ? "" : "s"} broken`}, score ${result.report.score}, ${result.report.problems.length} problem${result.report.problems.length === 1 ? "" : "s"} to look at${c ? `; ${c.kept} of ${c.previous} kept their table${c.reseated ? ` (${c.reseated} in another seat)` : ""}, ${c.moved.length} moved${options.fresh === false ? " (re-solved from the last plan: --fresh plans anew)" : ""}` : ""}`,
     );
   }
   if (sessions.length === 0) summaries.push("no session has seating=assigned: nothing to seat");
