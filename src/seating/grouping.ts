@@ -99,6 +99,14 @@ export function candidatesPerScan(movable: number, G: number): number {
   return movable * (G - 1) + (movable * (movable - 1)) / 2;
 }
 
+/**
+ * Whether the tabu search samples its steps for `movable` items in `G` groups: past 10^5
+ * candidates a scan (about 410 items at tables of ten; see solveGrouping).
+ */
+export function samplesSteps(movable: number, G: number): boolean {
+  return candidatesPerScan(movable, G) > 1e5;
+}
+
 /** The budget of `options`: its own limits, or the default budget when it gives none. */
 export function budgetOf(options: Pick<GroupingOptions, "maxIterations" | "maxWork">): {
   maxIterations?: number;
@@ -380,7 +388,7 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
   // that depends on the instance only).
   const m = movable.length;
   const full = candidatesPerScan(m, G);
-  // Past about 440 items (10^5 candidates) a full scan (n·G moves + n²/2 swaps) costs so much that
+  // Past 10^5 candidates (about 410 items at tables of ten) a full scan (n·G moves + n²/2 swaps) costs so much that
   // the walk makes only a few hundred steps in its budget and never leaves the greedy plan's
   // neighbourhood. There each iteration looks at the moves and swaps of a few items drawn at random
   // (rows of the gain table, about SAMPLE candidates in all): a step costs far less, so many more
@@ -388,7 +396,7 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
   // MDGPLIB n = 480, 10^8 work, seeds 1–3: gap 2.3/2.4/2.1 % with full scans, 1.0/1.3/1.7 %
   // sampled; at n = 240 the gain was small, so n ≤ 240 (and the example) keep full scans.
   const SAMPLE = 20000;
-  const sampled = full > 1e5;
+  const sampled = samplesSteps(m, G);
   const rows = sampled ? Math.max(4, Math.ceil(SAMPLE / (G - 1 + m - 1))) : m;
   const perIteration = sampled ? rows * (G - 1 + m - 1) : full;
   // The iteration cap is meant for full scans; a sampled step is a fraction of one.

@@ -5,6 +5,7 @@ import {
   type GroupingOptions,
   type GroupingProblem,
   type GroupingResult,
+  samplesSteps,
   solveGrouping,
 } from "./grouping.js";
 import { createRandom, randomInt } from "./random.js";
@@ -22,16 +23,17 @@ const MAX_POPULATION = 40;
 const MIN_POPULATION = 6;
 /** Children in a row that no plan could be made from, before the search gives up on crossing. */
 const MAX_BARREN = 50;
-/** Past this many items the tabu search samples its steps (grouping.ts), and a child's short search is no search. */
-const MAX_ITEMS = 440;
 
 const populationFor = (n: number, work: number) =>
   Math.min(MAX_POPULATION, Math.floor(work / (WORK_PER_PLAN * n * n)));
 
 const movableOf = (p: GroupingProblem) => (p.fixed ? p.fixed.filter((f) => f < 0).length : p.n);
 
-/** Past `MAX_ITEMS` movable items: the tabu search samples its steps, and the memetic search does not run. */
-export const sampledScale = (p: GroupingProblem) => movableOf(p) > MAX_ITEMS;
+/**
+ * Where the tabu search samples its steps (grouping.ts `samplesSteps`: about 410 movable items at
+ * tables of ten): a child's short search is no search there, and the memetic search does not run.
+ */
+export const sampledScale = (p: GroupingProblem) => samplesSteps(movableOf(p), p.lower.length);
 
 /** The work a budget allows: its candidates, or its iterations of full scans, whichever binds first. */
 function effectiveWork(

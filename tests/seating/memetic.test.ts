@@ -3,7 +3,13 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readInstance } from "../../bench/mdgplib.js";
 import { GroupingInfeasible, groupingValue, solveGrouping, workBudget } from "../../src/seating/grouping.js";
-import { pairRichestSizes, solveMemetic, solveTables, tableSearchOf } from "../../src/seating/memetic.js";
+import {
+  pairRichestSizes,
+  sampledScale,
+  solveMemetic,
+  solveTables,
+  tableSearchOf,
+} from "../../src/seating/memetic.js";
 import { createRandom } from "../../src/seating/random.js";
 import { bruteForce, expectRulesOnRandomProblems, randomProblem, ticks } from "./problems.js";
 
@@ -21,9 +27,16 @@ describe("the memetic table search", () => {
     // Twice the effort, or a budget of candidates alone (the MDGPLIB yardstick): the memetic search.
     expect(tableSearchOf(p120, { seed: 1, ...open, ...workBudget(2), now: clock() })).toBe("memetic");
     expect(tableSearchOf(p120, { seed: 1, ...open, maxWork: 4.5e8, now: clock() })).toBe("memetic");
-    // Past 440 items the tabu search samples its steps: the tabu search alone, whatever the budget.
+    // Past 10^5 candidates a scan (500 items in 50 groups) the tabu search samples its steps: the tabu search alone, whatever the budget.
     const p500 = randomProblem(500, new Array(50).fill(10), new Array(50).fill(10), 2);
     expect(tableSearchOf(p500, { seed: 1, ...open, maxWork: 1e12, now: clock() })).toBe("tabu");
+    // The same criterion as the tabu search's own: 430 items in 43 groups are 110,295 candidates
+    // a scan, sampled, so no memetic search there either (it once waited for 440 items).
+    const p430 = randomProblem(430, new Array(43).fill(10), new Array(43).fill(10), 3);
+    expect(sampledScale(p430)).toBe(true);
+    expect(tableSearchOf(p430, { seed: 1, ...open, maxWork: 1e12, now: clock() })).toBe("tabu");
+    const p400 = randomProblem(400, new Array(40).fill(10), new Array(40).fill(10), 4);
+    expect(sampledScale(p400)).toBe(false);
     const small = { seed: 3, ...open, maxWork: 3e4, now: clock() };
     const q = randomProblem(20, [5, 5, 5, 5], [5, 5, 5, 5], 9);
     expect(tableSearchOf(q, small)).toBe("tabu");
