@@ -402,6 +402,49 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
   // The iteration cap is meant for full scans; a sampled step is a fraction of one.
   const maxIterations = sampled ? limits.maxIterations * (full / perIteration) : limits.maxIterations;
   const picks = new Int32Array(rows);
+
+  // Where every group's size is fixed (a step is a swap) and scans are full, a step is tabu when
+  // it leads back to a plan the walk has visited, rather than when it moves an item moved in the
+  // last few iterations: a plan is known by three hashes, each a sum of per-item random weights
+  // times the item's group (so a step changes it by a sum of two terms), kept in bit tables sized
+  // for the steps the budget allows (a false "visited" needs all three to collide). MDGPLIB
+  // RanReal n = 120 ss, 4.5·10^8 candidates, seeds 1–10 (50 runs): 0.114 → 0.085 %. Where sizes
+  // vary (moves), the item tenure did better (RanReal ds 0.204 → 0.263 % with hashes alone,
+  // 0.268 % with both), and sampled steps keep the tenure tuned for them.
+  const visited = sameBounds && !sampled;
+  const hashRandom = createRandom(options.seed * 7919 + 5);
+  const HASH_SIZE = visited
+    ? Math.max(1 << 16, Math.min(1 << 24, Math.ceil(64 * Math.min(maxIterations, limits.maxWork / full)))) | 1
+    : 1;
+  const hashWeights = [0, 1, 2].map(() =>
+    Float64Array.from({ length: visited ? n : 0 }, () => Math.floor(hashRandom() * HASH_SIZE)),
+  );
+  const seen = [0, 1, 2].map(() => new Uint8Array(visited ? (HASH_SIZE >> 3) + 1 : 0));
+  const hashes = [0, 0, 0];
+  const wrap = (x: number) => ((x % HASH_SIZE) + HASH_SIZE) % HASH_SIZE;
+  /** The hashes of the plan as it is, and the plan marked visited. */
+  const markPlan = () => {
+    for (let k = 0; k < 3; k++) {
+      let h = 0;
+      for (let i = 0; i < n; i++) h = wrap(h + hashWeights[k]![i]! * group[i]!);
+      hashes[k] = h;
+    }
+    markHashes();
+  };
+  const markHashes = () => {
+    for (let k = 0; k < 3; k++) seen[k]![hashes[k]! >> 3]! |= 1 << (hashes[k]! & 7);
+  };
+  /** Whether moving i from a to b (and j, if ≥ 0, from b to a) leads to a visited plan. */
+  const wasVisited = (i: number, j: number, a: number, b: number) => {
+    for (let k = 0; k < 3; k++) {
+      const w = hashWeights[k]!;
+      const h = wrap(hashes[k]! + (j < 0 ? w[i]! : w[i]! - w[j]!) * (b - a));
+      if ((seen[k]![h >> 3]! & (1 << (h & 7))) === 0) return false;
+    }
+    return true;
+  };
+  if (visited) markPlan();
+
   let work = 0;
   let complete = true;
   while (true) {
@@ -421,6 +464,7 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
     let bg = -1;
     let ties = 0;
     const consider = (gain: number, k: number, i: number, j: number, g: number, isTabu: boolean) => {
+      if (visited) isTabu = wasVisited(i, j, group[i]!, g);
       if (isTabu && value + gain <= bestValue + 1e-9) return;
       if (gain > bestGain + 1e-12) {
         bestGain = gain;
@@ -506,6 +550,7 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
       if (!sampled) perturb();
       continue;
     }
+    const from = group[bi]!;
     if (kind === 1) {
       remove(bi);
       place(bi, bg);
@@ -519,6 +564,13 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
       place(bj, a);
       tabuUntil[bi] = iter + tenureBase + randomInt(random, tenureBase);
       tabuUntil[bj] = iter + tenureBase + randomInt(random, tenureBase);
+    }
+    if (visited) {
+      for (let k = 0; k < 3; k++) {
+        const w = hashWeights[k]!;
+        hashes[k] = wrap(hashes[k]! + (kind === 1 ? w[bi]! : w[bi]! - w[bj]!) * (group[bi]! - from));
+      }
+      markHashes();
     }
     value += bestGain;
     if (value > bestValue + 1e-9) {
@@ -591,6 +643,7 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
     }
     tabuUntil.fill(0);
     sinceBest = 0;
+    if (visited) markPlan();
   }
 }
 
