@@ -413,9 +413,13 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
   // 0.268 % with both), and sampled steps keep the tenure tuned for them.
   const visited = sameBounds && !sampled;
   const hashRandom = createRandom(options.seed * 7919 + 5);
-  const HASH_SIZE = visited
-    ? Math.max(1 << 16, Math.min(1 << 24, Math.ceil(64 * Math.min(maxIterations, limits.maxWork / full)))) | 1
-    : 1;
+  // Steps the budget allows; a budget of time alone (or none that is a number) gets the largest table.
+  const steps = Math.min(maxIterations, limits.maxWork / full);
+  const HASH_SIZE = !visited
+    ? 1
+    : Number.isFinite(steps)
+      ? Math.max(1 << 16, Math.min(1 << 24, Math.ceil(64 * steps))) | 1
+      : (1 << 24) | 1;
   const hashWeights = [0, 1, 2].map(() =>
     Float64Array.from({ length: visited ? n : 0 }, () => Math.floor(hashRandom() * HASH_SIZE)),
   );
