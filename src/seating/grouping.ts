@@ -159,7 +159,12 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
   // (own[k] = C[k·G + group[k]]): the swap scan reads them in order of k, where C by rows would
   // jump G places per item, a cache miss each at thousands of guests. Same sums, same bits.
   const CT = new Float64Array(G * n);
-  if (p.bias) for (let k = 0; k < n; k++) for (let g = 0; g < G; g++) CT[g * n + k] = p.bias[k * G + g]!;
+  /** CT of an empty plan: the biases alone (again when a first plan is made anew). */
+  const emptyByGroup = () => {
+    CT.fill(0);
+    if (p.bias) for (let k = 0; k < n; k++) for (let g = 0; g < G; g++) CT[g * n + k] = p.bias[k * G + g]!;
+  };
+  emptyByGroup();
   const own = new Float64Array(n);
   const K = new Int32Array(hasConflicts ? n * G : 0); // conflict partners of i in g
   // Languages: speakers of each language at each group, and of those the guests who could be
@@ -304,7 +309,8 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
   };
   let failure = construct([...Array(n).keys()].sort(byTie));
   // A pass can fail on its order alone: guests who need an accessible seat come late, and the
-  // tables that have those seats are full of others (a gala of 200, one seed in about ten). The
+  // tables that have those seats are full of others (a gala of 200 at ten times the effort: one
+  // of the memetic search's first plans). The
   // plan is made again with the items that use the resource first, the most constrained first,
   // and those kept apart from others next, before the problem is called infeasible. A pass that
   // succeeded is the plan it always was.
@@ -316,8 +322,7 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
     K.fill(0);
     speakers.fill(0);
     loners.fill(0);
-    CT.fill(0);
-    if (p.bias) for (let k = 0; k < n; k++) for (let g = 0; g < G; g++) CT[g * n + k] = p.bias[k * G + g]!;
+    emptyByGroup();
     for (let k = 0; k < n; k++) tie[k] = random();
     const order = [...Array(n).keys()].sort(
       (a, b) =>
@@ -388,8 +393,8 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
   // that depends on the instance only).
   const m = movable.length;
   const full = candidatesPerScan(m, G);
-  // Past 10^5 candidates (about 410 items at tables of ten) a full scan (n·G moves + n²/2 swaps) costs so much that
-  // the walk makes only a few hundred steps in its budget and never leaves the greedy plan's
+  // Past 10^5 candidates (about 410 items at tables of ten) a full scan (n·G moves + n²/2 swaps)
+  // costs so much that the walk makes only a few hundred steps in its budget and never leaves the greedy plan's
   // neighbourhood. There each iteration looks at the moves and swaps of a few items drawn at random
   // (rows of the gain table, about SAMPLE candidates in all): a step costs far less, so many more
   // steps fit the same counted work, and the draw comes from the seeded generator (deterministic).
@@ -408,7 +413,7 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
   // last few iterations: a plan is known by three hashes, each a sum of per-item random weights
   // times the item's group (so a step changes it by a sum of two terms), kept in bit tables sized
   // for the steps the budget allows (a false "visited" needs all three to collide). MDGPLIB
-  // RanReal n = 120 ss, 4.5·10^8 candidates, seeds 1–10 (50 runs): 0.114 → 0.085 %. Where sizes
+  // RanReal n = 120 ss, 4.5·10^8 candidates, seeds 1–10 (50 runs): 0.114 → 0.091 %. Where sizes
   // vary (moves), the item tenure did better (RanReal ds 0.204 → 0.263 % with hashes alone,
   // 0.268 % with both), and sampled steps keep the tenure tuned for them.
   const visited = sameBounds && !sampled;
@@ -425,6 +430,7 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
   );
   const seen = [0, 1, 2].map(() => new Uint8Array(visited ? (HASH_SIZE >> 3) + 1 : 0));
   const hashes = [0, 0, 0];
+  const nextHashes = [0, 0, 0];
   const wrap = (x: number) => ((x % HASH_SIZE) + HASH_SIZE) % HASH_SIZE;
   /** The hashes of the plan as it is, and the plan marked visited. */
   const markPlan = () => {
@@ -438,11 +444,15 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
   const markHashes = () => {
     for (let k = 0; k < 3; k++) seen[k]![hashes[k]! >> 3]! |= 1 << (hashes[k]! & 7);
   };
-  /** Whether moving i from a to b (and j, if ≥ 0, from b to a) leads to a visited plan. */
+  /** Hash k of the plan after i moves from a to b (and j, if ≥ 0, from b to a). */
+  const hashAfter = (k: number, i: number, j: number, a: number, b: number) => {
+    const w = hashWeights[k]!;
+    return wrap(hashes[k]! + (j < 0 ? w[i]! : w[i]! - w[j]!) * (b - a));
+  };
+  /** Whether that step leads to a visited plan. */
   const wasVisited = (i: number, j: number, a: number, b: number) => {
     for (let k = 0; k < 3; k++) {
-      const w = hashWeights[k]!;
-      const h = wrap(hashes[k]! + (j < 0 ? w[i]! : w[i]! - w[j]!) * (b - a));
+      const h = hashAfter(k, i, j, a, b);
       if ((seen[k]![h >> 3]! & (1 << (h & 7))) === 0) return false;
     }
     return true;
@@ -554,7 +564,10 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
       if (!sampled) perturb();
       continue;
     }
-    const from = group[bi]!;
+    // The step's hashes, from the groups before it (as the scan checked them).
+    if (visited)
+      for (let k = 0; k < 3; k++)
+        nextHashes[k] = hashAfter(k, bi, kind === 1 ? -1 : bj, group[bi]!, kind === 1 ? bg : group[bj]!);
     if (kind === 1) {
       remove(bi);
       place(bi, bg);
@@ -570,10 +583,7 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
       tabuUntil[bj] = iter + tenureBase + randomInt(random, tenureBase);
     }
     if (visited) {
-      for (let k = 0; k < 3; k++) {
-        const w = hashWeights[k]!;
-        hashes[k] = wrap(hashes[k]! + (kind === 1 ? w[bi]! : w[bi]! - w[bj]!) * (group[bi]! - from));
-      }
+      for (let k = 0; k < 3; k++) hashes[k] = nextHashes[k]!;
       markHashes();
     }
     value += bestGain;

@@ -151,13 +151,9 @@ export function solveMemetic(p: GroupingProblem, options: GroupingOptions & Meme
     const seats = k % 2 === 1 && patternOf ? patternOf(random) : undefined;
     const r =
       (seats && run(undefined, initWork, { ...p, lower: seats, upper: seats })) || run(undefined, initWork);
-    // No plan from this seed: the next one's greedy pass may place the guests (a gala of 200 with
-    // accessible seats at ten times the effort: the population's eighth seed could not); the
-    // clock run out: the plans made so far are the population.
-    if (!r) {
-      if (complete) continue;
-      break;
-    }
+    // No plan from this seed: the next one's may place the guests (once the clock has run out,
+    // the loop ends with the plans made so far).
+    if (!r) continue;
     offer(r);
     pool.push(r);
   }
