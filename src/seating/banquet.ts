@@ -137,6 +137,13 @@ export interface SeatingChanges {
   /** Guests not in the previous plan, and guests of it who no longer attend. */
   added: string[];
   removed: string[];
+  /**
+   * Where the table search started: from the last plan (each guest back at their table, the usual
+   * re-solve), or afresh because the last plan's guests cannot all be put back at their tables with
+   * every rule holding ("tables changed": fewer tables, other sizes, new apart rules), or because
+   * leaving one's table costs nothing (seating.weights.move: 0), so the last plan holds nobody.
+   */
+  start: "last plan" | "tables changed" | "move costs nothing";
 }
 
 /** A reason the hard rules cannot all hold, naming the rows that cause it. */
@@ -433,6 +440,8 @@ export function planSeating(req: SeatingRequest): SeatingResult {
   // proportion to how much of the plan is new: five times the share of new units, at least a
   // tenth of the budget (5 new guests of 1,000: a tenth; 200 new: all of it).
   const start = bias ? previousStart() : undefined;
+  // Where the table search started, for the changes it reports (SeatingChanges.start).
+  let startedFrom: SeatingChanges["start"] = start ? "last plan" : "move costs nothing";
   const anchoredUnits = start ? start.filter((g) => g >= 0).length : 0;
   const reSolveShare = start
     ? Math.min(1, Math.max(0.1, (5 * (items.length - anchoredUnits)) / Math.max(1, items.length)))
@@ -518,6 +527,7 @@ export function planSeating(req: SeatingRequest): SeatingResult {
             // The previous tables leave no way to fill every table (fewer tables, other sizes):
             // the search starts afresh, with its whole budget.
             if (!(e instanceof GroupingInfeasible) || !from) throw e;
+            startedFrom = "tables changed";
             first = search(problem, shareOf(1 - clearShare), seed, memo);
             clearBudget = shareOf(clearShare);
           }
@@ -739,6 +749,7 @@ export function planSeating(req: SeatingRequest): SeatingResult {
       moved: moved.map((m) => ({ ...m, from: label(m.from), to: label(m.to) })),
       added,
       removed,
+      start: startedFrom,
     };
 
     function why(i: number, from: string, to: string): string {

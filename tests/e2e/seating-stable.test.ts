@@ -61,6 +61,7 @@ describe("conclave seating after a change", () => {
     const said = again.stdout + again.stderr;
     const report = JSON.parse(await readFile(path.join(out, "seating/BANQUET/report.json"), "utf8"));
     const changes = report.changes;
+    expect(changes.start).toBe("last plan");
     expect(changes.added.sort()).toEqual(["KR-951", "VN-951"]);
     expect(changes.previous).toBe(106);
     // Few: at most 5 % of the 106 previous guests.
@@ -105,5 +106,22 @@ describe("conclave seating after a change", () => {
     const built = stableBuild.stdout + stableBuild.stderr;
     expect(built).toContain("108 of 108 kept their table");
     expect(built).not.toContain("--fresh");
+
+    // With moving free (weights.move: 0) the last plan holds nobody: the search plans afresh,
+    // and `conclave seating` says so rather than calling it a re-solve.
+    await writeFile(
+      path.join(dir, "event.yaml"),
+      (await readFile(path.join(dir, "event.yaml"), "utf8")).replace(
+        /\nseating:\n/,
+        "\nseating:\n  weights:\n    move: 0\n",
+      ),
+    );
+    const free = conclave(["seating", dir, "--out", out]);
+    expect(free.code, free.stderr).toBe(0);
+    expect((await reportNow()).changes).toMatchObject({ previous: 108, start: "move costs nothing" });
+    expect(free.stdout + free.stderr).toContain(
+      "(planned afresh: seating.weights.move is 0, so nobody is kept at their table)",
+    );
+    expect(free.stdout + free.stderr).not.toContain("re-solved from the last plan");
   }, 240_000);
 });

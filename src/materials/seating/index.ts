@@ -13,7 +13,13 @@ import { sessionFolderName } from "../../output/file-names.js";
 import type { Measurer } from "../../render/measure.js";
 import { pdfTimestamp } from "../../render/typst.js";
 import type { Language } from "../../schema/fields.js";
-import { type KeptSeat, planSeating, SeatingInfeasible, type SeatingResult } from "../../seating/banquet.js";
+import {
+  type KeptSeat,
+  planSeating,
+  type SeatingChanges,
+  SeatingInfeasible,
+  type SeatingResult,
+} from "../../seating/banquet.js";
 import { DEFAULT_WEIGHTS } from "../../seating/score.js";
 import { pdfTitle, themeOf } from "../common.js";
 import type { MaterialContext, MaterialResult } from "../context.js";
@@ -232,7 +238,7 @@ export async function makeSeating(
     const tableCount = result.tables.length;
     const c = result.changes;
     summaries.push(
-      `${session.id}: ${result.seats.length + result.behind.length} guests at ${tableCount} tables, ${broken.length === 0 ? `all ${result.report.hard.length} hard rules hold` : `${broken.length} hard rule${broken.length === 1 ? "" : "s"} broken`}, score ${result.report.score}, ${result.report.problems.length} problem${result.report.problems.length === 1 ? "" : "s"} to look at${c ? `; ${c.kept} of ${c.previous} kept their table${c.reseated ? ` (${c.reseated} in another seat)` : ""}, ${c.moved.length} moved${options.fresh === false ? " (re-solved from the last plan: --fresh plans anew)" : ""}` : ""}`,
+      `${session.id}: ${result.seats.length + result.behind.length} guests at ${tableCount} tables, ${broken.length === 0 ? `all ${result.report.hard.length} hard rules hold` : `${broken.length} hard rule${broken.length === 1 ? "" : "s"} broken`}, score ${result.report.score}, ${result.report.problems.length} problem${result.report.problems.length === 1 ? "" : "s"} to look at${c ? `; ${c.kept} of ${c.previous} kept their table${c.reseated ? ` (${c.reseated} in another seat)` : ""}, ${c.moved.length} moved${options.fresh === false ? startNote[c.start] : ""}` : ""}`,
     );
   }
   if (sessions.length === 0) summaries.push("no session has seating=assigned: nothing to seat");
@@ -317,6 +323,17 @@ export function seatingData(event: Event, session: Session, theme: ReturnType<ty
  * How the table search ended, for report.json. Only counted work, never times: two runs that
  * reach the same plan write the same bytes. `reproducible: false` when the time cap cut it short.
  */
+/**
+ * What `conclave seating`'s summary adds about where a re-solve started, so that a run that kept
+ * everyone is not read as a search that found nothing better, nor a fresh plan as a re-solve.
+ */
+const startNote: Record<SeatingChanges["start"], string> = {
+  "last plan": " (re-solved from the last plan: --fresh plans anew)",
+  "tables changed":
+    " (planned afresh: the last plan's guests cannot all sit at their tables again with every rule holding)",
+  "move costs nothing": " (planned afresh: seating.weights.move is 0, so nobody is kept at their table)",
+};
+
 function searchReport(r: SeatingResult, seed: number, effort: number, limitMs: number) {
   return {
     seed,
