@@ -320,10 +320,6 @@ export function seatingData(event: Event, session: Session, theme: ReturnType<ty
 }
 
 /**
- * How the table search ended, for report.json. Only counted work, never times: two runs that
- * reach the same plan write the same bytes. `reproducible: false` when the time cap cut it short.
- */
-/**
  * What `conclave seating`'s summary adds about where a re-solve started, so that a run that kept
  * everyone is not read as a search that found nothing better, nor a fresh plan as a re-solve.
  */
@@ -334,6 +330,10 @@ const startNote: Record<SeatingChanges["start"], string> = {
   "move costs nothing": " (planned afresh: seating.weights.move is 0, so nobody is kept at their table)",
 };
 
+/**
+ * How the table search ended, for report.json. Only counted work, never times: two runs that
+ * reach the same plan write the same bytes. `reproducible: false` when the time cap cut it short.
+ */
 function searchReport(r: SeatingResult, seed: number, effort: number, limitMs: number) {
   return {
     seed,
