@@ -273,6 +273,12 @@ export interface ConfigurationBound {
   rounds: number;
   /** True when no column prices out: the bound is the LP optimum, not only a Lagrangian value. */
   converged: boolean;
+  /**
+   * With `options.integer`: a bound at or below `bound` from the integer programme (`closeGap`);
+   * `exact` when it is the optimum of the instance, `arcs` the integer programme's size. Absent
+   * where the start is not a grouping of the instance or the compositions were too many.
+   */
+  integer?: { bound: number; exact: boolean; arcs: number };
 }
 
 /**
@@ -288,7 +294,11 @@ export interface ConfigurationBound {
  * rule but the sizes (and `rule`, where given): fixed tables, must-apart pairs and accessible
  * seats can only lower the optimum, so the bound holds with them too.
  */
-export async function configurationBound(m: TypedGrouping, maxRounds = 400): Promise<ConfigurationBound> {
+export async function configurationBound(
+  m: TypedGrouping,
+  options: { maxRounds?: number; integer?: { maxArcs: number } } = {},
+): Promise<ConfigurationBound> {
+  const maxRounds = options.maxRounds ?? 400;
   const highs = await loadHighsSolver();
   const T = m.count.length;
   const P = Math.max(...m.profile) + 1;
@@ -391,22 +401,32 @@ export async function configurationBound(m: TypedGrouping, maxRounds = 400): Pro
     }
     return v;
   };
-  /** The best composition of each size range at prices π: max_c v(c) − π·c, and a c reaching it. */
-  const price = (pi: Float64Array) => {
+  /** What each block's choices add at prices π: their pairs beyond `cross`, less their prices. */
+  const costsAt = (pi: Float64Array) =>
+    choices.map(({ types, out }) =>
+      out.map((o) => o.pairs - o.counts.reduce((s, c, x) => s + c * pi[types[x]!]!, 0)),
+    );
+  /**
+   * The dynamic programme over the blocks at prices π: `vals[b][s]`, the most that blocks before b
+   * add reaching profile counts s (−∞ where they cannot), and the choice that reached it.
+   */
+  const forward = (pi: Float64Array) => {
+    const costs = costsAt(pi);
     let val = new Float64Array(S).fill(Number.NEGATIVE_INFINITY);
     val[0] = 0;
+    const vals: Float64Array[] = [val];
     const back: Int32Array[] = [];
-    for (const { types, out } of choices) {
+    choices.forEach(({ out }, b) => {
       const next = Float64Array.from(val);
       const from = new Int32Array(S).fill(-1);
-      const costs = out.map((o) => o.pairs - o.counts.reduce((s, c, x) => s + c * pi[types[x]!]!, 0));
+      const cost = costs[b]!;
       for (let s = 0; s < S; s++) {
         if (val[s] === Number.NEGATIVE_INFINITY) continue;
         for (let k = 1; k < out.length; k++) {
           const o = out[k]!;
           if (sizeOf[s]! + o.size > U) continue;
           const ns = stateOf[codes[s]! + o.code]!;
-          const v = val[s]! + costs[k]!;
+          const v = val[s]! + cost[k]!;
           if (v > next[ns]!) {
             next[ns] = v;
             from[ns] = (s << 12) | k;
@@ -414,8 +434,15 @@ export async function configurationBound(m: TypedGrouping, maxRounds = 400): Pro
         }
       }
       back.push(from);
+      vals.push(next);
       val = next;
-    }
+    });
+    return { vals, back, costs };
+  };
+  /** The best composition of each size range at prices π: max_c v(c) − π·c, and a c reaching it. */
+  const price = (pi: Float64Array) => {
+    const { vals, back } = forward(pi);
+    const val = vals[vals.length - 1]!;
     return ranges.map((r) => {
       const [lower, upper, ruled] = r.split(",").map(Number);
       let best = -1;
@@ -468,6 +495,7 @@ export async function configurationBound(m: TypedGrouping, maxRounds = 400): Pro
   for (let t = 0; t < T; t++) for (let u = 0; u < T; u++) most = Math.max(most, Math.abs(m.weight(t, u)));
   const artificial = 10 * (most + 1) * U * U;
   let bound = Number.POSITIVE_INFINITY;
+  let bestPi: Float64Array | undefined;
   let lp = Number.NaN;
   let rounds = 0;
   let converged = false;
@@ -503,14 +531,169 @@ export async function configurationBound(m: TypedGrouping, maxRounds = 400): Pro
       const sigma = -rows[T + r]!.Dual;
       if (b.reduced > sigma + 1e-7 && add(b.c, r)) added++;
     });
-    bound = Math.min(bound, ub);
+    if (ub < bound) {
+      bound = ub;
+      bestPi = pi;
+    }
     if (added === 0) {
       converged = true;
       rounds++;
       break;
     }
   }
-  return { bound, lp, rounds, converged };
+  const integer = options.integer && bestPi ? closeGap(bestPi, bound, options.integer.maxArcs) : undefined;
+  return { bound, lp, rounds, converged, ...(integer ? { integer } : {}) };
+
+  /**
+   * The integer optimum, or a bound below the LP's, by the prices' own argument: at prices π every
+   * grouping is worth UB(π) + Σ_tables δ, where δ ≤ 0 is how far its table falls short of the best
+   * composition of its size range (`most` below). A grouping worth at least UB − gap therefore uses
+   * only compositions with δ ≥ −gap. With gap = UB − the start's value, those are every table of
+   * every grouping as good as the start. They are too many to list (organisations alike in all but
+   * name make a hundred thousand at 200 guests), so the integer programme is the pricing
+   * programme's own graph as a flow (arc-flow): a table is a path through the blocks, an arc is one
+   * block's choice from one state, and only arcs on some path within the gap are kept. HiGHS solves
+   * it exactly; every integer flow is a grouping and every grouping as good as the start is a
+   * flow. Where the arcs are too many (or the start breaks the rule), a smaller gap is tried: if
+   * the flow then stays below UB − gap, nothing reaches UB − gap, which is the bound.
+   */
+  function closeGap(pi: Float64Array, ub: number, maxArcs: number) {
+    // The start's value, where it is a grouping of the instance; else a gap of 5 % to begin with.
+    let target: number | undefined = 0;
+    for (const [g, c] of m.start.entries()) {
+      const table = m.tables[g]!;
+      const n = c.reduce((s, x) => s + x, 0);
+      const counts = new Array<number>(P).fill(0);
+      c.forEach((k, t) => {
+        counts[m.profile[t]!]! += k;
+      });
+      if (n < table.lower || n > table.upper || (table.rule && !m.rule!(counts))) target = undefined;
+      if (target !== undefined) target += value(c);
+    }
+    if (target !== undefined && ub - target <= 1e-9) return { bound: ub, exact: true, arcs: 0 };
+    const { vals, costs } = forward(pi);
+    const most = price(pi).map((b) => b.reduced);
+    const B = choices.length;
+    const ends = ranges.map((r) => {
+      const [lower, upper, ruled] = r.split(",").map(Number);
+      return (s: number) => sizeOf[s]! >= lower! && sizeOf[s]! <= upper! && (!ruled || allowed[s]!);
+    });
+    /** The state a block's choice k leads to from s, or −1 where the table would be too big. */
+    const step = (b: number, s: number, k: number) => {
+      const o = choices[b]!.out[k]!;
+      return sizeOf[s]! + o.size > U ? -1 : stateOf[codes[s]! + o.code]!;
+    };
+    // For each range, the most that the blocks from b on can add from state s to a table of it.
+    const rest = ranges.map((_, r) => {
+      const after: Float64Array[] = new Array(B + 1);
+      after[B] = Float64Array.from({ length: S }, (_, s) =>
+        ends[r]!(s) ? crossValue[s]! : Number.NEGATIVE_INFINITY,
+      );
+      for (let b = B - 1; b >= 0; b--) {
+        const next = after[b + 1]!;
+        const here = Float64Array.from(next);
+        for (let s = 0; s < S; s++)
+          for (let k = 1; k < choices[b]!.out.length; k++) {
+            const ns = step(b, s, k);
+            if (ns >= 0 && costs[b]![k]! + next[ns]! > here[s]!) here[s] = costs[b]![k]! + next[ns]!;
+          }
+        after[b] = here;
+      }
+      return after;
+    });
+    for (
+      let gap = target === undefined ? 0.05 * Math.abs(ub) + 1 : ub - target, tries = 0;
+      tries < 8;
+      tries++, gap /= 2
+    ) {
+      const near = (r: number, v: number) => v >= most[r]! - gap - 1e-6;
+      const arcs: { b: number; s: number; k: number; to: number }[] = [];
+      for (let b = 0; b < B && arcs.length <= maxArcs; b++)
+        for (let s = 0; s < S; s++) {
+          if (vals[b]![s] === Number.NEGATIVE_INFINITY) continue;
+          for (let k = 0; k < choices[b]!.out.length; k++) {
+            const to = step(b, s, k);
+            if (to < 0) continue;
+            const v = vals[b]![s]! + costs[b]![k]!;
+            if (ranges.some((_, r) => near(r, v + rest[r]![b + 1]![to]!))) arcs.push({ b, s, k, to });
+          }
+        }
+      if (arcs.length > maxArcs) continue;
+      const finals: { s: number; r: number }[] = [];
+      for (let s = 0; s < S; s++)
+        ranges.forEach((_, r) => {
+          if (ends[r]!(s) && near(r, vals[B]![s]! + crossValue[s]!)) finals.push({ s, r });
+        });
+      const lines = ["Maximize", " obj:"];
+      arcs.forEach(({ b, k }, j) => {
+        const v = choices[b]!.out[k]!.pairs;
+        if (v !== 0) lines.push(`  ${v > 0 ? "+" : "-"} ${Math.abs(v)} a${j}`);
+      });
+      finals.forEach(({ s }, j) => {
+        const v = crossValue[s]!;
+        lines.push(`  ${v >= 0 ? "+" : "-"} ${Math.abs(v)} z${j}`);
+      });
+      lines.push("Subject To");
+      const row = (name: string, terms: string[], rhs: number) => {
+        const body: string[] = [];
+        for (let i = 0; i < terms.length; i += 20) body.push(terms.slice(i, i + 20).join(" "));
+        lines.push(` ${name}: ${body.length ? body.join("\n  ") : "0 z0"} = ${rhs}`);
+      };
+      // Flow through each state of each block boundary: tables start empty and end in a range.
+      const into = new Map<string, string[]>();
+      const outOf = new Map<string, string[]>();
+      const push = (map: Map<string, string[]>, node: string, term: string) => {
+        const list = map.get(node);
+        if (list) list.push(term);
+        else map.set(node, [term]);
+      };
+      arcs.forEach(({ b, s, to }, j) => {
+        push(outOf, `${b}_${s}`, `+ a${j}`);
+        push(into, `${b + 1}_${to}`, `+ a${j}`);
+      });
+      finals.forEach(({ s }, j) => {
+        push(outOf, `${B}_${s}`, `+ z${j}`);
+      });
+      const nodes = new Set([...into.keys(), ...outOf.keys()]);
+      const source = `0_${stateOf[0]}`;
+      let v = 0;
+      for (const node of nodes) {
+        if (node === source) continue;
+        const terms = [...(into.get(node) ?? []), ...(outOf.get(node) ?? []).map((t) => t.replace("+", "-"))];
+        row(`v${v++}`, terms, 0);
+      }
+      row("source", outOf.get(source) ?? [], m.tables.length);
+      ranges.forEach((_, r) => {
+        row(
+          `g${r}`,
+          finals.flatMap((f, j) => (f.r === r ? [`+ z${j}`] : [])),
+          tablesIn[r]!,
+        );
+      });
+      for (let t = 0; t < T; t++) {
+        const b = choices.findIndex((c) => c.types.includes(t));
+        const x = choices[b]!.types.indexOf(t);
+        const terms = arcs.flatMap((a, j) => {
+          const n = a.b === b ? choices[b]!.out[a.k]!.counts[x]! : 0;
+          return n > 0 ? [`+ ${n} a${j}`] : [];
+        });
+        row(`n${t}`, terms, m.count[t]!);
+      }
+      lines.push("General");
+      const names = [...arcs.map((_, j) => `a${j}`), ...finals.map((_, j) => `z${j}`)];
+      for (let i = 0; i < names.length; i += 20) lines.push(` ${names.slice(i, i + 20).join(" ")}`);
+      lines.push("End");
+      const res = highs.solve(lines.join("\n"), { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-9 });
+      const floor = ub - gap;
+      if (res.Status === "Infeasible") return { bound: floor, exact: false, arcs: arcs.length };
+      if (res.Status !== "Optimal")
+        throw new Error(`configurationBound: HiGHS ended the integer programme with status ${res.Status}`);
+      const z = res.ObjectiveValue;
+      if (z >= floor - 1e-6) return { bound: z, exact: true, arcs: arcs.length };
+      return { bound: floor, exact: false, arcs: arcs.length };
+    }
+    return undefined;
+  }
 }
 
 type HighsLp = {

@@ -15,7 +15,8 @@
  * 1.007/1.473 %, (3, 300) 0.267/0.981 %. All 18 n = 120 instances, seeds 1–3, default against
  * (4, 1000): RanReal ss 0.199 → 0.174 %, ds 0.791 → 0.631 %, RanInt 0.205 → 0.132 %, but Geo ds
  * 0.405 → 0.600 % and Geo ss −0.028 → −0.011 %: not a change for every family, so not the default.)
- * With --conference, each gala's line also carries the configuration-LP bound (\`galaBound\` below).
+ * With --conference, each gala's line also carries an upper bound (\`galaBound\` below): the
+ * configuration LP's, and the integer optimum of the same relaxation where HiGHS finds it.
  *
  * prints one JSON line per instance and seed:
  *   {"instance","n","groups","value","bestKnown","gapPercent","seconds","iterations","work","complete","seed"}
@@ -89,12 +90,15 @@ if (values.conference) {
         iterations: result.iterations,
         work: result.work,
         complete: result.complete,
-        // The first table search's objective against the configuration-LP bound (bound = lp + the
-        // positive prefer wishes − the pairs inside units). `plan` is the same sum over the tables
+        // The first table search's objective against the bound (bound = the attribute part's
+        // integer optimum, or the configuration LP's `lp` where the integer programme did not
+        // answer, + the positive prefer wishes − the pairs inside units; `boundExact`: the
+        // integer optimum it is). `plan` is the same sum over the tables
         // the plan ends with: after the language repair moved guests alone with their language and
         // the second search won pairs back within that rule (`clearObjective`, its objective).
         objective: round(first),
         bound: round(relaxation.bound),
+        boundExact: relaxation.boundExact,
         gapToBoundPercent: round(((relaxation.bound - first) / relaxation.bound) * 100, 3),
         // The second search's, from the repaired plan, which keeps the language rule.
         clearObjective: round(result.objective!),
@@ -103,9 +107,16 @@ if (values.conference) {
         lp: round(relaxation.lp),
         wished: relaxation.wished,
         inside: relaxation.inside,
-        // Plans that leave nobody alone with their language can reach at most this; `alone`:
-        // single guests the plan leaves so.
+        // Plans that leave nobody alone with their language can reach at most this (the same
+        // sum, the integer optimum under that rule where `languageBoundExact`; the LP's is
+        // `languageLpBound`); `alone`: single guests the plan leaves so.
         languageBound: round(relaxation.languageBound),
+        planGapToLanguageBoundPercent: round(
+          ((relaxation.languageBound - relaxation.plan) / relaxation.languageBound) * 100,
+          3,
+        ),
+        languageBoundExact: relaxation.languageBoundExact,
+        languageLpBound: round(relaxation.languageLpBound),
         languageBoundConverged: relaxation.languageConverged,
         alone: relaxation.alone,
         boundRounds: relaxation.rounds,
@@ -125,9 +136,11 @@ if (values.conference) {
  * attributes (country, delegation, organisation, language, role: \`pairWeights\`) plus the
  * \`prefer\` wishes between them; guests with the same attributes are one type, and the attribute
  * part is bounded by the configuration LP over those types (\`configurationBound\`, blocks by
- * organisation), with the tables' seat ranges as the table search had them. The wishes add at most
- * their positive part. Every rule but the sizes is dropped (units that must sit together are split,
- * fixed tables freed), which only raises the optimum: a valid bound on any plan of these guests.
+ * organisation), with the tables' seat ranges as the table search had them, and then by the
+ * integer programme over the LP's own graph (\`closeGap\` in bench/exact.ts), which gives that
+ * part's optimum where it can. The wishes add at most their positive part. Every rule but the
+ * sizes is dropped (units that must sit together are split, fixed tables freed), which only
+ * raises the optimum: a valid bound on any plan of these guests.
  */
 async function galaBound(event: Event, session: Session, result: SeatingResult) {
   const round = result.tables.filter((t) => t.kind === "round");
@@ -203,15 +216,18 @@ async function galaBound(event: Event, session: Session, result: SeatingResult) 
     for (const i of keep) start[tableOf.get(seated[i]!.table)!]![typeOf.get(i)!.t]!++;
     const profileLanguage = [...profiles.keys()].map((k) => k.split("|")[2]!);
     const profileExempt = [...profiles.keys()].map((k) => k.split("|")[4] === "true");
-    return configurationBound({
-      count: members.map((l) => l.length),
-      profile: [...Array(T).keys()].map((t) => typeOf.get(members[t]![0]!)!.profile),
-      block: [...Array(T).keys()].map((t) => typeOf.get(members[t]![0]!)!.block),
-      weight: (t, u) => W[t]![u]!,
-      tables,
-      ...(rule ? { rule: (n: readonly number[]) => rule(n, profileLanguage, profileExempt) } : {}),
-      start,
-    });
+    return configurationBound(
+      {
+        count: members.map((l) => l.length),
+        profile: [...Array(T).keys()].map((t) => typeOf.get(members[t]![0]!)!.profile),
+        block: [...Array(T).keys()].map((t) => typeOf.get(members[t]![0]!)!.block),
+        weight: (t, u) => W[t]![u]!,
+        tables,
+        ...(rule ? { rule: (n: readonly number[]) => rule(n, profileLanguage, profileExempt) } : {}),
+        start,
+      },
+      { integer: { maxArcs: 200_000 } },
+    );
   }
   const everyone = [...guests.keys()];
   const lp = await typedBound(
@@ -260,8 +276,12 @@ async function galaBound(event: Event, session: Session, result: SeatingResult) 
     },
     (i) => unitSize.get(find(i))! > 1,
   );
-  // Such a plan is a plan too: the plain bound holds for it as well.
-  const languageBound = Math.min(ruled.bound, lp.bound) + wished - inside;
+  // Such a plan is a plan too: the plain bound holds for it as well. Each is the integer
+  // programme's where it answered (exact: the attribute part's optimum), else the LP's.
+  const plainBound = lp.integer?.bound ?? lp.bound;
+  const ruledBound = ruled.integer?.bound ?? ruled.bound;
+  const languageBound = Math.min(ruledBound, plainBound) + wished - inside;
+  const languageLpBound = Math.min(ruled.bound, lp.bound) + wished - inside;
   // How many single guests the final plan leaves alone with their language.
   let alone = 0;
   for (const list of atTable)
@@ -271,13 +291,16 @@ async function galaBound(event: Event, session: Session, result: SeatingResult) 
     }
   return {
     plan: pairs - inside,
-    bound: lp.bound + wished - inside,
+    bound: plainBound + wished - inside,
+    boundExact: lp.integer?.exact ?? false,
     lp: lp.bound,
     wished,
     inside,
     rounds: lp.rounds,
     converged: lp.converged,
     languageBound,
+    languageBoundExact: ruled.integer?.exact ?? false,
+    languageLpBound,
     languageConverged: ruled.converged,
     alone,
   };

@@ -62,15 +62,21 @@ describe("configurationBound (the bench's gala bound)", () => {
         const { problem, typed, searched } = typedInstance(seed * 31 + n, n, lower, upper);
         const exact = await solveExact(problem, 120);
         expect(exact.optimal).toBe(true);
-        const b = await configurationBound(typed);
+        const b = await configurationBound(typed, { integer: { maxArcs: 100_000 } });
         expect(b.converged).toBe(true);
         expect(b.bound).toBeGreaterThanOrEqual(exact.value - 1e-6);
         expect(b.bound).toBeGreaterThanOrEqual(searched - 1e-6);
         if (b.bound < exact.value + 1e-6) tight++;
         if (b.bound < groupingUpperBound(problem) - 1) sharper++;
+        // The integer programme over the LP's graph is the instance itself: its optimum is the
+        // proven optimum, never above the LP nor below what the search found.
+        expect(b.integer?.exact).toBe(true);
+        expect(b.integer!.bound).toBeCloseTo(exact.value, 6);
+        expect(b.integer!.bound).toBeLessThanOrEqual(b.bound + 1e-6);
       }
     // The LP is exact on most of these, and the cheap bound (each item's best partners) never is.
     expect(tight).toBeGreaterThanOrEqual(6);
+    expect(tight).toBeLessThan(9);
     expect(sharper).toBe(9);
   });
 
@@ -79,7 +85,8 @@ describe("configurationBound (the bench's gala bound)", () => {
     const rule = (n: readonly number[]) => n.every((k) => k !== 1);
     let lower = 0;
     let feasible = 0;
-    for (let seed = 1; seed <= 12; seed++) {
+    let exact = 0;
+    for (let seed = 1; seed <= 24; seed++) {
       const { problem, typed, country } = typedInstance(seed * 7, 12, [4, 4, 4], [4, 4, 4]);
       const P = Math.max(...typed.profile) + 1;
       let best = Number.NEGATIVE_INFINITY;
@@ -115,17 +122,30 @@ describe("configurationBound (the bench's gala bound)", () => {
       if (best === Number.NEGATIVE_INFINITY) continue;
       feasible++;
       const plain = await configurationBound(typed);
-      const ruled = await configurationBound({
-        ...typed,
-        tables: typed.tables.map((t) => ({ ...t, rule: true })),
-        rule,
-      });
+      const ruled = await configurationBound(
+        {
+          ...typed,
+          tables: typed.tables.map((t) => ({ ...t, rule: true })),
+          rule,
+        },
+        { integer: { maxArcs: 100_000 } },
+      );
       expect(ruled.bound).toBeGreaterThanOrEqual(best - 1e-6);
       expect(ruled.bound).toBeLessThanOrEqual(plain.bound + 1e-6);
       if (ruled.bound < plain.bound - 1e-6) lower++;
+      // The start (searched without the rule) may break it: the integer bound then starts from a
+      // gap of its own, and is the best grouping that keeps the rule wherever it says exact.
+      const integer = ruled.integer!;
+      expect(integer.bound).toBeGreaterThanOrEqual(best - 1e-6);
+      expect(integer.bound).toBeLessThanOrEqual(ruled.bound + 1e-6);
+      if (integer.exact) {
+        expect(integer.bound).toBeCloseTo(best, 6);
+        exact++;
+      }
     }
     expect(feasible).toBeGreaterThanOrEqual(3);
     expect(lower).toBeGreaterThanOrEqual(1);
+    expect(exact).toBe(feasible);
   });
 
   it("refuses weights that its blocks cannot express", async () => {
