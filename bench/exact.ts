@@ -683,7 +683,13 @@ export async function configurationBound(
       const names = [...arcs.map((_, j) => `a${j}`), ...finals.map((_, j) => `z${j}`)];
       for (let i = 0; i < names.length; i += 20) lines.push(` ${names.slice(i, i + 20).join(" ")}`);
       lines.push("End");
-      const res = highs.solve(lines.join("\n"), { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-9 });
+      let res: ReturnType<HighsLp["solve"]>;
+      try {
+        res = highs.solve(lines.join("\n"), { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-9 });
+      } catch {
+        // HiGHS (WebAssembly, 2 GB at most) gives up on the largest programmes: no integer bound.
+        return undefined;
+      }
       const floor = ub - gap;
       if (res.Status === "Infeasible") return { bound: floor, exact: false, arcs: arcs.length };
       if (res.Status !== "Optimal")

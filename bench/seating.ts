@@ -226,7 +226,7 @@ async function galaBound(event: Event, session: Session, result: SeatingResult) 
         ...(rule ? { rule: (n: readonly number[]) => rule(n, profileLanguage, profileExempt) } : {}),
         start,
       },
-      { integer: { maxArcs: 200_000 } },
+      { integer: { maxArcs: 60_000 } },
     );
   }
   const everyone = [...guests.keys()];
