@@ -558,10 +558,14 @@ export async function configurationBound(
    * the flow then stays below UB − gap, nothing reaches UB − gap, which is the bound.
    */
   function closeGap(pi: Float64Array, ub: number, maxArcs: number) {
-    // The start's value, where it is a grouping of the instance; else a gap of 5 % to begin with.
-    let target: number | undefined = 0;
+    // The start's value, where it is a grouping of the instance (every item once, each table in
+    // its range and keeping its rule); else a gap of 5 % to begin with.
+    let target: number | undefined = m.start.length === m.tables.length ? 0 : undefined;
+    for (let t = 0; t < T; t++)
+      if (m.start.reduce((s, c) => s + (c[t] ?? 0), 0) !== m.count[t]) target = undefined;
     for (const [g, c] of m.start.entries()) {
-      const table = m.tables[g]!;
+      const table = m.tables[g];
+      if (!table) break;
       const n = c.reduce((s, x) => s + x, 0);
       const counts = new Array<number>(P).fill(0);
       c.forEach((k, t) => {

@@ -148,6 +148,31 @@ describe("configurationBound (the bench's gala bound)", () => {
     expect(exact).toBe(feasible);
   });
 
+  it("takes no start for a grouping unless it places every item once", async () => {
+    // Three items in two tables of up to two, every pair worth 1: the best is one pair, 1. A start
+    // that seats the middle item at both tables is worth 2 and must not be taken for a grouping.
+    const b = await configurationBound(
+      {
+        count: [1, 1, 1],
+        profile: [0, 1, 2],
+        block: [0, 1, 2],
+        weight: (t, u) => (t === u ? 0 : 1),
+        tables: [
+          { lower: 0, upper: 2 },
+          { lower: 0, upper: 2 },
+        ],
+        start: [
+          [1, 1, 0],
+          [0, 1, 1],
+        ],
+      },
+      { integer: { maxArcs: 1000 } },
+    );
+    expect(b.bound).toBeGreaterThanOrEqual(1 - 1e-6);
+    expect(b.integer?.bound).toBeGreaterThanOrEqual(1 - 1e-6);
+    if (b.integer?.exact) expect(b.integer.bound).toBeCloseTo(1, 6);
+  });
+
   it("refuses weights that its blocks cannot express", async () => {
     await expect(
       configurationBound({
