@@ -166,6 +166,21 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
   };
   emptyByGroup();
   const own = new Float64Array(n);
+  // The full swap scan's tables by position among the movable items (x, y below) instead of by
+  // item: CTp[g·m + y] = CT[g·n + movable[y]], Dp[x·m + y] = 2·D[movable[x]·n + movable[y]] (twice
+  // a weight is exact), and per scan each movable item's group and own weight. Copies, so the same
+  // sums in the same order and the same plans; the scan reads them in order without looking up
+  // movable[y] for each of its m²/2 pairs (the 200-guest gala: 166 of 187 items movable; its plan
+  // 1.03–1.10 → 0.96–1.05 s). Set up once the walk starts.
+  let CTp = new Float64Array(0);
+  let positional: Int32Array | undefined;
+  const syncRow = (g: number) => {
+    const mv = positional!;
+    const mm = mv.length;
+    const col = g * n;
+    const at = g * mm;
+    for (let y = 0; y < mm; y++) CTp[at + y] = CT[col + mv[y]!]!;
+  };
   const K = new Int32Array(hasConflicts ? n * G : 0); // conflict partners of i in g
   // Languages: speakers of each language at each group, and of those the guests who could be
   // alone with it (single guests); per item its languages, each once, with its speakers of it.
@@ -210,6 +225,7 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
         if (group[k] === g) own[k]! += d;
       }
     own[i] = CT[col + i]!;
+    if (positional) syncRow(g);
     if (hasConflicts) for (const k of conflicts[i]!) K[k * G + g]!++;
     if (alone) {
       const ls = itemLanguages[i]!;
@@ -229,6 +245,7 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
       CT[col + k]! -= d;
       if (group[k] === g) own[k]! -= d;
     }
+    if (positional) syncRow(g);
     if (hasConflicts) for (const k of conflicts[i]!) K[k * G + g]!--;
     if (alone) {
       const ls = itemLanguages[i]!;
@@ -457,6 +474,18 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
     return true;
   };
   if (visited) markPlan();
+  const gp = new Int32Array(sampled ? 0 : m);
+  const op = new Float64Array(sampled ? 0 : m);
+  const Dp = new Float64Array(sampled ? 0 : m * m);
+  if (!sampled) {
+    for (let x = 0; x < m; x++) {
+      const row = movable[x]! * n;
+      for (let y = 0; y < m; y++) Dp[x * m + y] = 2 * D[row + movable[y]!]!;
+    }
+    CTp = new Float64Array(G * m);
+    positional = movable;
+    for (let g = 0; g < G; g++) syncRow(g);
+  }
 
   let work = 0;
   let complete = true;
@@ -537,20 +566,25 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
       // a local (`floor`), renewed only when a candidate is taken, rather than read from the
       // closure's `bestGain` for each of n²/2 pairs; the order of the pairs is the same.
       let floor = bestGain - 1e-12;
+      for (let y = 0; y < m; y++) {
+        const j = movable[y]!;
+        gp[y] = group[j]!;
+        op[y] = own[j]!;
+      }
       for (let x = 0; x < m; x++) {
         const i = movable[x]!;
-        const a = group[i]!;
-        const base = own[i]!;
-        const row = i * n;
+        const a = gp[x]!;
+        const base = op[x]!;
+        const row = x * m;
         const rowC = i * G;
-        const colA = a * n;
+        const colA = a * m;
         const ti = tabuUntil[i]! > iter;
         for (let y = x + 1; y < m; y++) {
-          const j = movable[y]!;
-          const b = group[j]!;
+          const b = gp[y]!;
           if (a === b) continue;
-          const gain = C[rowC + b]! - base + CT[colA + j]! - own[j]! - 2 * D[row + j]!;
+          const gain = C[rowC + b]! - base + CTp[colA + y]! - op[y]! - Dp[row + y]!;
           if (gain < floor) continue;
+          const j = movable[y]!;
           // The rules after the gain: most swaps are worse than the best so far, and cheaper to reject.
           if (!uniformSizes && !canSwap(i, j, a, b)) continue;
           consider(gain, 2, i, j, b, ti || tabuUntil[j]! > iter);

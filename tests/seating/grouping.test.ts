@@ -65,6 +65,24 @@ describe("solveGrouping", () => {
     expect(small).toMatchObject({ iterations: 8000, complete: true });
   });
 
+  it("keeps the value it reports equal to its plan's where some items are fixed (full scans)", () => {
+    // The full swap scan reads copies of the gain table by position among the movable items; a
+    // copy that fell behind a move would make the walk's value drift from its plan's.
+    for (const seed of [1, 2, 3, 4]) {
+      const G = 6;
+      const p = randomProblem(60, new Array(G).fill(8), new Array(G).fill(12), seed);
+      const r = createRandom(seed);
+      const fixed = Array.from({ length: 60 }, () => (r() < 0.2 ? Math.floor(r() * G) : -1));
+      const problem = { ...p, fixed };
+      const result = solveGrouping(problem, { seed, timeLimitMs: 1e12, maxIterations: 400, now: ticks() });
+      expect(result.iterations).toBe(400);
+      expect(result.value).toBeCloseTo(groupingValue(problem, result.group), 6);
+      fixed.forEach((g, i) => {
+        if (g >= 0) expect(result.group[i]).toBe(g);
+      });
+    }
+  });
+
   it("never breaks a hard rule: sizes, seats per item, fixed groups, apart pairs, resource budgets", () => {
     // Most random instances are feasible: the property is checked on real solutions.
     expectRulesOnRandomProblems({
