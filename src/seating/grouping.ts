@@ -199,6 +199,21 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
     }
   const alone = languages?.alone;
   const NONE = new Int32Array(0);
+  // Items whose languages, speakers and loneliness are the same leave every table's counts as they
+  // were when swapped: one number per such kind, so that moreAlone answers those swaps at once
+  // (most of a gala's, where guests of one country share a language).
+  const speech = new Int32Array(languages ? n : 0);
+  if (languages) {
+    const kinds = new Map<string, number>();
+    for (let k = 0; k < n; k++) {
+      const order = [...itemLanguages[k]!.keys()].sort(
+        (x, y) => itemLanguages[k]![x]! - itemLanguages[k]![y]!,
+      );
+      const sig = `${order.map((x) => `${itemLanguages[k]![x]}:${itemSpeakers[k]![x]}`).join(",")}|${alone![k]}`;
+      if (!kinds.has(sig)) kinds.set(sig, kinds.size);
+      speech[k] = kinds.get(sig)!;
+    }
+  }
 
   // While the first plan is built, place() keeps the table by group only (CT): adding a guest to
   // group g then writes one row of it in order, where C by items would take a cache miss for each
@@ -259,6 +274,7 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
     speakers[g * L + l]! + ds === 1 && loners[g * L + l]! + dl === 1 ? 1 : 0;
   /** Whether more guests are alone with their language after i moves from a to b and j (if ≥ 0) from b to a. */
   const moreAlone = (i: number, j: number, a: number, b: number) => {
+    if (j >= 0 && speech[i] === speech[j]) return false;
     const al = alone!;
     let d = 0;
     const li = itemLanguages[i]!;
