@@ -122,6 +122,55 @@ export function budgetOf(options: Pick<GroupingOptions, "maxIterations" | "maxWo
 
 export class GroupingInfeasible extends Error {}
 
+/** What the full swap scan reads (see solveGrouping): the tables by position among the movable items. */
+interface SwapScan {
+  m: number;
+  G: number;
+  movable: Int32Array;
+  gp: Int32Array;
+  op: Float64Array;
+  CTp: Float64Array;
+  Dp: Float64Array;
+  C: Float64Array;
+  tabuUntil: Float64Array;
+  /** The rules a swap must keep, where sizes, resources, conflicts or languages can break one. */
+  check: ((i: number, j: number, a: number, b: number) => boolean) | undefined;
+}
+
+/**
+ * Every swap of two movable items in different groups whose gain reaches `floor`, in order, each
+ * handed to `take` (which returns the new floor). A function of its own, apart from the search's
+ * closure, so that the engine compiles this loop, where an iteration spends most of its time, once
+ * and small, not again each time the search's long body meets a path it has not run yet.
+ */
+function scanSwaps(
+  s: SwapScan,
+  iter: number,
+  floor: number,
+  take: (gain: number, i: number, j: number, b: number, tabu: boolean) => number,
+): void {
+  const { m, G, movable, gp, op, CTp, Dp, C, tabuUntil, check } = s;
+  for (let x = 0; x < m; x++) {
+    const i = movable[x]!;
+    const a = gp[x]!;
+    const base = op[x]!;
+    const row = x * m;
+    const rowC = i * G;
+    const colA = a * m;
+    const ti = tabuUntil[i]! > iter;
+    for (let y = x + 1; y < m; y++) {
+      const b = gp[y]!;
+      if (a === b) continue;
+      const gain = C[rowC + b]! - base + CTp[colA + y]! - op[y]! - Dp[row + y]!;
+      if (gain < floor) continue;
+      const j = movable[y]!;
+      // The rules after the gain: most swaps are worse than the best so far, and cheaper to reject.
+      if (check && !check(i, j, a, b)) continue;
+      floor = take(gain, i, j, b, ti || tabuUntil[j]! > iter);
+    }
+  }
+}
+
 /** Greedy passes made again, in another order, before a problem is called infeasible. */
 const CONSTRUCTION_RETRIES = 4;
 
@@ -502,6 +551,9 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
     positional = movable;
     for (let g = 0; g < G; g++) syncRow(g);
   }
+  const scan: SwapScan | undefined = sampled
+    ? undefined
+    : { m, G, movable, gp, op, CTp, Dp, C, tabuUntil, check: uniformSizes ? undefined : canSwap };
 
   let work = 0;
   let complete = true;
@@ -581,32 +633,16 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
       // Swaps: the loop every iteration spends most of its time in. The bar a gain must reach is
       // a local (`floor`), renewed only when a candidate is taken, rather than read from the
       // closure's `bestGain` for each of n²/2 pairs; the order of the pairs is the same.
-      let floor = bestGain - 1e-12;
+      const floor = bestGain - 1e-12;
       for (let y = 0; y < m; y++) {
         const j = movable[y]!;
         gp[y] = group[j]!;
         op[y] = own[j]!;
       }
-      for (let x = 0; x < m; x++) {
-        const i = movable[x]!;
-        const a = gp[x]!;
-        const base = op[x]!;
-        const row = x * m;
-        const rowC = i * G;
-        const colA = a * m;
-        const ti = tabuUntil[i]! > iter;
-        for (let y = x + 1; y < m; y++) {
-          const b = gp[y]!;
-          if (a === b) continue;
-          const gain = C[rowC + b]! - base + CTp[colA + y]! - op[y]! - Dp[row + y]!;
-          if (gain < floor) continue;
-          const j = movable[y]!;
-          // The rules after the gain: most swaps are worse than the best so far, and cheaper to reject.
-          if (!uniformSizes && !canSwap(i, j, a, b)) continue;
-          consider(gain, 2, i, j, b, ti || tabuUntil[j]! > iter);
-          floor = bestGain - 1e-12;
-        }
-      }
+      scanSwaps(scan!, iter, floor, (gain, i, j, b, tabu) => {
+        consider(gain, 2, i, j, b, tabu);
+        return bestGain - 1e-12;
+      });
     }
     if (kind === 0) {
       // A sample where every step is barred says little about the rest: draw again.
