@@ -439,9 +439,11 @@ export async function configurationBound(
     });
     return { vals, back, costs };
   };
-  /** The best composition of each size range at prices π: max_c v(c) − π·c, and a c reaching it. */
-  const price = (pi: Float64Array) => {
-    const { vals, back } = forward(pi);
+  /**
+   * The best composition of each size range at prices π: max_c v(c) − π·c, and a c reaching it
+   * (from the dynamic programme at π, where the caller has it already).
+   */
+  const price = (pi: Float64Array, { vals, back } = forward(pi)) => {
     const val = vals[vals.length - 1]!;
     return ranges.map((r) => {
       const [lower, upper, ruled] = r.split(",").map(Number);
@@ -575,8 +577,9 @@ export async function configurationBound(
       if (target !== undefined) target += value(c);
     }
     if (target !== undefined && ub - target <= 1e-9) return { bound: ub, exact: true, arcs: 0 };
-    const { vals, costs } = forward(pi);
-    const most = price(pi).map((b) => b.reduced);
+    const programme = forward(pi);
+    const { vals, costs } = programme;
+    const most = price(pi, programme).map((b) => b.reduced);
     const B = choices.length;
     const ends = ranges.map((r) => {
       const [lower, upper, ruled] = r.split(",").map(Number);

@@ -139,9 +139,11 @@ interface SwapScan {
 
 /**
  * Every swap of two movable items in different groups whose gain reaches `floor`, in order, each
- * handed to `take` (which returns the new floor). A function of its own, apart from the search's
- * closure, so that the engine compiles this loop, where an iteration spends most of its time, once
- * and small, not again each time the search's long body meets a path it has not run yet.
+ * handed to `take` (which returns the new floor). The floor is a local, renewed only when a
+ * candidate is taken, not read from the search's best gain for each of the m²/2 pairs. A function
+ * of its own, apart from the search's closure, so that the engine compiles this loop, where an
+ * iteration spends most of its time, once and small, not again each time the search's long body
+ * meets a path it has not run yet.
  */
 function scanSwaps(
   s: SwapScan,
@@ -630,16 +632,13 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
           consider(gain, 1, i, -1, b, tabu);
         }
       }
-      // Swaps: the loop every iteration spends most of its time in. The bar a gain must reach is
-      // a local (`floor`), renewed only when a candidate is taken, rather than read from the
-      // closure's `bestGain` for each of n²/2 pairs; the order of the pairs is the same.
-      const floor = bestGain - 1e-12;
+      // Swaps (scanSwaps), from each movable item's group and own weight as the moves left them.
       for (let y = 0; y < m; y++) {
         const j = movable[y]!;
         gp[y] = group[j]!;
         op[y] = own[j]!;
       }
-      scanSwaps(scan!, iter, floor, (gain, i, j, b, tabu) => {
+      scanSwaps(scan!, iter, bestGain - 1e-12, (gain, i, j, b, tabu) => {
         consider(gain, 2, i, j, b, tabu);
         return bestGain - 1e-12;
       });
