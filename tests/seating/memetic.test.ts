@@ -2,7 +2,13 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readInstance } from "../../bench/mdgplib.js";
-import { GroupingInfeasible, groupingValue, solveGrouping, workBudget } from "../../src/seating/grouping.js";
+import {
+  fewWeightValues,
+  GroupingInfeasible,
+  groupingValue,
+  solveGrouping,
+  workBudget,
+} from "../../src/seating/grouping.js";
 import {
   pairRichestSizes,
   sampledScale,
@@ -37,6 +43,19 @@ describe("the memetic table search", () => {
     expect(tableSearchOf(p430, { seed: 1, ...open, maxWork: 1e12, now: clock() })).toBe("tabu");
     const p400 = randomProblem(400, new Array(40).fill(10), new Array(40).fill(10), 4);
     expect(sampledScale(p400)).toBe(false);
+    // Weights of many values (decimals, MDGPLIB's kind): the bounded scan keeps full scans cheap at
+    // that scale, so neither search samples, and a budget that holds the plans runs the memetic search.
+    const decimals = {
+      ...p500,
+      weights: p500.weights.map((w, k) => {
+        const [i, j] = [Math.floor(k / 500), k % 500];
+        return w + ((Math.min(i, j) * 500 + Math.max(i, j)) % 997) / 1000;
+      }),
+    };
+    expect(fewWeightValues(p500)).toBe(true);
+    expect(fewWeightValues(decimals)).toBe(false);
+    expect(sampledScale(decimals)).toBe(false);
+    expect(tableSearchOf(decimals, { seed: 1, ...open, maxWork: 1e12, now: clock() })).toBe("memetic");
     const small = { seed: 3, ...open, maxWork: 3e4, now: clock() };
     const q = randomProblem(20, [5, 5, 5, 5], [5, 5, 5, 5], 9);
     expect(tableSearchOf(q, small)).toBe("tabu");
