@@ -72,6 +72,12 @@ export interface GroupingOptions {
    * plans, slower; for the tests that prove it, and for measuring what the bound saves.
    */
   everyPair?: boolean;
+  /**
+   * Full scans past the scale where the search samples its steps (samplesSteps): the memetic
+   * search's, where the weights take many values and the bounded scan makes a full scan cheap
+   * there (memetic.ts, tableSearchOf). Counted work is then a full scan's, as below that scale.
+   */
+  fullScans?: boolean;
 }
 
 export interface GroupingResult {
@@ -121,7 +127,10 @@ const MANY_WEIGHT_VALUES = 256;
  * Whether the pair weights take few values (at most 256): a banquet's, made of whole-number rule
  * weights (8 distinct at 200 guests, 13 at 1,000), where a thousand swaps an iteration tie at the
  * best gain and the bounded scan cannot skip them, unlike weights with decimals (MDGPLIB's: tens
- * of thousands of values). Stops counting at the 257th value.
+ * of thousands of values). Stops counting at the 257th value. Where they take many, the memetic
+ * search runs past the scale where the tabu search samples (memetic.ts, tableSearchOf), with full
+ * scans (MDGPLIB RanReal n = 480, 1.2·10^11 work, seeds 1–5: 0.172 % below the best known in 93 s,
+ * against 0.381 and 0.49 % on seeds 1–2 for the tabu search sampling, 1.5·10^10 in 72 s).
  */
 export function fewWeightValues(p: Pick<GroupingProblem, "n" | "weights">): boolean {
   // Once per weight table: a banquet's rounds and searches share one (at 1,000 guests, 32 searches
@@ -142,17 +151,6 @@ export function fewWeightValues(p: Pick<GroupingProblem, "n" | "weights">): bool
   return few;
 }
 const fewValuesOf = new WeakMap<Float64Array, boolean>();
-
-/**
- * Whether the tabu search samples its steps for problem `p` with `movable` items free: past 10^5
- * candidates a scan (samplesSteps), where the weights take few values. Where they take many, the
- * bounded scan makes a full scan cheap enough at that scale (MDGPLIB RanReal n = 480, 1.2·10^11
- * work, seeds 1–2: 0.152 and 0.186 % below the best known with full scans and the memetic search,
- * in 92 s, against 0.381 and 0.49 % sampled at 1.5·10^10 in 72 s), so the search keeps them.
- */
-export function samplesStepsFor(p: GroupingProblem, movable: number): boolean {
-  return samplesSteps(movable, p.lower.length) && fewWeightValues(p);
-}
 
 /** The budget of `options`: its own limits, or the default budget when it gives none. */
 export function budgetOf(options: Pick<GroupingOptions, "maxIterations" | "maxWork">): {
@@ -705,9 +703,9 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
   // steps fit the same counted work, and the draw comes from the seeded generator (deterministic).
   // MDGPLIB n = 480, 10^8 work, seeds 1–3: gap 2.3/2.4/2.1 % with full scans, 1.0/1.3/1.7 %
   // sampled; at n = 240 the gain was small, so n ≤ 240 (and the example) keep full scans, and so
-  // do larger problems whose weights the bounded scan prunes well (samplesStepsFor).
+  // do the memetic search's searches where it runs at that scale (`fullScans`).
   const SAMPLE = 20000;
-  const sampled = samplesStepsFor(p, m);
+  const sampled = samplesSteps(m, G) && !options.fullScans;
   const rows = sampled ? Math.max(4, Math.ceil(SAMPLE / (G - 1 + m - 1))) : m;
   const perIteration = sampled ? rows * (G - 1 + m - 1) : full;
   // The iteration cap is meant for full scans; a sampled step is a fraction of one.

@@ -1,11 +1,12 @@
 import {
   budgetOf,
   candidatesPerScan,
+  fewWeightValues,
   GroupingInfeasible,
   type GroupingOptions,
   type GroupingProblem,
   type GroupingResult,
-  samplesStepsFor,
+  samplesSteps,
   solveGrouping,
 } from "./grouping.js";
 import { createRandom, randomInt } from "./random.js";
@@ -45,11 +46,12 @@ const populationFor = (n: number, work: number) =>
 const movableOf = (p: GroupingProblem) => (p.fixed ? p.fixed.filter((f) => f < 0).length : p.n);
 
 /**
- * Where the tabu search samples its steps (grouping.ts `samplesStepsFor`: about 410 movable items at
- * tables of ten, weights of few values): a child's short search is no search there, and the
- * memetic search does not run.
+ * Where the tabu search alone samples its steps (grouping.ts `samplesSteps`: about 410 movable
+ * items at tables of ten). A child's short search of sampled steps is no search, so the memetic
+ * search runs there only with full scans, where the bounded scan makes them cheap: weights of
+ * many values (grouping.ts `fewWeightValues`), not a banquet's.
  */
-export const sampledScale = (p: GroupingProblem) => samplesStepsFor(p, movableOf(p));
+export const sampledScale = (p: GroupingProblem) => samplesSteps(movableOf(p), p.lower.length);
 
 /** The work a budget allows: its candidates, or its iterations of full scans, whichever binds first. */
 function effectiveWork(
@@ -74,7 +76,7 @@ export function solveTables(p: GroupingProblem, options: GroupingOptions): Group
 /** Which search `solveTables` runs for a problem and budget. */
 export function tableSearchOf(p: GroupingProblem, options: GroupingOptions): "tabu" | "memetic" {
   // The crossover's children are first plans, which the language rule does not hold for.
-  if (sampledScale(p) || p.lower.length < 2 || p.languages) return "tabu";
+  if ((sampledScale(p) && fewWeightValues(p)) || p.lower.length < 2 || p.languages) return "tabu";
   return populationFor(p.n, effectiveWork(p, options)) >= MIN_POPULATION ? "memetic" : "tabu";
 }
 
@@ -140,6 +142,8 @@ export function solveMemetic(p: GroupingProblem, options: GroupingOptions & Meme
         maxWork: budget,
         ...(maxIterations !== undefined ? { maxIterations } : {}),
         timeLimitMs: Math.max(0, left),
+        // Past the tabu search's sampling scale (only with weights of many values, tableSearchOf).
+        fullScans: true,
       });
       work += r.work;
       iterations += r.iterations;

@@ -43,8 +43,9 @@ describe("the memetic table search", () => {
     expect(tableSearchOf(p430, { seed: 1, ...open, maxWork: 1e12, now: clock() })).toBe("tabu");
     const p400 = randomProblem(400, new Array(40).fill(10), new Array(40).fill(10), 4);
     expect(sampledScale(p400)).toBe(false);
-    // Weights of many values (decimals, MDGPLIB's kind): the bounded scan keeps full scans cheap at
-    // that scale, so neither search samples, and a budget that holds the plans runs the memetic search.
+    // Weights of many values (decimals, MDGPLIB's kind): the bounded scan makes full scans cheap at
+    // that scale, so a budget that holds the plans runs the memetic search (with full scans); the
+    // tabu search alone still samples there (a default budget holds few full scans).
     const decimals = {
       ...p500,
       weights: p500.weights.map((w, k) => {
@@ -54,7 +55,8 @@ describe("the memetic table search", () => {
     };
     expect(fewWeightValues(p500)).toBe(true);
     expect(fewWeightValues(decimals)).toBe(false);
-    expect(sampledScale(decimals)).toBe(false);
+    expect(sampledScale(decimals)).toBe(true);
+    expect(tableSearchOf(decimals, { seed: 1, ...open, ...workBudget(1), now: clock() })).toBe("tabu");
     expect(tableSearchOf(decimals, { seed: 1, ...open, maxWork: 1e12, now: clock() })).toBe("memetic");
     const small = { seed: 3, ...open, maxWork: 3e4, now: clock() };
     const q = randomProblem(20, [5, 5, 5, 5], [5, 5, 5, 5], 9);
