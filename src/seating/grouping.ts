@@ -9,7 +9,7 @@ import { createRandom, randomInt } from "./random.js";
  */
 export interface GroupingProblem {
   n: number;
-  /** Symmetric n×n weights, row-major; the diagonal is ignored. */
+  /** Symmetric n×n weights, row-major, 0 on the diagonal (the tables of sums count it). */
   weights: Float64Array;
   lower: readonly number[];
   upper: readonly number[];
@@ -68,14 +68,17 @@ export interface GroupingOptions {
   /** The clock, from the caller: the solver itself reads no time (tests pass a counter). */
   now: () => number;
   /**
-   * Look at every swap each iteration, never only those a bound lets through (scanSwaps): the same
-   * plans, slower; for the tests that prove it, and for measuring what the bound saves.
+   * How the swap scan reads the pairs (scanSwaps), for the tests that prove both ways give the same
+   * plans and for measuring what the bound saves: "every pair" never skips one; "bounded" skips
+   * what the bound allows on every iteration, even where that costs more. By default, the bound
+   * where it pays.
    */
-  everyPair?: boolean;
+  swapScan?: "every pair" | "bounded";
   /**
    * Full scans past the scale where the search samples its steps (samplesSteps): the memetic
-   * search's, where the weights take many values and the bounded scan makes a full scan cheap
-   * there (memetic.ts, tableSearchOf). Counted work is then a full scan's, as below that scale.
+   * search's, where weights of many values at tables of 16 or more let the bounded scan make a
+   * full scan cheap there (memetic.ts, fullScansPay). Counted work is then a full scan's, as
+   * below that scale.
    */
   fullScans?: boolean;
 }
@@ -133,8 +136,8 @@ const MANY_WEIGHT_VALUES = 256;
  * against 0.381 and 0.49 % on seeds 1–2 for the tabu search sampling, 1.5·10^10 in 72 s).
  */
 export function fewWeightValues(p: Pick<GroupingProblem, "n" | "weights">): boolean {
-  // Once per weight table: a banquet's rounds and searches share one (at 1,000 guests, 32 searches
-  // of a table of half a million pairs, 0.35 s counted afresh each time).
+  // Once per weight table: a banquet's rounds and searches share one (at 1,000 guests 32 searches
+  // of a table of half a million pairs, which counted afresh took 0.35 s in all).
   const known = fewValuesOf.get(p.weights);
   if (known !== undefined) return known;
   const seen = new Set<number>();
@@ -196,6 +199,8 @@ interface SwapScan {
   probeAt: number;
   probeEvery: number;
   boundedScans: number;
+  /** The bound on every iteration, whether it pays or not (options.swapScan "bounded"). */
+  always: boolean;
 }
 
 /**
@@ -225,7 +230,7 @@ function scanSwaps(
     return;
   }
   s.boundedScans++;
-  if (scanBounded(s, iter, floor, take) < (s.m * (s.m - 1)) / 4) s.probeEvery = PROBE;
+  if (scanBounded(s, iter, floor, take) < (s.m * (s.m - 1)) / 4 || s.always) s.probeEvery = PROBE;
   else {
     s.probeAt = iter + s.probeEvery;
     s.probeEvery = Math.min(MAX_PROBE, 2 * s.probeEvery);
@@ -795,7 +800,8 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
         cursor: new Int32Array(G),
         open: new Int32Array(G),
         wanted: new Uint8Array(G),
-        probeAt: options.everyPair ? Number.POSITIVE_INFINITY : 0,
+        probeAt: options.swapScan === "every pair" ? Number.POSITIVE_INFINITY : 0,
+        always: options.swapScan === "bounded",
         probeEvery: PROBE,
         boundedScans: 0,
       };

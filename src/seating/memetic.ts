@@ -53,6 +53,15 @@ const movableOf = (p: GroupingProblem) => (p.fixed ? p.fixed.filter((f) => f < 0
  */
 export const sampledScale = (p: GroupingProblem) => samplesSteps(movableOf(p), p.lower.length);
 
+/**
+ * Whether full scans pay at that scale: weights of many values (few ties, grouping.ts
+ * `fewWeightValues`) at tables of 16 or more on average, where the bound's own work (2·m·G a scan
+ * for m items) is at most half of the m²/4 candidates past which the scan stops using it. MDGPLIB
+ * n = 480 (tables of 24) is such a problem; a banquet (whole-number weights, tables of ten) is not.
+ */
+export const fullScansPay = (p: GroupingProblem) =>
+  !fewWeightValues(p) && 16 * p.lower.length <= movableOf(p);
+
 /** The work a budget allows: its candidates, or its iterations of full scans, whichever binds first. */
 function effectiveWork(
   p: GroupingProblem,
@@ -76,7 +85,7 @@ export function solveTables(p: GroupingProblem, options: GroupingOptions): Group
 /** Which search `solveTables` runs for a problem and budget. */
 export function tableSearchOf(p: GroupingProblem, options: GroupingOptions): "tabu" | "memetic" {
   // The crossover's children are first plans, which the language rule does not hold for.
-  if ((sampledScale(p) && fewWeightValues(p)) || p.lower.length < 2 || p.languages) return "tabu";
+  if ((sampledScale(p) && !fullScansPay(p)) || p.lower.length < 2 || p.languages) return "tabu";
   return populationFor(p.n, effectiveWork(p, options)) >= MIN_POPULATION ? "memetic" : "tabu";
 }
 
@@ -108,6 +117,7 @@ export function solveMemetic(p: GroupingProblem, options: GroupingOptions & Meme
   const random = createRandom(options.seed * 7919 + 17);
   const { maxIterations } = budgetOf(options);
   const { n } = p;
+  const atScale = sampledScale(p) && fullScansPay(p);
   const W = effectiveWork(p, options);
   const P = Math.max(2, options.population ?? populationFor(n, W));
   const Pend = Math.max(2, Math.min(P, options.finalPopulation ?? Math.round(P * 0.15)));
@@ -142,8 +152,9 @@ export function solveMemetic(p: GroupingProblem, options: GroupingOptions & Meme
         maxWork: budget,
         ...(maxIterations !== undefined ? { maxIterations } : {}),
         timeLimitMs: Math.max(0, left),
-        // Past the tabu search's sampling scale (only with weights of many values, tableSearchOf).
-        fullScans: true,
+        // Past the tabu search's sampling scale, where they pay (tableSearchOf runs this search
+        // there only then; called directly on another problem, its searches sample).
+        fullScans: atScale,
       });
       work += r.work;
       iterations += r.iterations;

@@ -290,19 +290,23 @@ describe("the bounded swap scan", () => {
       for (let j = i + 1; j < n; j++) weights[i * n + j] = weights[j * n + i] = Math.round(r() * 1e5) / 1e3;
     return weights;
   };
-  /** The same search with every pair looked at each iteration, and with the bound: the same run. */
+  /**
+   * The same search three ways: the bound where it pays (the default), the bound on every
+   * iteration, every pair on every iteration. The same plans, values, iterations and work.
+   */
   const expectSameRun = (p: GroupingProblem, seed: number, maxIterations: number) => {
     const options = { seed, timeLimitMs: 1e9, maxIterations, now: ticks() };
-    const bounded = solveGrouping(p, options);
-    const every = solveGrouping(p, { ...options, now: ticks(), everyPair: true });
-    expect(Array.from(bounded.group)).toEqual(Array.from(every.group));
-    expect([bounded.value, bounded.iterations, bounded.work]).toEqual([
-      every.value,
-      every.iterations,
-      every.work,
-    ]);
+    const auto = solveGrouping(p, options);
+    const bounded = solveGrouping(p, { ...options, now: ticks(), swapScan: "bounded" });
+    const every = solveGrouping(p, { ...options, now: ticks(), swapScan: "every pair" });
+    for (const other of [bounded, every]) {
+      expect(Array.from(other.group)).toEqual(Array.from(auto.group));
+      expect([other.value, other.iterations, other.work]).toEqual([auto.value, auto.iterations, auto.work]);
+    }
     expect(every.boundedScans).toBe(0);
-    return bounded;
+    // Every iteration's swaps went through the bound (each iteration scans once).
+    expect(bounded.boundedScans).toBe(bounded.iterations);
+    return auto;
   };
 
   // The bound's own work is about 2·m·G a scan: it pays only for tables of a dozen and more.
@@ -330,30 +334,49 @@ describe("the bounded swap scan", () => {
     expect(scans).toBeGreaterThan(iterations / 2);
   });
 
-  it("makes the plans of the full scan with whole weights and ties, every hard rule and the language rule", () => {
+  it("makes the plans of the full scan with whole weights and ties, every hard rule and the language rule (the bound forced too)", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 20, max: 70 }),
         fc.integer({ min: 2, max: 6 }),
-        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 0, max: 5 }),
         fc.integer({ min: 0, max: 2 ** 31 - 1 }),
         (n, G, kind, seed) => {
           const rules = randomRuleProblem(n, G, seed, { room: 2, lowerGap: 3 });
+          // Ties everywhere: every pair worth the same, or a few whole values (a banquet's kind).
+          const flat = (size: number, values: number) => {
+            const r = createRandom(seed + 3);
+            const weights = new Float64Array(size * size);
+            for (let i = 0; i < size; i++)
+              for (let j = i + 1; j < size; j++)
+                weights[i * size + j] = weights[j * size + i] = Math.floor(r() * values);
+            return weights;
+          };
+          const s = Math.floor(n / G);
           const p: GroupingProblem =
-            kind === 0
-              ? randomProblem(n, new Array(G).fill(0), new Array(G).fill(Math.ceil(n / G) + 1), seed)
-              : kind === 1
-                ? rules
-                : kind === 2
-                  ? { ...rules, weights: spread(n, seed) }
-                  : {
-                      ...rules,
-                      weights: spread(n, seed),
-                      languages: {
-                        spoken: rules.sizes.map((_, k) => [k % 3]),
-                        alone: rules.sizes.map((size, k) => (size === 1 ? k % 3 : -1)),
-                      },
-                    };
+            kind === 4
+              ? { ...rules, weights: flat(n, 1).map((w) => w + 5) }
+              : kind === 5
+                ? {
+                    n: s * G,
+                    weights: flat(s * G, 4),
+                    lower: new Array(G).fill(s),
+                    upper: new Array(G).fill(s),
+                  }
+                : kind === 0
+                  ? randomProblem(n, new Array(G).fill(0), new Array(G).fill(Math.ceil(n / G) + 1), seed)
+                  : kind === 1
+                    ? rules
+                    : kind === 2
+                      ? { ...rules, weights: spread(n, seed) }
+                      : {
+                          ...rules,
+                          weights: spread(n, seed),
+                          languages: {
+                            spoken: rules.sizes.map((_, k) => [k % 3]),
+                            alone: rules.sizes.map((size, k) => (size === 1 ? k % 3 : -1)),
+                          },
+                        };
           try {
             expectSameRun(p, seed % 1000, 200);
           } catch (e) {
@@ -365,7 +388,7 @@ describe("the bounded swap scan", () => {
                 timeLimitMs: 1e9,
                 maxIterations: 200,
                 now: ticks(),
-                everyPair: true,
+                swapScan: "every pair",
               }),
             ).toThrow(GroupingInfeasible);
           }

@@ -3,13 +3,17 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readInstance } from "../../bench/mdgplib.js";
 import {
+  candidatesPerScan,
   fewWeightValues,
   GroupingInfeasible,
+  type GroupingProblem,
   groupingValue,
   solveGrouping,
   workBudget,
 } from "../../src/seating/grouping.js";
 import {
+  childWorkFor,
+  fullScansPay,
   pairRichestSizes,
   sampledScale,
   solveMemetic,
@@ -22,6 +26,15 @@ import { bruteForce, expectRulesOnRandomProblems, randomProblem, ticks } from ".
 const clock = () => ticks();
 const open = { timeLimitMs: 1e12 };
 
+/** The problem with a different decimal part added to each pair's weight (MDGPLIB's kind: many values), the diagonal 0. */
+const withDecimals = (p: GroupingProblem): GroupingProblem => ({
+  ...p,
+  weights: p.weights.map((w, k) => {
+    const [i, j] = [Math.floor(k / p.n), k % p.n];
+    return i === j ? 0 : w + ((Math.min(i, j) * 7 + Math.max(i, j)) % 991) / 100;
+  }),
+});
+
 describe("the memetic table search", () => {
   it("is what conclave runs where the budget holds enough plans, the tabu search elsewhere", () => {
     const p120 = randomProblem(120, new Array(12).fill(10), new Array(12).fill(10), 1);
@@ -33,7 +46,8 @@ describe("the memetic table search", () => {
     // Twice the effort, or a budget of candidates alone (the MDGPLIB yardstick): the memetic search.
     expect(tableSearchOf(p120, { seed: 1, ...open, ...workBudget(2), now: clock() })).toBe("memetic");
     expect(tableSearchOf(p120, { seed: 1, ...open, maxWork: 4.5e8, now: clock() })).toBe("memetic");
-    // Past 10^5 candidates a scan (500 items in 50 groups) the tabu search samples its steps: the tabu search alone, whatever the budget.
+    // Past 10^5 candidates a scan (500 items in 50 groups) the tabu search samples its steps: the
+    // tabu search alone, whatever the budget, with a banquet's kind of weights (few whole values).
     const p500 = randomProblem(500, new Array(50).fill(10), new Array(50).fill(10), 2);
     expect(tableSearchOf(p500, { seed: 1, ...open, maxWork: 1e12, now: clock() })).toBe("tabu");
     // The same criterion as the tabu search's own: 430 items in 43 groups are 110,295 candidates
@@ -43,27 +57,62 @@ describe("the memetic table search", () => {
     expect(tableSearchOf(p430, { seed: 1, ...open, maxWork: 1e12, now: clock() })).toBe("tabu");
     const p400 = randomProblem(400, new Array(40).fill(10), new Array(40).fill(10), 4);
     expect(sampledScale(p400)).toBe(false);
-    // Weights of many values (decimals, MDGPLIB's kind): the bounded scan makes full scans cheap at
-    // that scale, so a budget that holds the plans runs the memetic search (with full scans); the
-    // tabu search alone still samples there (a default budget holds few full scans).
-    const decimals = {
-      ...p500,
-      weights: p500.weights.map((w, k) => {
-        const [i, j] = [Math.floor(k / 500), k % 500];
-        return w + ((Math.min(i, j) * 500 + Math.max(i, j)) % 997) / 1000;
-      }),
-    };
+    // Weights of many values (decimals, MDGPLIB's kind) at tables of 16 or more: the bounded scan
+    // makes full scans cheap at that scale, so a budget that holds the plans runs the memetic search
+    // (with full scans); the tabu search alone still samples there (a default budget holds few full
+    // scans), and at tables of ten the bound's own work is too much: the tabu search.
+    const wide = withDecimals(randomProblem(500, new Array(20).fill(25), new Array(20).fill(25), 5));
+    const narrow = withDecimals(p500);
     expect(fewWeightValues(p500)).toBe(true);
-    expect(fewWeightValues(decimals)).toBe(false);
-    expect(sampledScale(decimals)).toBe(true);
-    expect(tableSearchOf(decimals, { seed: 1, ...open, ...workBudget(1), now: clock() })).toBe("tabu");
-    expect(tableSearchOf(decimals, { seed: 1, ...open, maxWork: 1e12, now: clock() })).toBe("memetic");
+    expect(fewWeightValues(wide)).toBe(false);
+    expect([sampledScale(wide), fullScansPay(wide), fullScansPay(narrow), fullScansPay(p500)]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
+    expect(tableSearchOf(wide, { seed: 1, ...open, ...workBudget(1), now: clock() })).toBe("tabu");
+    expect(tableSearchOf(wide, { seed: 1, ...open, maxWork: 1e12, now: clock() })).toBe("memetic");
+    expect(tableSearchOf(narrow, { seed: 1, ...open, maxWork: 1e12, now: clock() })).toBe("tabu");
     const small = { seed: 3, ...open, maxWork: 3e4, now: clock() };
     const q = randomProblem(20, [5, 5, 5, 5], [5, 5, 5, 5], 9);
     expect(tableSearchOf(q, small)).toBe("tabu");
     expect(Array.from(solveTables(q, small).group)).toEqual(
       Array.from(solveGrouping(q, { ...small, now: clock() }).group),
     );
+  });
+
+  it("searches a child longer as n grows past 120, never shorter than 62.5·n², while 600 children fit", () => {
+    // Up to 120 items, 62.5·n² whatever the budget.
+    for (const n of [30, 106, 120])
+      for (const rest of [1e6, 3e8, 1e12]) expect(childWorkFor(n, rest)).toBe(62.5 * n * n);
+    // 240 items: 62.5·n² at the default budget (3·10^8 after the first plans), four times that
+    // (250·n²) at the yardstick's 1.2·10^10 (9·10^9 after them).
+    expect(childWorkFor(240, 3e8)).toBe(62.5 * 240 * 240);
+    expect(childWorkFor(240, 9e9)).toBe(250 * 240 * 240);
+    // 480 items at 1.2·10^11: sixteen times would leave fewer than 600 children, so 9·10^10 / 600.
+    expect(childWorkFor(480, 9e10)).toBe(1.5e8);
+  });
+
+  it("runs full scans past the sampling scale where they pay, the plan within the rules and reproducible", () => {
+    const p = randomProblem(450, new Array(18).fill(25), new Array(18).fill(25), 8);
+    const wide = withDecimals(p);
+    expect(sampledScale(wide) && fullScansPay(wide)).toBe(true);
+    const options = { seed: 2, ...open, maxWork: 8 * 781 * 450 * 450 };
+    const a = solveMemetic(wide, { ...options, now: clock() });
+    const b = solveMemetic(wide, { ...options, now: clock() });
+    expect(Array.from(a.group)).toEqual(Array.from(b.group));
+    expect(a.value).toBeCloseTo(groupingValue(wide, a.group), 6);
+    // A full scan's work per iteration (a sampled step counts about 20,000), on every search.
+    expect(a.work / a.iterations).toBeGreaterThan(0.99 * candidatesPerScan(450, 18));
+    const sizes = new Array<number>(18).fill(0);
+    for (const g of a.group) sizes[g]!++;
+    expect(sizes.every((s) => s === 25)).toBe(true);
+    // Its searches alone, asked for full scans, count the same way; without, they sample.
+    const full = solveGrouping(wide, { ...options, maxWork: 2e7, fullScans: true, now: clock() });
+    const sampled = solveGrouping(wide, { ...options, maxWork: 2e7, now: clock() });
+    expect(full.work / full.iterations).toBe(candidatesPerScan(450, 18));
+    expect(sampled.work / sampled.iterations).toBeLessThan(candidatesPerScan(450, 18) / 2);
   });
 
   it("finds the optimum of small instances, and the same plan for the same seed and budget", () => {
