@@ -248,26 +248,41 @@ function scanAll(
   floor: number,
   take: (gain: number, i: number, j: number, b: number, tabu: boolean) => number,
 ): void {
-  const { m, G, movable, gp, op, CTp, Dp, C, tabuUntil, check } = s;
-  for (let x = 0; x < m; x++) {
-    const i = movable[x]!;
-    const a = gp[x]!;
-    const base = op[x]!;
-    const row = x * m;
-    const rowC = i * G;
-    const colA = a * m;
-    const ti = tabuUntil[i]! > iter;
-    for (let y = x + 1; y < m; y++) {
-      const b = gp[y]!;
-      if (a === b) continue;
-      const gain = C[rowC + b]! - base + CTp[colA + y]! - op[y]! - Dp[row + y]!;
-      if (gain < floor) continue;
-      const j = movable[y]!;
-      // The rules after the gain: most swaps are worse than the best so far, and cheaper to reject.
-      if (check && !check(i, j, a, b)) continue;
-      floor = take(gain, i, j, b, ti || tabuUntil[j]! > iter);
-    }
+  for (let x = 0; x < s.m; x++) floor = scanRow(s, iter, x, floor, take, false);
+}
+
+/**
+ * Row x of the scan: its swaps with the later items of other groups (only those `wanted` marks,
+ * if `filtered`), in order, each whose gain reaches the floor handed to `take`; returns the floor
+ * after them.
+ */
+function scanRow(
+  s: SwapScan,
+  iter: number,
+  x: number,
+  floor: number,
+  take: (gain: number, i: number, j: number, b: number, tabu: boolean) => number,
+  filtered: boolean,
+): number {
+  const { m, G, movable, gp, op, CTp, Dp, C, tabuUntil, check, wanted } = s;
+  const i = movable[x]!;
+  const a = gp[x]!;
+  const base = op[x]!;
+  const row = x * m;
+  const rowC = i * G;
+  const colA = a * m;
+  const ti = tabuUntil[i]! > iter;
+  for (let y = x + 1; y < m; y++) {
+    const b = gp[y]!;
+    if (a === b || (filtered && wanted[b] === 0)) continue;
+    const gain = C[rowC + b]! - base + CTp[colA + y]! - op[y]! - Dp[row + y]!;
+    if (gain < floor) continue;
+    const j = movable[y]!;
+    // The rules after the gain: most swaps are worse than the best so far, and cheaper to reject.
+    if (check && !check(i, j, a, b)) continue;
+    floor = take(gain, i, j, b, ti || tabuUntil[j]! > iter);
   }
+  return floor;
 }
 
 /**
@@ -345,29 +360,20 @@ function scanBounded(
       open[k++] = b;
     }
     if (k === 0) continue;
+    if (k > 2) {
+      // Many groups left (a floor still low): the row as the full scan reads it, those groups only.
+      for (let t = 0; t < k; t++) wanted[open[t]!] = 1;
+      looked += m - x;
+      floor = scanRow(s, iter, x, floor, take, true);
+      for (let t = 0; t < k; t++) wanted[open[t]!] = 0;
+      continue;
+    }
     const i = movable[x]!;
     const base = op[x]!;
     const row = x * m;
     const rowC = i * G;
     const colA = a * m;
     const ti = tabuUntil[i]! > iter;
-    if (k > 2) {
-      // Many groups left (a floor still low): the row as the full scan reads it.
-      for (let t = 0; t < k; t++) wanted[open[t]!] = 1;
-      looked += m - x;
-      for (let y = x + 1; y < m; y++) {
-        const b = gp[y]!;
-        if (wanted[b] === 0) continue;
-        const gain = C[rowC + b]! - base + CTp[colA + y]! - op[y]! - Dp[row + y]!;
-        if (gain < floor) continue;
-        const j = movable[y]!;
-        // The rules after the gain: most swaps are worse than the best so far, and cheaper to reject.
-        if (check && !check(i, j, a, b)) continue;
-        floor = take(gain, i, j, b, ti || tabuUntil[j]! > iter);
-      }
-      for (let t = 0; t < k; t++) wanted[open[t]!] = 0;
-      continue;
-    }
     // One or two groups: their later members, merged in order of position.
     const b0 = open[0]!;
     const b1 = k === 2 ? open[1]! : -1;
@@ -770,10 +776,15 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
   const gp = new Int32Array(sampled ? 0 : m);
   const op = new Float64Array(sampled ? 0 : m);
   const Dp = new Float64Array(sampled ? 0 : m * m);
+  let dpMin = Number.POSITIVE_INFINITY; // off the diagonal (the bounded scan's)
   if (!sampled) {
     for (let x = 0; x < m; x++) {
       const row = movable[x]! * n;
-      for (let y = 0; y < m; y++) Dp[x * m + y] = 2 * D[row + movable[y]!]!;
+      for (let y = 0; y < m; y++) {
+        const d = 2 * D[row + movable[y]!]!;
+        Dp[x * m + y] = d;
+        if (y !== x && d < dpMin) dpMin = d;
+      }
     }
     CTp = new Float64Array(G * m);
     positional = movable;
@@ -792,7 +803,7 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
         C,
         tabuUntil,
         check: uniformSizes ? undefined : canSwap,
-        dpMin: Dp.reduce((lo, d, k) => (k % (m + 1) === 0 ? lo : Math.min(lo, d)), Number.POSITIVE_INFINITY),
+        dpMin,
         delta: new Float64Array(m * G),
         most: new Float64Array(G * G),
         members: new Int32Array(m),

@@ -121,11 +121,10 @@ export function solveMemetic(p: GroupingProblem, options: GroupingOptions & Meme
   const W = effectiveWork(p, options);
   const P = Math.max(2, options.population ?? populationFor(n, W));
   const Pend = Math.max(2, Math.min(P, options.finalPopulation ?? Math.round(P * 0.15)));
-  const initWork = (W * (options.initShare ?? 0.25)) / P;
+  const initShare = options.initShare ?? 0.25;
+  const initWork = (W * initShare) / P;
   const childWork =
-    options.childShare !== undefined
-      ? W * options.childShare
-      : childWorkFor(n, W * (1 - (options.initShare ?? 0.25)));
+    options.childShare !== undefined ? W * options.childShare : childWorkFor(n, W * (1 - initShare));
   const G = p.lower.length;
   const D = p.weights;
   let work = 0;
