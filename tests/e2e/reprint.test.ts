@@ -62,7 +62,7 @@ describe("conclave reprint", () => {
       // Their place cards: the whole set of each of their banquet tables, and the table list.
       "place-cards,print,head,Head table,,changed",
       "place-cards,print,2,Table 2,,changed",
-      "place-cards,print,11,Table 11,,changed",
+      "place-cards,print,7,Table 7,,changed",
       "table-list,print,,,,changed",
       "badge,destroy,KR-003,Yoo Ji-min,vip,changed",
       "badge,destroy,KR-014,Shin Young-hee,delegate,changed",

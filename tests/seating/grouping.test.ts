@@ -98,6 +98,23 @@ describe("solveGrouping", () => {
     });
   });
 
+  // A full scan lists the steps that tie at the best gain unchecked and checks only the one it
+  // draws (offer in grouping.ts): whole weights of two or three values make hundreds of ties an
+  // iteration, and tight budgets, apart pairs and pairs of seats make many of them break a rule.
+  it("never takes a tied step that breaks a hard rule (whole weights, tight rules, long walks)", () => {
+    for (const ties of [2, 3])
+      expectRulesOnRandomProblems({
+        n: [16, 60],
+        G: [2, 6],
+        rules: { room: 1, lowerGap: 2, budget: (r) => Math.floor(r() * 3), ties },
+        solve: (p, seed) =>
+          solveGrouping(p, { seed: seed % 1000, timeLimitMs: 1e9, maxIterations: 1500, now: ticks() }),
+        numRuns: 40,
+        seed: 20261207 + ties,
+        minSolved: 10,
+      });
+  });
+
   // Past ~600 items each iteration looks at a seeded sample of rows instead of every move and swap:
   // the same rules must hold there, the same seed must give the same plan, and more work must
   // give a plan at least as good (the longer run walks the shorter one's path first).

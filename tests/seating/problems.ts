@@ -52,12 +52,14 @@ export type RuleProblem = GroupingProblem &
  * A seeded problem with every hard rule a banquet has: items of two seats (a guest and their
  * interpreter), items fixed to a group, apart pairs, a resource per group. Tables hold `room`
  * seats over an even share; a table's lower bound is `lowerGap` under its upper one (0 when
- * absent); `budget` draws each group's resource budget (else `n`, never binding).
+ * absent); `budget` draws each group's resource budget (else `n`, never binding); `ties`: weights
+ * of that many whole values (0, 1, …), a banquet's kind, where many steps tie at the best gain.
  */
 export interface RandomRules {
   room: number;
   lowerGap?: number;
   budget?: (r: () => number) => number;
+  ties?: number;
 }
 
 export function randomRuleProblem(n: number, G: number, seed: number, rules: RandomRules): RuleProblem {
@@ -75,7 +77,12 @@ export function randomRuleProblem(n: number, G: number, seed: number, rules: Ran
   }
   const use = sizes.map(() => (r() < 0.15 ? 1 : 0));
   const budget = upper.map(() => (rules.budget ? rules.budget(r) : n));
-  return { ...randomProblem(n, lower, upper, seed), sizes, fixed, apart, resource: { use, budget } };
+  const p = randomProblem(n, lower, upper, seed);
+  if (rules.ties !== undefined)
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++)
+        p.weights[i * n + j] = p.weights[j * n + i] = Math.floor(r() * rules.ties);
+  return { ...p, sizes, fixed, apart, resource: { use, budget } };
 }
 
 /** Every hard rule holds in `group`: sizes in bounds, fixed items in place, apart pairs apart, budgets kept. */
