@@ -99,10 +99,11 @@ describe("solveGrouping", () => {
   });
 
   // A full scan lists the steps that tie at the best gain unchecked and checks only the one it
-  // draws (offer in grouping.ts): whole weights of two or three values make hundreds of ties an
-  // iteration, and tight budgets, apart pairs and pairs of seats make many of them break a rule.
+  // draws where the weights take few values (offer in grouping.ts): two or three values make
+  // hundreds of ties an iteration, and tight budgets, apart pairs and pairs of seats make many of
+  // them break a rule. Weights of 100,000 values take the other way (each swap checked as it comes).
   it("never takes a tied step that breaks a hard rule (whole weights, tight rules, long walks)", () => {
-    for (const ties of [2, 3])
+    for (const ties of [2, 3, 100_000])
       expectRulesOnRandomProblems({
         n: [16, 60],
         G: [2, 6],
