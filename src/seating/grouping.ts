@@ -810,31 +810,22 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
         boundedScans: 0,
       };
 
-  // The steps of a full scan at the best gain so far (offer, in the loop), each with what is known
-  // of it: nothing yet, that it keeps the rules, or that it may be taken (rules and tabu list).
-  const RULES = 1;
-  const ADMITTED = 2;
+  // The steps of a full scan at the best gain so far (offer, in the loop): items, group, gain (a
+  // move's j is −1). The first is the one that reached that gain, checked when it came.
   let tied = 0;
   let tieI = new Int32Array(256);
   let tieJ = new Int32Array(256);
   let tieG = new Int32Array(256);
-  let tieKind = new Uint8Array(256);
-  let tieTabu = new Uint8Array(256);
-  let tieChecked = new Uint8Array(256);
   let tieGain = new Float64Array(256);
   const growTies = () => {
-    const grow = <T extends Int32Array | Uint8Array | Float64Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(2 * a.length);
+    const longer = <T extends Int32Array | Float64Array>(a: T, b: T): T => {
       b.set(a);
       return b;
     };
-    tieI = grow(tieI);
-    tieJ = grow(tieJ);
-    tieG = grow(tieG);
-    tieKind = grow(tieKind);
-    tieTabu = grow(tieTabu);
-    tieChecked = grow(tieChecked);
-    tieGain = grow(tieGain);
+    tieI = longer(tieI, new Int32Array(2 * tieI.length));
+    tieJ = longer(tieJ, new Int32Array(2 * tieJ.length));
+    tieG = longer(tieG, new Int32Array(2 * tieG.length));
+    tieGain = longer(tieGain, new Float64Array(2 * tieGain.length));
   };
   /** Whether the tabu list lets a step of this gain through (a tabu step only to a new best). */
   const allowed = (gain: number, i: number, j: number, g: number, tabu: boolean) =>
@@ -850,32 +841,30 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
   let bg = -1;
   let ties = 0;
   /**
-   * A step of a full scan whose gain reaches the best so far. One above it is checked now (the
-   * rules, unless `rules` says they were, then the tabu list) and, if allowed, starts the list of
+   * A step of a full scan whose gain reaches the best so far (a move, j < 0, has had its rules
+   * checked already). One above it is checked now (a swap's rules where sizes, resources,
+   * conflicts or languages can break one, then the tabu list) and, if allowed, starts the list of
    * steps at its gain; one that ties is listed unchecked: at a banquet's whole-number weights about
    * a thousand swaps an iteration tie (200 guests), and only the one drawn needs the checks. The
    * draw is even over the allowed ties, as the reservoir of checked ones in `consider` is, from
    * another stretch of the random stream (so other plans, equally good: 66 generated galas of
    * 20–400 guests, the sum of their values −0.04 %, 14 % less time).
    */
-  const offer = (gain: number, k: number, i: number, j: number, g: number, tabu: boolean, rules: boolean) => {
-    let checked = rules ? RULES : 0;
+  const offer = (gain: number, i: number, j: number, g: number, tabu: boolean) => {
     if (gain > bestGain + 1e-12) {
-      if ((!rules && !canSwap(i, j, group[i]!, g)) || !allowed(gain, i, j, g, tabu)) return;
+      if (!keepsRules(i, j, g) || !allowed(gain, i, j, g, tabu)) return;
       bestGain = gain;
       tied = 0;
-      checked = ADMITTED;
     } else if (!(gain > bestGain - 1e-12)) return;
     if (tied === tieI.length) growTies();
     tieI[tied] = i;
     tieJ[tied] = j;
     tieG[tied] = g;
-    tieKind[tied] = k;
-    tieTabu[tied] = tabu ? 1 : 0;
-    tieChecked[tied] = checked;
     tieGain[tied] = gain;
     tied++;
   };
+  const keepsRules = (i: number, j: number, g: number) =>
+    j < 0 || uniformSizes || canSwap(i, j, group[i]!, g);
   const consider = (gain: number, k: number, i: number, j: number, g: number, isTabu: boolean) => {
     if (visited) isTabu = wasVisited(i, j, group[i]!, g);
     if (isTabu && value + gain <= bestValue + 1e-9) return;
@@ -900,7 +889,7 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
   // ds seeds 1–5 came out at 0.283 % against 0.234 %: another stretch of the random stream).
   const listTies = fewWeightValues(p);
   const takeSwap = (gain: number, i: number, j: number, b: number, tabu: boolean) => {
-    offer(gain, 2, i, j, b, tabu, uniformSizes);
+    offer(gain, i, j, b, tabu);
     return bestGain - 1e-12;
   };
   const takeChecked = (gain: number, i: number, j: number, b: number, tabu: boolean) => {
@@ -961,7 +950,7 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
           for (let b = 0; b < G; b++) {
             const gain = C[i * G + b]! - ca;
             if (b === a || gain < bestGain - 1e-12 || !canMove(i, a, b)) continue;
-            if (listTies) offer(gain, 1, i, -1, b, tabu, true);
+            if (listTies) offer(gain, i, -1, b, tabu);
             else consider(gain, 1, i, -1, b, tabu);
           }
         }
@@ -979,13 +968,10 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
         const i = tieI[r]!;
         const j = tieJ[r]!;
         const g = tieG[r]!;
-        const checked = tieChecked[r]!;
-        if (
-          checked === ADMITTED ||
-          ((checked === RULES || canSwap(i, j, group[i]!, g)) &&
-            allowed(tieGain[r]!, i, j, g, tieTabu[r] === 1))
-        ) {
-          kind = tieKind[r]!;
+        // The first was checked (and is never dropped); a step's tabu status is as the scan read it.
+        const tabu = tabuUntil[i]! > iter || (j >= 0 && tabuUntil[j]! > iter);
+        if (r === 0 || (keepsRules(i, j, g) && allowed(tieGain[r]!, i, j, g, tabu))) {
+          kind = j < 0 ? 1 : 2;
           bi = i;
           bj = j;
           bg = g;
@@ -995,9 +981,6 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
         tieI[r] = tieI[tied]!;
         tieJ[r] = tieJ[tied]!;
         tieG[r] = tieG[tied]!;
-        tieKind[r] = tieKind[tied]!;
-        tieTabu[r] = tieTabu[tied]!;
-        tieChecked[r] = tieChecked[tied]!;
         tieGain[r] = tieGain[tied]!;
       }
     }
