@@ -263,6 +263,11 @@ export interface TypedGrouping {
   rule?: (profiles: readonly number[]) => boolean;
   /** A known solution, as items of each type per table: the first columns of the LP. */
   start: readonly (readonly number[])[];
+  /**
+   * Pairs of types of one item each that every grouping seats at one table (guests who must sit
+   * together, or whose wish the caller grants): a table has both or neither.
+   */
+  links?: readonly (readonly [number, number])[];
 }
 
 export interface ConfigurationBound {
@@ -278,7 +283,7 @@ export interface ConfigurationBound {
    * `exact` when it is the optimum of the instance, `arcs` the integer programme's size. Absent
    * where the start is not a grouping of the instance or the compositions were too many.
    */
-  integer?: { bound: number; exact: boolean; arcs: number };
+  integer?: { bound: number; exact: boolean; arcs: number; tables?: { counts: number[]; range: number }[] };
 }
 
 /**
@@ -291,8 +296,10 @@ export interface ConfigurationBound {
  * the max is found exactly by a dynamic programme over the blocks whose state is the table's
  * count of each profile. The bound returned is the least of these over the rounds, so it is valid
  * whatever the LP does; it equals the LP optimum once no composition prices out. It knows no
- * rule but the sizes (and `rule`, where given): fixed tables, must-apart pairs and accessible
- * seats can only lower the optimum, so the bound holds with them too.
+ * rule but the sizes (and `rule` and `links`, where given): fixed tables, must-apart pairs and
+ * accessible seats can only lower the optimum, so the bound holds with them too. A link between
+ * two blocks is a bit of the programme's state from the first block to the second (whether the
+ * table took the first item; the second must follow it): the states grow by 2^(links open at once).
  */
 export async function configurationBound(
   m: TypedGrouping,
@@ -302,7 +309,37 @@ export async function configurationBound(
   const highs = await loadHighsSolver();
   const T = m.count.length;
   const P = Math.max(...m.profile) + 1;
-  const blocks = [...new Set(m.block)].sort((a, b) => a - b);
+  const links = m.links ?? [];
+  for (const [t, u] of links)
+    if (m.count[t] !== 1 || m.count[u] !== 1)
+      throw new Error(`configurationBound: linked types ${t} and ${u} must be single items`);
+  // A link between two blocks is one bit of the programme's state from the first block to the
+  // second (did the table take the first item?): the blocks go in the order that leaves the
+  // fewest links open at once.
+  const blocks = orderBlocks(
+    [...new Set(m.block)].sort((a, b) => a - b),
+    links.map(([t, u]) => [m.block[t]!, m.block[u]!]),
+  );
+  const position = new Map(blocks.map((b, x) => [b, x]));
+  const crossing = links
+    .filter(([t, u]) => m.block[t] !== m.block[u])
+    .map(
+      ([t, u]) =>
+        (position.get(m.block[t]!)! < position.get(m.block[u]!)! ? [t, u] : [u, t]) as [number, number],
+    )
+    .sort((a, b) => position.get(m.block[a[0]]!)! - position.get(m.block[b[0]]!)!);
+  // Bits by interval colouring: a link closed at a block frees its bit for one opened there.
+  const bitOf: number[] = [];
+  const freeFrom: number[] = [];
+  for (const [t, u] of crossing) {
+    const from = position.get(m.block[t]!)!;
+    let bit = freeFrom.findIndex((f) => f <= from);
+    if (bit < 0) bit = freeFrom.push(0) - 1;
+    freeFrom[bit] = position.get(m.block[u]!)!;
+    bitOf.push(bit);
+  }
+  const W = freeFrom.length;
+  const M = 1 << W;
   // Weight of two profiles in different blocks, checked on every pair of types of different blocks.
   const cross = Array.from({ length: P }, () => new Float64Array(P).fill(Number.NaN));
   for (let t = 0; t < T; t++)
@@ -360,13 +397,28 @@ export async function configurationBound(
   if (m.tables.some((t) => t.rule) && !m.rule)
     throw new Error("configurationBound: tables marked rule but no rule");
   const allowed = vec.map((n) => (m.rule ? m.rule(n) : true));
+  /** Whether a start's table (items per type) keeps every link. */
+  const keepsLinks = (c: readonly number[]) => links.every(([t, u]) => (c[t] ?? 0) === (c[u] ?? 0));
   // Each block's choices: how many of each of its types, and what their pairs add beyond `cross`.
   const choices = blocks.map((b) => {
     const types = [...Array(T).keys()].filter((t) => m.block[t] === b);
-    const out: { counts: number[]; code: number; size: number; pairs: number }[] = [];
+    const out: { counts: number[]; code: number; size: number; pairs: number; need: number; open: number }[] =
+      [];
     const pick: number[] = [];
+    const inBlock = links
+      .map(([t, u]) => [types.indexOf(t), types.indexOf(u)] as const)
+      .filter(([x, y]) => x >= 0 && y >= 0);
+    // The links this block closes (its item is the second) and opens (the first), as bits.
+    const closes = crossing.flatMap(([, u], l) => (m.block[u] === b ? [[types.indexOf(u), bitOf[l]!]] : []));
+    const opens = crossing.flatMap(([t], l) => (m.block[t] === b ? [[types.indexOf(t), bitOf[l]!]] : []));
     const go = (k: number, left: number) => {
       if (k === types.length) {
+        // A choice that takes one of two linked items without the other is no table of a grouping.
+        if (inBlock.some(([x, y]) => pick[x] !== pick[y])) return;
+        let need = 0;
+        for (const [x, bit] of closes) if (pick[x!]) need |= 1 << bit!;
+        let open = 0;
+        for (const [x, bit] of opens) if (pick[x!]) open |= 1 << bit!;
         let code = 0;
         let size = 0;
         let pairs = 0;
@@ -381,7 +433,7 @@ export async function configurationBound(
             pairs += c * pick[y]! * (m.weight(t, u) - cross[p]![m.profile[u]!]!);
           }
         });
-        out.push({ counts: [...pick], code, size, pairs });
+        out.push({ counts: [...pick], code, size, pairs, need, open });
         return;
       }
       for (let c = 0; c <= Math.min(left, m.count[types[k]!]!); c++) {
@@ -391,8 +443,23 @@ export async function configurationBound(
       }
     };
     go(0, U);
-    return { types, out };
+    let shut = 0;
+    for (const [, bit] of closes) shut |= 1 << bit!;
+    return { types, out, shut };
   });
+  const SX = S * M;
+  /**
+   * The state a block's choice k leads to from state x (profile counts x >> W, open links' bits
+   * x & (M − 1)), or −1 where the table would be too big or would part a linked pair.
+   */
+  const step = (b: number, x: number, k: number) => {
+    const s = x >> W;
+    const mask = x & (M - 1);
+    const { out, shut } = choices[b]!;
+    const o = out[k]!;
+    if (sizeOf[s]! + o.size > U || (mask & shut) !== o.need) return -1;
+    return stateOf[codes[s]! + o.code]! * M + ((mask & ~shut) | o.open);
+  };
   const value = (c: readonly number[]) => {
     let v = 0;
     for (let t = 0; t < T; t++) {
@@ -412,28 +479,32 @@ export async function configurationBound(
    */
   const forward = (pi: Float64Array) => {
     const costs = costsAt(pi);
-    let val = new Float64Array(S).fill(Number.NEGATIVE_INFINITY);
+    let val = new Float64Array(SX).fill(Number.NEGATIVE_INFINITY);
     val[0] = 0;
     const vals: Float64Array[] = [val];
-    const back: Int32Array[] = [];
-    choices.forEach(({ out }, b) => {
-      const next = Float64Array.from(val);
-      const from = new Int32Array(S).fill(-1);
+    const back: { x: Int32Array; k: Int32Array }[] = [];
+    choices.forEach(({ out, shut }, b) => {
+      // Taking nobody from this block keeps the state, unless a link needs its second item.
+      const next = Float64Array.from(val, (v, x) =>
+        (x & (M - 1) & shut) === 0 ? v : Number.NEGATIVE_INFINITY,
+      );
+      const fromX = new Int32Array(SX).fill(-1);
+      const fromK = new Int32Array(SX).fill(-1);
       const cost = costs[b]!;
-      for (let s = 0; s < S; s++) {
-        if (val[s] === Number.NEGATIVE_INFINITY) continue;
+      for (let x = 0; x < SX; x++) {
+        if (val[x] === Number.NEGATIVE_INFINITY) continue;
         for (let k = 1; k < out.length; k++) {
-          const o = out[k]!;
-          if (sizeOf[s]! + o.size > U) continue;
-          const ns = stateOf[codes[s]! + o.code]!;
-          const v = val[s]! + cost[k]!;
-          if (v > next[ns]!) {
-            next[ns] = v;
-            from[ns] = (s << 12) | k;
+          const nx = step(b, x, k);
+          if (nx < 0) continue;
+          const v = val[x]! + cost[k]!;
+          if (v > next[nx]!) {
+            next[nx] = v;
+            fromX[nx] = x;
+            fromK[nx] = k;
           }
         }
       }
-      back.push(from);
+      back.push({ x: fromX, k: fromK });
       vals.push(next);
       val = next;
     });
@@ -447,28 +518,28 @@ export async function configurationBound(
     const val = vals[vals.length - 1]!;
     return ranges.map((r) => {
       const [lower, upper, ruled] = r.split(",").map(Number);
+      // Every link is closed after the last block: the final states are those with no bit set.
       let best = -1;
-      for (let s = 0; s < S; s++)
-        if (sizeOf[s]! >= lower! && sizeOf[s]! <= upper! && val[s]! > Number.NEGATIVE_INFINITY)
-          if (best < 0 || val[s]! + crossValue[s]! > val[best]! + crossValue[best]!)
+      for (let s = 0; s < S; s++) {
+        const x = s * M;
+        if (sizeOf[s]! >= lower! && sizeOf[s]! <= upper! && val[x]! > Number.NEGATIVE_INFINITY)
+          if (best < 0 || val[x]! + crossValue[s]! > val[best * M]! + crossValue[best]!)
             if (!ruled || allowed[s]) best = s;
+      }
       if (best < 0) throw new Error(`configurationBound: no table of ${lower}–${upper} items can be made`);
       const c = new Array<number>(T).fill(0);
-      let s = best;
+      let x = best * M;
       for (let b = choices.length - 1; b >= 0; b--) {
-        const f = back[b]![s]!;
-        if (f < 0) continue; // this block adds nobody on the way to s
-        const k = f & 0xfff;
-        choices[b]!.out[k]!.counts.forEach((n, x) => {
-          c[choices[b]!.types[x]!] = n;
+        const k = back[b]!.k[x]!;
+        if (k < 0) continue; // this block adds nobody on the way to x
+        choices[b]!.out[k]!.counts.forEach((n, y) => {
+          c[choices[b]!.types[y]!] = n;
         });
-        s = f >> 12;
+        x = back[b]!.x[x]!;
       }
-      return { lower: lower!, upper: upper!, reduced: val[best]! + crossValue[best]!, c };
+      return { lower: lower!, upper: upper!, reduced: val[best * M]! + crossValue[best]!, c };
     });
   };
-  if (choices.some((c) => c.out.length >= 0x1000))
-    throw new Error("configurationBound: a block has too many choices");
   const tablesIn = ranges.map((r) => m.tables.filter((t) => rangeKey(t) === r).length);
   const columns: { c: number[]; range: number; v: number }[] = [];
   const key = new Set<string>();
@@ -489,7 +560,7 @@ export async function configurationBound(
       const [lo, up, ruled] = x.split(",").map(Number);
       return n >= lo! && n <= up! && (!ruled || m.rule!(counts));
     });
-    if (r >= 0) add(c, r);
+    if (r >= 0 && keepsLinks(c)) add(c, r);
   }
   // A start that breaks the rule leaves the LP without a solution: one artificial column per row,
   // at a price no real table reaches, keeps it feasible until real columns replace them.
@@ -573,7 +644,8 @@ export async function configurationBound(
       c.forEach((k, t) => {
         counts[m.profile[t]!]! += k;
       });
-      if (n < table.lower || n > table.upper || (table.rule && !m.rule!(counts))) target = undefined;
+      if (n < table.lower || n > table.upper || (table.rule && !m.rule!(counts)) || !keepsLinks(c))
+        target = undefined;
       if (target !== undefined) target += value(c);
     }
     if (target !== undefined && ub - target <= 1e-9) return { bound: ub, exact: true, arcs: 0 };
@@ -581,28 +653,27 @@ export async function configurationBound(
     const { vals, costs } = programme;
     const most = price(pi, programme).map((b) => b.reduced);
     const B = choices.length;
+    /** Whether a state ends a table of range r: no link open, the size and the rule kept. */
     const ends = ranges.map((r) => {
       const [lower, upper, ruled] = r.split(",").map(Number);
-      return (s: number) => sizeOf[s]! >= lower! && sizeOf[s]! <= upper! && (!ruled || allowed[s]!);
+      return (x: number) => {
+        const s = x >> W;
+        return (x & (M - 1)) === 0 && sizeOf[s]! >= lower! && sizeOf[s]! <= upper! && (!ruled || allowed[s]!);
+      };
     });
-    /** The state a block's choice k leads to from s, or −1 where the table would be too big. */
-    const step = (b: number, s: number, k: number) => {
-      const o = choices[b]!.out[k]!;
-      return sizeOf[s]! + o.size > U ? -1 : stateOf[codes[s]! + o.code]!;
-    };
-    // For each range, the most that the blocks from b on can add from state s to a table of it.
+    // For each range, the most that the blocks from b on can add from state x to a table of it.
     const rest = ranges.map((_, r) => {
       const after: Float64Array[] = new Array(B + 1);
-      after[B] = Float64Array.from({ length: S }, (_, s) =>
-        ends[r]!(s) ? crossValue[s]! : Number.NEGATIVE_INFINITY,
+      after[B] = Float64Array.from({ length: SX }, (_, x) =>
+        ends[r]!(x) ? crossValue[x >> W]! : Number.NEGATIVE_INFINITY,
       );
       for (let b = B - 1; b >= 0; b--) {
         const next = after[b + 1]!;
-        const here = Float64Array.from(next);
-        for (let s = 0; s < S; s++)
-          for (let k = 1; k < choices[b]!.out.length; k++) {
-            const ns = step(b, s, k);
-            if (ns >= 0 && costs[b]![k]! + next[ns]! > here[s]!) here[s] = costs[b]![k]! + next[ns]!;
+        const here = new Float64Array(SX).fill(Number.NEGATIVE_INFINITY);
+        for (let x = 0; x < SX; x++)
+          for (let k = 0; k < choices[b]!.out.length; k++) {
+            const nx = step(b, x, k);
+            if (nx >= 0 && costs[b]![k]! + next[nx]! > here[x]!) here[x] = costs[b]![k]! + next[nx]!;
           }
         after[b] = here;
       }
@@ -616,7 +687,7 @@ export async function configurationBound(
       const near = (r: number, v: number) => v >= most[r]! - gap - 1e-6;
       const arcs: { b: number; s: number; k: number; to: number }[] = [];
       for (let b = 0; b < B && arcs.length <= maxArcs; b++)
-        for (let s = 0; s < S; s++) {
+        for (let s = 0; s < SX; s++) {
           if (vals[b]![s] === Number.NEGATIVE_INFINITY) continue;
           for (let k = 0; k < choices[b]!.out.length; k++) {
             const to = step(b, s, k);
@@ -627,9 +698,9 @@ export async function configurationBound(
         }
       if (arcs.length > maxArcs) continue;
       const finals: { s: number; r: number }[] = [];
-      for (let s = 0; s < S; s++)
+      for (let s = 0; s < SX; s++)
         ranges.forEach((_, r) => {
-          if (ends[r]!(s) && near(r, vals[B]![s]! + crossValue[s]!)) finals.push({ s, r });
+          if (ends[r]!(s) && near(r, vals[B]![s]! + crossValue[s >> W]!)) finals.push({ s, r });
         });
       const lines = ["Maximize", " obj:"];
       arcs.forEach(({ b, k }, j) => {
@@ -637,7 +708,7 @@ export async function configurationBound(
         if (v !== 0) lines.push(`  ${v > 0 ? "+" : "-"} ${Math.abs(v)} a${j}`);
       });
       finals.forEach(({ s }, j) => {
-        const v = crossValue[s]!;
+        const v = crossValue[s >> W]!;
         lines.push(`  ${v >= 0 ? "+" : "-"} ${Math.abs(v)} z${j}`);
       });
       lines.push("Subject To");
@@ -662,7 +733,7 @@ export async function configurationBound(
         push(outOf, `${B}_${s}`, `+ z${j}`);
       });
       const nodes = new Set([...into.keys(), ...outOf.keys()]);
-      const source = `0_${stateOf[0]}`;
+      const source = "0_0";
       let v = 0;
       for (const node of nodes) {
         if (node === source) continue;
@@ -690,6 +761,39 @@ export async function configurationBound(
       const names = [...arcs.map((_, j) => `a${j}`), ...finals.map((_, j) => `z${j}`)];
       for (let i = 0; i < names.length; i += 20) lines.push(` ${names.slice(i, i + 20).join(" ")}`);
       lines.push("End");
+      /**
+       * The optimum's tables: the integer flow cut into paths from the source, each a table (its
+       * items of each type, and its range as an index into the tables' distinct ranges).
+       */
+      const paths = (columns: ReturnType<HighsLp["solve"]>["Columns"]) => {
+        const flow = arcs.map((_, j) => Math.round(columns[`a${j}`]?.Primal ?? 0));
+        const ending = finals.map((_, j) => Math.round(columns[`z${j}`]?.Primal ?? 0));
+        const leaving = new Map<string, number[]>();
+        arcs.forEach(({ b, s }, j) => {
+          const list = leaving.get(`${b}_${s}`);
+          if (list) list.push(j);
+          else leaving.set(`${b}_${s}`, [j]);
+        });
+        const out: { counts: number[]; range: number }[] = [];
+        for (let table = 0; table < m.tables.length; table++) {
+          const counts = new Array<number>(T).fill(0);
+          let x = 0;
+          for (let b = 0; b < B; b++) {
+            const j = (leaving.get(`${b}_${x}`) ?? []).find((a) => flow[a]! > 0);
+            if (j === undefined) throw new Error("configurationBound: the integer flow does not decompose");
+            flow[j]!--;
+            choices[b]!.out[arcs[j]!.k]!.counts.forEach((n, y) => {
+              counts[choices[b]!.types[y]!]! += n;
+            });
+            x = arcs[j]!.to;
+          }
+          const f = finals.findIndex((e, j) => e.s === x && ending[j]! > 0);
+          if (f < 0) throw new Error("configurationBound: the integer flow does not decompose");
+          ending[f]!--;
+          out.push({ counts, range: finals[f]!.r });
+        }
+        return out;
+      };
       let res: ReturnType<HighsLp["solve"]>;
       try {
         res = highs.solve(lines.join("\n"), { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-9 });
@@ -702,18 +806,59 @@ export async function configurationBound(
       if (res.Status !== "Optimal")
         throw new Error(`configurationBound: HiGHS ended the integer programme with status ${res.Status}`);
       const z = res.ObjectiveValue;
-      if (z >= floor - 1e-6) return { bound: z, exact: true, arcs: arcs.length };
+      if (z >= floor - 1e-6) return { bound: z, exact: true, arcs: arcs.length, tables: paths(res.Columns) };
       return { bound: floor, exact: false, arcs: arcs.length };
     }
     return undefined;
   }
 }
 
+/**
+ * The blocks in the order that keeps the fewest links open at once (a link is open from its first
+ * block to its second): every order of up to eight blocks is tried, else the given order is kept.
+ */
+function orderBlocks(blocks: number[], links: readonly (readonly [number, number])[]): number[] {
+  const cross = links.filter(([a, b]) => a !== b);
+  if (cross.length === 0 || blocks.length > 8) return blocks;
+  const widest = (order: readonly number[]) => {
+    const at = new Map(order.map((b, x) => [b, x]));
+    let most = 0;
+    for (let cut = 1; cut < order.length; cut++) {
+      let open = 0;
+      for (const [a, b] of cross)
+        if (Math.min(at.get(a)!, at.get(b)!) < cut && Math.max(at.get(a)!, at.get(b)!) >= cut) open++;
+      most = Math.max(most, open);
+    }
+    return most;
+  };
+  let best = blocks;
+  let bestWidth = widest(blocks);
+  const permute = (prefix: number[], left: number[]) => {
+    if (left.length === 0) {
+      const w = widest(prefix);
+      if (w < bestWidth) {
+        best = [...prefix];
+        bestWidth = w;
+      }
+      return;
+    }
+    for (let x = 0; x < left.length; x++)
+      permute([...prefix, left[x]!], [...left.slice(0, x), ...left.slice(x + 1)]);
+  };
+  permute([], blocks);
+  return best;
+}
+
 type HighsLp = {
   solve(
     problem: string,
     options?: Record<string, unknown>,
-  ): { Status: string; ObjectiveValue: number; Rows: { Dual: number }[] };
+  ): {
+    Status: string;
+    ObjectiveValue: number;
+    Rows: { Dual: number }[];
+    Columns: Record<string, { Primal: number } | undefined>;
+  };
 };
 
 async function loadHighsSolver(): Promise<HighsLp> {

@@ -16,7 +16,9 @@
  * (4, 1000): RanReal ss 0.199 → 0.174 %, ds 0.791 → 0.631 %, RanInt 0.205 → 0.132 %, but Geo ds
  * 0.405 → 0.600 % and Geo ss −0.028 → −0.011 %: not a change for every family, so not the default.)
  * With --conference, each gala's line also carries an upper bound (\`galaBound\` below): the
- * configuration LP's, and the integer optimum of the same relaxation where HiGHS finds it.
+ * configuration LP's, and the integer optimum of the same relaxation where HiGHS finds it, with
+ * the wishes and must-together units priced; and \`witness\`, that optimum made into a plan, its
+ * value and the rules it breaks (none: the bound is the best plan's value).
  *
  * prints one JSON line per instance and seed:
  *   {"instance","n","groups","value","bestKnown","gapPercent","seconds","iterations","work","complete","seed"}
@@ -37,7 +39,7 @@ import type { Delegate, Event, Session } from "../src/model/types.js";
 import { pairWeights, planSeating, preferWeights, type SeatingResult } from "../src/seating/banquet.js";
 import { groupingValue, solveGrouping } from "../src/seating/grouping.js";
 import { solveMemetic, solveTables } from "../src/seating/memetic.js";
-import { DEFAULT_WEIGHTS } from "../src/seating/score.js";
+import { DEFAULT_WEIGHTS, scoreSeating } from "../src/seating/score.js";
 import { configurationBound, solveExact, type TypedGrouping } from "./exact.js";
 import { checkedGala } from "./gala.js";
 import { generateEvent } from "./generate.js";
@@ -122,6 +124,15 @@ if (values.conference) {
         languageLpBound: round(relaxation.languageLpBound),
         languageBoundConverged: relaxation.languageConverged,
         alone: relaxation.alone,
+        // Both bounds before the wishes and units were priced (\`galaBound\`), and with them
+        // (every unit and positive wish seated together; exact: the integer optima).
+        looseBound: round(relaxation.looseBound),
+        looseLanguageBound: round(relaxation.looseLanguageBound),
+        gluedBound: round(relaxation.glued),
+        gluedLanguageBound: round(relaxation.gluedLanguage),
+        gluedExact: relaxation.gluedExact,
+        // A plan made from the relaxation's optimum (\`realise\`): its value and the rules it breaks.
+        witness: relaxation.witness,
         boundRounds: relaxation.rounds,
         boundConverged: relaxation.converged,
         cheapBound: round(result.bound!),
@@ -143,7 +154,10 @@ if (values.conference) {
  * integer programme over the LP's own graph (\`closeGap\` in bench/exact.ts), which gives that
  * part's optimum where it can. The wishes add at most their positive part. Every rule but the
  * sizes is dropped (units that must sit together are split, fixed tables freed), which only
- * raises the optimum: a valid bound on any plan of these guests.
+ * raises the optimum: a valid bound on any plan of these guests. Then the wishes and units are
+ * priced too (a second pair of programmes with them linked, below), and the optimum of the
+ * tightest is made into a plan (`realise`) and checked by the scorer: where that plan breaks
+ * nothing, it is the best plan there is, and the bound is its value.
  */
 async function galaBound(event: Event, session: Session, result: SeatingResult) {
   const round = result.tables.filter((t) => t.kind === "round");
@@ -173,12 +187,18 @@ async function galaBound(event: Event, session: Session, result: SeatingResult) 
   const seats = result.tableSeats ?? { lower: round.map(() => 0), upper: round.map((t) => t.seats) };
   const language = (d: Delegate) => (d.category === "interpreter" ? "" : d.language);
 
-  /** The configuration-LP bound on the attribute part of the pairs among the guests `keep`. */
+  /**
+   * The configuration-LP bound on the attribute part of the pairs among the guests `keep`.
+   * `glue` (guest → the first guest of their group, for groups of two or more): guests that every
+   * plan counted seats at one table. Each is an item of their own in their organisation's block,
+   * linked to the others of the group.
+   */
   async function typedBound(
     keep: number[],
     tables: TypedGrouping["tables"],
     rule?: (profiles: readonly number[], language: readonly string[], exempt: readonly boolean[]) => boolean,
     exempt: (i: number) => boolean = () => false,
+    glue: ReadonlyMap<number, number> = new Map(),
   ) {
     const profiles = new Map<string, number>();
     const blocks = new Map<string, number>();
@@ -194,7 +214,7 @@ async function galaBound(event: Event, session: Session, result: SeatingResult) 
         exempt(i),
       ].join("|");
       const block = Object.values(d.organisation)[0] ?? "";
-      const key = `${profile}#${block}`;
+      const key = glue.has(i) ? `${profile}#${block}#${i}` : `${profile}#${block}`;
       if (!profiles.has(profile)) profiles.set(profile, profiles.size);
       if (!blocks.has(block)) blocks.set(block, blocks.size);
       if (!types.has(key)) types.set(key, types.size);
@@ -215,11 +235,20 @@ async function galaBound(event: Event, session: Session, result: SeatingResult) 
       for (const b of keep)
         if (a < b && Math.abs(plain(a, b) - W[typeOf.get(a)!.t]![typeOf.get(b)!.t]!) > 1e-9)
           throw new Error(`galaBound: ${guests[a]!.id} and ${guests[b]!.id} weigh more than their types say`);
+    const links: [number, number][] = [];
+    const firstOf = new Map<number, number>();
+    for (const i of keep) {
+      const first = glue.get(i);
+      if (first === undefined) continue;
+      const t = typeOf.get(i)!.t;
+      if (firstOf.has(first)) links.push([firstOf.get(first)!, t]);
+      else firstOf.set(first, t);
+    }
     const start = round.map(() => new Array<number>(T).fill(0));
     for (const i of keep) start[tableOf.get(seated[i]!.table)!]![typeOf.get(i)!.t]!++;
     const profileLanguage = [...profiles.keys()].map((k) => k.split("|")[2]!);
     const profileExempt = [...profiles.keys()].map((k) => k.split("|")[4] === "true");
-    return configurationBound(
+    const found = await configurationBound(
       {
         count: members.map((l) => l.length),
         profile: [...Array(T).keys()].map((t) => typeOf.get(members[t]![0]!)!.profile),
@@ -228,9 +257,11 @@ async function galaBound(event: Event, session: Session, result: SeatingResult) 
         tables,
         ...(rule ? { rule: (n: readonly number[]) => rule(n, profileLanguage, profileExempt) } : {}),
         start,
+        links,
       },
       { integer: { maxArcs: 60_000 } },
     );
+    return { ...found, members };
   }
   const everyone = [...guests.keys()];
   const lp = await typedBound(
@@ -263,28 +294,197 @@ async function galaBound(event: Event, session: Session, result: SeatingResult) 
   // passes when no language has exactly one speaker who is single and no exempt speaker.
   const unitSize = new Map<number, number>();
   for (const i of everyone) unitSize.set(find(i), (unitSize.get(find(i)) ?? 0) + 1);
+  /**
+   * A plan of the guests from the integer optimum's tables (items of each type per table): each
+   * table given to a round table of its size, each type's guests dealt to its seats, guests who
+   * need an accessible seat first to tables that have them, then guests swapped within their type
+   * until no wish to sit apart is broken. Its value and what it breaks say whether the bound is a
+   * plan: where it breaks nothing, no plan is better than it.
+   */
+  function realise(tables: { counts: number[] }[], members: number[][]) {
+    const free = round.map((_, g) => g);
+    const at: number[][] = round.map(() => []);
+    const order = [...tables.keys()].sort(
+      (a, b) => tables[b]!.counts.reduce((x, y) => x + y, 0) - tables[a]!.counts.reduce((x, y) => x + y, 0),
+    );
+    const home = new Array<number>(tables.length);
+    for (const c of order) {
+      const size = tables[c]!.counts.reduce((x, y) => x + y, 0);
+      const g = free.findIndex((t) => seats.lower[t]! <= size && size <= seats.upper[t]!);
+      if (g < 0) return { value: Number.NaN, broken: ["no table of the size"] };
+      home[c] = free.splice(g, 1)[0]!;
+    }
+    // Guests who need an accessible seat go first, each to a table with one still free.
+    const spare = round.map((t) => t.accessible.length);
+    members.forEach((list, t) => {
+      const slots = tables.flatMap((tab, c) => new Array<number>(tab.counts[t]!).fill(home[c]!));
+      const queue = [...list].sort(
+        (a, b) => Number(!!guests[b]!.accessibility) - Number(!!guests[a]!.accessibility),
+      );
+      for (const i of queue) {
+        let x = guests[i]!.accessibility ? slots.findIndex((g) => spare[g]! > 0) : -1;
+        if (x < 0) x = guests[i]!.accessibility ? 0 : slots.length - 1;
+        const g = slots.splice(x, 1)[0]!;
+        if (guests[i]!.accessibility) spare[g]!--;
+        at[g]!.push(i);
+      }
+    });
+    // A table whose guests need more accessible seats than it has trades all its guests with a
+    // table that has the seats and whose own guests fit here.
+    const needs = (list: number[]) => list.filter((i) => guests[i]!.accessibility).length;
+    const fits = (list: number[], g: number) =>
+      needs(list) <= round[g]!.accessible.length &&
+      seats.lower[g]! <= list.length &&
+      list.length <= seats.upper[g]!;
+    for (let g = 0; g < at.length; g++) {
+      if (fits(at[g]!, g)) continue;
+      const h = at.findIndex((list, h) => h !== g && fits(at[g]!, h) && fits(list, g));
+      if (h >= 0) [at[g], at[h]] = [at[h]!, at[g]!];
+    }
+    const tableOfGuest = new Map<number, number>();
+    at.forEach((list, g) => {
+      for (const i of list) tableOfGuest.set(i, g);
+    });
+    const apartPairs = wishes
+      .filter((x) => x.kind === "apart")
+      .map((x) => [index.get(x.a)!, index.get(x.b)!] as const);
+    const typeOfGuest = new Map<number, number>();
+    members.forEach((list, t) => {
+      for (const i of list) typeOfGuest.set(i, t);
+    });
+    for (const [a, b] of apartPairs) {
+      if (tableOfGuest.get(a) !== tableOfGuest.get(b)) continue;
+      // Swap b with another guest of its type elsewhere who needs no accessible seat and is in no wish.
+      const wished = new Set(apartPairs.flat());
+      const other = members[typeOfGuest.get(b)!]!.find(
+        (j) => tableOfGuest.get(j) !== tableOfGuest.get(b) && !wished.has(j) && !guests[j]!.accessibility,
+      );
+      if (other === undefined || guests[b]!.accessibility) continue;
+      const gb = tableOfGuest.get(b)!;
+      const go = tableOfGuest.get(other)!;
+      at[gb]![at[gb]!.indexOf(b)] = other;
+      at[go]![at[go]!.indexOf(other)] = b;
+      tableOfGuest.set(b, go);
+      tableOfGuest.set(other, gb);
+    }
+    const broken: string[] = [];
+    let value = 0;
+    at.forEach((list, g) => {
+      for (let x = 0; x < list.length; x++)
+        for (let y = x + 1; y < list.length; y++) value += w(list[x]!, list[y]!);
+      const needs = list.filter((i) => guests[i]!.accessibility).length;
+      if (needs > round[g]!.accessible.length)
+        broken.push(`${round[g]!.id}: ${needs} accessible seats needed`);
+      for (const i of list) {
+        if (unitSize.get(find(i))! > 1 || !language(guests[i]!)) continue;
+        if (!list.some((j) => j !== i && language(guests[j]!) === language(guests[i]!)))
+          broken.push(`${guests[i]!.id} alone with ${language(guests[i]!)}`);
+      }
+    });
+    for (const x of wishes) {
+      const same = tableOfGuest.get(index.get(x.a)!) === tableOfGuest.get(index.get(x.b)!);
+      if (x.strength === "must" && (x.kind === "together") !== same) broken.push(`${x.kind} ${x.a} ${x.b}`);
+    }
+    // The plan checked as every plan is, by the scorer that knows nothing of the search: the
+    // round tables' guests seated (accessible seats first), the rest of the room as it was.
+    const seatsOf = at.flatMap((list, g) => {
+      const t = round[g]!;
+      const order = [
+        ...t.accessible,
+        ...[...Array(t.seats).keys()].map((k) => k + 1).filter((k) => !t.accessible.includes(k)),
+      ];
+      const sorted = [...list].sort(
+        (a, b) => Number(!!guests[b]!.accessibility) - Number(!!guests[a]!.accessibility),
+      );
+      return sorted.map((i, x) => ({ table: t.id, seat: order[x]!, delegate: guests[i]!.id }));
+    });
+    const report = scoreSeating({
+      event,
+      session,
+      tables: result.tables,
+      seats: [...result.seats.filter((x) => !roundIds.has(x.table)), ...seatsOf],
+      wishes,
+      weights: DEFAULT_WEIGHTS,
+      fixed: [],
+      fixedTables: [],
+      behind: result.behind,
+    });
+    const hardViolations = report.hard.flatMap((h) => h.violations);
+    return {
+      value: value - inside,
+      broken,
+      hardViolations: hardViolations.length,
+      firstViolations: hardViolations.slice(0, 3),
+    };
+  }
+  const languageRule = (n: readonly number[], lang: readonly string[], exempt: readonly boolean[]) => {
+    const single = new Map<string, number>();
+    const company = new Map<string, number>();
+    n.forEach((k: number, p: number) => {
+      const l = lang[p]!;
+      if (!l) return;
+      const into = exempt[p] ? company : single;
+      into.set(l, (into.get(l) ?? 0) + k);
+    });
+    return [...single].every(([l, k]) => k !== 1 || (company.get(l) ?? 0) > 0);
+  };
   const ruled = await typedBound(
     everyone,
     round.map((_, g) => ({ lower: seats.lower[g]!, upper: seats.upper[g]!, rule: true })),
-    (n: readonly number[], lang: readonly string[], exempt: readonly boolean[]) => {
-      const single = new Map<string, number>();
-      const company = new Map<string, number>();
-      n.forEach((k: number, p: number) => {
-        const l = lang[p]!;
-        if (!l) return;
-        const into = exempt[p] ? company : single;
-        into.set(l, (into.get(l) ?? 0) + k);
-      });
-      return [...single].every(([l, k]) => k !== 1 || (company.get(l) ?? 0) > 0);
-    },
+    languageRule,
     (i) => unitSize.get(find(i))! > 1,
   );
   // Such a plan is a plan too: the plain bound holds for it as well. Each is the integer
   // programme's where it answered (exact: the attribute part's optimum), else the LP's.
   const plainBound = lp.integer?.bound ?? lp.bound;
   const ruledBound = ruled.integer?.bound ?? ruled.bound;
-  const languageBound = Math.min(ruledBound, plainBound) + wished - inside;
+  const looseBound = plainBound + wished - inside;
+  const looseLanguageBound = Math.min(ruledBound, plainBound) + wished - inside;
   const languageLpBound = Math.min(ruled.bound, lp.bound) + wished - inside;
+
+  // The wishes and units, priced. The bounds above grant every \`prefer\` wish and let units part
+  // at no cost to the rest. A plan that leaves a positive wish ungranted is worth at most the
+  // bound less that wish (\`least\`, the smallest); the others seat every unit and every such pair
+  // together, which the same relaxation can hold as a constraint: the guests of each group items
+  // of their own, linked (\`typedBound\`'s \`glue\`). The bound is the larger of the two.
+  const glueOf = [...guests.keys()];
+  const root = (x: number): number => {
+    while (glueOf[x] !== x) x = glueOf[x]!;
+    return x;
+  };
+  let least = Number.POSITIVE_INFINITY;
+  for (const [key, v] of prefer) {
+    if (v <= 0) continue;
+    least = Math.min(least, v);
+    glueOf[root(Math.floor(key / 2 ** 32))] = root(key % 2 ** 32);
+  }
+  for (let i = 0; i < guests.length; i++) glueOf[root(i)] = root(find(i));
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < guests.length; i++) {
+    const list = groups.get(root(i));
+    if (list) list.push(i);
+    else groups.set(root(i), [i]);
+  }
+  const glue = new Map<number, number>();
+  for (const list of groups.values()) if (list.length > 1) for (const i of list) glue.set(i, list[0]!);
+  const seatRanges = round.map((_, g) => ({ lower: seats.lower[g]!, upper: seats.upper[g]! }));
+  const gluedPlain = await typedBound(everyone, seatRanges, undefined, undefined, glue);
+  const gluedRuled = await typedBound(
+    everyone,
+    seatRanges.map((r) => ({ ...r, rule: true })),
+    languageRule,
+    (i) => unitSize.get(find(i))! > 1,
+    glue,
+  );
+  const gluedPlainBound = gluedPlain.integer?.bound ?? gluedPlain.bound;
+  const gluedRuledBound = gluedRuled.integer?.bound ?? gluedRuled.bound;
+  const glued = gluedPlainBound + wished - inside;
+  const gluedLanguage = Math.min(gluedPlainBound, gluedRuledBound) + wished - inside;
+  const bound = Math.min(looseBound, Math.max(glued, looseBound - least));
+  const witness = gluedRuled.integer?.tables
+    ? realise(gluedRuled.integer.tables, gluedRuled.members)
+    : undefined;
+  const languageBound = Math.min(looseLanguageBound, Math.max(gluedLanguage, looseLanguageBound - least));
   // How many single guests the final plan leaves alone with their language.
   let alone = 0;
   for (const list of atTable)
@@ -294,8 +494,14 @@ async function galaBound(event: Event, session: Session, result: SeatingResult) 
     }
   return {
     plan: pairs - inside,
-    bound: plainBound + wished - inside,
+    bound,
     boundExact: lp.integer?.exact ?? false,
+    looseBound,
+    looseLanguageBound,
+    glued,
+    gluedLanguage,
+    gluedExact: (gluedPlain.integer?.exact ?? false) && (gluedRuled.integer?.exact ?? false),
+    witness,
     lp: lp.bound,
     wished,
     inside,

@@ -45,7 +45,7 @@ function typedInstance(seed: number, n: number, lower: number[], upper: number[]
     tables: lower.map((l, g) => ({ lower: l, upper: upper[g]! })),
     start,
   };
-  return { problem, typed, searched: solved.value, country };
+  return { problem, typed, searched: solved.value, country, org };
 }
 
 describe("configurationBound (the bench's gala bound)", () => {
@@ -146,6 +146,100 @@ describe("configurationBound (the bench's gala bound)", () => {
     expect(feasible).toBeGreaterThanOrEqual(3);
     expect(lower).toBeGreaterThanOrEqual(1);
     expect(exact).toBe(feasible);
+  });
+
+  it("with linked guests, is the best grouping that seats each linked pair at one table", async () => {
+    // Twelve guests in three tables of four; two or three pairs of guests, mostly of different
+    // organisations (blocks), must share a table: each such guest a type of their own.
+    let crossing = 0;
+    let checked = 0;
+    // Instances where the links cost something: the optimum without them is higher.
+    let binding = 0;
+    for (let seed = 1; seed <= 12; seed++) {
+      const { problem, typed, country, org } = typedInstance(seed * 13 + 5, 12, [4, 4, 4], [4, 4, 4]);
+      const r = createRandom(seed);
+      const guests = [...Array(12).keys()];
+      const orgOf = (i: number) => org[i]!;
+      const pairs: [number, number][] = [];
+      const used = new Set<number>();
+      for (let k = 0; k < 3; k++) {
+        const free = guests.filter((i) => !used.has(i));
+        const a = free[randomInt(r, free.length)]!;
+        // A partner of the same country from another organisation where there is one: pairs
+        // that the best grouping without links would often part.
+        const alike = free.filter((i) => i !== a && org[i] !== org[a] && country[i] === country[a]);
+        const rest = alike.length > 0 ? alike : free.filter((i) => i !== a);
+        const b = rest[randomInt(r, rest.length)]!;
+        pairs.push([a, b]);
+        used.add(a).add(b);
+        if (orgOf(a) !== orgOf(b)) crossing++;
+      }
+      // Types: (country, organisation) as before, each linked guest alone in a type.
+      const keyOf = (i: number) => (used.has(i) ? `g${i}` : `${country[i]}:${orgOf(i)}`);
+      const keys = [...new Set(guests.map(keyOf))];
+      const typeOf = guests.map((i) => keys.indexOf(keyOf(i)));
+      const first = (t: number) => guests.find((i) => typeOf[i] === t)!;
+      const second = (t: number) => guests.filter((i) => typeOf[i] === t)[1];
+      const linked: TypedGrouping = {
+        count: keys.map((_, t) => typeOf.filter((x) => x === t).length),
+        profile: keys.map((_, t) => country[first(t)]!),
+        block: keys.map((_, t) => orgOf(first(t))),
+        weight: (t, u) => {
+          const b = t === u ? second(t) : first(u);
+          return b === undefined ? 0 : problem.weights[first(t) * 12 + b]!;
+        },
+        tables: typed.tables,
+        start: [],
+        links: pairs.map(([a, b]) => [typeOf[a]!, typeOf[b]!] as [number, number]),
+      };
+      let best = Number.NEGATIVE_INFINITY;
+      const group = new Array<number>(12).fill(-1);
+      const fill = [0, 0, 0];
+      const go = (i: number) => {
+        if (i === 12) {
+          if (pairs.some(([a, b]) => group[a] !== group[b])) return;
+          let v = 0;
+          for (let a = 0; a < 12; a++)
+            for (let b = a + 1; b < 12; b++) if (group[a] === group[b]) v += problem.weights[a * 12 + b]!;
+          best = Math.max(best, v);
+          return;
+        }
+        const open = Math.min(3, Math.max(-1, ...group.slice(0, i)) + 2);
+        for (let g = 0; g < open; g++) {
+          if (fill[g] === 4) continue;
+          group[i] = g;
+          fill[g]!++;
+          go(i + 1);
+          fill[g]!--;
+        }
+        group[i] = -1;
+      };
+      go(0);
+      const unlinked = await configurationBound({ ...linked, links: [] }, { integer: { maxArcs: 100_000 } });
+      if (unlinked.integer!.bound > best + 1e-6) binding++;
+      const b = await configurationBound(linked, { integer: { maxArcs: 100_000 } });
+      expect(b.bound).toBeGreaterThanOrEqual(best - 1e-6);
+      expect(b.bound).toBeLessThanOrEqual(unlinked.bound + 1e-6);
+      expect(b.integer?.exact).toBe(true);
+      expect(b.integer!.bound).toBeCloseTo(best, 6);
+      // The optimum's tables: every item once, each link kept, worth the optimum.
+      const tables = b.integer!.tables!;
+      expect(tables).toHaveLength(3);
+      for (const t of keys.keys()) expect(tables.reduce((n, x) => n + x.counts[t]!, 0)).toBe(linked.count[t]);
+      for (const [x, y] of linked.links!)
+        for (const table of tables) expect(table.counts[x]).toBe(table.counts[y]);
+      let worth = 0;
+      for (const { counts } of tables)
+        for (let t = 0; t < keys.length; t++) {
+          worth += ((counts[t]! * (counts[t]! - 1)) / 2) * linked.weight(t, t);
+          for (let u = t + 1; u < keys.length; u++) worth += counts[t]! * counts[u]! * linked.weight(t, u);
+        }
+      expect(worth).toBeCloseTo(best, 6);
+      checked++;
+    }
+    expect(checked).toBe(12);
+    expect(crossing).toBeGreaterThanOrEqual(12);
+    expect(binding).toBeGreaterThanOrEqual(3);
   });
 
   it("takes no start for a grouping unless it places every item once", async () => {
