@@ -288,12 +288,12 @@ async function galaBound(event: Event, session: Session, result: SeatingResult) 
     for (let b = a + 1; b < guests.length; b++) if (find(a) === find(b)) inside += w(a, b);
 
   // The same bound for plans in which nobody sits alone with their language, the rule the
-  // language repair (banquet.ts) enforces after the search: a single guest needs another
-  // speaker of their language at the table, interpreters apart. Guests in units of two or more
-  // are exempt but may be the company of others: they are profiles of their own, and a table
-  // passes when no language has exactly one speaker who is single and no exempt speaker.
-  const unitSize = new Map<number, number>();
-  for (const i of everyone) unitSize.set(find(i), (unitSize.get(find(i)) ?? 0) + 1);
+  // language repair and the second search (banquet.ts) keep: a guest needs another speaker of
+  // their language at the table, interpreters apart. A guest with their interpreter is exempt
+  // but may be the company of others: such guests are profiles of their own, and a table passes
+  // when no language has exactly one speaker who is not exempt and no exempt speaker.
+  const interpreted = new Set(guests.flatMap((d) => (d.interpreterFor ? [d.interpreterFor] : [])));
+  const hasInterpreter = (i: number) => interpreted.has(guests[i]!.id);
   /**
    * A plan of the guests from the integer optimum's tables (items of each type per table): each
    * table given to a round table of its size, each type's guests dealt to its seats, guests who
@@ -376,7 +376,7 @@ async function galaBound(event: Event, session: Session, result: SeatingResult) 
       if (needs > round[g]!.accessible.length)
         broken.push(`${round[g]!.id}: ${needs} accessible seats needed`);
       for (const i of list) {
-        if (unitSize.get(find(i))! > 1 || !language(guests[i]!)) continue;
+        if (hasInterpreter(i) || !language(guests[i]!)) continue;
         if (!list.some((j) => j !== i && language(guests[j]!) === language(guests[i]!)))
           broken.push(`${guests[i]!.id} alone with ${language(guests[i]!)}`);
       }
@@ -432,7 +432,7 @@ async function galaBound(event: Event, session: Session, result: SeatingResult) 
     everyone,
     round.map((_, g) => ({ lower: seats.lower[g]!, upper: seats.upper[g]!, rule: true })),
     languageRule,
-    (i) => unitSize.get(find(i))! > 1,
+    hasInterpreter,
   );
   // Such a plan is a plan too: the plain bound holds for it as well. Each is the integer
   // programme's where it answered (exact: the attribute part's optimum), else the LP's.
@@ -473,7 +473,7 @@ async function galaBound(event: Event, session: Session, result: SeatingResult) 
     everyone,
     seatRanges.map((r) => ({ ...r, rule: true })),
     languageRule,
-    (i) => unitSize.get(find(i))! > 1,
+    hasInterpreter,
     glue,
   );
   const gluedPlainBound = gluedPlain.integer?.bound ?? gluedPlain.bound;
@@ -485,11 +485,11 @@ async function galaBound(event: Event, session: Session, result: SeatingResult) 
     ? realise(gluedRuled.integer.tables, gluedRuled.members)
     : undefined;
   const languageBound = Math.min(looseLanguageBound, Math.max(gluedLanguage, looseLanguageBound - least));
-  // How many single guests the final plan leaves alone with their language.
+  // How many guests the final plan leaves alone with their language.
   let alone = 0;
   for (const list of atTable)
     for (const i of list) {
-      if (unitSize.get(find(i))! > 1 || !language(guests[i]!)) continue;
+      if (hasInterpreter(i) || !language(guests[i]!)) continue;
       if (!list.some((j) => j !== i && language(guests[j]!) === language(guests[i]!))) alone++;
     }
   return {

@@ -475,9 +475,8 @@ export function planSeating(req: SeatingRequest): SeatingResult {
     const speaksFor = (i: number) => guests[i]!.category !== "interpreter";
     const languages = {
       spoken: items.map((unit) => unit.filter(speaksFor).map((i) => codeOf(guests[i]!.language))),
-      alone: items.map((unit) =>
-        unit.length === 1 && speaksFor(unit[0]!) ? codeOf(guests[unit[0]!]!.language) : -1,
-      ),
+      // The languages of a unit's guests who need someone else at the table to speak them.
+      alone: items.map((_, k) => needyOf(k).map((i) => codeOf(guests[i]!.language))),
     };
     // Every guest speaks one language: there is no rule on languages for a second search to keep.
     const clearShare = languageCode.size > 1 ? LANGUAGE_SHARE : 0;
@@ -862,12 +861,16 @@ export function planSeating(req: SeatingRequest): SeatingResult {
    * least: the search does not know this rule and spreads a small language group one a table,
    * so there are many such guests at a large gala (about a hundred at 1,000 guests), and taking
    * the first swap that works cost the 200- and 1,000-guest galas of bench:seating 26 % and 17 %
-   * of their objective (800 → 590, 4,450 → 3,700). Returns the number of swaps made.
+   * of their objective (800 → 590, 4,450 → 3,700). A guest of a must-together unit who is its
+   * only speaker of their language (needyOf) stays with the unit: someone who speaks it is
+   * swapped in, or the unit swapped with two single guests of a table where it is spoken.
+   * Returns the number of swaps made.
    */
   function repairLanguages(group: number[]): number {
     let swaps = 0;
     const single = (k: number) => (items[k]!.length === 1 ? items[k]![0]! : -1);
     const lang = (i: number) => guests[i]!.language;
+    const needy = items.map((_, k) => needyOf(k));
     const at: number[][] = round.map(() => []);
     items.forEach((_, k) => {
       at[group[k]!]!.push(k);
@@ -881,15 +884,17 @@ export function planSeating(req: SeatingRequest): SeatingResult {
       }
       return c;
     };
-    const lonelyAt = (k: number, g: number, without: number[] = [], plus?: number) => {
-      const i = single(k);
-      if (i < 0 || guests[i]!.category === "interpreter") return false;
-      // The guest swapped in speaks for themselves unless they are an interpreter (one whose
-      // principal is not at the banquet is a unit of their own).
-      const p = plus !== undefined ? single(plus) : -1;
-      const extra = p >= 0 && guests[p]!.category !== "interpreter" && lang(p) === lang(i) ? 1 : 0;
-      return speakers(g, lang(i), [k, ...without]) + extra === 0;
-    };
+    /** Whether a guest of item k who needs company has none at table g, without `without`, with `plus`. */
+    const lonelyAt = (k: number, g: number, without: number[] = [], plus?: number) =>
+      needy[k]!.some((i) => {
+        // The guest swapped in speaks for themselves unless they are an interpreter (one whose
+        // principal is not at the banquet is a unit of their own).
+        let extra = 0;
+        if (plus !== undefined)
+          for (const p of items[plus]!)
+            if (guests[p]!.category !== "interpreter" && lang(p) === lang(i)) extra++;
+        return speakers(g, lang(i), [k, ...without]) + extra === 0;
+      });
     const apartOk = (k: number, g: number) =>
       !apart.some(([x, y]) => (x === k && group[y] === g) || (y === k && group[x] === g));
     const N = items.length;
@@ -899,7 +904,7 @@ export function planSeating(req: SeatingRequest): SeatingResult {
       return v;
     };
     for (let k = 0; k < N; k++) {
-      if (!lonelyAt(k, group[k]!) || lockedItem(k)) continue;
+      if (single(k) < 0 || !lonelyAt(k, group[k]!) || lockedItem(k)) continue;
       const i = single(k);
       const a = group[k]!;
       let pick = -1;
@@ -943,7 +948,82 @@ export function planSeating(req: SeatingRequest): SeatingResult {
         `swapped with ${guests[i]!.id}, who would have shared no language at table ${round[a]!.id}`,
       );
     }
+    // A guest of a unit (a must-together pair of two languages) alone with theirs: either a guest
+    // who speaks it comes to the table in a swap with a single guest there, or the unit goes to a
+    // table where it is spoken in a swap with two single guests there; the swap that costs least.
+    const clear = (list: number[]) =>
+      list.every((x) =>
+        needy[x]!.every((i) =>
+          list.some(
+            (z) =>
+              z !== x && items[z]!.some((q) => guests[q]!.category !== "interpreter" && lang(q) === lang(i)),
+          ),
+        ),
+      );
+    const worth = (list: number[]) => {
+      let v = 0;
+      for (let x = 0; x < list.length; x++)
+        for (let y = x + 1; y < list.length; y++) v += weights[list[x]! * N + list[y]!]!;
+      return v;
+    };
+    const movable = (x: number) => single(x) >= 0 && !lockedItem(x);
+    for (let k = 0; k < N; k++) {
+      if (single(k) >= 0 || lockedItem(k) || !lonelyAt(k, group[k]!)) continue;
+      const a = group[k]!;
+      const here = worth(at[a]!);
+      let pick: { b: number; out: number[]; into: number[]; gain: number } | undefined;
+      const tryIt = (b: number, out: number[], into: number[]) => {
+        // `out` leaves table a for b, `into` comes from b to a.
+        const nextA = [...at[a]!.filter((x) => !out.includes(x)), ...into];
+        const nextB = [...at[b]!.filter((x) => !into.includes(x)), ...out];
+        const gain = worth(nextA) + worth(nextB) - here - worth(at[b]!);
+        if (pick && gain <= pick.gain) return;
+        if (!out.every((x) => apartOk(x, b)) || !into.every((x) => apartOk(x, a))) return;
+        if (!clear(nextA) || !clear(nextB)) return;
+        pick = { b, out, into, gain };
+      };
+      for (let b = 0; b < round.length; b++) {
+        if (b === a) continue;
+        const singlesA = at[a]!.filter((x) => x !== k && movable(x));
+        const singlesB = at[b]!.filter(movable);
+        for (const y of singlesA) for (const m of singlesB) tryIt(b, [y], [m]);
+        for (let x = 0; x < singlesB.length; x++)
+          for (let y = x + 1; y < singlesB.length; y++) tryIt(b, [k], [singlesB[x]!, singlesB[y]!]);
+      }
+      if (!pick) continue;
+      const { b, out, into } = pick;
+      for (const x of out) group[x] = b;
+      for (const x of into) group[x] = a;
+      at[a] = [...at[a]!.filter((x) => !out.includes(x)), ...into];
+      at[b] = [...at[b]!.filter((x) => !into.includes(x)), ...out];
+      swaps++;
+      const who = needy[k]!.map((i) => guests[i]!.id).join(", ");
+      for (const x of [...out, ...into])
+        for (const i of items[x]!) {
+          searchedAt.set(i, round[out.includes(x) ? a : b]!.id);
+          if (!languageMoved.has(i)) languageMoved.set(i, `so that ${who} shares a language at the table`);
+        }
+    }
     return swaps;
+  }
+
+  /**
+   * The guests of item k who need someone else at their table to speak their language: each who
+   * speaks for themselves (not an interpreter), has no interpreter in the unit, and is the unit's
+   * only speaker of it. A guest and their interpreter are company; two guests who must sit
+   * together and speak two languages each still need someone for theirs.
+   */
+  function needyOf(k: number): number[] {
+    const unit = items[k]!;
+    return unit.filter(
+      (i) =>
+        guests[i]!.category !== "interpreter" &&
+        !unit.some((x) => guests[x]!.interpreterFor === guests[i]!.id) &&
+        !unit.some(
+          (x) =>
+            x !== i && guests[x]!.category !== "interpreter" && guests[x]!.language === guests[i]!.language,
+        ),
+    );
   }
 
   /**

@@ -35,12 +35,12 @@ export interface GroupingProblem {
   start?: readonly number[];
   /**
    * The languages at each table: `spoken[k]`, a code for the language of each guest of item k who
-   * speaks for themselves (interpreters do not), and `alone[k]`, the language of an item that is
-   * one such guest (-1 otherwise): that guest is alone with their language at a table where nobody
-   * else speaks it. Given, the search takes no step that leaves more guests alone than before it,
+   * speaks for themselves (interpreters do not), and `alone[k]`, the languages of item k whose one
+   * speaker in it needs company (a guest with no interpreter; a number for one language, -1 for
+   * none): that guest is alone with their language at a table where nobody else speaks it. Given, the search takes no step that leaves more guests alone than before it,
    * so a plan the language repair has cleared (banquet.ts) stays clear while it improves.
    */
-  languages?: { spoken: readonly (readonly number[])[]; alone: readonly number[] };
+  languages?: { spoken: readonly (readonly number[])[]; alone: readonly (number | readonly number[])[] };
 }
 
 export interface GroupingOptions {
@@ -457,9 +457,11 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
   };
   const K = new Int32Array(hasConflicts ? n * G : 0); // conflict partners of i in g
   // Languages: speakers of each language at each group, and of those the guests who could be
-  // alone with it (single guests); per item its languages, each once, with its speakers of it.
+  // alone with it (no interpreter, no one of their language in their unit); per item its
+  // languages, each once, with its speakers of it.
   const languages = p.languages;
-  const L = languages ? 1 + Math.max(0, ...languages.spoken.flat(), ...languages.alone) : 0;
+  const alone = languages?.alone.map((a) => Int32Array.from(typeof a === "number" ? (a >= 0 ? [a] : []) : a));
+  const L = languages ? 1 + Math.max(0, ...languages.spoken.flat(), ...alone!.flatMap((a) => [...a])) : 0;
   const speakers = new Int32Array(G * L);
   const loners = new Int32Array(G * L);
   const itemLanguages: Int32Array[] = [];
@@ -471,8 +473,11 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
       itemLanguages.push(Int32Array.from(count.keys()));
       itemSpeakers.push(Int32Array.from(count.values()));
     }
-  const alone = languages?.alone;
   const NONE = new Int32Array(0);
+  // The hot path reads an item's one such language as a number (-1: none, -2: more than one).
+  const aloneOne = Int32Array.from(alone ?? [], (a) => (a.length === 0 ? -1 : a.length === 1 ? a[0]! : -2));
+  const lonerOf = (k: number, l: number) =>
+    aloneOne[k] === l || (aloneOne[k] === -2 && alone![k]!.includes(l)) ? 1 : 0;
   // Items whose languages, speakers and loneliness are the same leave every table's counts as they
   // were when swapped: one number per such kind, so that moreAlone answers those swaps at once
   // (most of a gala's, where guests of one country share a language).
@@ -483,7 +488,7 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
       const order = [...itemLanguages[k]!.keys()].sort(
         (x, y) => itemLanguages[k]![x]! - itemLanguages[k]![y]!,
       );
-      const sig = `${order.map((x) => `${itemLanguages[k]![x]}:${itemSpeakers[k]![x]}`).join(",")}|${alone![k]}`;
+      const sig = `${order.map((x) => `${itemLanguages[k]![x]}:${itemSpeakers[k]![x]}`).join(",")}|${[...alone![k]!].sort((x, y) => x - y)}`;
       if (!kinds.has(sig)) kinds.set(sig, kinds.size);
       speech[k] = kinds.get(sig)!;
     }
@@ -519,7 +524,8 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
     if (alone) {
       const ls = itemLanguages[i]!;
       for (let x = 0; x < ls.length; x++) speakers[g * L + ls[x]!]! += itemSpeakers[i]![x]!;
-      if (alone[i]! >= 0) loners[g * L + alone[i]!]!++;
+      if (aloneOne[i]! >= 0) loners[g * L + aloneOne[i]!]!++;
+      else if (aloneOne[i] === -2) for (const l of alone[i]!) loners[g * L + l]!++;
     }
   };
   const remove = (i: number) => {
@@ -539,7 +545,8 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
     if (alone) {
       const ls = itemLanguages[i]!;
       for (let x = 0; x < ls.length; x++) speakers[g * L + ls[x]!]! -= itemSpeakers[i]![x]!;
-      if (alone[i]! >= 0) loners[g * L + alone[i]!]!--;
+      if (aloneOne[i]! >= 0) loners[g * L + aloneOne[i]!]!--;
+      else if (aloneOne[i] === -2) for (const l of alone[i]!) loners[g * L + l]!--;
     }
     group[i] = -1;
   };
@@ -549,7 +556,6 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
   /** Whether more guests are alone with their language after i moves from a to b and j (if ≥ 0) from b to a. */
   const moreAlone = (i: number, j: number, a: number, b: number) => {
     if (j >= 0 && speech[i] === speech[j]) return false;
-    const al = alone!;
     let d = 0;
     const li = itemLanguages[i]!;
     const lj = j >= 0 ? itemLanguages[j]! : NONE;
@@ -563,7 +569,7 @@ export function solveGrouping(p: GroupingProblem, options: GroupingOptions): Gro
         const yj = pass === 0 ? lj.indexOf(l) : x;
         const sj = yj >= 0 ? itemSpeakers[j]![yj]! : 0;
         const ds = sj - si;
-        const dl = (j >= 0 && al[j] === l ? 1 : 0) - (al[i] === l ? 1 : 0);
+        const dl = (j >= 0 ? lonerOf(j, l) : 0) - lonerOf(i, l);
         d += lonely(a, l, ds, dl) - lonely(a, l, 0, 0) + lonely(b, l, -ds, -dl) - lonely(b, l, 0, 0);
       }
     }

@@ -17,7 +17,7 @@ export interface GroupingMemo {
 }
 
 /** Changes whenever the search itself changes, so a newer conclave never reuses an older search. */
-const SEARCH_VERSION = "grouping-7";
+const SEARCH_VERSION = "grouping-8";
 
 /**
  * The key of a table search: everything `solveGrouping` reads (the problem's numbers, the seed

@@ -225,19 +225,28 @@ describe("the language rule (a search from a repaired plan)", () => {
     const r = createRandom(seed + 1);
     const draw = () => Math.floor(r() * r() * spread);
     const spoken = p.sizes.map((s) => (s === 2 && r() < 1 / 3 ? [draw(), draw()] : [draw()]));
-    return { spoken, alone: spoken.map((ls, k) => (p.sizes[k] === 1 ? ls[0]! : -1)) };
+    // A guest with an interpreter has company; two guests of two languages each need someone else.
+    const alone = spoken.map((ls, k) =>
+      p.sizes[k] === 1
+        ? ls[0]!
+        : ls.length === 2
+          ? ls.filter((l) => ls.indexOf(l) === ls.lastIndexOf(l))
+          : -1,
+    );
+    return { spoken, alone };
   };
   /** Guests alone with their language, counted from scratch. */
   const aloneIn = (languages: NonNullable<GroupingProblem["languages"]>, group: Int32Array) => {
     let alone = 0;
     group.forEach((g, k) => {
-      const l = languages.alone[k]!;
-      if (l < 0) return;
-      let speakers = 0;
-      group.forEach((h, j) => {
-        if (h === g) speakers += languages.spoken[j]!.filter((x) => x === l).length;
-      });
-      if (speakers === 1) alone++;
+      const a = languages.alone[k]!;
+      for (const l of typeof a === "number" ? (a >= 0 ? [a] : []) : a) {
+        let speakers = 0;
+        group.forEach((h, j) => {
+          if (h === g) speakers += languages.spoken[j]!.filter((x) => x === l).length;
+        });
+        if (speakers === 1) alone++;
+      }
     });
     return alone;
   };
@@ -262,6 +271,35 @@ describe("the language rule (a search from a repaired plan)", () => {
     const languages = { spoken: [[0], [0], [0], [1], [1]], alone: [0, 0, -1, 1, 1] };
     const kept = solveGrouping({ ...p, languages }, { ...options, now: ticks() });
     expect(Array.from(kept.group)).toEqual([0, 0, 1, 1, 1]);
+  });
+
+  it("counts a guest of a must-together pair of two languages alone with theirs", () => {
+    // Group 0: item 0, two guests who must sit together, one of language 1 and one of language 0;
+    // guest 1 of language 1; guests 2 and 3 of language 0. Group 1: guest 4 of language 1, who
+    // has company of their own (an interpreter with them), and guests 5–7 of language 0. Guest 1
+    // gains 100 at group 1, but swapping them for a guest of language 0 leaves item 0's speaker
+    // of language 1 alone at group 0.
+    const n = 8;
+    const weights = new Float64Array(n * n);
+    weights[1 * n + 6] = 100;
+    weights[6 * n + 1] = 100;
+    const p: GroupingProblem = {
+      n,
+      weights,
+      lower: [5, 4],
+      upper: [5, 4],
+      sizes: [2, 1, 1, 1, 1, 1, 1, 1],
+      start: [0, 0, 0, 0, 1, 1, 1, 1],
+    };
+    const spoken = [[1, 0], [1], [0], [0], [1], [0], [0], [0]];
+    const options = { seed: 1, timeLimitMs: 1e9, maxIterations: 100, now: ticks() };
+    const pair = { spoken, alone: [[1, 0], 1, 0, 0, -1, 0, 0, 0] };
+    const kept = solveGrouping({ ...p, languages: pair }, options);
+    expect(kept.group[1]).toBe(0);
+    expect(aloneIn(pair, kept.group)).toBe(0);
+    // Were the pair company enough for themselves, the swap would be taken.
+    const exempt = { spoken, alone: [-1, 1, 0, 0, -1, 0, 0, 0] };
+    expect(solveGrouping({ ...p, languages: exempt }, { ...options, now: ticks() }).group[1]).toBe(1);
   });
 
   it("never leaves more guests alone than its start, keeps every hard rule, never ends below the start", () => {

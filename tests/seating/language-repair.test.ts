@@ -41,6 +41,41 @@ describe("the language repair after the table search", () => {
   });
 });
 
+describe("a must-together pair of two languages", () => {
+  it("gets a third guest who speaks the language of each, and the report names nobody", () => {
+    // The generated 200-guest gala with three more must-together pairs, each an English speaker
+    // and a guest of another language: the English speakers are few (15 %), so a plan that
+    // counted the pair as company enough would often leave them alone with English.
+    const files = generateEvent(220, 20, 7, { gala: 200 });
+    const rows = files["delegates.csv"].trim().split("\n").slice(1);
+    const language = new Map(rows.map((r) => [r.split(",")[0]!, r.split(",")[7]!]));
+    const gala = [...language.keys()].filter((id) => Number(id.slice(1)) >= 30 && Number(id.slice(1)) < 200);
+    const wished = new Set(files["seating.csv"].match(/D\d+/g) ?? []);
+    const english = gala.filter((id) => language.get(id) === "en" && !wished.has(id));
+    const other = gala.filter((id) => language.get(id) !== "en" && !wished.has(id));
+    const pairs = [0, 1, 2].map((k) => [english[k]!, other[k]!]);
+    const { event, session } = checkedGala({
+      ...files,
+      "seating.csv": `${files["seating.csv"].trimEnd()}\n${pairs.map(([a, b]) => `together,${a},${b},must,GALA,`).join("\n")}\n`,
+    });
+    for (const seed of [1, 2, 3]) {
+      const result = planSeating({
+        event,
+        session,
+        weights: DEFAULT_WEIGHTS,
+        seed,
+        timeLimitMs: 60_000,
+        now: () => performance.now(),
+      });
+      expect(result.report.hard.every((h) => h.violations.length === 0)).toBe(true);
+      const tableOf = (id: string) => result.seats.find((x) => x.delegate === id)!.table;
+      for (const [a, b] of pairs) expect(tableOf(a!)).toBe(tableOf(b!));
+      expect(aloneAt(event, result)).toBe(0);
+      expect(result.report.problems.filter((p) => p.includes("shares no language"))).toEqual([]);
+    }
+  }, 60_000);
+});
+
 describe("rounds of the table search at gala scale", () => {
   it("seat a 1,000-guest gala with nobody alone with their language, the same plan again, remembered as a whole", () => {
     const { event, session } = galaEvent(1000);
