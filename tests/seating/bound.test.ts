@@ -48,6 +48,37 @@ function typedInstance(seed: number, n: number, lower: number[], upper: number[]
   return { problem, typed, searched: solved.value, country, org };
 }
 
+/**
+ * The best split of twelve guests into three tables of four that `keeps` accepts, by brute force
+ * (−∞ where none does). Tables are labelled in order of first use, so each split is tried once.
+ */
+function bestSplit(problem: GroupingProblem, keeps: (group: readonly number[]) => boolean): number {
+  let best = Number.NEGATIVE_INFINITY;
+  const group = new Array<number>(12).fill(-1);
+  const fill = [0, 0, 0];
+  const go = (i: number) => {
+    if (i === 12) {
+      if (!keeps(group)) return;
+      let v = 0;
+      for (let a = 0; a < 12; a++)
+        for (let b = a + 1; b < 12; b++) if (group[a] === group[b]) v += problem.weights[a * 12 + b]!;
+      best = Math.max(best, v);
+      return;
+    }
+    const open = Math.min(3, Math.max(-1, ...group.slice(0, i)) + 2);
+    for (let g = 0; g < open; g++) {
+      if (fill[g] === 4) continue;
+      group[i] = g;
+      fill[g]!++;
+      go(i + 1);
+      fill[g]!--;
+    }
+    group[i] = -1;
+  };
+  go(0);
+  return best;
+}
+
 describe("configurationBound (the bench's gala bound)", () => {
   it("is never below the proven optimum, and well below the cheap bound", async () => {
     const cases: [number, number[], number[]][] = [
@@ -89,36 +120,15 @@ describe("configurationBound (the bench's gala bound)", () => {
     for (let seed = 1; seed <= 24; seed++) {
       const { problem, typed, country } = typedInstance(seed * 7, 12, [4, 4, 4], [4, 4, 4]);
       const P = Math.max(...typed.profile) + 1;
-      let best = Number.NEGATIVE_INFINITY;
-      const group = new Array<number>(12).fill(-1);
-      const fill = [0, 0, 0];
-      const go = (i: number) => {
-        if (i === 12) {
-          for (let g = 0; g < 3; g++) {
-            const n = new Array<number>(P).fill(0);
-            group.forEach((x, k) => {
-              if (x === g) n[country[k]!]!++;
-            });
-            if (!rule(n)) return;
-          }
-          let v = 0;
-          for (let a = 0; a < 12; a++)
-            for (let b = a + 1; b < 12; b++) if (group[a] === group[b]) v += problem.weights[a * 12 + b]!;
-          best = Math.max(best, v);
-          return;
-        }
-        // Table labels in order of first use: each split once.
-        const open = Math.min(3, Math.max(-1, ...group.slice(0, i)) + 2);
-        for (let g = 0; g < open; g++) {
-          if (fill[g] === 4) continue;
-          group[i] = g;
-          fill[g]!++;
-          go(i + 1);
-          fill[g]!--;
-        }
-        group[i] = -1;
-      };
-      go(0);
+      const best = bestSplit(problem, (group) =>
+        [0, 1, 2].every((g) => {
+          const n = new Array<number>(P).fill(0);
+          group.forEach((x, k) => {
+            if (x === g) n[country[k]!]!++;
+          });
+          return rule(n);
+        }),
+      );
       if (best === Number.NEGATIVE_INFINITY) continue;
       feasible++;
       const plain = await configurationBound(typed);
@@ -192,29 +202,7 @@ describe("configurationBound (the bench's gala bound)", () => {
         start: [],
         links: pairs.map(([a, b]) => [typeOf[a]!, typeOf[b]!] as [number, number]),
       };
-      let best = Number.NEGATIVE_INFINITY;
-      const group = new Array<number>(12).fill(-1);
-      const fill = [0, 0, 0];
-      const go = (i: number) => {
-        if (i === 12) {
-          if (pairs.some(([a, b]) => group[a] !== group[b])) return;
-          let v = 0;
-          for (let a = 0; a < 12; a++)
-            for (let b = a + 1; b < 12; b++) if (group[a] === group[b]) v += problem.weights[a * 12 + b]!;
-          best = Math.max(best, v);
-          return;
-        }
-        const open = Math.min(3, Math.max(-1, ...group.slice(0, i)) + 2);
-        for (let g = 0; g < open; g++) {
-          if (fill[g] === 4) continue;
-          group[i] = g;
-          fill[g]!++;
-          go(i + 1);
-          fill[g]!--;
-        }
-        group[i] = -1;
-      };
-      go(0);
+      const best = bestSplit(problem, (group) => pairs.every(([a, b]) => group[a] === group[b]));
       const unlinked = await configurationBound({ ...linked, links: [] }, { integer: { maxArcs: 100_000 } });
       if (unlinked.integer!.bound > best + 1e-6) binding++;
       const b = await configurationBound(linked, { integer: { maxArcs: 100_000 } });
