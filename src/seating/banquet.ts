@@ -885,16 +885,24 @@ export function planSeating(req: SeatingRequest): SeatingResult {
       return c;
     };
     /** Whether a guest of item k who needs company has none at table g, without `without`, with `plus`. */
-    const lonelyAt = (k: number, g: number, without: number[] = [], plus?: number) =>
-      needy[k]!.some((i) => {
+    const lonelyAt = (k: number, g: number, without: number[] = [], plus?: number) => {
+      // Loops, not closures: the repair asks this of every guest at two tables for each swap it
+      // weighs.
+      const ns = needy[k]!;
+      for (let x = 0; x < ns.length; x++) {
+        const l = lang(ns[x]!);
         // The guest swapped in speaks for themselves unless they are an interpreter (one whose
         // principal is not at the banquet is a unit of their own).
         let extra = 0;
-        if (plus !== undefined)
-          for (const p of items[plus]!)
-            if (guests[p]!.category !== "interpreter" && lang(p) === lang(i)) extra++;
-        return speakers(g, lang(i), [k, ...without]) + extra === 0;
-      });
+        if (plus !== undefined) {
+          const unit = items[plus]!;
+          for (let y = 0; y < unit.length; y++)
+            if (guests[unit[y]!]!.category !== "interpreter" && lang(unit[y]!) === l) extra++;
+        }
+        if (extra === 0 && speakers(g, l, [k, ...without]) === 0) return true;
+      }
+      return false;
+    };
     const apartOk = (k: number, g: number) =>
       !apart.some(([x, y]) => (x === k && group[y] === g) || (y === k && group[x] === g));
     const N = items.length;
