@@ -264,10 +264,6 @@ async function galaBound(event: Event, session: Session, result: SeatingResult) 
     return { ...found, members };
   }
   const everyone = [...guests.keys()];
-  const lp = await typedBound(
-    everyone,
-    round.map((_, g) => ({ lower: seats.lower[g]!, upper: seats.upper[g]! })),
-  );
   let wished = 0;
   for (const v of prefer.values()) wished += Math.max(0, v);
   // Pairs that every plan seats together (an interpreter and their principal, `must together`
@@ -428,12 +424,19 @@ async function galaBound(event: Event, session: Session, result: SeatingResult) 
     });
     return [...single].every(([l, k]) => k !== 1 || (company.get(l) ?? 0) > 0);
   };
-  const ruled = await typedBound(
-    everyone,
-    round.map((_, g) => ({ lower: seats.lower[g]!, upper: seats.upper[g]!, rule: true })),
-    languageRule,
-    hasInterpreter,
-  );
+  const seatRanges = round.map((_, g) => ({ lower: seats.lower[g]!, upper: seats.upper[g]! }));
+  /** The bound on every plan (`plain`) and on those that keep the language rule (`ruled`). */
+  const bounds = async (glue?: ReadonlyMap<number, number>) => ({
+    plain: await typedBound(everyone, seatRanges, undefined, undefined, glue),
+    ruled: await typedBound(
+      everyone,
+      seatRanges.map((r) => ({ ...r, rule: true })),
+      languageRule,
+      hasInterpreter,
+      glue,
+    ),
+  });
+  const { plain: lp, ruled } = await bounds();
   // Such a plan is a plan too: the plain bound holds for it as well. Each is the integer
   // programme's where it answered (exact: the attribute part's optimum), else the LP's.
   const plainBound = lp.integer?.bound ?? lp.bound;
@@ -467,15 +470,7 @@ async function galaBound(event: Event, session: Session, result: SeatingResult) 
   }
   const glue = new Map<number, number>();
   for (const list of groups.values()) if (list.length > 1) for (const i of list) glue.set(i, list[0]!);
-  const seatRanges = round.map((_, g) => ({ lower: seats.lower[g]!, upper: seats.upper[g]! }));
-  const gluedPlain = await typedBound(everyone, seatRanges, undefined, undefined, glue);
-  const gluedRuled = await typedBound(
-    everyone,
-    seatRanges.map((r) => ({ ...r, rule: true })),
-    languageRule,
-    hasInterpreter,
-    glue,
-  );
+  const { plain: gluedPlain, ruled: gluedRuled } = await bounds(glue);
   const gluedPlainBound = gluedPlain.integer?.bound ?? gluedPlain.bound;
   const gluedRuledBound = gluedRuled.integer?.bound ?? gluedRuled.bound;
   const glued = gluedPlainBound + wished - inside;

@@ -394,6 +394,8 @@ export function planSeating(req: SeatingRequest): SeatingResult {
 
   // Round tables: each unit an item, sized by its seats, solved as a grouping problem.
   const items = [...members.values()].filter((unit) => !atHead.has(unit[0]!));
+  // Each item's guests who need company for their language (needyOf), made once for every repair.
+  let needyCache: number[][] | undefined;
   const G = round.length;
   const seatsLeft = items.reduce((s, u) => s + u.length, 0);
   const fair = G > 0 ? Math.floor(seatsLeft / G) : 0;
@@ -476,7 +478,7 @@ export function planSeating(req: SeatingRequest): SeatingResult {
     const languages = {
       spoken: items.map((unit) => unit.filter(speaksFor).map((i) => codeOf(guests[i]!.language))),
       // The languages of a unit's guests who need someone else at the table to speak them.
-      alone: items.map((_, k) => needyOf(k).map((i) => codeOf(guests[i]!.language))),
+      alone: needyItems().map((list) => list.map((i) => codeOf(guests[i]!.language))),
     };
     // Every guest speaks one language: there is no rule on languages for a second search to keep.
     const clearShare = languageCode.size > 1 ? LANGUAGE_SHARE : 0;
@@ -870,7 +872,7 @@ export function planSeating(req: SeatingRequest): SeatingResult {
     let swaps = 0;
     const single = (k: number) => (items[k]!.length === 1 ? items[k]![0]! : -1);
     const lang = (i: number) => guests[i]!.language;
-    const needy = items.map((_, k) => needyOf(k));
+    const needy = needyItems();
     const at: number[][] = round.map(() => []);
     items.forEach((_, k) => {
       at[group[k]!]!.push(k);
@@ -1021,6 +1023,10 @@ export function planSeating(req: SeatingRequest): SeatingResult {
    * only speaker of it. A guest and their interpreter are company; two guests who must sit
    * together and speak two languages each still need someone for theirs.
    */
+  function needyItems(): number[][] {
+    needyCache ??= items.map((_, k) => needyOf(k));
+    return needyCache;
+  }
   function needyOf(k: number): number[] {
     const unit = items[k]!;
     return unit.filter(
